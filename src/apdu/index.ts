@@ -1,0 +1,43 @@
+export {
+  command,
+  commandCase,
+  encodeCommand,
+  needsExtendedLength,
+  parseCommand,
+  EXTENDED_MAX_LC,
+  EXTENDED_MAX_NE,
+  SHORT_MAX_LC,
+  SHORT_MAX_NE,
+  type ApduCase,
+  type CommandApdu,
+  type LengthForm,
+  type ParsedCommand,
+} from './CommandApdu';
+export { encodeResponse, parseResponse, sw1, sw2, type ResponseApdu } from './ResponseApdu';
+export {
+  SW,
+  bytesRemaining,
+  correctLe,
+  describeStatusWord,
+  isSuccess,
+  retriesLeft,
+  retriesStatus,
+} from './statusWords';
+export { StatusWordError } from './StatusWordError';
+export {
+  childrenOf,
+  encodeLength,
+  encodeSimpleTlv,
+  encodeTag,
+  encodeTlv,
+  findTlv,
+  parseSimpleTlvs,
+  parseTlvs,
+  readTlv,
+  type LengthStyle,
+  type ParseTlvOptions,
+  type SimpleTlv,
+  type Tlv,
+} from './tlv';
+export * as iso7816 from './iso7816';
+export { ApduChannel, type ApduTransmitter } from './ApduChannel';

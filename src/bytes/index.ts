@@ -1,0 +1,17 @@
+export { ByteReader } from './ByteReader';
+export { MalformedDataError } from './MalformedDataError';
+export { fromHex, toHex, hex16 } from './hex';
+export {
+  asciiBytes,
+  asciiString,
+  bytesEqual,
+  concatBytes,
+  copyBytes,
+  startsWith,
+  u16be,
+  u32be,
+  u32le,
+  utf8Bytes,
+  utf8String,
+  wipe,
+} from './bytes';

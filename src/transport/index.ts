@@ -1,0 +1,12 @@
+export { BaseTransport, type CardTransport } from './CardTransport';
+export { TransportError, type TransportErrorCode } from './TransportError';
+export { LoggingTransport, type ApduLogEntry } from './LoggingTransport';
+export { ReplayTransport, type ReplayOptions } from './ReplayTransport';
+export { redactCommand } from './redact';
+export {
+  commandMatches,
+  formatCommandHex,
+  formatTranscript,
+  parseTranscript,
+  type TranscriptExchange,
+} from './transcript';
