@@ -1,0 +1,48 @@
+import { bytesEqual } from '../../bytes';
+import { parseCommand } from '../../apdu';
+import { APPLETS } from './identifiers';
+
+const INSTRUCTIONS: ReadonlyMap<string, string> = new Map([
+  ['00A4', 'SELECT'],
+  ['00B0', 'READ BINARY'],
+  ['00B2', 'READ RECORD'],
+  ['0020', 'VERIFY'],
+  ['0024', 'CHANGE REFERENCE DATA'],
+  ['8032', 'CHANGE KEY'],
+  ['802A', 'COMPUTE SIGNATURE'],
+  ['0088', 'INTERNAL AUTHENTICATE'],
+  ['0084', 'GET CHALLENGE'],
+  ['00CA', 'GET DATA'],
+  ['00C0', 'GET RESPONSE'],
+]);
+
+/**
+ * A short English name for a command as the card reference §2 calls it, with the applet or file
+ * it addresses: "SELECT JPKI AP", "SELECT EF 000A", "READ BINARY @0100", "VERIFY (tries left)".
+ * Works on redacted commands too (only the header and Lc are needed for a VERIFY).
+ */
+export function describeCommand(command: readonly (number | null)[]): string {
+  const [cla = 0, ins = 0, p1 = 0, p2 = 0] = command.map((b) => b ?? 0);
+  const key = ((cla & 0xf0) === 0x80 ? '80' : '00') + ins.toString(16).toUpperCase().padStart(2, '0');
+  const name = INSTRUCTIONS.get(key) ?? `INS ${ins.toString(16).toUpperCase().padStart(2, '0')}`;
+  const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  if (ins === 0x20) return command.length <= 5 ? `${name} (tries left)` : name;
+  if (command.includes(null)) return name;
+  const bytes = Uint8Array.from(command as number[]);
+  let data: Uint8Array;
+  try {
+    data = parseCommand(bytes).command.data;
+  } catch {
+    return name;
+  }
+  if (ins === 0xa4 && p1 === 0x04) {
+    const applet = Object.values(APPLETS).find((a) => bytesEqual(a.aid, data));
+    return `${name} ${applet ? applet.label : 'unknown application'}`;
+  }
+  if (ins === 0xa4 && p1 === 0x02 && data.length === 2) return `${name} EF ${hex4((data[0]! << 8) | data[1]!)}`;
+  if (ins === 0xb0) {
+    return p1 & 0x80 ? `${name} SFI ${(p1 & 0x1f).toString(16).toUpperCase().padStart(2, '0')} @${p2}` : `${name} @${hex4((p1 << 8) | p2)}`;
+  }
+  if (ins === 0xca) return `${name} ${hex4((p1 << 8) | p2)}`;
+  return name;
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { EngineClient } from './worker/EngineClient';
+import { createAppStore } from './ui/store/createAppStore';
+import { AppStoreProvider } from './ui/store/AppStoreContext';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+// The composition root (architecture: the only file that wires worker, ui and pwa together).
+const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'mynalens-engine' });
+const client = new EngineClient(worker);
+const store = createAppStore(client, window.localStorage, navigator.languages);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { ApduLog } from './components/ApduLog/ApduLog';
+import { CardPanel } from './components/CardPanel/CardPanel';
+import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
+import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
+import { StartScreen } from './components/StartScreen/StartScreen';
+import { useAppStore } from './store/AppStoreContext';
+import { selectConnection, selectLanguage } from './store/selectors';
+import { useT } from './useT';
+
+/** The application shell. */
+export function App() {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  const connection = useAppStore(selectConnection);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main>
+        <ErrorBanner />
+        {connection ? <CardPanel /> : <StartScreen />}
+        <ApduLog />
+      </main>
+      <footer className="app-footer">{t('privacy.footer')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** English UI text. Keys are shared with `ja.ts`; the type checker keeps the two in step. */
+export const en = {
+  'app.title': 'MynaLens',
+  'app.tagline': 'See exactly what your My Number Card gives away — read and decoded on this device, sent nowhere.',
+  'language.label': 'Language',
+  'start.heading': 'Choose a card',
+  'start.simulator.title': 'Simulator',
+  'start.simulator.body': 'A faithful virtual My Number Card with a fictional holder. No card or reader needed.',
+  'start.simulator.holder': 'Holder',
+  'start.simulator.holder.adult': 'Adult (both certificates)',
+  'start.simulator.holder.child': 'Under 15 (no signature certificate)',
+  'start.simulator.action': 'Use the simulator',
+  'card.connected': 'Connected',
+  'card.atr': 'ATR',
+  'card.check': 'Check the card',
+  'card.checking': 'Checking…',
+  'card.identity.myNumber': 'This is a My Number Card (token {label}).',
+  'card.identity.other': 'The JPKI applet answered with token {label}, which is not a plastic My Number Card.',
+  'card.disconnect': 'Disconnect',
+  'log.heading': 'APDU log',
+  'log.empty': 'No commands sent yet.',
+  'log.column.seq': '#',
+  'log.column.command': 'Command',
+  'log.column.response': 'Response',
+  'log.column.status': 'Status',
+  'log.redacted': 'PIN hidden',
+  'privacy.footer': 'Nothing leaves this device: no analytics, no remote fonts, no server.',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,30 @@
+import type { MessageKey } from './en';
+
+/** 日本語の UI テキスト。キーは `en.ts` と同じ。 */
+export const ja: Record<MessageKey, string> = {
+  'app.title': 'MynaLens',
+  'app.tagline': 'マイナンバーカードが何を明かすのかを、この端末の中だけで読み取り・解読して確かめます。どこにも送信しません。',
+  'language.label': '言語',
+  'start.heading': 'カードを選ぶ',
+  'start.simulator.title': 'シミュレーター',
+  'start.simulator.body': '架空の人物の、本物どおりに振る舞う仮想マイナンバーカード。カードもリーダーも不要です。',
+  'start.simulator.holder': '名義人',
+  'start.simulator.holder.adult': '成人（電子証明書 2 種あり）',
+  'start.simulator.holder.child': '15 歳未満（署名用電子証明書なし）',
+  'start.simulator.action': 'シミュレーターを使う',
+  'card.connected': '接続中',
+  'card.atr': 'ATR',
+  'card.check': 'カードを確認',
+  'card.checking': '確認中…',
+  'card.identity.myNumber': 'マイナンバーカードです（トークン {label}）。',
+  'card.identity.other': 'JPKI AP はトークン {label} を返しました。プラスチックのマイナンバーカードではありません。',
+  'card.disconnect': '切断',
+  'log.heading': 'APDU ログ',
+  'log.empty': 'まだコマンドを送っていません。',
+  'log.column.seq': '#',
+  'log.column.command': 'コマンド',
+  'log.column.response': 'レスポンス',
+  'log.column.status': 'ステータス',
+  'log.redacted': '暗証番号は非表示',
+  'privacy.footer': 'この端末から何も送信しません。解析ツールも外部フォントもサーバーもありません。',
+};

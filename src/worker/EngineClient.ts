@@ -1,0 +1,71 @@
+import type {
+  EngineEvent,
+  EngineMethod,
+  EngineMethods,
+  Endpoint,
+  SerializedError,
+  WorkerMessage,
+} from './protocol';
+
+/** A request the engine refused or failed, with the serialised error's code. */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  readonly code: string;
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+
+  constructor(error: SerializedError) {
+    super(error.message);
+    this.code = error.code;
+    this.details = error.details ?? {};
+  }
+}
+
+/**
+ * The main thread's handle on the engine (house rule 9): typed calls that resolve with plain
+ * data, and a stream of events. Knows nothing of cards, APDUs or USB.
+ */
+export class EngineClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: EngineError) => void }>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly onMessage = (event: MessageEvent) => this.handle(event.data as WorkerMessage);
+
+  constructor(private readonly endpoint: Endpoint) {
+    endpoint.addEventListener('message', this.onMessage);
+  }
+
+  /** Calls an engine method; rejects with `EngineError`. */
+  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params']): Promise<EngineMethods[M]['result']> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.endpoint.postMessage({ kind: 'request', id, method, params });
+    });
+  }
+
+  /** Subscribes to engine events; returns an unsubscribe function. */
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops listening; pending calls are rejected. */
+  dispose(): void {
+    this.endpoint.removeEventListener('message', this.onMessage);
+    for (const { reject } of this.pending.values()) reject(new EngineError({ code: 'engine/stopped', message: 'the engine was stopped' }));
+    this.pending.clear();
+    this.listeners.clear();
+  }
+
+  private handle(message: WorkerMessage): void {
+    if (message.kind === 'event') {
+      for (const listener of [...this.listeners]) listener(message.event);
+      return;
+    }
+    const waiter = this.pending.get(message.id);
+    if (!waiter) return;
+    this.pending.delete(message.id);
+    if (message.ok) waiter.resolve(message.result);
+    else waiter.reject(new EngineError(message.error));
+  }
+}

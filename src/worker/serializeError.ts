@@ -1,0 +1,20 @@
+import type { SerializedError } from './protocol';
+
+/**
+ * Turns anything thrown below the engine into plain data for the UI. Typed errors keep their
+ * code and details; anything else becomes `engine/internal`, never a stack trace on screen.
+ */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const coded = error as Error & { code?: unknown; details?: unknown };
+    const code = typeof coded.code === 'string' ? coded.code : 'engine/internal';
+    const details = isPlainDetails(coded.details) ? coded.details : undefined;
+    return { code, message: error.message, ...(details ? { details } : {}) };
+  }
+  return { code: 'engine/internal', message: String(error) };
+}
+
+function isPlainDetails(value: unknown): value is Record<string, string | number | boolean> {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v));
+}
