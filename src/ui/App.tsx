@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ApduLog } from './components/ApduLog/ApduLog';
+import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
 import { CardPanel } from './components/CardPanel/CardPanel';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
@@ -26,6 +27,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main>
+        <AppStatusBanner />
         <ErrorBanner />
         {connection ? <CardPanel /> : <StartScreen />}
         <ApduLog />

@@ -24,6 +24,10 @@ export const en = {
   'log.column.response': 'Response',
   'log.column.status': 'Status',
   'log.redacted': 'PIN hidden',
+  'pwa.offlineReady': 'MynaLens is ready to work offline.',
+  'pwa.updateAvailable': 'A new version of MynaLens is available.',
+  'pwa.reload': 'Reload',
+  'pwa.dismiss': 'Dismiss',
   'privacy.footer': 'Nothing leaves this device: no analytics, no remote fonts, no server.',
 } as const;
 

@@ -26,5 +26,9 @@ export const ja: Record<MessageKey, string> = {
   'log.column.response': 'レスポンス',
   'log.column.status': 'ステータス',
   'log.redacted': '暗証番号は非表示',
+  'pwa.offlineReady': 'MynaLens はオフラインでも使えるようになりました。',
+  'pwa.updateAvailable': 'MynaLens の新しいバージョンがあります。',
+  'pwa.reload': '再読み込み',
+  'pwa.dismiss': '閉じる',
   'privacy.footer': 'この端末から何も送信しません。解析ツールも外部フォントもサーバーもありません。',
 };

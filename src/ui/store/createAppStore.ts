@@ -14,6 +14,12 @@ export interface AppState {
   /** The code of the last error shown; its text comes from the catalog. */
   readonly errorCode: string | null;
   readonly log: readonly ApduLogRow[];
+  /** What the service worker reported: the app works offline, or a new version waits. */
+  readonly appStatus: 'offline-ready' | 'update-available' | null;
+  /** Activates a waiting new version and reloads; set by main.tsx when there is one. */
+  readonly applyUpdate: (() => void) | null;
+  setAppStatus(status: 'offline-ready' | 'update-available', applyUpdate?: () => void): void;
+  dismissAppStatus(): void;
   setLanguage(language: Language): void;
   connectSimulator(holder: SimulatorHolderId): Promise<void>;
   checkCard(): Promise<void>;
@@ -54,6 +60,14 @@ export function createAppStore(client: EngineClient, storage: PreferenceStorage,
       busy: false,
       errorCode: null,
       log: [],
+      appStatus: null,
+      applyUpdate: null,
+      setAppStatus(appStatus, applyUpdate) {
+        set({ appStatus, applyUpdate: applyUpdate ?? null });
+      },
+      dismissAppStatus() {
+        set({ appStatus: null });
+      },
       setLanguage(language) {
         storage.setItem(LANGUAGE_KEY, language);
         set({ language });

@@ -11,3 +11,6 @@ export const selectSetLanguage = (s: AppState) => s.setLanguage;
 export const selectConnectSimulator = (s: AppState) => s.connectSimulator;
 export const selectCheckCard = (s: AppState) => s.checkCard;
 export const selectDisconnect = (s: AppState) => s.disconnect;
+export const selectAppStatus = (s: AppState) => s.appStatus;
+export const selectApplyUpdate = (s: AppState) => s.applyUpdate;
+export const selectDismissAppStatus = (s: AppState) => s.dismissAppStatus;
