@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ApduLog } from './components/ApduLog/ApduLog';
 import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
 import { CardPanel } from './components/CardPanel/CardPanel';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
+import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
 import { selectConnection, selectLanguage } from './store/selectors';
@@ -14,6 +15,7 @@ export function App() {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const connection = useAppStore(selectConnection);
+  const [showPrivacy, setShowPrivacy] = useState(false);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -29,10 +31,21 @@ export function App() {
       <main>
         <AppStatusBanner />
         <ErrorBanner />
-        {connection ? <CardPanel /> : <StartScreen />}
-        <ApduLog />
+        {showPrivacy ? (
+          <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
+        ) : (
+          <>
+            {connection ? <CardPanel /> : <StartScreen />}
+            <ApduLog />
+          </>
+        )}
       </main>
-      <footer className="app-footer">{t('privacy.footer')}</footer>
+      <footer className="app-footer">
+        <p>{t('privacy.footer')}</p>
+        <button type="button" className="link" onClick={() => setShowPrivacy(true)} data-testid="privacy-open">
+          {t('privacy.about')}
+        </button>
+      </footer>
     </div>
   );
 }

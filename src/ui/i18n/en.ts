@@ -28,6 +28,8 @@ export const en = {
   'pwa.updateAvailable': 'A new version of MynaLens is available.',
   'pwa.reload': 'Reload',
   'pwa.dismiss': 'Dismiss',
+  'privacy.about': 'About privacy',
+  'privacy.close': 'Back',
   'privacy.footer': 'Nothing leaves this device: no analytics, no remote fonts, no server.',
 } as const;
 

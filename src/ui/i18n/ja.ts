@@ -30,5 +30,7 @@ export const ja: Record<MessageKey, string> = {
   'pwa.updateAvailable': 'MynaLens の新しいバージョンがあります。',
   'pwa.reload': '再読み込み',
   'pwa.dismiss': '閉じる',
+  'privacy.about': 'プライバシーについて',
+  'privacy.close': '戻る',
   'privacy.footer': 'この端末から何も送信しません。解析ツールも外部フォントもサーバーもありません。',
 };
