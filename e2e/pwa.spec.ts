@@ -1,0 +1,61 @@
+import { test, expect } from './support/test';
+
+test.describe('installable, offline, private', () => {
+  test('Chrome reports no installability errors', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  });
+
+  test('the service worker controls the page after a reload, and the app loads and works offline', async ({ page, context }) => {
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect(page.getByTestId('app-status')).toHaveAttribute('data-status', 'offline-ready');
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('use-simulator').click();
+    await page.getByTestId('check-card').click();
+    await expect(page.getByTestId('identity')).toContainText('JPKIAPICCTOKEN2');
+    await context.setOffline(false);
+  });
+
+  test('a Content-Security-Policy allowing only this origin is present and blocks inline script', async ({ page }) => {
+    await page.goto('/');
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+  });
+
+  test('the privacy page says what is kept and how to check, in both languages', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('privacy-open').click();
+    await expect(page.getByTestId('privacy-page')).toContainText('Network panel');
+    await page.getByTestId('lang-ja').click();
+    await expect(page.getByTestId('privacy-page')).toContainText('ネットワーク');
+    await page.getByTestId('privacy-close').click();
+    await expect(page.getByTestId('use-simulator')).toBeVisible();
+  });
+});
