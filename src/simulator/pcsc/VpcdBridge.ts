@@ -166,7 +166,7 @@ export class VpcdBridge {
       const wasConnected = this.isConnected;
       this.isConnected = false;
       if (this.socket === socket) this.socket = null;
-      if (wasConnected) this.onEvent({ type: 'disconnected', reason });
+      if (wasConnected) this.onEvent({ type: 'disconnected', reason: this.closed ? 'bridge closed' : reason });
       if (!this.closed) this.reconnectTimer = setTimeout(() => this.connect(), this.reconnectDelayMs);
     });
     socket.connect({ host: this.host, port: this.port });
