@@ -1,0 +1,65 @@
+/**
+ * Conversions between bytes and `bigint` for the card's RSA (PKCS #1 v2.2 §4: OS2IP, I2OSP), and
+ * the base64url decoding of JWK members (RFC 7518 §6.3, RFC 4648 §5).
+ */
+
+/** OS2IP: big-endian bytes to a non-negative integer. */
+export function bytesToBigInt(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const b of bytes) value = (value << 8n) | BigInt(b);
+  return value;
+}
+
+/** I2OSP: a non-negative integer as exactly `length` big-endian bytes; throws if it does not fit. */
+export function bigIntToBytes(value: bigint, length: number): Uint8Array {
+  if (value < 0n) throw new RangeError('I2OSP of a negative integer');
+  const out = new Uint8Array(length);
+  let rest = value;
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(rest & 0xffn);
+    rest >>= 8n;
+  }
+  if (rest !== 0n) throw new RangeError(`integer too large for ${length} bytes`);
+  return out;
+}
+
+/** Number of bits in a positive integer (0 for 0). */
+export function bitLength(value: bigint): number {
+  return value === 0n ? 0 : value.toString(2).length;
+}
+
+/** `base ** exponent mod modulus`, left-to-right square-and-multiply. */
+export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  if (modulus === 1n) return 0n;
+  let result = 1n;
+  const b = base % modulus;
+  // Walk the exponent's bits from the top; a readable loop is fast enough for a simulator
+  // (a 2048-bit CRT signature takes milliseconds).
+  for (const bit of exponent.toString(2)) {
+    result = (result * result) % modulus;
+    if (bit === '1') result = (result * b) % modulus;
+  }
+  return result;
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** base64url without padding (RFC 4648 §5), as JWK members are written; throws on a bad character. */
+export function base64UrlToBytes(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (const char of clean) {
+    const value = BASE64URL.indexOf(char);
+    if (value < 0) throw new SyntaxError(`not base64url: "${char}"`);
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[index++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+/**
+ * The simulator's public face (architecture: src/simulator): a virtual My Number Card that
+ * follows the card reference, and the transport that puts it behind the `CardTransport` seam.
+ */
+export { SimulatedCard, CONTACT_ATR, type SimulatedCardOptions } from './card/SimulatedCard';
+export { PIN_IDS, type PinId } from './card/layout/pins';
+export { SimulatorTransport, type SimulatorTransportOptions } from './SimulatorTransport';
+export { loadPersonalisation, HOLDER_IDS, type HolderId } from './personalisation';
