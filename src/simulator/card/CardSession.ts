@@ -2,7 +2,7 @@ import type { PinId } from './layout/pins';
 import { PIN_IDS } from './layout/pins';
 import type { AccessRule, CardEf, CardFileSystem, DedicatedFile, PinEf } from './layout/types';
 
-/** Initial tries left per PIN, for card states the UI and tests need (e.g. 1 try left, blocked). */
+/** Initial tries left per PIN (card reference §10), for card states the UI and tests need (1 try left, blocked). */
 export type InitialTries = Partial<Readonly<Record<PinId, number>>>;
 
 /**

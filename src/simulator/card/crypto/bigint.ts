@@ -23,12 +23,12 @@ export function bigIntToBytes(value: bigint, length: number): Uint8Array {
   return out;
 }
 
-/** Number of bits in a positive integer (0 for 0). */
+/** Number of bits in a positive integer, modBits of PKCS #1 §9.1 (0 for 0). */
 export function bitLength(value: bigint): number {
   return value === 0n ? 0 : value.toString(2).length;
 }
 
-/** `base ** exponent mod modulus`, left-to-right square-and-multiply. */
+/** `base ** exponent mod modulus` for RSASP1 (PKCS #1 §5.2.1), left-to-right square-and-multiply. */
 export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   if (modulus === 1n) return 0n;
   let result = 1n;

@@ -3,13 +3,13 @@ import { pkcs1Type1, sha256DigestInfo } from './pkcs1';
 import { PSS_SALT_LENGTH, emsaPssEncode } from './pss';
 import { rsaPrivate, type RsaPrivateKey } from './rsa';
 
-/** Random bytes, injectable so tests can fix the PSS salt and GET CHALLENGE output. */
+/** Random bytes (card reference §2 GET CHALLENGE, §6.5 PSS salt), injectable so tests can fix them. */
 export type RandomSource = (length: number) => Uint8Array;
 
 /** The platform CSPRNG (`crypto.getRandomValues`, synchronous in browsers and Node ≥ 19). */
 export const platformRandom: RandomSource = (length) => crypto.getRandomValues(new Uint8Array(length));
 
-/** What a signing request produced: a signature, or the reason the card refuses the input. */
+/** What a signing request produced (card reference §6.5): a signature, or why the card refuses the input. */
 export type SigningOutcome =
   | { readonly kind: 'signature'; readonly signature: Uint8Array }
   /** Input length outside the scheme's range: the card's `6985` (card reference §4, §6.5). */

@@ -39,7 +39,7 @@ export function records(fid: number, label: string, content: readonly Uint8Array
   return { kind: 'record', fid, label, records: content.map((r) => r.slice()), read };
 }
 
-/** A PIN key EF with its issued value (ASCII text) or `null` when none was ever set. */
+/** A PIN key EF (card reference §2 VERIFY, §10) with its issued value (ASCII text) or `null` when none was ever set. */
 export function pinKey(
   fid: number,
   label: string,
@@ -66,7 +66,7 @@ export function pinKey(
   };
 }
 
-/** A private-key EF. */
+/** A private-key EF (card reference §6.1 0017/001A, §7.7, §8.1 001A, §9.2 0019). */
 export function privateKey(
   fid: number,
   label: string,
@@ -77,12 +77,12 @@ export function privateKey(
   return { kind: 'private-key', fid, label, key, use, command };
 }
 
-/** An internal EF of unknown purpose (selectable, never readable). */
+/** An internal EF of unknown purpose, selectable but never readable (card reference §4 6981, §9.4 001E). */
 export function internal(fid: number, label: string): InternalEf {
   return { kind: 'internal', fid, label };
 }
 
-/** The EF table of one DF, keyed by FID; throws on a duplicate so a typo in a table cannot hide a file. */
+/** The EF table of one DF keyed by FID (card reference §2 SELECT EF); throws on a duplicate so a typo cannot hide a file. */
 export function efTable(efs: readonly CardEf[]): ReadonlyMap<number, CardEf> {
   const table = new Map<number, CardEf>();
   for (const ef of efs) {
