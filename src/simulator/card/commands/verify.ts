@@ -17,6 +17,7 @@ import { status, success, type CommandHandler } from './result';
  * - A value of the wrong LENGTH: the sources do not say (§10 "unknown"). It is treated as a
  *   wrong value and counted — the conservative choice; clients validate the format before
  *   sending (architecture rule 5), so only a broken client pays for it.
+ * - A Le after the PIN bytes (case 4) is ignored: VERIFY returns no data either way.
  */
 export const verify: CommandHandler = ({ parsed, session }) => {
   const { command } = parsed;
