@@ -20,15 +20,85 @@ export type AppletId = keyof typeof APPLETS;
 export const JPKI_FILES = {
   signCertificate: 0x0001,
   signCaCertificate: 0x0002,
+  unknown0005: 0x0005,
   tokenInfo: 0x0006,
   certificateFlags: 0x0008,
+  protected0009: 0x0009,
   authCertificate: 0x000a,
   authCaCertificate: 0x000b,
+  keyReference0010: 0x0010,
+  terminalCaKey: 0x0016,
   authKey: 0x0017,
   authPin: 0x0018,
+  unknown0019: 0x0019,
   signKey: 0x001a,
   signPin: 0x001b,
 } as const;
 
+/** Text AP (券面事項入力補助AP) elementary files (card reference §7.1). */
+export const TEXT_FILES = {
+  myNumber: 0x0001,
+  basicFour: 0x0002,
+  integrity: 0x0003,
+  cvCertificate: 0x0004,
+  basicInfo: 0x0005,
+  sessionKey: 0x0006,
+  signedPublicKey: 0x0007,
+  unknown0008: 0x0008,
+  pin: 0x0011,
+  blocked0012: 0x0012,
+  apKey: 0x0013,
+  pinA: 0x0014,
+  pinB: 0x0015,
+} as const;
+
+/** Visual AP (券面事項確認AP) elementary files (card reference §8.1). */
+export const VISUAL_FILES = {
+  ageRecord: 0x0001,
+  cardFace: 0x0002,
+  basicData: 0x0003,
+  cvCertificate: 0x0004,
+  myNumberImage: 0x0005,
+  unknown0006: 0x0006,
+  birthKey: 0x0011,
+  pinB: 0x0012,
+  pinA: 0x0013,
+  apKey: 0x001a,
+} as const;
+
+/** 共通カードAP elementary files (card reference §9.2). */
+export const COMMON_FILES = {
+  cardInfo: 0x0001,
+  keyReference: 0x0002,
+  internalAuthKey: 0x0019,
+  pin: 0x001c,
+} as const;
+
+/** 住基AP elementary files (card reference §9.3). */
+export const JUKI_FILES = {
+  keyReference: 0x0002,
+  pin: 0x001c,
+} as const;
+
+/** Card-level GET DATA tags, answered after selecting the ISD (card reference §9.4). */
+export const CARD_LEVEL_TAGS = {
+  issuerKeyReference: 0x0042,
+  cardIdentificationNumber: 0x0045,
+  cardRecognitionData: 0x0066,
+  municipalityCode: 0x00f0,
+  cardExpiry: 0x00f2,
+  intermediateKeyId: 0x00f7,
+  rootCvCertificate: 0x00f8,
+  cvCertificate: 0x7f21,
+  contactAtr: 0x5f51,
+} as const;
+
 /** The token label of a physical My Number Card in JPKI EF 0006 (card reference §6.3). */
 export const MY_NUMBER_CARD_TOKEN_LABEL = 'JPKIAPICCTOKEN2';
+
+/** "text AP EF 0002": how a file is named in errors and logs (card reference §6–§9 headings). */
+export function fileLabel(applet: AppletId | 'cardLevel', fileId: number): string {
+  const hex = fileId.toString(16).toUpperCase().padStart(4, '0');
+  if (applet === 'cardLevel') return `card-level object ${hex}`;
+  return `${APPLETS[applet].label} EF ${hex}`;
+}

@@ -1,0 +1,140 @@
+import { MalformedDataError, wipe } from '../../bytes';
+import { SW, StatusWordError, iso7816, retriesLeft, type ApduChannel } from '../../apdu';
+import { DECODERS, type DecodedView, type DecoderId } from './decoders';
+import { appletNotFound, fileNotFound, malformedFile, pinBlocked, pinRequired, unexpectedStatus, wrongPin } from './errors';
+import { exposureOf, openedBy, type ExposureEntry } from './exposure';
+import { readTransparent } from './fileReader';
+import { APPLETS, fileLabel } from './identifiers';
+import { PINS, validatePin, type PinApplet, type PinId } from './pin';
+
+/** A credential's counter as an empty VERIFY reports it (card reference §2 "VERIFY, query only"). */
+export interface PinStatus {
+  readonly pinId: PinId;
+  /** Tries left; the maximum when the card says the PIN is already verified (a right VERIFY resets it, §10). */
+  readonly triesLeft: number;
+  readonly maxTries: number;
+  readonly blocked: boolean;
+  /** The card answered 9000: verified earlier in this DF session ("some cards", §2). */
+  readonly verified: boolean;
+}
+
+/**
+ * What every applet client shares (card reference §2, §3, §5): SELECT by AID, the tries-left
+ * probe, VERIFY with the format checked first, and whole-file reads that turn status words into
+ * domain errors in context (house rule 4). Subclasses add the applet's typed reads.
+ */
+export abstract class AppletBase {
+  protected constructor(
+    protected readonly channel: ApduChannel,
+    readonly applet: PinApplet,
+  ) {}
+
+  /** SELECT the applet by name, `00 A4 04 0C 0A <AID>` (§2); 6A82 → `card/applet-not-found`. */
+  async select(): Promise<void> {
+    const { aid, label } = APPLETS[this.applet];
+    try {
+      await this.channel.send(iso7816.selectByName(aid));
+    } catch (error) {
+      if (error instanceof StatusWordError && error.sw === SW.FILE_NOT_FOUND) throw appletNotFound(this.applet, label);
+      throw this.translate(error, `SELECT ${label}`);
+    }
+  }
+
+  /**
+   * Tries left on one of this applet's credentials without spending one (§2, §13.2): SELECT of
+   * the key EF, then `00 20 00 80` with no data. 63Cx → x (63C0: blocked); 9000 → verified.
+   */
+  async triesLeft(pinId: PinId): Promise<PinStatus> {
+    const spec = this.pinSpec(pinId);
+    await this.selectEf(spec.keyEf);
+    const context = `VERIFY (tries left) ${spec.name}`;
+    const { sw } = await this.channel.exchange(iso7816.verifyStatus());
+    const base = { pinId, maxTries: spec.maxTries };
+    if (sw === SW.OK) return { ...base, triesLeft: spec.maxTries, blocked: false, verified: true };
+    const tries = retriesLeft(sw);
+    if (tries !== null) return { ...base, triesLeft: tries, blocked: tries === 0, verified: false };
+    if (sw === SW.REFERENCE_DATA_BLOCKED || sw === SW.AUTH_METHOD_BLOCKED) return { ...base, triesLeft: 0, blocked: true, verified: false };
+    throw unexpectedStatus(new StatusWordError(sw, '00 20 00 80'), context);
+  }
+
+  /**
+   * Presents a credential (§2, §13.4–§13.8). The format is checked before any APDU is built
+   * (house rule 5); then SELECT of the key EF and `00 20 00 80 Lc <ASCII>`. 9000 → verified in
+   * this DF session (§5); 63Cx → `card/wrong-pin` with x; 63C0 → the try that blocked it;
+   * 6984 (or ISO 6983) → already blocked. The PIN bytes are wiped whatever happens.
+   */
+  async verify(pinId: PinId, input: string): Promise<void> {
+    const spec = this.pinSpec(pinId);
+    const pin = validatePin(pinId, input);
+    try {
+      await this.selectEf(spec.keyEf);
+      const { sw } = await this.channel.exchange(iso7816.verify(pin));
+      if (sw === SW.OK) return;
+      const tries = retriesLeft(sw);
+      if (tries !== null) throw tries === 0 ? pinBlocked(pinId) : wrongPin(pinId, tries);
+      if (sw === SW.REFERENCE_DATA_BLOCKED || sw === SW.AUTH_METHOD_BLOCKED) throw pinBlocked(pinId);
+      throw unexpectedStatus(new StatusWordError(sw, '00 20 00 80'), `VERIFY ${spec.name}`);
+    } finally {
+      wipe(pin);
+    }
+  }
+
+  /**
+   * Reads one EF of this applet with the fewest APDUs (§3), as its exposure entry describes:
+   * SELECT EF (6A82 → `card/file-not-found`), then the reads; 6982 → `card/pin-required`
+   * naming the credentials that open it. Returns the object's bytes without filler (empty when
+   * the EF holds only filler).
+   */
+  async readFile(fileId: number): Promise<Uint8Array> {
+    const entry = exposureOf(this.applet, fileId);
+    const file = fileLabel(this.applet, fileId);
+    if (entry.layout.kind === 'none' || entry.layout.kind === 'data-object') throw new RangeError(`${file} is not read by MynaLens`);
+    await this.selectEf(fileId);
+    try {
+      if (entry.layout.kind === 'record') return await this.channel.send(iso7816.readRecord(entry.layout.record, entry.layout.size));
+      return await readTransparent(this.channel, entry.layout, file);
+    } catch (error) {
+      throw this.translate(error, `READ ${file}`, entry);
+    }
+  }
+
+  /** Reads a file and decodes it with the decoder its exposure entry names (§6–§9). */
+  protected async readDecoded<D extends DecoderId>(fileId: number, decoder: D): Promise<DecodedView<D>> {
+    const bytes = await this.readFile(fileId);
+    return this.decode(fileId, decoder, bytes);
+  }
+
+  /** Runs a decoder; bad bytes become `card/malformed-file` with file and offset (house rule 3). */
+  protected decode<D extends DecoderId>(fileId: number, decoder: D, bytes: Uint8Array): DecodedView<D> {
+    try {
+      return (DECODERS[decoder] as (b: Uint8Array, s: string) => DecodedView<D>)(bytes, fileLabel(this.applet, fileId));
+    } catch (error) {
+      throw this.translate(error, `decode ${fileLabel(this.applet, fileId)}`);
+    }
+  }
+
+  /** SELECT EF by FID, `00 A4 02 0C 02 <FID>` (§2); 6A82 → `card/file-not-found`. */
+  protected async selectEf(fileId: number): Promise<void> {
+    try {
+      await this.channel.send(iso7816.selectEf(fileId));
+    } catch (error) {
+      if (error instanceof StatusWordError && error.sw === SW.FILE_NOT_FOUND) throw fileNotFound(fileLabel(this.applet, fileId));
+      throw this.translate(error, `SELECT ${fileLabel(this.applet, fileId)}`);
+    }
+  }
+
+  /** Status words and bad data in context (house rule 4); anything else passes through. */
+  protected translate(error: unknown, context: string, entry?: ExposureEntry): unknown {
+    if (error instanceof MalformedDataError) return malformedFile(error);
+    if (!(error instanceof StatusWordError)) return error;
+    if (error.sw === SW.SECURITY_STATUS_NOT_SATISFIED && entry) return pinRequired(fileLabel(this.applet, entry.fileId), openedBy(entry));
+    return unexpectedStatus(error, context);
+  }
+
+  /** The credential's spec; one of another applet is a programming error, caught before any APDU. */
+  protected pinSpec(pinId: PinId) {
+    const spec = PINS[pinId];
+    if (!spec || spec.applet !== this.applet) throw new RangeError(`${String(pinId)} is not a credential of the ${this.applet} applet`);
+    return spec;
+  }
+}

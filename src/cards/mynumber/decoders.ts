@@ -1,0 +1,56 @@
+import { decodeCertificate } from './jpki/certificate';
+import { decodeCertificateFlags } from './jpki/certificateFlags';
+import { decodeTokenInfo } from './jpki/tokenInfo';
+import { decodeMyNumber } from './text/myNumber';
+import { decodeBasicFour } from './text/basicFour';
+import { decodeIntegrityRecord } from './text/integrity';
+import { decodeTextBasicInfo } from './text/basicInfo';
+import { decodeSessionKey, decodeSignedPublicKey } from './text/publicKeys';
+import { decodeAgeRecord } from './visual/ageRecord';
+import { decodeCardFace } from './visual/cardFace';
+import { decodeVisualBasicData } from './visual/basicData';
+import { decodeMyNumberImage } from './visual/myNumberImage';
+import { decodeCommonCardInfo, decodeKeyReference } from './common/cardInfo';
+import { decodeCvCertificate, decodeCvCertificateContent } from './shared/cvCertificate';
+import {
+  decodeAsciiObject,
+  decodeCardExpiry,
+  decodeCardRecognitionData,
+  decodeContactAtr,
+  decodeMunicipalityCode,
+} from './cardLevel/decoders';
+
+/**
+ * Every decoder by name (card reference §6–§9), so `exposure.ts` can name the decoder of each
+ * file as plain data. Each takes the file's bytes and the name to use in `MalformedDataError`.
+ */
+export const DECODERS = {
+  x509Certificate: decodeCertificate,
+  tokenInfo: decodeTokenInfo,
+  certificateFlags: decodeCertificateFlags,
+  myNumber: decodeMyNumber,
+  basicFour: decodeBasicFour,
+  integrityRecord: decodeIntegrityRecord,
+  cvCertificate: decodeCvCertificate,
+  cvCertificateContent: decodeCvCertificateContent,
+  textBasicInfo: decodeTextBasicInfo,
+  sessionKey: decodeSessionKey,
+  signedPublicKey: decodeSignedPublicKey,
+  ageRecord: decodeAgeRecord,
+  cardFace: decodeCardFace,
+  visualBasicData: decodeVisualBasicData,
+  myNumberImage: decodeMyNumberImage,
+  commonCardInfo: decodeCommonCardInfo,
+  keyId: decodeKeyReference,
+  asciiText: decodeAsciiObject,
+  municipalityCode: decodeMunicipalityCode,
+  cardExpiry: decodeCardExpiry,
+  cardRecognitionData: decodeCardRecognitionData,
+  contactAtr: decodeContactAtr,
+} as const satisfies Record<string, (bytes: Uint8Array, source?: string) => unknown>;
+
+/** The name of a decoder in `DECODERS`. */
+export type DecoderId = keyof typeof DECODERS;
+
+/** What a decoder returns. */
+export type DecodedView<D extends DecoderId> = ReturnType<(typeof DECODERS)[D]>;
