@@ -73,7 +73,7 @@ export function decodeCertificate(der: Uint8Array, source = 'certificate'): Cert
     subject: distinguishedName(certificate.subject),
     validity: { notBefore: certificate.notBefore.value.toISOString(), notAfter: certificate.notAfter.value.toISOString() },
     publicKey: publicKey(certificate.subjectPublicKeyInfo, source),
-    extensions: decodeExtensions(certificate.extensions ?? [], source),
+    extensions: decodeExtensions(certificate.extensions ?? [], source, (part) => indexOf(der, part)),
   };
 }
 
@@ -88,4 +88,13 @@ function publicKey(info: pkijs.PublicKeyInfo, source: string): CertificatePublic
   const modulus = parsed.modulus.valueBlock.valueHexView;
   const view = rsaPublicKeyView(parsed.publicExponent.valueBlock.valueHexView, modulus, source, 0);
   return { algorithmOid: oid, algorithm, bits: bitLength(modulus), modulusHex: view.modulusHex, exponent: view.exponent };
+}
+
+/** Where `part` first occurs in `whole`, or 0 (the certificate's start) if it does not. */
+function indexOf(whole: Uint8Array, part: Uint8Array): number {
+  outer: for (let i = 0; i + part.length <= whole.length; i++) {
+    for (let j = 0; j < part.length; j++) if (whole[i + j] !== part[j]) continue outer;
+    return i;
+  }
+  return 0;
 }

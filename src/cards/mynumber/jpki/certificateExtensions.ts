@@ -62,17 +62,26 @@ export interface ExtensionsView {
   readonly all: readonly { readonly oid: string; readonly critical: boolean }[];
 }
 
-/** Reads the extensions; a value that does not parse is malformed data at `offset` (the certificate start). */
-export function decodeExtensions(extensions: readonly pkijs.Extension[], source: string): ExtensionsView {
+/**
+ * Reads the extensions. A value that does not parse is malformed data at the offset of that
+ * extension's value, which `locate` finds in the DER (pkijs keeps no offsets).
+ */
+export function decodeExtensions(
+  extensions: readonly pkijs.Extension[],
+  source: string,
+  locate: (part: Uint8Array) => number,
+): ExtensionsView {
   const find = (oid: string) => extensions.find((e) => e.extnID === oid);
+  const offsetOf = (extension: pkijs.Extension) => locate(extension.extnValue.valueBlock.valueHexView);
   const parsed = <T>(oid: string, type: abstract new (...args: never[]) => T): T | null => {
     const extension = find(oid);
     if (!extension) return null;
     const value: unknown = extension.parsedValue;
     const failed = value === undefined || (typeof value === 'object' && value !== null && 'parsingError' in value);
-    if (failed || !(value instanceof type)) throw new MalformedDataError(source, 0, `extension ${oid} does not parse`);
+    if (failed || !(value instanceof type)) throw new MalformedDataError(source, offsetOf(extension), `extension ${oid} does not parse`);
     return value;
   };
+  const sanExtension = find('2.5.29.17');
   const keyUsage = parsed('2.5.29.15', asn1js.BitString);
   const eku = parsed('2.5.29.37', pkijs.ExtKeyUsage);
   const policies = parsed('2.5.29.32', pkijs.CertificatePolicies);
@@ -83,7 +92,7 @@ export function decodeExtensions(extensions: readonly pkijs.Extension[], source:
     extendedKeyUsage: eku ? [...eku.keyPurposes] : null,
     certificatePolicies: policies ? policies.certificatePolicies.map((p) => p.policyIdentifier) : [],
     basicConstraintsCa: basic ? Boolean(basic.cA) : null,
-    subjectAltName: san ? jpkiSubjectAltName(san, source) : null,
+    subjectAltName: san && sanExtension ? jpkiSubjectAltName(san, source, offsetOf(sanExtension)) : null,
     all: extensions.map((e) => ({ oid: e.extnID, critical: e.critical })),
   };
 }
@@ -95,7 +104,7 @@ function keyUsageNames(bits: asn1js.BitString): string[] {
 }
 
 /** otherName = `[0] { type-id OID, value [0] EXPLICIT ANY }`, value a UTF8String here (§12). */
-function jpkiSubjectAltName(san: pkijs.AltName, source: string): JpkiSubjectAltName {
+function jpkiSubjectAltName(san: pkijs.AltName, source: string, offset: number): JpkiSubjectAltName {
   const otherNames: { oid: string; value: string }[] = [];
   for (const general of san.altNames) {
     if (general.type !== 0) continue;
@@ -103,7 +112,7 @@ function jpkiSubjectAltName(san: pkijs.AltName, source: string): JpkiSubjectAltN
     const [oid, wrapper] = parts;
     const inner = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : undefined;
     if (!(oid instanceof asn1js.ObjectIdentifier) || !(inner instanceof asn1js.Utf8String)) {
-      throw new MalformedDataError(source, 0, 'subjectAltName otherName is not an OID with an [0] EXPLICIT UTF8String');
+      throw new MalformedDataError(source, offset, 'subjectAltName otherName is not an OID with an [0] EXPLICIT UTF8String');
     }
     otherNames.push({ oid: oid.valueBlock.toString(), value: inner.valueBlock.value });
   }

@@ -1,0 +1,19 @@
+import { CARD_LEVEL_VECTORS } from './cardLevel.vectors';
+import { COMMON_VECTORS } from './common.vectors';
+import { JPKI_VECTORS } from './jpki.vectors';
+import { JUKI_VECTORS } from './juki.vectors';
+import { TEXT_VECTORS } from './text.vectors';
+import { VISUAL_VECTORS } from './visual.vectors';
+import type { TranscriptVector } from './types';
+
+export type { TranscriptVector } from './types';
+
+/** Every transcript vector file by applet (house rule 7), for the side that runs them all. */
+export const VECTOR_FILES: Readonly<Record<string, readonly TranscriptVector[]>> = {
+  jpki: JPKI_VECTORS,
+  text: TEXT_VECTORS,
+  visual: VISUAL_VECTORS,
+  common: COMMON_VECTORS,
+  juki: JUKI_VECTORS,
+  cardLevel: CARD_LEVEL_VECTORS,
+};

@@ -1,0 +1,42 @@
+import type { TranscriptVector } from './types';
+import { asciiHex } from './hexText';
+
+/** 住基AP transcripts (card reference §9.3), written by hand. */
+
+/** §9.3: the key reference record (byte-identical to the 共通カードAP's) and the PIN counter. */
+export const keyReferenceAndPin: TranscriptVector = {
+  name: 'key reference record and PIN counter',
+  specSection: '§9.3, §2 READ RECORD',
+  holder: 'adult',
+  transcript: `
+=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01
+<= 90 00
+=> 00 A4 02 0C 02 00 02
+<= 90 00
+=> 00 B2 01 04 10
+<= ${asciiHex('1310101')} 08 05 ${asciiHex('000')} 00 00 00 00 90 00
+=> 00 A4 02 0C 02 00 1C
+<= 90 00
+=> 00 20 00 80
+<= 63 C3`,
+  expected: { keyReference: { label: '1310101/000', hex: '31333130313031080530303000000000' }, jukiPin: 3 },
+};
+
+/** §9.3: the 住基 PIN verified with its 4 digits (1234 for the fictional holders). */
+export const verifyPin: TranscriptVector = {
+  name: 'verify the 住基 PIN',
+  specSection: '§9.3, §2 VERIFY',
+  holder: 'adult',
+  input: { jukiPin: '1234' },
+  transcript: `
+=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01
+<= 90 00
+=> 00 A4 02 0C 02 00 1C
+<= 90 00
+=> 00 20 00 80 04 31 32 33 34
+<= 90 00`,
+  expected: { verified: true },
+};
+
+/** Every 住基AP vector, in file order. */
+export const JUKI_VECTORS: readonly TranscriptVector[] = [keyReferenceAndPin, verifyPin];
