@@ -94,5 +94,5 @@ export const onlyAtIsdLevel: TranscriptVector = {
   expected: { insideApplet: { code: 'card/file-not-found' }, afterIsd: '900000000000001' },
 };
 
-/** Every card-level vector, in file order. */
+/** Every card-level vector, in file order (card reference §9.4). */
 export const CARD_LEVEL_VECTORS: readonly TranscriptVector[] = [smallObjects, largeObjectsExtended, largeObjectShortReader, onlyAtIsdLevel];

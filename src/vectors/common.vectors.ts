@@ -48,5 +48,5 @@ export const childRecord: TranscriptVector = {
   expected: { cardInfo: { serial: '900000000000002', municipalityCode: '13101', expiry: '2029-09-03' } },
 };
 
-/** Every 共通カードAP vector, in file order. */
+/** Every 共通カードAP vector, in file order (card reference §9.2). */
 export const COMMON_VECTORS: readonly TranscriptVector[] = [recordsFree, childRecord];

@@ -293,7 +293,7 @@ export const childAuthCertificate: TranscriptVector = {
   },
 };
 
-/** Every JPKI vector, in file order. */
+/** Every JPKI vector, in file order (card reference §6, §13). */
 export const JPKI_VECTORS: readonly TranscriptVector[] = [
   detectCard,
   tokenInfo,

@@ -38,5 +38,5 @@ export const verifyPin: TranscriptVector = {
   expected: { verified: true },
 };
 
-/** Every 住基AP vector, in file order. */
+/** Every 住基AP vector, in file order (card reference §9.3). */
 export const JUKI_VECTORS: readonly TranscriptVector[] = [keyReferenceAndPin, verifyPin];

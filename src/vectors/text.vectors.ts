@@ -126,7 +126,7 @@ export const pinBOpensBasicFourOnly: TranscriptVector = {
 };
 
 /**
- * House rule 6: a transcript exported with the PIN redacted still replays — `**` matches any
+ * House rule 6 (card reference §2 VERIFY): a transcript exported with the PIN redacted still replays — `**` matches any
  * byte. The simulator side fills in `redacted`.
  */
 export const redactedVerify: TranscriptVector = {
@@ -174,7 +174,7 @@ export const childMyNumberAndBasicFour: TranscriptVector = {
   },
 };
 
-/** Every text-AP vector, in file order. */
+/** Every text-AP vector, in file order (card reference §7, §13). */
 export const TEXT_VECTORS: readonly TranscriptVector[] = [
   triesLeft,
   myNumberAndBasicFour,

@@ -155,7 +155,7 @@ export const ageRecordAfterBirthKey: TranscriptVector = {
   },
 };
 
-/** Every visual-AP vector, in file order. */
+/** Every visual-AP vector, in file order (card reference §8, §13). */
 export const VISUAL_VECTORS: readonly TranscriptVector[] = [
   triesLeft,
   cardFaceAfterPinA,

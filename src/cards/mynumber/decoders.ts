@@ -49,8 +49,8 @@ export const DECODERS = {
   contactAtr: decodeContactAtr,
 } as const satisfies Record<string, (bytes: Uint8Array, source?: string) => unknown>;
 
-/** The name of a decoder in `DECODERS`. */
+/** The name of a decoder in `DECODERS` (card reference §6–§9). */
 export type DecoderId = keyof typeof DECODERS;
 
-/** What a decoder returns. */
+/** What a decoder returns: the view model of its file (card reference §6–§9). */
 export type DecodedView<D extends DecoderId> = ReturnType<(typeof DECODERS)[D]>;

@@ -43,10 +43,10 @@ export type ExposedFact =
   | 'municipality'
   | 'cardSerial';
 
-/** Where an entry lives: an applet's EF, or a card-level GET DATA object after ISD selection. */
+/** Where an entry lives: an applet's EF (§6–§9.3), or a card-level GET DATA object after ISD selection (§9.4). */
 export type ExposureApplet = PinApplet | 'cardLevel';
 
-/** One file (or card-level object) and what reading it exposes. */
+/** One file (or card-level object) and what reading it exposes (card reference §6–§9, §17). */
 export interface ExposureEntry {
   readonly applet: ExposureApplet;
   /** EF identifier, or the GET DATA tag for `cardLevel`. */

@@ -13,7 +13,7 @@ export const APPLETS = {
   issuerSecurityDomain: { aid: fromHex('A0 00 00 01 51 00 00'), label: 'issuer security domain', labelJa: 'カード発行者領域' },
 } as const;
 
-/** Applet keys, in the order a scan visits them. */
+/** Applet keys, in the order a scan visits them (card reference §9.1). */
 export type AppletId = keyof typeof APPLETS;
 
 /** JPKI AP elementary files (card reference §6.1). */

@@ -18,7 +18,7 @@ export type PinId =
   | 'commonPin'
   | 'jukiPin';
 
-/** The applets that hold a credential. */
+/** The applets that hold a credential (card reference §10). */
 export type PinApplet = Exclude<AppletId, 'issuerSecurityDomain'>;
 
 /** How a credential is written before the card compares its bytes (card reference §6.2, §10). */
@@ -90,7 +90,7 @@ export const PINS: Readonly<Record<PinId, PinSpec>> = {
   },
 };
 
-/** Every PinId, in card order (JPKI, text, visual, 共通, 住基). */
+/** Every PinId, in card order (JPKI, text, visual, 共通, 住基; card reference §10). */
 export const PIN_IDS: readonly PinId[] = Object.keys(PINS) as PinId[];
 
 /** Which format rule a rejected input broke; never carries the input itself (house rule 6). */
@@ -151,7 +151,7 @@ export function validatePin(pinId: PinId, input: string): Uint8Array {
   return asciiBytes(upper);
 }
 
-/** The credentials held by one applet, in card order. */
+/** The credentials held by one applet, in card order (card reference §10). */
 export function pinsOf(applet: PinApplet): readonly PinId[] {
   return PIN_IDS.filter((id) => PINS[id].applet === applet);
 }

@@ -8,7 +8,7 @@ import { isoDate } from '../shared/fields';
  * (`decodeKeyId`), 00F8/7F21 CV certificates (`decodeCvCertificateContent`/`decodeCvCertificate`).
  */
 
-/** An ASCII object (0045 card identification number): printable ASCII, checked. */
+/** An ASCII object (card reference §9.4, 0045 card identification number): printable ASCII, checked. */
 export function decodeAsciiObject(bytes: Uint8Array, source = 'card-level object'): string {
   const text = asciiString(bytes);
   const bad = text.search(/[^\x20-\x7e]/);

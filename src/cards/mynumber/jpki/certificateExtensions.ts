@@ -63,7 +63,7 @@ export interface ExtensionsView {
 }
 
 /**
- * Reads the extensions. A value that does not parse is malformed data at the offset of that
+ * Reads the extensions (RFC 5280 §4.2, card reference §12). A value that does not parse is malformed data at the offset of that
  * extension's value, which `locate` finds in the DER (pkijs keeps no offsets).
  */
 export function decodeExtensions(

@@ -11,7 +11,7 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   ['2.5.4.11', 'OU'],
 ]);
 
-/** One attribute of a distinguished name, in certificate order. */
+/** One attribute of a distinguished name, in certificate order (RFC 5280 §4.1.2.4). */
 export interface RdnAttribute {
   /** `C`, `O`, `OU`, `L`, `CN`…, or the dotted OID for a type without a short name. */
   readonly type: string;
@@ -28,7 +28,7 @@ export interface DistinguishedNameView {
   readonly text: string;
 }
 
-/** Reads a pkijs name into the view; values that are not strings are shown as hex. */
+/** Reads a pkijs name into the view (RFC 4514 §2); values that are not strings are shown as `#hex`. */
 export function distinguishedName(name: pkijs.RelativeDistinguishedNames): DistinguishedNameView {
   const rdns = name.typesAndValues.map((attribute): RdnAttribute => {
     const oid = attribute.type;

@@ -14,7 +14,7 @@ export function outerTlv(bytes: Uint8Array, source: string, tag: number): Tlv {
   return first;
 }
 
-/** The children of a constructed TLV, with absolute offsets. */
+/** The children of a constructed TLV, with absolute offsets (card reference §11). */
 export function children(parent: Tlv, source: string): Tlv[] {
   if (!parent.constructed) throw new MalformedDataError(source, parent.offset, `tag ${hexTag(parent.tag)} is not constructed`);
   return childrenOf(parent, source);
@@ -28,14 +28,14 @@ export function valueTlvs(tlv: Tlv, source: string): Tlv[] {
   return parseTlvs(tlv.value, source, { baseOffset: tlv.valueOffset, stopAtFiller: false });
 }
 
-/** The child with `tag`; a missing one is reported at the end of its parent's value. */
+/** The child with `tag` (§11); a missing one is reported at the end of its parent's value. */
 export function requireTlv(tlvs: readonly Tlv[], tag: number, source: string, parent: Tlv): Tlv {
   const found = tlvs.find((t) => t.tag === tag);
   if (!found) throw new MalformedDataError(source, parent.end, `missing tag ${hexTag(tag)}`);
   return found;
 }
 
-/** The value of `tlv` as ASCII matching `pattern` (e.g. 8 digits for a date). */
+/** The value of `tlv` as ASCII matching `pattern` (e.g. 8 digits for a date, §7.3 DF24). */
 export function asciiField(tlv: Tlv, source: string, pattern: RegExp, what: string): string {
   const text = asciiString(tlv.value);
   if (!pattern.test(text)) throw new MalformedDataError(source, tlv.valueOffset, `${what} is not in the expected form`);
@@ -51,7 +51,7 @@ export function utf8Field(tlv: Tlv, source: string, what: string): string {
   }
 }
 
-/** The value of `tlv`, which must be exactly `length` bytes. */
+/** The value of `tlv`, which must be exactly `length` bytes (fixed fields of §7.4–§8.2). */
 export function fixedBytes(tlv: Tlv, source: string, length: number, what: string): Uint8Array {
   if (tlv.value.length !== length) {
     throw new MalformedDataError(source, tlv.valueOffset, `${what} must be ${length} bytes, found ${tlv.value.length}`);
@@ -70,7 +70,7 @@ export function dateField(tlv: Tlv, source: string, what: string): string {
   return iso;
 }
 
-/** `YYYYMMDD` → `YYYY-MM-DD`, or null when it names no real day. */
+/** `YYYYMMDD` (the card's date form, §7.3, §9.2) → `YYYY-MM-DD`, or null when it names no real day. */
 export function isoDate(yyyymmdd: string): string | null {
   if (!/^\d{8}$/.test(yyyymmdd)) return null;
   const year = Number(yyyymmdd.slice(0, 4));
@@ -109,12 +109,12 @@ export function checkOffsetTable(table: Tlv, following: readonly Tlv[], source: 
   return { declared, actual, consistent };
 }
 
-/** Upper-case hex without separators, the form view models carry signatures and digests in. */
+/** Upper-case hex without separators, the form view models carry signatures and digests in (§7.4, §8.2). */
 export function compactHex(bytes: Uint8Array): string {
   return toHex(bytes, '');
 }
 
-/** `0xFF20` → `FF20`, for messages. */
+/** `0xFF20` → `FF20`, for messages about the card's private tags (§11). */
 export function hexTag(tag: number): string {
   return tag.toString(16).toUpperCase().padStart(tag > 0xff ? 4 : 2, '0');
 }

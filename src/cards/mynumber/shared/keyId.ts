@@ -12,7 +12,7 @@ export interface KeyIdView {
   readonly hex: string;
 }
 
-/** Decodes a 16-byte key ID at `offset` of `source`; the layout is checked, not required. */
+/** Decodes a 16-byte key ID (§7.5) at `offset` of `source`; the layout is checked, not required. */
 export function decodeKeyId(bytes: Uint8Array, source: string, offset = 0): KeyIdView {
   if (bytes.length !== 16) throw new MalformedDataError(source, offset, `a key ID is 16 bytes, found ${bytes.length}`);
   const text = asciiString(bytes);

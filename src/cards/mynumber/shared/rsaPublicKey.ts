@@ -10,7 +10,7 @@ export interface RsaPublicKeyView {
   readonly modulusHex: string;
 }
 
-/** Bit length of a big-endian unsigned integer. */
+/** Bit length of a big-endian unsigned integer (a modulus, §11). */
 export function bitLength(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length && bytes[i] === 0) i++;
@@ -18,14 +18,14 @@ export function bitLength(bytes: Uint8Array): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
 }
 
-/** A big-endian unsigned integer without leading zero bytes. */
+/** A big-endian unsigned integer without leading zero bytes (DER INTEGER sign bytes, §6.4). */
 export function stripLeadingZeros(bytes: Uint8Array): Uint8Array {
   let i = 0;
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
   return bytes.subarray(i);
 }
 
-/** Builds the view from exponent and modulus bytes. */
+/** Builds the view from exponent and modulus bytes (§11 `90`/`91`, or an X.509 RSAPublicKey, §6.4). */
 export function rsaPublicKeyView(exponent: Uint8Array, modulus: Uint8Array, source: string, offset: number): RsaPublicKeyView {
   const e = stripLeadingZeros(exponent);
   // Exponents beyond 2^53 do not occur (§6.4: 65537); refuse rather than lose precision.
