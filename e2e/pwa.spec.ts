@@ -1,14 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { test, expect } from './support/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 
 test.describe('installable, offline, private', () => {
-  test('Chrome reports no installability errors', async ({ page }) => {
-    await page.goto('/');
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const cdp = await page.context().newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
-      installabilityErrors: { errorId: string }[];
-    };
-    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  test('Chrome reports no installability errors', async ({ baseURL }) => {
+    // Installability needs a real (non-incognito) profile, so this journey launches its own.
+    const profile = mkdtempSync(join(tmpdir(), 'mynalens-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    try {
+      const foreign: string[] = [];
+      context.on('request', (r) => {
+        if (!r.url().startsWith(new URL(baseURL!).origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+      });
+      const page = await context.newPage();
+      await page.goto(baseURL!);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+      const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(manifest).toBeTruthy();
+      expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   test('the service worker controls the page after a reload, and the app loads and works offline', async ({ page, context }) => {
