@@ -45,7 +45,9 @@ count_vitest() { # count_vitest NAME JSON: add a Vitest JSON report's counts
 
 echo "== dependencies"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error || { echo "!! npm ci failed"; failed=$((failed + 1)); finish; }
+  # npm install, not npm ci: npm 11 writes lock files without the optional per-platform
+  # packages of rollup (pulled in by workbox-build), which npm ci then refuses as out of sync.
+  npm install --no-audit --no-fund --loglevel=error || { echo "!! npm install failed"; failed=$((failed + 1)); finish; }
 fi
 bash scripts/ensure-chromium.sh || echo "!! chromium could not be installed; the browser journeys will fail"
 if [ -f scripts/ensure-pcsc.sh ]; then
