@@ -45,10 +45,137 @@ export interface ApduLogRow {
   readonly errorCode?: string;
 }
 
+/** The applets of the exposure matrix, plus the card-level GET DATA objects (card reference §9.4). */
+export type AppletKey = 'jpki' | 'text' | 'visual' | 'common' | 'juki' | 'cardLevel';
+
+/** Every credential of card reference §10, by the same names the card client uses. */
+export type PinKey =
+  | 'jpkiAuth'
+  | 'jpkiSign'
+  | 'textPin'
+  | 'textPinA'
+  | 'textPinB'
+  | 'visualBirth'
+  | 'visualPinA'
+  | 'visualPinB'
+  | 'commonPin'
+  | 'jukiPin';
+
+/** A PIN's format as the UI needs it to validate while the person types (mirrors cards/mynumber/pin.ts). */
+export type PinFormatView =
+  | { readonly kind: 'digits'; readonly length: number }
+  | { readonly kind: 'alphanumeric'; readonly minLength: number; readonly maxLength: number; readonly needsLetter: boolean; readonly needsDigit: boolean };
+
+/** One credential's state, read with the empty VERIFY that spends nothing (card reference §2). */
+export interface PinStateView {
+  readonly pinId: PinKey;
+  readonly applet: AppletKey;
+  readonly name: string;
+  readonly nameJa: string;
+  readonly format: PinFormatView;
+  readonly maxTries: number;
+  /** null until probed. */
+  readonly triesLeft: number | null;
+  readonly blocked: boolean;
+  /** Verified in this session (the card forgets on DF re-selection; the engine remembers which files it opened). */
+  readonly verified: boolean;
+}
+
+/** Who may read a file, as declared by the card reference (cards/mynumber/exposure.ts). */
+export type AccessView =
+  | { readonly kind: 'free' }
+  | { readonly kind: 'pin'; readonly anyOf: readonly PinKey[] }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'internal' }
+  | { readonly kind: 'unknown' };
+
+/** A decoded field. `myNumber` values are masked by the UI until revealed; `linkable` marks an identifier services can store and link (the certificate serial). */
+export interface FieldView {
+  readonly label: string;
+  readonly labelJa: string;
+  readonly value: string;
+  readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
+  readonly linkable?: boolean;
+}
+
+/** A decoded image (face photo, name/address/security-code/My Number images), as PNG. */
+export interface ImageView {
+  readonly label: string;
+  readonly labelJa: string;
+  /** `data:image/png;base64,…` */
+  readonly dataUrl: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A file's content: raw bytes always, decoded view when the decoder succeeded. */
+export interface FileContentView {
+  readonly rawHex: string;
+  readonly byteLength: number;
+  readonly title: string;
+  readonly titleJa: string;
+  readonly fields: readonly FieldView[];
+  readonly images: readonly ImageView[];
+  /** DER of a certificate, base64, for PEM/DER export. */
+  readonly certificateDerBase64?: string;
+  /** Why decoding failed (the raw bytes are still shown): code `card/malformed-file`, file and offset. */
+  readonly decodeError?: SerializedError;
+}
+
+/** What happened when the engine last tried to read a row. */
+export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'error';
+
+/** One row of the exposure matrix: a file of an applet, or a card-level object. */
+export interface ExposureRowView {
+  /** `jpki/000A`, `cardLevel/0045`. */
+  readonly key: string;
+  readonly applet: AppletKey;
+  /** Four hex digits. */
+  readonly fileId: string;
+  readonly name: string;
+  readonly nameJa: string;
+  readonly access: AccessView;
+  readonly containsMyNumber: boolean;
+  /** Holder facts this file gives away ('name', 'address', 'birthDate', 'myNumber', …). */
+  readonly reveals: readonly string[];
+  readonly specSection: string;
+  readonly note?: string;
+  readonly status: ReadStatus;
+  /** The credential in force when it was read: 'none' for the no-PIN scan. */
+  readonly readWith: PinKey | 'none' | null;
+  readonly errorCode?: string;
+  readonly content?: FileContentView;
+}
+
+/** Simulator card states a person can pick on the start screen (tries left per PIN). */
+export type SimulatorCardState = Readonly<Partial<Record<PinKey, number>>>;
+
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
-  connectSimulator: { params: { holder: SimulatorHolderId; extendedLength?: boolean }; result: ConnectionInfo };
+  connectSimulator: {
+    params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState };
+    result: ConnectionInfo;
+  };
+  /** Opens an exported transcript as a replayed card. */
+  openTranscript: { params: { text: string }; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
+  /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
+  scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[] } };
+  /** Tries left of every PIN, spending nothing. */
+  pinStatus: { params: Record<string, never>; result: readonly PinStateView[] };
+  /**
+   * Verifies one PIN, then reads every file it opens in the same DF session. The format is
+   * checked before any APDU (error `pin/format`); a blocked PIN is never sent (`card/pin-blocked`);
+   * with one try left the engine refuses unless `confirmLastTry` (`pin/confirm-last-try`).
+   */
+  verifyPin: {
+    params: { pinId: PinKey; pin: string; confirmLastTry?: boolean };
+    result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[] };
+  };
+  /** The session's APDU log as a transcript (`=>`/`<=`, PIN bytes as `**`). */
+  exportTranscript: { params: Record<string, never>; result: { text: string } };
+  /** Forgets all card data and the log, and disconnects. */
+  clear: { params: Record<string, never>; result: null };
   disconnect: { params: Record<string, never>; result: null };
 }
 
@@ -69,6 +196,9 @@ export type ResponseMessage =
 export type EngineEvent =
   | { readonly type: 'apdu'; readonly row: ApduLogRow }
   | { readonly type: 'connection'; readonly connected: boolean; readonly info: ConnectionInfo | null; readonly reason?: SerializedError }
+  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: string }
+  | { readonly type: 'row'; readonly row: ExposureRowView }
+  | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
   | { readonly type: 'ready' };
 
 export interface EventMessage {
