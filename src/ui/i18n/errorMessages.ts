@@ -2,20 +2,73 @@ import type { Language } from './translate';
 
 /**
  * Every error a person can see, keyed by code (house rule 10), each ending with what to do next.
- * Codes come from TransportError, CardError and the engine.
+ * Codes come from TransportError, CardError, the PIN checks and the engine. `{name}` placeholders
+ * are filled from the error's details.
  */
 const MESSAGES: Record<string, Record<Language, string>> = {
   'engine/not-connected': {
-    en: 'No card is connected. Choose the simulator or a reader first.',
-    ja: 'カードが接続されていません。先にシミュレーターかリーダーを選んでください。',
+    en: 'No card is connected. Choose the simulator or a transcript first.',
+    ja: 'カードが接続されていません。先にシミュレーターかトランスクリプトを選んでください。',
   },
   'engine/internal': {
     en: 'Something went wrong inside MynaLens. Reload the page and try again; your card was not changed.',
     ja: 'MynaLens の内部で問題が起きました。ページを再読み込みして、もう一度お試しください。カードは変更されていません。',
   },
+  'engine/stopped': {
+    en: 'The card engine stopped. Reload the page to start it again.',
+    ja: 'カードを扱うエンジンが停止しました。ページを再読み込みして再開してください。',
+  },
+  'engine/unknown-request': {
+    en: 'This version of MynaLens cannot do that yet. Reload the page to get the latest version, then try again.',
+    ja: 'このバージョンの MynaLens ではまだその操作ができません。ページを再読み込みして最新版にしてから、もう一度お試しください。',
+  },
   'card/applet-not-found': {
     en: 'This card has no JPKI applet, so it is probably not a My Number Card. Check the card and try again.',
     ja: 'このカードには公的個人認証 AP がありません。マイナンバーカードではない可能性があります。カードを確認して、もう一度お試しください。',
+  },
+  'card/not-my-number-card': {
+    en: 'This card answered, but it is not a plastic My Number Card. Use a My Number Card and try again.',
+    ja: 'カードは応答しましたが、プラスチックのマイナンバーカードではありません。マイナンバーカードで、もう一度お試しください。',
+  },
+  'card/wrong-pin': {
+    en: 'That PIN was wrong. {triesLeft} tries left. Check the PIN you set at issuance and try again carefully.',
+    ja: '暗証番号が違います。残り {triesLeft} 回です。交付時に設定した暗証番号を確かめて、慎重にもう一度入力してください。',
+  },
+  'card/pin-blocked': {
+    en: 'This PIN is blocked and will not be sent again. Take the card and an identity document to your municipal office to reset it (the 24-hour suspension hotline is for a lost card, not a forgotten PIN).',
+    ja: 'この暗証番号はロックされているため、送信しません。カードと本人確認書類を持って、市区町村の窓口で再設定してください（24 時間の一時利用停止窓口は紛失時のためのもので、暗証番号を忘れたときの窓口ではありません）。',
+  },
+  'card/pin-required': {
+    en: 'This file is locked behind a PIN. Enter one of the PINs shown for it, then read it again.',
+    ja: 'このファイルは暗証番号で保護されています。表示されている暗証番号のいずれかを入力してから、もう一度読み取ってください。',
+  },
+  'card/file-not-found': {
+    en: 'This card has no such file. Nothing to do: the matrix marks it absent.',
+    ja: 'このカードにはそのファイルがありません。対応は不要です（一覧では「なし」と表示します）。',
+  },
+  'card/malformed-file': {
+    en: 'The card returned bytes that could not be decoded. The raw bytes are still shown; export the transcript and report it so the decoder can be fixed.',
+    ja: 'カードから受け取ったデータを解読できませんでした。生データはそのまま表示しています。トランスクリプトを書き出して報告していただければ、解読処理を修正できます。',
+  },
+  'card/extended-length-required': {
+    en: 'This object needs extended-length commands, which this reader does not pass on. Try another reader.',
+    ja: 'このデータの読み取りには拡張長コマンドが必要ですが、このリーダーは対応していません。別のリーダーをお試しください。',
+  },
+  'card/unexpected-status': {
+    en: 'The card gave an answer MynaLens does not expect. Remove the card, put it back and scan again; if it repeats, export the transcript and report it.',
+    ja: 'カードが想定外の応答を返しました。カードを置き直してもう一度スキャンしてください。繰り返す場合は、トランスクリプトを書き出して報告してください。',
+  },
+  'pin/format': {
+    en: 'That PIN has the wrong format, so it was not sent and no try was spent. Check the length and characters, then try again.',
+    ja: '暗証番号の形式が違うため、送信していません（残り回数は減っていません）。桁数と文字を確かめて、もう一度入力してください。',
+  },
+  'pin/confirm-last-try': {
+    en: 'Only one try is left, so MynaLens asks before sending. Tick the confirmation and verify again, or close and check the PIN first.',
+    ja: '残り 1 回のため、送信前に確認が必要です。確認のチェックを入れてもう一度照合するか、閉じて暗証番号を確かめてください。',
+  },
+  'transcript/invalid': {
+    en: 'This file is not a MynaLens transcript. Choose a file saved with "Export transcript" and try again.',
+    ja: 'このファイルは MynaLens のトランスクリプトではありません。「トランスクリプトを書き出す」で保存したファイルを選んで、もう一度お試しください。',
   },
   'transport/device-lost': {
     en: 'The reader was disconnected. Plug it in again and choose it once more.',
@@ -25,12 +78,36 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'The card was removed. Put it back on the reader and try again.',
     ja: 'カードが外されました。リーダーに戻して、もう一度お試しください。',
   },
+  'transport/busy': {
+    en: 'Another program is using the card right now. Close it and try again.',
+    ja: '別のプログラムがカードを使用中です。そのプログラムを閉じて、もう一度お試しください。',
+  },
+  'transport/closed': {
+    en: 'The connection to the card is closed. Choose the card again on the start screen.',
+    ja: 'カードとの接続は閉じられています。スタート画面でカードを選び直してください。',
+  },
+  'transport/timeout': {
+    en: 'The card did not answer in time. Check it sits still on the reader and try again.',
+    ja: 'カードが時間内に応答しませんでした。カードがリーダーの上で動かないようにして、もう一度お試しください。',
+  },
+  'transport/protocol': {
+    en: 'The reader sent something MynaLens could not understand. Unplug the reader, plug it in again and retry.',
+    ja: 'リーダーから解釈できない応答がありました。リーダーを抜き差ししてから、もう一度お試しください。',
+  },
+  'transport/replay-exhausted': {
+    en: 'The transcript ends here: it holds no answer for this command. Open a transcript that recorded this step, or use the simulator.',
+    ja: 'トランスクリプトはここで終わっており、このコマンドへの応答が記録されていません。この操作を記録したトランスクリプトを開くか、シミュレーターを使ってください。',
+  },
+  'transport/replay-mismatch': {
+    en: 'The transcript recorded a different command at this point, so it cannot answer this one. Repeat the steps in the order they were recorded, or use the simulator.',
+    ja: 'トランスクリプトのこの位置には別のコマンドが記録されているため、応答できません。記録した順に操作するか、シミュレーターを使ってください。',
+  },
 };
 
 /** The message for an error code in the given language; an unknown code gets a safe fallback. */
-export function errorMessage(code: string, language: Language): string {
+export function errorMessage(code: string, language: Language, details: Readonly<Record<string, string | number | boolean>> = {}): string {
   const entry = MESSAGES[code] ?? MESSAGES['engine/internal']!;
-  return entry[language];
+  return entry[language].replace(/\{(\w+)\}/g, (_, name: string) => String(details[name] ?? '?'));
 }
 
 /** Every code with a message, for the test that keeps the catalog complete. */

@@ -1,30 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EngineClient } from '../../worker/EngineClient';
-import type { ApduLogRow, CardIdentity, ConnectionInfo, SimulatorHolderId } from '../../worker/protocol';
+import type { EngineEvent } from '../../worker/protocol';
 import { languageFromLocale, type Language } from '../i18n/translate';
+import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike } from './appState';
+import { errorInfo } from './errorInfo';
+import { mergeRows, updatePinCount } from './mergeRows';
+
+export type { AppState, EngineClientLike } from './appState';
 
 /** Where the one persisted preference lives. Card data is never persisted (house rule 10). */
 const LANGUAGE_KEY = 'mynalens.language';
-
-export interface AppState {
-  readonly language: Language;
-  readonly connection: ConnectionInfo | null;
-  readonly identity: CardIdentity | null;
-  readonly busy: boolean;
-  /** The code of the last error shown; its text comes from the catalog. */
-  readonly errorCode: string | null;
-  readonly log: readonly ApduLogRow[];
-  /** What the service worker reported: the app works offline, or a new version waits. */
-  readonly appStatus: 'offline-ready' | 'update-available' | null;
-  /** Activates a waiting new version and reloads; set by main.tsx when there is one. */
-  readonly applyUpdate: (() => void) | null;
-  setAppStatus(status: 'offline-ready' | 'update-available', applyUpdate?: () => void): void;
-  dismissAppStatus(): void;
-  setLanguage(language: Language): void;
-  connectSimulator(holder: SimulatorHolderId): Promise<void>;
-  checkCard(): Promise<void>;
-  disconnect(): Promise<void>;
-}
 
 /** Storage for preferences; `localStorage` in the browser, a map in tests. */
 export interface PreferenceStorage {
@@ -32,22 +16,26 @@ export interface PreferenceStorage {
   setItem(key: string, value: string): void;
 }
 
+type Set = StoreApi<AppState>['setState'];
+type Get = StoreApi<AppState>['getState'];
+
 /**
- * Builds the app's one store around an engine client (house rule 11). Actions sit beside the
- * state they change and call the engine; engine events update the state.
+ * Builds the app's one store around an engine client (house rule 10). Actions sit beside the
+ * state they change and call the engine; engine events update rows, PINs, progress and the log.
  */
-export function createAppStore(client: EngineClient, storage: PreferenceStorage, locales: readonly string[]): StoreApi<AppState> {
+export function createAppStore(client: EngineClientLike, storage: PreferenceStorage, locales: readonly string[]): StoreApi<AppState> {
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
-  const store = createStore<AppState>()((set) => {
+  const store = createStore<AppState>()((set, get) => {
     /** Runs one engine call with the busy flag and error capture. */
     async function run(work: () => Promise<void>): Promise<void> {
-      set({ busy: true, errorCode: null });
+      set({ busy: true, errorCode: null, errorDetails: {} });
       try {
         await work();
       } catch (error) {
-        set({ errorCode: (error as { code?: string }).code ?? 'engine/internal' });
+        const { code, details } = errorInfo(error);
+        set({ errorCode: code, errorDetails: details });
       } finally {
         set({ busy: false });
       }
@@ -55,47 +43,128 @@ export function createAppStore(client: EngineClient, storage: PreferenceStorage,
 
     return {
       language: initialLanguage,
-      connection: null,
-      identity: null,
+      ...EMPTY_CARD_DATA,
       busy: false,
       errorCode: null,
-      log: [],
+      errorDetails: {},
       appStatus: null,
       applyUpdate: null,
-      setAppStatus(appStatus, applyUpdate) {
-        set({ appStatus, applyUpdate: applyUpdate ?? null });
-      },
-      dismissAppStatus() {
-        set({ appStatus: null });
-      },
+      setAppStatus: (appStatus, applyUpdate) => set({ appStatus, applyUpdate: applyUpdate ?? null }),
+      dismissAppStatus: () => set({ appStatus: null }),
       setLanguage(language) {
         storage.setItem(LANGUAGE_KEY, language);
         set({ language });
       },
-      connectSimulator: (holder) =>
+      dismissError: () => set({ errorCode: null, errorDetails: {} }),
+      connectSimulator: (holder, cardState = 'fresh') =>
         run(async () => {
-          set({ identity: null, log: [] });
-          const connection = await client.call('connectSimulator', { holder });
-          set({ connection });
+          set({ ...EMPTY_CARD_DATA });
+          const triesLeft = CARD_STATES[cardState];
+          const params = Object.keys(triesLeft).length > 0 ? { holder, triesLeft } : { holder };
+          const connection = await client.call('connectSimulator', params);
+          set({ connection, source: { kind: 'simulator', holder } });
+        }),
+      openTranscript: (text) =>
+        run(async () => {
+          set({ ...EMPTY_CARD_DATA });
+          const connection = await client.call('openTranscript', { text });
+          set({ connection, source: { kind: 'transcript' } });
         }),
       checkCard: () =>
         run(async () => {
-          const identity = await client.call('identifyCard', {});
-          set({ identity });
+          set({ identity: await client.call('identifyCard', {}) });
         }),
       disconnect: () =>
         run(async () => {
           await client.call('disconnect', {});
-          set({ connection: null, identity: null, log: [] });
+          set({ ...EMPTY_CARD_DATA });
         }),
+      clearAll: () =>
+        run(async () => {
+          // Wipe our copy first: even if the engine fails to answer, nothing stays on screen.
+          set({ ...EMPTY_CARD_DATA });
+          await client.call('clear', {});
+          set({ ...EMPTY_CARD_DATA });
+        }),
+      scan: () => scan(set, get, client, run),
+      selectRow: (selectedRowKey) => set({ selectedRowKey }),
+      refreshPins: () =>
+        run(async () => {
+          set({ pins: await client.call('pinStatus', {}) });
+        }),
+      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null } }),
+      closePinDialog: () => set({ pinDialog: null }),
+      submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
+      exportTranscript: async () => {
+        let text: string | null = null;
+        await run(async () => {
+          text = (await client.call('exportTranscript', {})).text;
+        });
+        return text;
+      },
     };
   });
 
-  client.subscribe((event) => {
-    if (event.type === 'apdu') store.setState({ log: [...store.getState().log, event.row] });
-    if (event.type === 'connection' && !event.connected) {
-      store.setState({ connection: null, identity: null, ...(event.reason ? { errorCode: event.reason.code } : {}) });
-    }
-  });
+  client.subscribe((event) => onEvent(store.setState, store.getState, event));
   return store;
+}
+
+async function scan(set: Set, get: Get, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
+  set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
+  try {
+    await run(async () => {
+      const result = await client.call('scan', {});
+      set({ rows: mergeRows(get().rows, result.rows), pins: result.pins, scanned: true });
+    });
+  } finally {
+    set({ scanning: false, progress: null });
+  }
+}
+
+async function submitPin(set: Set, get: Get, client: EngineClientLike, pin: string, confirmLastTry: boolean): Promise<boolean> {
+  const dialog = get().pinDialog;
+  if (!dialog || dialog.submitting) return false;
+  const { pinId } = dialog;
+  set({ pinDialog: { ...dialog, submitting: true, errorCode: null, errorDetails: {}, opened: null } });
+  try {
+    const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
+    const result = await client.call('verifyPin', params);
+    set({
+      pins: result.pins,
+      rows: mergeRows(get().rows, result.opened),
+      pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: result.opened.map((r) => r.key) },
+    });
+    return true;
+  } catch (error) {
+    const { code, details } = errorInfo(error);
+    let pins = get().pins;
+    if (code === 'card/wrong-pin' && typeof details.triesLeft === 'number') pins = updatePinCount(pins, pinId, details.triesLeft);
+    if (code === 'card/pin-blocked') pins = updatePinCount(pins, pinId, 0);
+    set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details, opened: null } });
+    return false;
+  }
+}
+
+function onEvent(set: Set, get: Get, event: EngineEvent): void {
+  switch (event.type) {
+    case 'apdu':
+      set({ log: [...get().log, event.row] });
+      break;
+    case 'row':
+      set({ rows: mergeRows(get().rows, [event.row]) });
+      break;
+    case 'pins':
+      set({ pins: event.pins });
+      break;
+    case 'progress':
+      if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
+      break;
+    case 'connection':
+      if (!event.connected) {
+        set({ ...EMPTY_CARD_DATA, ...(event.reason ? { errorCode: event.reason.code, errorDetails: event.reason.details ?? {} } : {}) });
+      }
+      break;
+    case 'ready':
+      break;
+  }
 }

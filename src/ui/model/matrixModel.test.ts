@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { row } from '../testing/fakes';
+import { cellFor, groupRows } from './matrixModel';
+
+const content = { rawHex: '00', byteLength: 1, title: 't', titleJa: 't', fields: [], images: [] };
+
+describe('groupRows', () => {
+  it('groups by applet in reference order with a no-PIN column and one column per PIN named by the rows', () => {
+    const groups = groupRows([
+      row({ key: 'cardLevel/0045' }),
+      row({ key: 'text/0001', access: { kind: 'pin', anyOf: ['textPin', 'textPinA'] } }),
+      row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] } }),
+      row({ key: 'text/0002', access: { kind: 'pin', anyOf: ['textPinB', 'textPin'] } }),
+    ]);
+    expect(groups.map((g) => g.applet)).toEqual(['jpki', 'text', 'cardLevel']);
+    expect(groups[1]?.columns).toEqual(['none', 'textPin', 'textPinA', 'textPinB']);
+    expect(groups[2]?.columns).toEqual(['none']);
+  });
+});
+
+describe('cellFor', () => {
+  const sign = row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'locked' });
+  it('locks a PIN file in the no-PIN column and under other PINs, naming the PIN that opens it', () => {
+    expect(cellFor(sign, 'none')).toEqual({ kind: 'locked', by: ['jpkiSign'] });
+    expect(cellFor(sign, 'jpkiAuth')).toEqual({ kind: 'locked', by: ['jpkiSign'] });
+    expect(cellFor(sign, 'jpkiSign')).toEqual({ kind: 'readable' });
+  });
+  it('marks a read file with decoded content as read, and an absent one as absent', () => {
+    expect(cellFor(row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }), 'none')).toEqual({ kind: 'read' });
+    expect(cellFor(row({ key: 'jpki/0008', status: 'absent' }), 'none')).toEqual({ kind: 'absent' });
+    expect(cellFor({ ...sign, status: 'read', readWith: 'jpkiSign', content }, 'jpkiSign')).toEqual({ kind: 'read' });
+  });
+  it('shows never, internal and unknown as such', () => {
+    expect(cellFor(row({ key: 'jpki/0009', access: { kind: 'never' } }), 'none').kind).toBe('never');
+    expect(cellFor(row({ key: 'jpki/0017', access: { kind: 'internal' } }), 'jpkiAuth').kind).toBe('internal');
+    expect(cellFor(row({ key: 'jpki/0005', access: { kind: 'unknown' } }), 'none').kind).toBe('unknown');
+  });
+});

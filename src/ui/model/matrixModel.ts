@@ -1,0 +1,62 @@
+import type { AppletKey, ExposureRowView, PinKey } from '../../worker/protocol';
+
+/** The applets in the order the card reference describes them (§6 JPKI … §9.4 card level). */
+export const APPLET_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'common', 'juki', 'cardLevel'];
+
+/** Every credential in card reference §10 order, so columns always read the same way. */
+export const PIN_ORDER: readonly PinKey[] = [
+  'jpkiAuth', 'jpkiSign', 'textPin', 'textPinA', 'textPinB', 'visualBirth', 'visualPinA', 'visualPinB', 'commonPin', 'jukiPin',
+];
+
+/** A matrix column: what anyone can read ("none"), or what one credential opens. */
+export type MatrixColumn = 'none' | PinKey;
+
+/** What one cell says about one file under one credential (card reference §5 access rules). */
+export type Cell =
+  | { readonly kind: 'read' }
+  | { readonly kind: 'readable' }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'locked'; readonly by: readonly PinKey[] }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'internal' }
+  | { readonly kind: 'unknown' };
+
+/** One applet's block of the matrix. */
+export interface AppletGroup {
+  readonly applet: AppletKey;
+  readonly columns: readonly MatrixColumn[];
+  readonly rows: readonly ExposureRowView[];
+}
+
+/** Groups rows by applet in reference order; each group's columns come from its rows' access rules. */
+export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGroup[] {
+  return APPLET_ORDER.flatMap((applet) => {
+    const own = rows.filter((r) => r.applet === applet);
+    if (own.length === 0) return [];
+    const pins = new Set<PinKey>();
+    for (const r of own) if (r.access.kind === 'pin') for (const p of r.access.anyOf) pins.add(p);
+    const columns: MatrixColumn[] = ['none', ...PIN_ORDER.filter((p) => pins.has(p))];
+    return [{ applet, columns, rows: own }];
+  });
+}
+
+/** The cell of `row` under `column`: free or opened by that PIN → readable (or read / absent), else locked. */
+export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
+  const { access } = row;
+  if (access.kind === 'never') return { kind: 'never' };
+  if (access.kind === 'internal') return { kind: 'internal' };
+  if (access.kind === 'unknown') {
+    if (row.status === 'read' && (row.readWith === column || column !== 'none')) return { kind: 'read' };
+    return row.status === 'absent' ? { kind: 'absent' } : { kind: 'unknown' };
+  }
+  const opens = access.kind === 'free' || (column !== 'none' && access.anyOf.includes(column));
+  if (!opens) return { kind: 'locked', by: access.kind === 'pin' ? access.anyOf : [] };
+  if (row.status === 'absent') return { kind: 'absent' };
+  if (row.status === 'read' && row.content) return { kind: 'read' };
+  return { kind: 'readable' };
+}
+
+/** Rows the holder can open: something decoded to show, or a read that failed with a reason. */
+export function hasDetail(row: ExposureRowView): boolean {
+  return row.content !== undefined || row.status === 'error';
+}

@@ -1,0 +1,54 @@
+import type { ExposureRowView } from '../../worker/protocol';
+
+/** A fact anyone with a reader learns, in the order the summary states them (peers §5 item 1). */
+export type SummaryFact =
+  | 'authCertificate'
+  | 'birthMonthDay'
+  | 'municipality'
+  | 'cardSerial'
+  | 'cardExpiry'
+  | 'signatureCertificateExists'
+  | 'name'
+  | 'address'
+  | 'birthDate'
+  | 'sex'
+  | 'myNumber'
+  | 'photo'
+  | 'securityCode';
+
+const FACT_ORDER: readonly SummaryFact[] = [
+  'authCertificate', 'birthMonthDay', 'municipality', 'cardSerial', 'cardExpiry', 'signatureCertificateExists',
+  'name', 'address', 'birthDate', 'sex', 'myNumber', 'photo', 'securityCode',
+];
+
+/** What the no-PIN column gives away, and the certificate serial a service would record. */
+export interface NoPinSummary {
+  readonly facts: readonly SummaryFact[];
+  /** The authentication certificate's serial (the field marked `linkable`), when read. */
+  readonly serial: string | null;
+  readonly rowsRead: number;
+}
+
+/** The rows read with no PIN; these are what anyone who touches the card to a reader learns. */
+export function readWithoutPin(rows: readonly ExposureRowView[]): readonly ExposureRowView[] {
+  return rows.filter((r) => r.status === 'read' && r.readWith === 'none');
+}
+
+/** Summarises the no-PIN column from each row's `reveals` (card reference §6.1, §9.4, §12). */
+export function noPinSummary(rows: readonly ExposureRowView[]): NoPinSummary {
+  const read = readWithoutPin(rows);
+  const facts = new Set<SummaryFact>();
+  let serial: string | null = null;
+  for (const row of read) {
+    for (const fact of row.reveals) if ((FACT_ORDER as readonly string[]).includes(fact)) facts.add(fact as SummaryFact);
+    if (row.applet === 'jpki' && row.fileId === '000A') {
+      facts.add('authCertificate');
+      serial = row.content?.fields.find((f) => f.linkable)?.value ?? serial;
+    }
+    // Certificate flags byte 0 = 8F only when a signature certificate was issued (§12 under-15).
+    if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) {
+      facts.add('signatureCertificateExists');
+    }
+  }
+  return { facts: FACT_ORDER.filter((f) => facts.has(f)), serial, rowsRead: read.length };
+}

@@ -1,0 +1,111 @@
+import type {
+  ApduLogRow,
+  CardIdentity,
+  ConnectionInfo,
+  EngineEvent,
+  EngineMethod,
+  EngineMethods,
+  ExposureRowView,
+  PinKey,
+  PinStateView,
+  SimulatorCardState,
+  SimulatorHolderId,
+} from '../../worker/protocol';
+import type { Language } from '../i18n/translate';
+
+/** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
+export interface EngineClientLike {
+  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params']): Promise<EngineMethods[M]['result']>;
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}
+
+/** Progress of the running scan, from `progress` events. */
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly current: string;
+}
+
+/** The PIN dialog's state. The PIN itself is never held here: it lives in the input until submit. */
+export interface PinDialogState {
+  readonly pinId: PinKey;
+  readonly submitting: boolean;
+  /** The code of the last refusal (`card/wrong-pin`, `pin/format`, …); text comes from the catalog. */
+  readonly errorCode: string | null;
+  readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
+  /** Row keys the last successful verification opened. */
+  readonly opened: readonly string[] | null;
+}
+
+/** The simulator card states offered on the start screen (card reference §10 counters). */
+export type CardStateChoice = 'fresh' | 'authLastTry' | 'authBlocked';
+
+/** The engine's `triesLeft` parameter for each start-screen card state. */
+export const CARD_STATES: Readonly<Record<CardStateChoice, SimulatorCardState>> = {
+  fresh: {},
+  authLastTry: { jpkiAuth: 1 },
+  authBlocked: { jpkiAuth: 0 },
+};
+
+/** The one app state (house rule 10): session, rows, pins, PIN dialog, log and preferences. */
+export interface AppState {
+  // preferences (the only persisted slice)
+  readonly language: Language;
+  setLanguage(language: Language): void;
+  // app shell
+  readonly appStatus: 'offline-ready' | 'update-available' | null;
+  /** Activates a waiting new version and reloads; set by main.tsx when there is one. */
+  readonly applyUpdate: (() => void) | null;
+  setAppStatus(status: 'offline-ready' | 'update-available', applyUpdate?: () => void): void;
+  dismissAppStatus(): void;
+  // session
+  readonly connection: ConnectionInfo | null;
+  readonly source: { readonly kind: 'simulator'; readonly holder: SimulatorHolderId } | { readonly kind: 'transcript' } | null;
+  readonly identity: CardIdentity | null;
+  readonly busy: boolean;
+  /** The code of the last error shown; its text comes from the catalog. */
+  readonly errorCode: string | null;
+  readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
+  connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice): Promise<void>;
+  openTranscript(text: string): Promise<void>;
+  checkCard(): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Forgets every card datum and the log, here and in the engine, and returns to the start. */
+  clearAll(): Promise<void>;
+  dismissError(): void;
+  // rows
+  readonly rows: readonly ExposureRowView[];
+  readonly scanning: boolean;
+  readonly scanned: boolean;
+  readonly progress: ScanProgress | null;
+  readonly selectedRowKey: string | null;
+  scan(): Promise<void>;
+  selectRow(key: string | null): void;
+  // pins
+  readonly pins: readonly PinStateView[];
+  readonly pinDialog: PinDialogState | null;
+  refreshPins(): Promise<void>;
+  openPinDialog(pinId: PinKey): void;
+  closePinDialog(): void;
+  /** Sends one PIN; resolves true when it was accepted. The value is passed through, never stored. */
+  submitPin(pin: string, confirmLastTry: boolean): Promise<boolean>;
+  // log
+  readonly log: readonly ApduLogRow[];
+  /** The transcript text, or null when the engine refused. */
+  exportTranscript(): Promise<string | null>;
+}
+
+/** Every card-derived field, as it is before any card is touched (card data is never persisted). */
+export const EMPTY_CARD_DATA = {
+  connection: null,
+  source: null,
+  identity: null,
+  rows: [],
+  scanning: false,
+  scanned: false,
+  progress: null,
+  selectedRowKey: null,
+  pins: [],
+  pinDialog: null,
+  log: [],
+} as const satisfies Partial<AppState>;

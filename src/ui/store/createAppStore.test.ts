@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionInfo } from '../../worker/protocol';
+import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
+import { createAppStore } from './createAppStore';
+
+const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
+const content = { rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', fields: [], images: [] };
+
+function setup(handlers: Parameters<typeof fakeClient>[0] = {}) {
+  const fake = fakeClient({ connectSimulator: () => INFO, ...handlers });
+  const storage = memoryStorage();
+  const store = createAppStore(fake.client, storage, ['en-GB']);
+  return { ...fake, store, storage };
+}
+
+describe('createAppStore', () => {
+  it('passes the chosen card state as triesLeft, and none for a fresh card', async () => {
+    const { store, calls } = setup();
+    await store.getState().connectSimulator('adult', 'authLastTry');
+    await store.getState().connectSimulator('child');
+    expect(calls.map((c) => c.params)).toEqual([{ holder: 'adult', triesLeft: { jpkiAuth: 1 } }, { holder: 'child' }]);
+    expect(store.getState().source).toEqual({ kind: 'simulator', holder: 'child' });
+  });
+
+  it('fills rows live from row events during a scan, tracks progress, then takes the result', async () => {
+    let release: () => void = () => {};
+    const { store, emit } = setup({
+      scan: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [pinState({ pinId: 'jpkiAuth' })] });
+        }),
+    });
+    await store.getState().connectSimulator('adult');
+    const scanning = store.getState().scan();
+    expect(store.getState().scanning).toBe(true);
+    emit({ type: 'progress', done: 1, total: 40, current: 'jpki/000A' });
+    expect(store.getState().progress).toEqual({ done: 1, total: 40, current: 'jpki/000A' });
+    emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'not-read' }) });
+    emit({ type: 'row', row: row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'locked' }) });
+    expect(store.getState().rows.map((r) => r.key)).toEqual(['jpki/000A', 'jpki/0001']);
+    release();
+    await scanning;
+    const state = store.getState();
+    expect(state.scanning).toBe(false);
+    expect(state.progress).toBeNull();
+    expect(state.scanned).toBe(true);
+    expect(state.rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    expect(state.rows).toHaveLength(2);
+    expect(state.pins.map((p) => p.pinId)).toEqual(['jpkiAuth']);
+  });
+
+  it('appends APDU log rows and replaces PINs from events', () => {
+    const { store, emit } = setup();
+    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 04 ** ** ** **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
+    emit({ type: 'pins', pins: [pinState({ pinId: 'textPin', triesLeft: 2 })] });
+    expect(store.getState().log).toHaveLength(1);
+    expect(store.getState().pins[0]?.triesLeft).toBe(2);
+  });
+
+  it('never keeps the PIN in state: not on success, not on a wrong PIN', async () => {
+    let answer: 'ok' | 'wrong' = 'wrong';
+    const { store, calls } = setup({
+      verifyPin: () => {
+        if (answer === 'wrong') throw Object.assign(new Error('wrong'), { code: 'card/wrong-pin', details: { pinId: 'jpkiAuth', triesLeft: 2 } });
+        return { pins: [pinState({ pinId: 'jpkiAuth', verified: true })], opened: [row({ key: 'jpki/0001', status: 'read', readWith: 'jpkiAuth', content })] };
+      },
+    });
+    store.setState({ pins: [pinState({ pinId: 'jpkiAuth' })] });
+    store.getState().openPinDialog('jpkiAuth');
+    expect(await store.getState().submitPin('9876', false)).toBe(false);
+    expect(JSON.stringify(store.getState())).not.toContain('9876');
+    expect(store.getState().pins[0]?.triesLeft).toBe(2);
+    expect(store.getState().pinDialog?.errorCode).toBe('card/wrong-pin');
+    expect(store.getState().pinDialog?.errorDetails).toMatchObject({ triesLeft: 2 });
+
+    answer = 'ok';
+    expect(await store.getState().submitPin('1234', false)).toBe(true);
+    expect(JSON.stringify(store.getState())).not.toContain('1234');
+    expect(store.getState().pinDialog?.opened).toEqual(['jpki/0001']);
+    expect(store.getState().rows.map((r) => r.key)).toEqual(['jpki/0001']);
+    expect(calls.filter((c) => c.method === 'verifyPin').map((c) => c.params)).toEqual([
+      { pinId: 'jpkiAuth', pin: '9876' },
+      { pinId: 'jpkiAuth', pin: '1234' },
+    ]);
+  });
+
+  it('sends confirmLastTry only when the person confirmed, and marks a blocked PIN', async () => {
+    const { store, calls } = setup({
+      verifyPin: () => {
+        throw Object.assign(new Error('blocked'), { code: 'card/pin-blocked', details: { pinId: 'jpkiAuth', triesLeft: 0 } });
+      },
+    });
+    store.setState({ pins: [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })] });
+    store.getState().openPinDialog('jpkiAuth');
+    await store.getState().submitPin('0000', true);
+    expect(calls.at(-1)?.params).toEqual({ pinId: 'jpkiAuth', pin: '0000', confirmLastTry: true });
+    expect(store.getState().pins[0]).toMatchObject({ triesLeft: 0, blocked: true });
+  });
+
+  it('clear wipes every card datum and the log, and persists only the language', async () => {
+    const { store, emit, calls, storage } = setup({ clear: () => null, scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
+    await store.getState().connectSimulator('adult');
+    await store.getState().scan();
+    emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', command: '00 A4', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: false, elapsedMs: 1 } });
+    store.getState().selectRow('jpki/000A');
+    store.getState().setLanguage('ja');
+    await store.getState().clearAll();
+    const s = store.getState();
+    expect(calls.at(-1)?.method).toBe('clear');
+    expect([s.connection, s.source, s.selectedRowKey, s.pinDialog]).toEqual([null, null, null, null]);
+    expect([s.rows, s.pins, s.log]).toEqual([[], [], []]);
+    expect(s.language).toBe('ja');
+    expect([...storage.map.keys()]).toEqual(['mynalens.language']);
+  });
+
+  it('shows an engine refusal by code and details', async () => {
+    const { store } = setup({
+      openTranscript: () => {
+        throw Object.assign(new Error('bad'), { code: 'transcript/invalid', details: { line: 3 } });
+      },
+    });
+    await store.getState().openTranscript('garbage');
+    expect(store.getState().errorCode).toBe('transcript/invalid');
+    expect(store.getState().connection).toBeNull();
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('a lost connection drops the card data and says why', async () => {
+    const { store, emit } = setup({ scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
+    await store.getState().connectSimulator('adult');
+    await store.getState().scan();
+    emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
+    expect(store.getState().rows).toEqual([]);
+    expect(store.getState().errorCode).toBe('transport/card-removed');
+  });
+});
