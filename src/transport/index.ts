@@ -10,3 +10,4 @@ export {
   parseTranscript,
   type TranscriptExchange,
 } from './transcript';
+export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';
