@@ -1,11 +1,10 @@
-import { toHex } from '../bytes';
-import { ApduChannel, describeStatusWord, parseResponse } from '../apdu';
-import { LoggingTransport, formatCommandHex, type ApduLogEntry, type CardTransport } from '../transport';
 import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
 import { MY_NUMBER_CARD_TOKEN_LABEL } from '../cards/mynumber/identifiers';
-import { describeCommand } from '../cards/mynumber/describeCommand';
+import type { CardTransport } from '../transport';
+import type { ImageOptions } from './content/images';
+import { EngineFailure } from './engineErrors';
+import { pinStatus, verifyPin } from './pinFlow';
 import type {
-  ApduLogRow,
   CardIdentity,
   ConnectionInfo,
   EngineEvent,
@@ -13,32 +12,54 @@ import type {
   EngineMethods,
   Endpoint,
   RequestMessage,
+  SimulatorCardState,
   SimulatorHolderId,
 } from './protocol';
+import { runScan } from './scan';
 import { serializeError } from './serializeError';
+import { EngineSession } from './session';
+import { exportTranscript, openTranscriptCard } from './transcriptFile';
 
-/** Opens a transport to the simulated card of one holder; injected so tests and builds can choose. */
-export type SimulatorFactory = (holder: SimulatorHolderId, extendedLength: boolean) => Promise<CardTransport>;
-
-/** Loads the simulator only when asked for, so a session with a real reader never downloads it. */
-export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength) => {
-  const { SimulatedCard, SimulatorTransport, loadPersonalisation } = await import('../simulator');
-  return new SimulatorTransport(new SimulatedCard(await loadPersonalisation(holder)), { extendedLength });
-};
+export { toLogRow } from './logRows';
 
 /**
- * The engine (architecture: worker/): owns the card transport, runs one card operation at a time
- * in arrival order, and reports what happens as events. Talks to the UI only through `Endpoint`.
+ * Opens a transport to the simulated card of one holder, starting with the given tries left
+ * (card reference §5, §10); injected so tests and builds can choose.
+ */
+export type SimulatorFactory = (holder: SimulatorHolderId, extendedLength: boolean, triesLeft?: SimulatorCardState) => Promise<CardTransport>;
+
+/** Loads the simulator only when asked for, so a session with a real reader never downloads it. */
+export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
+  const { SimulatedCard, SimulatorTransport, loadPersonalisation } = await import('../simulator');
+  const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
+  return new SimulatorTransport(card, { extendedLength });
+};
+
+/** How the engine is built: the simulator factory and where the image codec lives. */
+export interface EngineOptions extends ImageOptions {
+  readonly openSimulator?: SimulatorFactory;
+}
+
+type Params<M extends EngineMethod> = EngineMethods[M]['params'];
+
+/**
+ * The engine (architecture: worker/): owns the card session, runs one card operation at a time
+ * in arrival order, and reports what happens as events. Talks to the UI only through
+ * `Endpoint`; the work itself lives in scan.ts, pinFlow.ts and transcriptFile.ts.
  */
 export class Engine {
-  private transport: CardTransport | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly session: EngineSession;
+  private readonly openSimulator: SimulatorFactory;
   private readonly onMessage = (event: MessageEvent) => this.enqueue(event.data as RequestMessage);
 
   constructor(
     private readonly endpoint: Endpoint,
-    private readonly openSimulator: SimulatorFactory = loadSimulatorTransport,
+    options: SimulatorFactory | EngineOptions = {},
   ) {
+    const { openSimulator = loadSimulatorTransport, ...images } = typeof options === 'function' ? { openSimulator: options } : options;
+    this.openSimulator = openSimulator;
+    this.session = new EngineSession((event) => this.emit(event), images);
     endpoint.addEventListener('message', this.onMessage);
     this.emit({ type: 'ready' });
   }
@@ -46,7 +67,7 @@ export class Engine {
   /** Stops listening and releases the card. */
   async dispose(): Promise<void> {
     this.endpoint.removeEventListener('message', this.onMessage);
-    await this.closeTransport();
+    await this.session.detach();
   }
 
   private enqueue(message: RequestMessage): void {
@@ -67,69 +88,51 @@ export class Engine {
   private dispatch(method: EngineMethod, params: unknown): Promise<unknown> {
     switch (method) {
       case 'connectSimulator':
-        return this.connectSimulator(params as EngineMethods['connectSimulator']['params']);
+        return this.connectSimulator(params as Params<'connectSimulator'>);
+      case 'openTranscript':
+        return this.openTranscript(params as Params<'openTranscript'>);
       case 'identifyCard':
         return this.identifyCard();
+      case 'scan':
+        return runScan(this.session);
+      case 'pinStatus':
+        return pinStatus(this.session);
+      case 'verifyPin':
+        return verifyPin(this.session, params as Params<'verifyPin'>);
+      case 'exportTranscript':
+        return Promise.resolve({ text: exportTranscript(this.session.log, this.session.info) });
+      case 'clear':
+        this.session.forget();
+        return this.session.detach().then(() => null);
       case 'disconnect':
-        return this.closeTransport().then(() => null);
+        return this.session.detach().then(() => null);
       default:
-        return Promise.reject(Object.assign(new Error(`unknown request ${String(method)}`), { code: 'engine/unknown-request' }));
+        return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
     }
   }
 
-  private async connectSimulator(params: EngineMethods['connectSimulator']['params']): Promise<ConnectionInfo> {
-    await this.closeTransport();
-    const inner = await this.openSimulator(params.holder, params.extendedLength ?? true);
-    const transport = new LoggingTransport(inner, (entry) => this.emit({ type: 'apdu', row: toLogRow(entry) }));
-    transport.onDisconnect((reason) => {
-      this.transport = null;
-      this.emit({ type: 'connection', connected: false, info: null, reason: serializeError(reason) });
-    });
-    this.transport = transport;
-    const info: ConnectionInfo = { kind: transport.kind, atr: toHex(transport.atr), extendedLength: transport.extendedLength };
-    this.emit({ type: 'connection', connected: true, info });
-    return info;
+  private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
+    await this.session.detach();
+    this.session.forget();
+    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
+  }
+
+  private async openTranscript({ text }: Params<'openTranscript'>): Promise<ConnectionInfo> {
+    if (typeof text !== 'string') throw new EngineFailure('transcript/invalid', 'no transcript text was given', { line: 0 });
+    const card = openTranscriptCard(text);
+    await this.session.detach();
+    this.session.forget();
+    return this.session.attach(card);
   }
 
   private async identifyCard(): Promise<CardIdentity> {
-    const jpki = new JpkiApplet(new ApduChannel(this.requireTransport()));
+    const jpki = new JpkiApplet(this.session.channel());
     await jpki.select();
     const tokenLabel = await jpki.readTokenLabel();
     return { tokenLabel, isMyNumberCard: tokenLabel === MY_NUMBER_CARD_TOKEN_LABEL };
   }
 
-  private requireTransport(): CardTransport {
-    if (!this.transport) throw Object.assign(new Error('no card is connected'), { code: 'engine/not-connected' });
-    return this.transport;
-  }
-
-  private async closeTransport(): Promise<void> {
-    const transport = this.transport;
-    this.transport = null;
-    if (transport) {
-      await transport.close();
-      this.emit({ type: 'connection', connected: false, info: null });
-    }
-  }
-
   private emit(event: EngineEvent): void {
     this.endpoint.postMessage({ kind: 'event', event });
   }
-}
-
-/** A log entry as the UI shows it: names decoded, status word explained, secrets already `**`. */
-export function toLogRow(entry: ApduLogEntry): ApduLogRow {
-  const response = entry.response ? parseResponse(entry.response) : null;
-  const sw = response ? response.sw.toString(16).toUpperCase().padStart(4, '0') : null;
-  return {
-    seq: entry.seq,
-    name: describeCommand(entry.command),
-    command: formatCommandHex(entry.command),
-    responseData: response ? toHex(response.data) : '',
-    sw,
-    swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
-    sensitive: entry.sensitive,
-    elapsedMs: Math.round(entry.elapsedMs * 10) / 10,
-    ...(entry.error ? { errorCode: entry.error.code } : {}),
-  };
 }

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
+import jp2WasmUrl from '@cornerstonejs/codec-openjpeg/decodewasm?url';
 import { Engine } from './Engine';
 
-// The thin worker entry: bind the engine to this worker's global scope.
-new Engine(self as unknown as DedicatedWorkerGlobalScope);
+// The thin worker entry: bind the engine to this worker's global scope. Vite gives the URL of
+// OpenJPEG's .wasm (face photo, card reference §8.2); only the worker imports it.
+new Engine(self as unknown as DedicatedWorkerGlobalScope, { jp2WasmUrl });

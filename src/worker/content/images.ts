@@ -1,0 +1,30 @@
+import { MalformedDataError } from '../../bytes';
+import { decodeJp2 } from '../image/decodeJp2';
+import { encodePng } from '../image/encodePng';
+import type { ImageView } from '../protocol';
+import { toBase64 } from './certificateFields';
+import type { Label } from './fields';
+
+/** Where the engine finds the OpenJPEG `.wasm` (from Vite in the worker; Node finds it itself). */
+export interface ImageOptions {
+  readonly jp2WasmUrl?: string;
+}
+
+/**
+ * A PNG stored on the card (card reference §8.2 name/address/security code, §8.1 EF 0005) as a
+ * data URL; width and height come from its IHDR (PNG spec §11.2.2), bounds-checked.
+ */
+export function pngImage([label, labelJa]: Label, png: Uint8Array, source: string): ImageView {
+  if (png.length < 24) throw new MalformedDataError(source, png.length, 'PNG too short for its IHDR');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { label, labelJa, dataUrl: `data:image/png;base64,${toBase64(png)}`, width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * The face photo (card reference §8.2, JPEG 2000 in JP2): decoded with OpenJPEG and re-encoded
+ * as PNG, because browsers do not show JPEG 2000.
+ */
+export async function jp2Image(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<ImageView> {
+  const decoded = await decodeJp2(jp2, options.jp2WasmUrl);
+  return pngImage(label, await encodePng(decoded), source);
+}

@@ -1,0 +1,22 @@
+import { toHex } from '../bytes';
+import { describeStatusWord, parseResponse } from '../apdu';
+import { formatCommandHex, type ApduLogEntry } from '../transport';
+import { describeCommand } from '../cards/mynumber/describeCommand';
+import type { ApduLogRow } from './protocol';
+
+/** A log entry as the UI shows it: names decoded, status word explained, secrets already `**` (house rule 6). */
+export function toLogRow(entry: ApduLogEntry): ApduLogRow {
+  const response = entry.response ? parseResponse(entry.response) : null;
+  const sw = response ? response.sw.toString(16).toUpperCase().padStart(4, '0') : null;
+  return {
+    seq: entry.seq,
+    name: describeCommand(entry.command),
+    command: formatCommandHex(entry.command),
+    responseData: response ? toHex(response.data) : '',
+    sw,
+    swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
+    sensitive: entry.sensitive,
+    elapsedMs: Math.round(entry.elapsedMs * 10) / 10,
+    ...(entry.error ? { errorCode: entry.error.code } : {}),
+  };
+}

@@ -1,0 +1,95 @@
+import { wipe } from '../bytes';
+import { TransportError } from '../transport';
+import type { AppletBase } from '../cards/mynumber/AppletBase';
+import { CardError, pinBlocked } from '../cards/mynumber/errors';
+import { PINS, pinsOf, validatePin, type PinApplet, type PinId } from '../cards/mynumber/pin';
+import { EngineFailure } from './engineErrors';
+import { entriesOf } from './exposureRows';
+import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
+import { appletClient, readRow } from './readRow';
+import type { EngineSession } from './session';
+
+/** The applets that hold credentials, in card order (card reference §10). */
+export const PIN_APPLETS: readonly PinApplet[] = ['jpki', 'text', 'visual', 'common', 'juki'];
+
+/**
+ * Probes every credential of a selected applet with the empty VERIFY that spends nothing (card
+ * reference §2, §13.2). A probe the card answers oddly leaves that PIN unknown rather than
+ * stopping; a transport failure throws.
+ */
+export async function probeApplet(session: EngineSession, client: AppletBase, onProbe?: (pinId: PinId) => void): Promise<void> {
+  for (const pinId of pinsOf(client.applet)) {
+    onProbe?.(pinId);
+    try {
+      session.recordPin(await client.triesLeft(pinId));
+    } catch (error) {
+      if (error instanceof TransportError || !(error instanceof CardError)) throw error;
+    }
+  }
+}
+
+/** `pinStatus`: every PIN's tries left, spending nothing (card reference §2, §10, §13.2). */
+export async function pinStatus(session: EngineSession): Promise<PinStateView[]> {
+  const channel = session.channel();
+  for (const applet of PIN_APPLETS) {
+    const client = appletClient(applet, channel);
+    try {
+      await client.select();
+    } catch (error) {
+      if (error instanceof CardError && error.code === 'card/applet-not-found') continue;
+      throw error;
+    }
+    await probeApplet(session, client);
+  }
+  return session.emitPins();
+}
+
+/**
+ * `verifyPin` (card reference §5, §10, §13.4–§13.8). In order: the format is checked before
+ * any APDU (`pin/format`); the applet is selected and the counter probed; a blocked PIN is never
+ * sent (`card/pin-blocked`); with one try left nothing is sent unless `confirmLastTry`
+ * (`pin/confirm-last-try`); then VERIFY. A wrong value reports `card/wrong-pin` with the tries
+ * left. A right one is followed at once, in the same DF session (§5), by reading every file of
+ * the applet that this PIN opens. The PIN string is used only inside this call: never stored,
+ * logged or put in an error.
+ */
+export async function verifyPin(
+  session: EngineSession,
+  { pinId, pin, confirmLastTry }: EngineMethods['verifyPin']['params'],
+): Promise<EngineMethods['verifyPin']['result']> {
+  const spec = PINS[pinId];
+  if (!spec) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
+  wipe(validatePin(pinId, pin));
+  const client = appletClient(spec.applet, session.channel());
+  await client.select();
+  const status = await client.triesLeft(pinId);
+  session.recordPin(status);
+  if (status.blocked) {
+    session.emitPins();
+    throw pinBlocked(pinId);
+  }
+  if (status.triesLeft === 1 && confirmLastTry !== true) {
+    session.emitPins();
+    throw new EngineFailure('pin/confirm-last-try', `${spec.name}: one try left; confirm before it is spent`, { pinId, triesLeft: 1 });
+  }
+  try {
+    await client.verify(pinId, pin);
+  } catch (error) {
+    if (error instanceof CardError && (error.code === 'card/wrong-pin' || error.code === 'card/pin-blocked')) {
+      const triesLeft = typeof error.details.triesLeft === 'number' ? error.details.triesLeft : 0;
+      session.recordPin({ pinId, maxTries: spec.maxTries, triesLeft, blocked: triesLeft === 0, verified: false });
+      session.emitPins();
+    }
+    throw error;
+  }
+  // A right VERIFY resets the counter to its maximum (§10).
+  session.recordPin({ pinId, maxTries: spec.maxTries, triesLeft: spec.maxTries, blocked: false, verified: true });
+  session.markVerified(pinId);
+  const pins = session.emitPins();
+  const opened: ExposureRowView[] = [];
+  for (const entry of entriesOf(spec.applet)) {
+    if (entry.access.kind !== 'pin' || !entry.access.anyOf.includes(pinId)) continue;
+    opened.push(await readRow(session, client, entry, pinId));
+  }
+  return { pins, opened };
+}

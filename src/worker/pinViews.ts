@@ -1,0 +1,29 @@
+import type { PinStatus } from '../cards/mynumber/AppletBase';
+import { PINS, type PinFormat, type PinId } from '../cards/mynumber/pin';
+import type { PinFormatView, PinStateView } from './protocol';
+
+/** A PIN format as the UI validates it while the person types (card reference §6.2, §10). */
+export function pinFormatView(format: PinFormat): PinFormatView {
+  if (format.kind === 'digits') return { kind: 'digits', length: format.length };
+  // The sign password: A–Z and 0–9, at least one letter and one digit (§6.2, §10).
+  return { kind: 'alphanumeric', minLength: format.minLength, maxLength: format.maxLength, needsLetter: true, needsDigit: true };
+}
+
+/**
+ * One credential's state (card reference §2 "VERIFY, query only", §10): `status` is the last
+ * probe or VERIFY answer (null until probed); `verified` is what this session verified.
+ */
+export function pinStateView(pinId: PinId, status: PinStatus | null, verified: boolean): PinStateView {
+  const spec = PINS[pinId];
+  return {
+    pinId,
+    applet: spec.applet,
+    name: spec.name,
+    nameJa: spec.nameJa,
+    format: pinFormatView(spec.format),
+    maxTries: spec.maxTries,
+    triesLeft: status ? status.triesLeft : null,
+    blocked: status ? status.blocked : false,
+    verified: verified || (status?.verified ?? false),
+  };
+}

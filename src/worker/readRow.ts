@@ -1,0 +1,70 @@
+import type { ApduChannel } from '../apdu';
+import { TransportError } from '../transport';
+import type { AppletBase } from '../cards/mynumber/AppletBase';
+import { CardLevel } from '../cards/mynumber/cardLevel/CardLevel';
+import { CommonApplet } from '../cards/mynumber/common/CommonApplet';
+import { CardError } from '../cards/mynumber/errors';
+import type { ExposureEntry } from '../cards/mynumber/exposure';
+import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
+import { JukiApplet } from '../cards/mynumber/juki/JukiApplet';
+import type { PinApplet, PinId } from '../cards/mynumber/pin';
+import { TextApplet } from '../cards/mynumber/text/TextApplet';
+import { VisualApplet } from '../cards/mynumber/visual/VisualApplet';
+import { buildContent } from './content/contentViews';
+import { initialRow } from './exposureRows';
+import type { ExposureRowView, ReadStatus } from './protocol';
+import type { EngineSession } from './session';
+import { serializeError } from './serializeError';
+
+/** What reads a row: an applet client (card reference §6–§9.3) or the ISD's GET DATA (§9.4). */
+export type ReadTarget = AppletBase | CardLevel;
+
+const CLIENTS: Readonly<Record<PinApplet, new (channel: ApduChannel) => AppletBase>> = {
+  jpki: JpkiApplet,
+  text: TextApplet,
+  visual: VisualApplet,
+  common: CommonApplet,
+  juki: JukiApplet,
+};
+
+/** The card client of one applet (card reference §9.1). */
+export function appletClient(applet: PinApplet, channel: ApduChannel): AppletBase {
+  return new CLIENTS[applet](channel);
+}
+
+/** What a failed read means for the row (card reference §4): 6982 → locked, 6A82/6A88 → absent. */
+function statusOf(error: unknown): ReadStatus {
+  if (error instanceof CardError && error.code === 'card/pin-required') return 'locked';
+  if (error instanceof CardError && error.code === 'card/file-not-found') return 'absent';
+  return 'error';
+}
+
+/**
+ * Reads one file (or card-level object) with the fewest APDUs its layout allows (card reference
+ * §3, §9.4), decodes it and stores the row, reporting it as a `row` event. A card answer that
+ * refuses the read becomes the row's status; bytes that do not decode are still `read`, with
+ * `content.decodeError` (house rule 3). Only a transport failure (card or reader gone) throws —
+ * after marking the row `error` — because nothing further can be read.
+ */
+export async function readRow(
+  session: EngineSession,
+  target: ReadTarget,
+  entry: ExposureEntry,
+  readWith: PinId | 'none',
+): Promise<ExposureRowView> {
+  const base = { ...initialRow(entry), readWith };
+  let bytes: Uint8Array;
+  try {
+    bytes = target instanceof CardLevel ? await target.getData(entry.fileId) : await target.readFile(entry.fileId);
+  } catch (error) {
+    const row: ExposureRowView = { ...base, status: statusOf(error), errorCode: serializeError(error).code };
+    session.putRow(row);
+    if (error instanceof TransportError) throw error;
+    return row;
+  }
+  // An EF holding only filler: the object was never written (e.g. no signature certificate, §12).
+  const row: ExposureRowView =
+    bytes.length === 0 ? { ...base, status: 'absent' } : { ...base, status: 'read', content: await buildContent(entry, bytes, session.images) };
+  session.putRow(row);
+  return row;
+}

@@ -1,0 +1,96 @@
+import { TransportError } from '../transport';
+import { CardLevel } from '../cards/mynumber/cardLevel/CardLevel';
+import { CardError } from '../cards/mynumber/errors';
+import { EXPOSURE, type ExposureEntry } from '../cards/mynumber/exposure';
+import { APPLETS, fileLabel } from '../cards/mynumber/identifiers';
+import { PINS, pinsOf } from '../cards/mynumber/pin';
+import { EngineFailure } from './engineErrors';
+import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
+import { probeApplet } from './pinFlow';
+import type { AppletKey, EngineMethods } from './protocol';
+import { appletClient, readRow, type ReadTarget } from './readRow';
+import type { EngineSession } from './session';
+
+type ScanResult = EngineMethods['scan']['result'];
+
+/** Steps of one applet in a scan: its PIN probes and its free files (card reference §13.2, §13.3). */
+function stepsOf(applet: AppletKey): number {
+  const probes = applet === 'cardLevel' ? 0 : pinsOf(applet).length;
+  return probes + entriesOf(applet).filter(isFreeReadable).length;
+}
+
+/**
+ * `scan`: what the card gives anyone, with no PIN (card reference §5, §13.2, §13.3, §9.4).
+ * Every row is first reported as the declaration states it (rows a PIN already opened in this
+ * session keep their content); then, applet by applet, the applet is selected, every PIN's
+ * counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
+ * and decoded; card-level GET DATA objects come last, after selecting the ISD. Files behind a
+ * PIN, never readable, internal or of unknown access are not touched. One bad file never stops
+ * the scan; a transport failure does, keeping every row read so far, and says so.
+ */
+export async function runScan(session: EngineSession): Promise<ScanResult> {
+  const channel = session.channel();
+  for (const entry of EXPOSURE) {
+    const row = session.row(rowKey(entry.applet, entry.fileId));
+    const openedByPin = row?.status === 'read' && row.readWith !== null && row.readWith !== 'none';
+    session.putRow(openedByPin ? row : initialRow(entry));
+  }
+  const total = SCAN_ORDER.reduce((sum, applet) => sum + stepsOf(applet), 0);
+  let done = 0;
+  let current = '';
+  const progress = (label: string) => {
+    current = label;
+    session.emit({ type: 'progress', done, total, current });
+  };
+  try {
+    for (const applet of SCAN_ORDER) {
+      const target: ReadTarget = applet === 'cardLevel' ? new CardLevel(channel) : appletClient(applet, channel);
+      const free = entriesOf(applet).filter(isFreeReadable);
+      progress(`SELECT ${applet === 'cardLevel' ? APPLETS.issuerSecurityDomain.label : APPLETS[applet].label}`);
+      if (!(await selectOrMarkAbsent(session, target, free))) {
+        done += stepsOf(applet);
+        continue;
+      }
+      if (applet !== 'cardLevel') {
+        await probeApplet(session, target as Exclude<ReadTarget, CardLevel>, (pinId) => {
+          progress(`${PINS[pinId].name}: tries left`);
+          done++;
+        });
+        session.emitPins();
+      }
+      for (const entry of free) {
+        progress(fileLabel(entry.applet, entry.fileId));
+        await readRow(session, target, entry, 'none');
+        done++;
+      }
+    }
+  } catch (error) {
+    throw stopped(error, session, current);
+  }
+  session.emit({ type: 'progress', done: total, total, current: '' });
+  return { rows: session.rowList(), pins: session.pinViews() };
+}
+
+/** Selects an applet or the ISD; one the card lacks (6A82) marks its free rows `absent` instead. */
+async function selectOrMarkAbsent(session: EngineSession, target: ReadTarget, free: readonly ExposureEntry[]): Promise<boolean> {
+  try {
+    await target.select();
+    return true;
+  } catch (error) {
+    if (!(error instanceof CardError) || error.code !== 'card/applet-not-found') throw error;
+    for (const entry of free) session.putRow({ ...initialRow(entry), status: 'absent', readWith: 'none', errorCode: error.code });
+    return false;
+  }
+}
+
+/** A transport failure mid-scan: same code, and it says how far the scan got and that those rows are kept. */
+function stopped(error: unknown, session: EngineSession, current: string): unknown {
+  if (!(error instanceof TransportError)) return error;
+  const rowsRead = session.rowList().filter((r) => r.status === 'read').length;
+  return new EngineFailure(error.code, `${error.message}; the scan stopped at ${current}, keeping the ${rowsRead} rows already read`, {
+    ...error.details,
+    rowsRead,
+    stoppedAt: current,
+  });
+}
+

@@ -1,0 +1,130 @@
+import { toHex } from '../bytes';
+import { ApduChannel } from '../apdu';
+import { LoggingTransport, type ApduLogEntry, type CardTransport } from '../transport';
+import type { PinStatus } from '../cards/mynumber/AppletBase';
+import { PIN_IDS, type PinId } from '../cards/mynumber/pin';
+import type { ImageOptions } from './content/images';
+import { EngineFailure } from './engineErrors';
+import { initialRows } from './exposureRows';
+import { pinStateView } from './pinViews';
+import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
+import { serializeError } from './serializeError';
+import { toLogRow } from './logRows';
+
+/**
+ * What the engine knows between requests (architecture: worker/): the logged transport, every
+ * exposure row, the last known counter of each PIN and which PINs this session verified, and
+ * the APDU log kept for export. Card data lives only here, in memory, until `forget()`.
+ */
+export class EngineSession {
+  private transport: LoggingTransport | null = null;
+  private connection: ConnectionInfo | null = null;
+  private readonly logEntries: ApduLogEntry[] = [];
+  private readonly rows = new Map<string, ExposureRowView>();
+  private readonly pinStatus = new Map<PinId, PinStatus>();
+  private readonly verified = new Set<PinId>();
+
+  constructor(
+    readonly emit: (event: EngineEvent) => void,
+    readonly images: ImageOptions = {},
+  ) {
+    this.resetRows();
+  }
+
+  /** The connection in use, or null. */
+  get info(): ConnectionInfo | null {
+    return this.connection;
+  }
+
+  /** The APDU log of this connection, PIN bytes already null (house rule 6). */
+  get log(): readonly ApduLogEntry[] {
+    return this.logEntries;
+  }
+
+  /** Wraps a freshly opened transport in the one logger, starts a new log and reports the connection. */
+  attach(inner: CardTransport): ConnectionInfo {
+    const transport = new LoggingTransport(inner, (entry) => {
+      this.logEntries.push(entry);
+      this.emit({ type: 'apdu', row: toLogRow(entry) });
+    });
+    transport.onDisconnect((reason) => {
+      if (this.transport !== transport) return;
+      this.transport = null;
+      this.connection = null;
+      this.emit({ type: 'connection', connected: false, info: null, reason: serializeError(reason) });
+    });
+    this.logEntries.length = 0;
+    this.transport = transport;
+    this.connection = { kind: transport.kind, atr: toHex(transport.atr), extendedLength: transport.extendedLength };
+    this.emit({ type: 'connection', connected: true, info: this.connection });
+    return this.connection;
+  }
+
+  /** Releases the card, if any, and reports it. */
+  async detach(): Promise<void> {
+    const transport = this.transport;
+    this.transport = null;
+    this.connection = null;
+    if (transport) {
+      await transport.close();
+      this.emit({ type: 'connection', connected: false, info: null });
+    }
+  }
+
+  /** A channel over the connected card; `engine/not-connected` without one. */
+  channel(): ApduChannel {
+    if (!this.transport) throw new EngineFailure('engine/not-connected', 'no card is connected');
+    return new ApduChannel(this.transport);
+  }
+
+  /** Stores a row and tells the UI (event `row`). */
+  putRow(row: ExposureRowView): void {
+    this.rows.set(row.key, row);
+    this.emit({ type: 'row', row });
+  }
+
+  /** One row by key (`jpki/000A`). */
+  row(key: string): ExposureRowView | undefined {
+    return this.rows.get(key);
+  }
+
+  /** Every row in declaration order. */
+  rowList(): ExposureRowView[] {
+    return [...this.rows.values()];
+  }
+
+  /** Remembers a counter as the card reported it (card reference §2, §10). */
+  recordPin(status: PinStatus): void {
+    this.pinStatus.set(status.pinId, status);
+  }
+
+  /** Remembers that a PIN was verified in this session (card reference §5). */
+  markVerified(pinId: PinId): void {
+    this.verified.add(pinId);
+  }
+
+  /** Every PIN's state, in card order (card reference §10). */
+  pinViews(): PinStateView[] {
+    return PIN_IDS.map((id) => pinStateView(id, this.pinStatus.get(id) ?? null, this.verified.has(id)));
+  }
+
+  /** Reports every PIN's state (event `pins`) and returns it. */
+  emitPins(): PinStateView[] {
+    const pins = this.pinViews();
+    this.emit({ type: 'pins', pins });
+    return pins;
+  }
+
+  /** Drops every row's content, the PIN states and the kept log (house rule 10: card data never outlives the session). */
+  forget(): void {
+    this.resetRows();
+    this.pinStatus.clear();
+    this.verified.clear();
+    this.logEntries.length = 0;
+  }
+
+  private resetRows(): void {
+    this.rows.clear();
+    for (const row of initialRows()) this.rows.set(row.key, row);
+  }
+}

@@ -1,0 +1,80 @@
+import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../../simulator';
+import type { CardTransport } from '../../transport';
+import { Engine, type SimulatorFactory } from '../Engine';
+import { EngineClient } from '../EngineClient';
+import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from '../protocol';
+
+/** Rewrites a response on its way back, for fault tests (`null` keeps it). */
+export type Tamper = (command: Uint8Array, response: Uint8Array) => Uint8Array | null;
+
+/** A transport in front of the simulator that can corrupt answers or take the card out mid-session. */
+export class FaultyTransport implements CardTransport {
+  private sent = 0;
+  constructor(
+    private readonly inner: SimulatorTransport,
+    private readonly faults: { readonly tamper?: Tamper; readonly removeCardAfter?: number } = {},
+  ) {}
+  get kind() { return this.inner.kind; }
+  get atr() { return this.inner.atr; }
+  get extendedLength() { return this.inner.extendedLength; }
+  get connected() { return this.inner.connected; }
+  async transmit(command: Uint8Array, meta?: { readonly sensitive?: boolean }): Promise<Uint8Array> {
+    if (this.faults.removeCardAfter !== undefined && this.sent++ === this.faults.removeCardAfter) this.inner.removeCard();
+    const copy = command.slice();
+    const response = await this.inner.transmit(command, meta);
+    return this.faults.tamper?.(copy, response) ?? response;
+  }
+  close() { return this.inner.close(); }
+  onDisconnect(listener: Parameters<CardTransport['onDisconnect']>[0]) { return this.inner.onDisconnect(listener); }
+}
+
+/** The engine and its client over a real MessageChannel, with every event recorded. */
+export function startEngine(faults?: ConstructorParameters<typeof FaultyTransport>[1]) {
+  const channel = new MessageChannel();
+  const open: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
+    const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
+    const sim = new SimulatorTransport(card, { extendedLength });
+    return faults ? new FaultyTransport(sim, faults) : sim;
+  };
+  const engine = new Engine(channel.port1, { openSimulator: open });
+  const client = new EngineClient(channel.port2);
+  channel.port1.start();
+  channel.port2.start();
+  const events: EngineEvent[] = [];
+  client.subscribe((e) => events.push(e));
+  return {
+    engine,
+    client,
+    events,
+    /** APDU log rows seen so far. */
+    apdus: (): ApduLogRow[] => events.flatMap((e) => (e.type === 'apdu' ? [e.row] : [])),
+    /** The last `row` event of each key. */
+    rowEvents: (): Map<string, ExposureRowView> => new Map(events.flatMap((e) => (e.type === 'row' ? [[e.row.key, e.row] as const] : []))),
+    close: async () => {
+      client.dispose();
+      await engine.dispose();
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+/** The holder's credentials (simulator personalisation, card reference §10). */
+export async function pinsOf(holder: SimulatorHolderId) {
+  return (await loadPersonalisation(holder)).pins;
+}
+
+/** ASCII as spaced upper-case hex, the way the log shows bytes. */
+export function asciiHex(text: string): string {
+  return [...text].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).join(' ');
+}
+
+/** Status of each row by key. */
+export function statuses(rows: readonly ExposureRowView[]): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [r.key, r.status]));
+}
+
+/** VERIFY commands that carried data (a PIN), from the log. */
+export function verifiesWithData(apdus: readonly ApduLogRow[]): ApduLogRow[] {
+  return apdus.filter((r) => r.command.startsWith('00 20 00 80') && r.command.length > '00 20 00 80'.length);
+}
