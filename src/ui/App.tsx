@@ -3,18 +3,25 @@ import { ApduLog } from './components/ApduLog/ApduLog';
 import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
 import { CardPanel } from './components/CardPanel/CardPanel';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
+import { ExposureMatrix } from './components/ExposureMatrix/ExposureMatrix';
+import { ExposureSummary } from './components/ExposureSummary/ExposureSummary';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
+import { PinDialog } from './components/PinDialog/PinDialog';
+import { PinList } from './components/PinList/PinList';
 import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
+import { RowDetail } from './components/RowDetail/RowDetail';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectLanguage } from './store/selectors';
+import { selectConnection, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
 import { useT } from './useT';
 
-/** The application shell. */
+/** The application shell: start screen, or the connected card with its exposure matrix, PINs and log. */
 export function App() {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const connection = useAppStore(selectConnection);
+  const pinDialog = useAppStore(selectPinDialog);
+  const selectedRow = useAppStore(selectSelectedRow);
   const [showPrivacy, setShowPrivacy] = useState(false);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -35,11 +42,22 @@ export function App() {
           <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
         ) : (
           <>
-            {connection ? <CardPanel /> : <StartScreen />}
+            {connection ? (
+              <>
+                <CardPanel />
+                <ExposureSummary />
+                <ExposureMatrix />
+                <PinList />
+              </>
+            ) : (
+              <StartScreen />
+            )}
             <ApduLog />
           </>
         )}
       </main>
+      {pinDialog && <PinDialog key={pinDialog.pinId} />}
+      {selectedRow && <RowDetail key={selectedRow.key} />}
       <footer className="app-footer">
         <p>{t('privacy.footer')}</p>
         <button type="button" className="link" onClick={() => setShowPrivacy(true)} data-testid="privacy-open">

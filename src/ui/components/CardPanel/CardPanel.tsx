@@ -1,32 +1,51 @@
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectCheckCard, selectConnection, selectDisconnect, selectIdentity } from '../../store/selectors';
+import {
+  selectBusy, selectCheckCard, selectConnection, selectDisconnect, selectIdentity, selectProgress, selectScan, selectScanned,
+  selectScanning, selectSource,
+} from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** The connected card: its ATR, the card check, and a way out. */
+/** The connected card: what it is, its ATR, the scan with its progress, the card check, and a way out. */
 export function CardPanel() {
   const t = useT();
   const connection = useAppStore(selectConnection);
+  const source = useAppStore(selectSource);
   const identity = useAppStore(selectIdentity);
   const busy = useAppStore(selectBusy);
+  const scanning = useAppStore(selectScanning);
+  const scanned = useAppStore(selectScanned);
+  const progress = useAppStore(selectProgress);
+  const scan = useAppStore(selectScan);
   const checkCard = useAppStore(selectCheckCard);
   const disconnect = useAppStore(selectDisconnect);
   if (!connection) return null;
+  const what = source?.kind === 'simulator' ? t(source.holder === 'adult' ? 'card.holder.adult' : 'card.holder.child') : t('card.transcript');
   return (
     <section className="panel" aria-live="polite" data-testid="card-panel">
       <h2>
-        {t('card.connected')}: <span className="kind">{connection.kind}</span>
+        {t('card.connected')}: <span className="kind">{what}</span>
       </h2>
-      <p className="mono">
+      <p className="mono atr">
         {t('card.atr')} <span data-testid="atr">{connection.atr}</span>
       </p>
+      {!scanned && <p className="muted">{t('scan.hint')}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void checkCard()} data-testid="check-card">
-          {busy ? t('card.checking') : t('card.check')}
+        <button type="button" className="primary" disabled={busy} onClick={() => void scan()} data-testid="scan">
+          {scanning ? t('scan.scanning') : t(scanned ? 'scan.again' : 'scan.action')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void checkCard()} data-testid="check-card">
+          {t('card.check')}
         </button>
         <button type="button" disabled={busy} onClick={() => void disconnect()} data-testid="disconnect">
           {t('card.disconnect')}
         </button>
       </div>
+      {progress && (
+        <div className="progress" data-testid="scan-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} />
+          <span className="muted small">{progress.total > 0 ? t('scan.progress', { ...progress }) : t('scan.scanning')}</span>
+        </div>
+      )}
       {identity && (
         <p className="result" data-testid="identity">
           {t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}

@@ -1,15 +1,22 @@
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectErrorCode, selectLanguage } from '../../store/selectors';
+import { selectDismissError, selectErrorCode, selectErrorDetails, selectLanguage } from '../../store/selectors';
 import { errorMessage } from '../../i18n/errorMessages';
+import { useT } from '../../useT';
 
 /** The last error, in words from the catalog, saying what to do next. */
 export function ErrorBanner() {
+  const t = useT();
   const code = useAppStore(selectErrorCode);
+  const details = useAppStore(selectErrorDetails);
   const language = useAppStore(selectLanguage);
+  const dismiss = useAppStore(selectDismissError);
   if (!code) return null;
   return (
     <div className="error" role="alert" data-testid="error" data-code={code}>
-      {errorMessage(code, language)}
+      <span>{errorMessage(code, language, details)}</span>
+      <button type="button" className="link" onClick={dismiss}>
+        {t('error.dismiss')}
+      </button>
     </div>
   );
 }

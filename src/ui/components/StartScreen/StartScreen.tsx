@@ -1,31 +1,63 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { SimulatorHolderId } from '../../../worker/protocol';
+import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectConnectSimulator } from '../../store/selectors';
+import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** The first screen: which card to look at. Readers join here when their drivers land. */
+/** The first screen: the simulator (holder and card state), a saved transcript, and what readers will bring. */
 export function StartScreen() {
   const t = useT();
   const busy = useAppStore(selectBusy);
   const connectSimulator = useAppStore(selectConnectSimulator);
+  const openTranscript = useAppStore(selectOpenTranscript);
   const [holder, setHolder] = useState<SimulatorHolderId>('adult');
+  const [cardState, setCardState] = useState<CardStateChoice>('fresh');
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) await openTranscript(await file.text());
+  }
+
   return (
-    <section className="panel" aria-labelledby="start-heading">
+    <section className="panel" aria-labelledby="start-heading" data-testid="start-screen">
       <h2 id="start-heading">{t('start.heading')}</h2>
-      <div className="choice">
-        <h3>{t('start.simulator.title')}</h3>
-        <p>{t('start.simulator.body')}</p>
-        <label className="field">
-          <span>{t('start.simulator.holder')}</span>
-          <select value={holder} onChange={(e) => setHolder(e.target.value as SimulatorHolderId)} data-testid="holder-select">
-            <option value="adult">{t('start.simulator.holder.adult')}</option>
-            <option value="child">{t('start.simulator.holder.child')}</option>
-          </select>
-        </label>
-        <button type="button" className="primary" disabled={busy} onClick={() => void connectSimulator(holder)} data-testid="use-simulator">
-          {t('start.simulator.action')}
-        </button>
+      <div className="choices">
+        <div className="choice">
+          <h3>{t('start.simulator.title')}</h3>
+          <p>{t('start.simulator.body')}</p>
+          <label className="field">
+            <span>{t('start.simulator.holder')}</span>
+            <select value={holder} onChange={(e) => setHolder(e.target.value as SimulatorHolderId)} data-testid="holder-select">
+              <option value="adult">{t('start.simulator.holder.adult')}</option>
+              <option value="child">{t('start.simulator.holder.child')}</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('start.simulator.cardState')}</span>
+            <select value={cardState} onChange={(e) => setCardState(e.target.value as CardStateChoice)} data-testid="card-state-select">
+              <option value="fresh">{t('start.simulator.cardState.fresh')}</option>
+              <option value="authLastTry">{t('start.simulator.cardState.authLastTry')}</option>
+              <option value="authBlocked">{t('start.simulator.cardState.authBlocked')}</option>
+            </select>
+          </label>
+          <button type="button" className="primary" disabled={busy} onClick={() => void connectSimulator(holder, cardState)} data-testid="use-simulator">
+            {t('start.simulator.action')}
+          </button>
+        </div>
+        <div className="choice">
+          <h3>{t('start.transcript.title')}</h3>
+          <p>{t('start.transcript.body')}</p>
+          <label className="file-button">
+            <span>{t('start.transcript.choose')}</span>
+            <input type="file" accept=".txt,text/plain" disabled={busy} onChange={(e) => void onFile(e)} data-testid="transcript-input" />
+          </label>
+        </div>
+        <div className="choice" data-testid="reader-section">
+          <h3>{t('start.reader.title')}</h3>
+          <p>{t('start.reader.body')}</p>
+        </div>
       </div>
     </section>
   );

@@ -1,0 +1,69 @@
+import type { ExposureRowView } from '../../../worker/protocol';
+import { cellFor, groupRows, type AppletGroup } from '../../model/matrixModel';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';
+import { useT } from '../../useT';
+import { MatrixCell } from '../MatrixCell/MatrixCell';
+
+/** The heart of the app: each applet's files × {no PIN, each of its PINs}, filled in live as the scan reads (peers §5.1). */
+export function ExposureMatrix() {
+  const t = useT();
+  const rows = useAppStore(selectRows);
+  if (rows.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="matrix-heading" data-testid="matrix">
+      <h2 id="matrix-heading">{t('matrix.heading')}</h2>
+      <p className="muted">{t('matrix.intro')}</p>
+      {groupRows(rows).map((group) => (
+        <AppletTable key={group.applet} group={group} />
+      ))}
+    </section>
+  );
+}
+
+function AppletTable({ group }: { group: AppletGroup }) {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  const selectRow = useAppStore(selectSelectRow);
+  const statusText = (row: ExposureRowView) => {
+    if (row.status === 'read') return row.readWith && row.readWith !== 'none' ? t('status.readWith', { pin: t(`pin.short.${row.readWith}`) }) : t('status.read');
+    return t(`status.${row.status}`);
+  };
+  return (
+    <div className="applet" data-testid={`applet-${group.applet}`}>
+      <h3>{t(`applet.${group.applet}`)}</h3>
+      <div className="table-scroll">
+        <table className="matrix">
+          <thead>
+            <tr>
+              <th scope="col" className="file-col">{t('matrix.file')}</th>
+              {group.columns.map((c) => (
+                <th scope="col" key={c} className={c === 'none' ? 'none-col' : undefined}>
+                  {c === 'none' ? t('matrix.column.none') : t(`pin.short.${c}`)}
+                </th>
+              ))}
+              <th scope="col">{t('matrix.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.rows.map((row) => (
+              <tr key={row.key} data-testid={`row-${row.key}`} data-status={row.status} onClick={() => selectRow(row.key)}>
+                <th scope="row" className="file-col">
+                  <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={(e) => { e.stopPropagation(); selectRow(row.key); }}>
+                    {language === 'ja' ? row.nameJa : row.name}
+                  </button>
+                  <span className="file-id">{row.fileId}</span>
+                  {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
+                </th>
+                {group.columns.map((c) => (
+                  <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} />
+                ))}
+                <td className="row-status" data-testid={`status-${row.key}`}>{statusText(row)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

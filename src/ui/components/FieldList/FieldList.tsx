@@ -1,0 +1,29 @@
+import type { FieldView } from '../../../worker/protocol';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectLanguage } from '../../store/selectors';
+import { useT } from '../../useT';
+import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
+
+/** Decoded fields as label/value pairs; the My Number masked, a linkable serial called out (card reference §12, §17). */
+export function FieldList({ fields }: { fields: readonly FieldView[] }) {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  if (fields.length === 0) return <p className="muted">{t('detail.noFields')}</p>;
+  return (
+    <dl className="fields" data-testid="fields">
+      {fields.map((field, index) => (
+        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind}>
+          <dt>{language === 'ja' ? field.labelJa : field.label}</dt>
+          <dd>
+            {field.kind === 'myNumber' ? (
+              <MyNumberValue value={field.value} />
+            ) : (
+              <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{field.value}</span>
+            )}
+            {field.linkable && <p className="callout small" data-testid="linkable-note">{t('detail.linkable')}</p>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

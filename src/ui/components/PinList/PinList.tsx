@@ -1,0 +1,39 @@
+import type { PinStateView } from '../../../worker/protocol';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
+import { useT } from '../../useT';
+
+/** Every PIN with its tries left (read without spending any, card reference §2) and a way to enter it. */
+export function PinList() {
+  const t = useT();
+  const pins = useAppStore(selectPins);
+  const language = useAppStore(selectLanguage);
+  const busy = useAppStore(selectBusy);
+  const openPinDialog = useAppStore(selectOpenPinDialog);
+  if (pins.length === 0) return null;
+  const tries = (p: PinStateView) => (p.triesLeft === null ? t('pins.triesUnknown') : t('pins.tries', { left: p.triesLeft, max: p.maxTries }));
+  return (
+    <section className="panel" aria-labelledby="pins-heading" data-testid="pin-list">
+      <h2 id="pins-heading">{t('pins.heading')}</h2>
+      <p className="muted">{t('pins.intro')}</p>
+      <ul className="pins">
+        {pins.map((p) => (
+          <li key={p.pinId} className={p.blocked ? 'pin blocked' : 'pin'} data-testid={`pin-${p.pinId}`}>
+            <div className="pin-name">
+              <span>{language === 'ja' ? p.nameJa : p.name}</span>
+              <span className="muted small">{t(`applet.${p.applet}`)}</span>
+            </div>
+            <div className="pin-state">
+              <span data-testid={`pin-tries-${p.pinId}`} data-tries={p.triesLeft ?? ''}>{tries(p)}</span>
+              {p.blocked && <span className="badge badge-danger" data-testid={`pin-blocked-${p.pinId}`}>{t('pins.blocked')}</span>}
+              {p.verified && <span className="badge badge-ok">{t('pins.verified')}</span>}
+            </div>
+            <button type="button" disabled={busy} onClick={() => openPinDialog(p.pinId)} data-testid={`pin-open-${p.pinId}`}>
+              {p.blocked ? t('pins.blocked') : t('pins.enter')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

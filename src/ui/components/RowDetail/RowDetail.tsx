@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { ExposureRowView, FileContentView } from '../../../worker/protocol';
+import { errorMessage } from '../../i18n/errorMessages';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectLanguage, selectSelectRow, selectSelectedRow } from '../../store/selectors';
+import { useT } from '../../useT';
+import { CertificateActions } from '../CertificateActions/CertificateActions';
+import { FieldList } from '../FieldList/FieldList';
+import { ImageGallery } from '../ImageGallery/ImageGallery';
+
+/** One row opened: what the file is, its access rule, and its content decoded or raw (peers §6: raw↔decoded toggle). */
+export function RowDetail() {
+  const t = useT();
+  const row = useAppStore(selectSelectedRow);
+  const language = useAppStore(selectLanguage);
+  const selectRow = useAppStore(selectSelectRow);
+  const [raw, setRaw] = useState(false);
+  if (!row) return null;
+  const title = language === 'ja' ? row.nameJa : row.name;
+  return (
+    <div className="overlay" data-testid="detail-overlay">
+      <section className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-testid="row-detail" data-row={row.key}>
+        <div className="dialog-head">
+          <h2 id="detail-title">
+            {title} <span className="file-id">{row.fileId}</span>
+          </h2>
+          <button type="button" onClick={() => selectRow(null)} data-testid="detail-close">
+            {t('detail.close')}
+          </button>
+        </div>
+        <p className="muted small">
+          {t(`applet.${row.applet}`)} · {t('detail.spec', { section: row.specSection })}
+          {row.note ? ` · ${row.note}` : ''}
+        </p>
+        {row.content ? (
+          <>
+            <div className="toggle" role="group">
+              <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)} data-testid="detail-decoded">{t('detail.decoded')}</button>
+              <button type="button" aria-pressed={raw} onClick={() => setRaw(true)} data-testid="detail-raw">{t('detail.raw')}</button>
+            </div>
+            {raw ? <RawBytes content={row.content} /> : <Decoded row={row} content={row.content} />}
+          </>
+        ) : (
+          <NotRead row={row} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Decoded({ row, content }: { row: ExposureRowView; content: FileContentView }) {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  return (
+    <div data-testid="detail-decoded-view">
+      <h3>{language === 'ja' ? content.titleJa : content.title}</h3>
+      {content.decodeError && (
+        <div className="error" data-testid="decode-error" data-code={content.decodeError.code}>
+          <p>{t('detail.decodeError')}</p>
+          <p className="small">{errorMessage(content.decodeError.code, language, content.decodeError.details)}</p>
+        </div>
+      )}
+      <FieldList fields={content.fields} />
+      <ImageGallery images={content.images} />
+      {content.certificateDerBase64 && <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} />}
+      {content.decodeError && <RawBytes content={content} />}
+    </div>
+  );
+}
+
+function RawBytes({ content }: { content: FileContentView }) {
+  const t = useT();
+  return (
+    <div className="raw" data-testid="detail-raw-view">
+      <p className="muted small">{t('detail.bytes', { count: content.byteLength })}</p>
+      <pre className="hex">{content.rawHex.replace(/\s+/g, '').replace(/(..)(?!$)/g, '$1 ')}</pre>
+    </div>
+  );
+}
+
+function NotRead({ row }: { row: ExposureRowView }) {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  if (row.status === 'error') {
+    return (
+      <p className="error" data-testid="read-error">
+        {t('detail.readError')} {row.errorCode ? errorMessage(row.errorCode, language) : ''}
+      </p>
+    );
+  }
+  return <p className="muted">{t('detail.notRead', { hint: row.access.kind === 'pin' ? t('detail.lockedHint') : '' })}</p>;
+}
