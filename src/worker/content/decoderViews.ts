@@ -2,7 +2,7 @@ import type { DecodedView, DecoderId } from '../../cards/mynumber/decoders';
 import type { FieldView, ImageView } from '../protocol';
 import { certificateFields } from './certificateFields';
 import { dateField, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField } from './fields';
-import { jp2Image, pngImage, type ImageOptions } from './images';
+import { photoOrNote, pngImage, type ImageOptions } from './images';
 
 /** What a decoder's view model becomes on screen. */
 export interface DecodedParts {
@@ -69,21 +69,25 @@ export const VIEW_BUILDERS: { readonly [D in DecoderId]: ViewBuilder<D> } = {
   signedPublicKey: (v) => fields(...rsaKeyFields(v.publicKey), hexField(['issuer signature', '発行者署名'], v.signatureHex)),
   ageRecord: (v) =>
     fields(dateField(['date of birth', '生年月日'], v.birthDate), ...rsaKeyFields(v.cardPublicKey, ['card public key', 'カード公開鍵']), hexField(['signature', '署名'], v.signatureHex)),
-  cardFace: async (v, source, options) => ({
-    fields: [
-      dateField(['date of birth', '生年月日'], v.birthDate),
-      sexField(v.sex),
-      dateField(['card expiry', '有効期限'], v.expiry),
-      ...rsaKeyFields(v.cardPublicKey, ['card public key', 'カード公開鍵']),
-      hexField(['signature', '署名'], v.signatureHex),
-    ],
-    images: [
-      pngImage(['name', '氏名'], v.namePng, `${source} DF25`),
-      pngImage(['address', '住所'], v.addressPng, `${source} DF26`),
-      await jp2Image(['face photo', '顔写真'], v.faceJp2, `${source} DF27`, options),
-      pngImage(['security code', 'セキュリティコード'], v.securityCodePng, `${source} DF2A`),
-    ],
-  }),
+  cardFace: async (v, source, options) => {
+    const photo = await photoOrNote(['face photo', '顔写真'], v.faceJp2, `${source} DF27`, options);
+    return {
+      fields: [
+        dateField(['date of birth', '生年月日'], v.birthDate),
+        sexField(v.sex),
+        dateField(['card expiry', '有効期限'], v.expiry),
+        ...rsaKeyFields(v.cardPublicKey, ['card public key', 'カード公開鍵']),
+        hexField(['signature', '署名'], v.signatureHex),
+        ...(photo.field ? [photo.field] : []),
+      ],
+      images: [
+        pngImage(['name', '氏名'], v.namePng, `${source} DF25`),
+        pngImage(['address', '住所'], v.addressPng, `${source} DF26`),
+        ...(photo.image ? [photo.image] : []),
+        pngImage(['security code', 'セキュリティコード'], v.securityCodePng, `${source} DF2A`),
+      ],
+    };
+  },
   visualBasicData: (v) =>
     fields(
       textField(['municipality code', '全国地方公共団体コード'], v.municipalityCode),

@@ -1,9 +1,9 @@
 import { MalformedDataError } from '../../bytes';
 import { decodeJp2 } from '../image/decodeJp2';
 import { encodePng } from '../image/encodePng';
-import type { ImageView } from '../protocol';
+import type { FieldView, ImageView } from '../protocol';
 import { toBase64 } from './certificateFields';
-import type { Label } from './fields';
+import { textField, type Label } from './fields';
 
 /** Where the engine finds the OpenJPEG `.wasm` (from Vite in the worker; Node finds it itself). */
 export interface ImageOptions {
@@ -27,4 +27,17 @@ export function pngImage([label, labelJa]: Label, png: Uint8Array, source: strin
 export async function jp2Image(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<ImageView> {
   const decoded = await decodeJp2(jp2, options.jp2WasmUrl);
   return pngImage(label, await encodePng(decoded), source);
+}
+
+/**
+ * The face photo, or — when OpenJPEG cannot decode it — a field saying so, so the rest of the
+ * card face (§8.2) is still shown and the raw bytes stay exportable.
+ */
+export async function photoOrNote(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<{ image?: ImageView; field?: FieldView }> {
+  try {
+    return { image: await jp2Image(label, jp2, source, options) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { field: textField(label, `not decodable (${typeof code === 'string' ? code : 'image/decode-failed'}); ${jp2.length} bytes of JPEG 2000`) };
+  }
 }
