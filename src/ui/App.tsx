@@ -46,8 +46,8 @@ export function App() {
               <>
                 <CardPanel />
                 <ExposureSummary />
-                <ExposureMatrix />
                 <PinList />
+                <ExposureMatrix />
               </>
             ) : (
               <StartScreen />

@@ -126,7 +126,7 @@ export const en = {
   'pinDialog.submitting': 'Verifying…',
   'pinDialog.cancel': 'Close',
   'pinDialog.blocked': 'This PIN is blocked. MynaLens will not send it again. A blocked PIN does not reset with time: take the card and an identity document to your municipal office, which resets it. The 24-hour suspension hotline is for a lost or stolen card, not for a forgotten PIN.',
-  'pinDialog.opened': 'Accepted. It opened {count} files; they are now marked read ✓ in the matrix.',
+  'pinDialog.opened': 'Accepted. It opened {count} file(s); they are now marked read ✓ in the matrix.',
   'pinDialog.openedNone': 'Accepted. It opens no further files on this card.',
   'detail.close': 'Close',
   'detail.decoded': 'Decoded',

@@ -21,11 +21,15 @@ export function ExposureMatrix() {
   );
 }
 
+/** Rows no PIN changes (keys, never-read, undocumented) get one cell across every column. */
+const SPANNING = new Set(['never', 'internal', 'unknown']);
+
 function AppletTable({ group }: { group: AppletGroup }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const statusText = (row: ExposureRowView) => {
+    if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
     if (row.status === 'read') return row.readWith && row.readWith !== 'none' ? t('status.readWith', { pin: t(`pin.short.${row.readWith}`) }) : t('status.read');
     return t(`status.${row.status}`);
   };
@@ -55,9 +59,11 @@ function AppletTable({ group }: { group: AppletGroup }) {
                   <span className="file-id">{row.fileId}</span>
                   {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
                 </th>
-                {group.columns.map((c) => (
-                  <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} />
-                ))}
+                {SPANNING.has(row.access.kind) ? (
+                  <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
+                ) : (
+                  group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
+                )}
                 <td className="row-status" data-testid={`status-${row.key}`}>{statusText(row)}</td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
+  const firstLinkable = fields.findIndex((f) => f.linkable);
   if (fields.length === 0) return <p className="muted">{t('detail.noFields')}</p>;
   return (
     <dl className="fields" data-testid="fields">
@@ -20,7 +21,7 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
             ) : (
               <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{field.value}</span>
             )}
-            {field.linkable && <p className="callout small" data-testid="linkable-note">{t('detail.linkable')}</p>}
+            {index === firstLinkable && <p className="callout small" data-testid="linkable-note">{t('detail.linkable')}</p>}
           </dd>
         </div>
       ))}

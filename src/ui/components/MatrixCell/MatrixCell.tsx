@@ -3,11 +3,11 @@ import type { Cell } from '../../model/matrixModel';
 import { useT } from '../../useT';
 
 /** One cell of the exposure matrix: read ✓, readable, absent, locked by which PIN, or never/internal/unknown. */
-export function MatrixCell({ cell, testId }: { cell: Cell; testId: string }) {
+export function MatrixCell({ cell, testId, span, none }: { cell: Cell; testId: string; span?: number; none?: boolean }) {
   const t = useT();
   const pinName = (p: PinKey) => t(`pin.short.${p}`);
   return (
-    <td className={`cell cell-${cell.kind}`} data-testid={testId} data-cell={cell.kind}>
+    <td className={`cell cell-${cell.kind}${none ? ' none-col' : ''}`} colSpan={span} data-testid={testId} data-cell={cell.kind}>
       <span className="cell-label">{t(`cell.${cell.kind}`)}</span>
       {cell.kind === 'locked' && cell.by.length > 0 && <span className="cell-by">{cell.by.map(pinName).join(' / ')}</span>}
     </td>

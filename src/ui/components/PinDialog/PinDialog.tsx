@@ -69,7 +69,7 @@ export function PinDialog() {
               />
             </label>
             <p id="pin-problem" className={check.problem && check.problem !== 'empty' ? 'problem' : 'muted small'} data-testid="pin-problem" data-problem={check.problem ?? ''}>
-              {check.problem ? t(`pinDialog.problem.${check.problem}`) : '\u00a0'}
+              {check.problem && !(check.problem === 'empty' && (dialog.opened || dialog.errorCode)) ? t(`pinDialog.problem.${check.problem}`) : '\u00a0'}
             </p>
             {lastTry && (
               <div className="warning" data-testid="pin-last-try">

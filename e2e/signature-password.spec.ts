@@ -1,0 +1,29 @@
+import { test, expect } from './support/test';
+import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+
+test('the signature password opens the signature certificate with the four facts, exportable as PEM and DER', async ({ page }) => {
+  await startSimulator(page);
+  await scanCard(page);
+  await openPin(page, 'jpkiSign');
+  await expect(page.getByTestId('pin-dialog-tries')).toContainText('5 of 5');
+  // Typed in lower case: the dialog upper-cases the password before it is sent (card reference §6.2).
+  await submitPin(page, 'myna2026');
+  await expect(page.getByTestId('pin-opened')).toContainText('opened 1 file');
+  await page.getByTestId('pin-close').click();
+
+  await expect(page.getByTestId('row-jpki/0001')).toHaveAttribute('data-status', 'read');
+  await expect(page.getByTestId('status-jpki/0001')).toHaveText('read after Signature password');
+  await openRow(page, 'jpki/0001');
+  const detail = page.getByTestId('row-detail');
+  await expect(detail).toContainText('見本　花子');
+  await expect(detail).toContainText('東京都千代田区見本町一丁目２番３号');
+  await expect(detail).toContainText('1985-06-12');
+  await expect(detail).toContainText('female');
+
+  const pem = page.waitForEvent('download');
+  await page.getByTestId('export-pem').click();
+  expect((await pem).suggestedFilename()).toBe('mynalens-jpki-0001.pem');
+  const der = page.waitForEvent('download');
+  await page.getByTestId('export-der').click();
+  expect((await der).suggestedFilename()).toBe('mynalens-jpki-0001.der');
+});

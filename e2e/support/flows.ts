@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test';
+import { expect } from './test';
+
+/** Starts the simulator from the start screen, in English unless told otherwise. */
+export async function startSimulator(
+  page: Page,
+  { holder = 'adult', cardState = 'fresh', language = 'en' }: { holder?: 'adult' | 'child'; cardState?: 'fresh' | 'authLastTry' | 'authBlocked'; language?: 'en' | 'ja' } = {},
+): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId(`lang-${language}`).click();
+  await page.getByTestId('holder-select').selectOption(holder);
+  await page.getByTestId('card-state-select').selectOption(cardState);
+  await page.getByTestId('use-simulator').click();
+  await expect(page.getByTestId('card-panel')).toBeVisible();
+}
+
+/** Runs the no-PIN scan and waits until the matrix and the PIN list are filled in. */
+export async function scanCard(page: Page): Promise<void> {
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('no-pin-summary')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('pin-list')).toBeVisible();
+  await expect(page.getByTestId('scan')).toBeEnabled();
+}
+
+/** Opens the PIN dialog of one credential. */
+export async function openPin(page: Page, pinId: string): Promise<void> {
+  await page.getByTestId(`pin-open-${pinId}`).click();
+  await expect(page.getByTestId('pin-dialog')).toHaveAttribute('data-pin', pinId);
+}
+
+/** Types and submits a PIN, ticking the last-try confirmation when asked, and waits for the answer. */
+export async function submitPin(page: Page, value: string, { confirmLastTry = false } = {}): Promise<void> {
+  await page.getByTestId('pin-input').fill(value);
+  if (confirmLastTry) await page.getByTestId('pin-confirm-last-try').check();
+  await page.getByTestId('pin-submit').click();
+  const answered = page.getByTestId('pin-opened').or(page.getByTestId('pin-error')).or(page.getByTestId('pin-blocked-explanation'));
+  await expect(answered.first()).toBeVisible();
+  await expect(page.getByTestId('pin-input').or(page.getByTestId('pin-blocked-explanation')).first()).not.toHaveValue(/./);
+}
+
+/** Opens a matrix row's detail. */
+export async function openRow(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`row-open-${key}`).click();
+  await expect(page.getByTestId('row-detail')).toHaveAttribute('data-row', key);
+}
+
+/** The text of every VERIFY command in the APDU log. */
+export async function verifyCommands(page: Page): Promise<string[]> {
+  const rows = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' });
+  return rows.getByTestId('apdu-command').allInnerTexts();
+}
