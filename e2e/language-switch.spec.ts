@@ -13,6 +13,8 @@ test('the matrix, summary, PINs and dialogs follow the language switch', async (
   await expect(page.getByTestId('row-open-jpki/000A')).toHaveText('利用者証明用電子証明書');
   await openPin(page, 'jpkiAuth');
   await expect(page.getByTestId('pin-dialog-tries')).toContainText('残り回数：3 回');
+  await page.getByTestId('pin-close').click();
   await page.getByTestId('lang-en').click();
+  await openPin(page, 'jpkiAuth');
   await expect(page.getByTestId('pin-dialog-tries')).toContainText('3 of 3');
 });

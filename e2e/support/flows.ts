@@ -35,7 +35,7 @@ export async function submitPin(page: Page, value: string, { confirmLastTry = fa
   await page.getByTestId('pin-submit').click();
   const answered = page.getByTestId('pin-opened').or(page.getByTestId('pin-error')).or(page.getByTestId('pin-blocked-explanation'));
   await expect(answered.first()).toBeVisible();
-  await expect(page.getByTestId('pin-input').or(page.getByTestId('pin-blocked-explanation')).first()).not.toHaveValue(/./);
+  if ((await page.getByTestId('pin-input').count()) > 0) await expect(page.getByTestId('pin-input')).toHaveValue('');
 }
 
 /** Opens a matrix row's detail. */

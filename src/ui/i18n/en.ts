@@ -32,7 +32,7 @@ export const en = {
   'privacy.close': 'Back',
   'privacy.footer': 'Nothing leaves this device: no analytics, no remote fonts, no server.',
   'start.simulator.cardState': 'Card state',
-  'start.simulator.cardState.fresh': 'Fresh (every PIN at its full count)',
+  'start.simulator.cardState.fresh': 'Fresh (all tries left)',
   'start.simulator.cardState.authLastTry': 'Authentication PIN: 1 try left',
   'start.simulator.cardState.authBlocked': 'Authentication PIN blocked',
   'start.transcript.title': 'Open a transcript',

@@ -34,7 +34,7 @@ export const ja: Record<MessageKey, string> = {
   'privacy.close': '戻る',
   'privacy.footer': 'この端末から何も送信しません。解析ツールも外部フォントもサーバーもありません。',
   'start.simulator.cardState': 'カードの状態',
-  'start.simulator.cardState.fresh': '初期状態（どの暗証番号も残り回数いっぱい）',
+  'start.simulator.cardState.fresh': '初期状態（残り回数すべて）',
   'start.simulator.cardState.authLastTry': '利用者証明用暗証番号：残り 1 回',
   'start.simulator.cardState.authBlocked': '利用者証明用暗証番号：ロック済み',
   'start.transcript.title': 'トランスクリプトを開く',
