@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { test, expect } from './support/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { scanCard, startSimulator } from './support/flows';
 
 test.describe('installable, offline, private', () => {
   test('Chrome reports no installability errors', async ({ baseURL }) => {
@@ -32,7 +33,7 @@ test.describe('installable, offline, private', () => {
     }
   });
 
-  test('the service worker controls the page after a reload, and the app loads and works offline', async ({ page, context }) => {
+  test('the service worker controls the page after a reload, and the app loads and a full scan runs offline', async ({ page, context }) => {
     await page.goto('/');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await expect(page.getByTestId('app-status')).toHaveAttribute('data-status', 'offline-ready');
@@ -41,10 +42,11 @@ test.describe('installable, offline, private', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.getByTestId('lang-en').click();
-    await page.getByTestId('use-simulator').click();
-    await page.getByTestId('check-card').click();
-    await expect(page.getByTestId('identity')).toContainText('JPKIAPICCTOKEN2');
+    // A full simulator scan with the network gone: every chunk, the worker and the card come from the cache.
+    await startSimulator(page);
+    await scanCard(page);
+    await expect(page.getByTestId('cell-jpki/000A-none')).toHaveAttribute('data-cell', 'read');
+    await expect(page.getByTestId('cell-cardLevel/0045-none')).toHaveAttribute('data-cell', 'read');
     await context.setOffline(false);
   });
 
