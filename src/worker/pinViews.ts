@@ -1,6 +1,12 @@
 import type { PinStatus } from '../cards/mynumber/AppletBase';
 import { PINS, type PinFormat, type PinId } from '../cards/mynumber/pin';
-import type { PinFormatView, PinStateView } from './protocol';
+import type { PinFormatView, PinKey, PinStateView } from './protocol';
+
+/** True only when two union types have exactly the same members. */
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// protocol.ts restates the card client's PIN names because the UI may not import cards/;
+// this line stops the build the day the two lists drift apart.
+export const PIN_KEYS_MATCH_CLIENT: SameUnion<PinKey, PinId> = true;
 
 /** A PIN format as the UI validates it while the person types (card reference §6.2, §10). */
 export function pinFormatView(format: PinFormat): PinFormatView {
