@@ -1,3 +1,4 @@
+import { hex16 } from '../bytes';
 import { EXPOSURE, type Access, type ExposureEntry } from '../cards/mynumber/exposure';
 import type { AccessView, AppletKey, ExposureRowView } from './protocol';
 
@@ -6,7 +7,7 @@ export const SCAN_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'comm
 
 /** Four upper-case hex digits, as files are named in the card reference (§6.1, §7.1, §8.1, §9). */
 export function fileIdHex(fileId: number): string {
-  return fileId.toString(16).toUpperCase().padStart(4, '0');
+  return hex16(fileId);
 }
 
 /** A row's key, `jpki/000A` or `cardLevel/0045` (card reference §6–§9). */

@@ -1,4 +1,4 @@
-import { toHex } from '../bytes';
+import { hex16, toHex } from '../bytes';
 import { describeStatusWord, parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
 import { describeCommand } from '../cards/mynumber/describeCommand';
@@ -7,7 +7,7 @@ import type { ApduLogRow } from './protocol';
 /** A log entry as the UI shows it: names decoded, status word explained, secrets already `**` (house rule 6). */
 export function toLogRow(entry: ApduLogEntry): ApduLogRow {
   const response = entry.response ? parseResponse(entry.response) : null;
-  const sw = response ? response.sw.toString(16).toUpperCase().padStart(4, '0') : null;
+  const sw = response ? hex16(response.sw) : null;
   return {
     seq: entry.seq,
     name: describeCommand(entry.command),

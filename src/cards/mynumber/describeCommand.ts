@@ -1,4 +1,4 @@
-import { bytesEqual } from '../../bytes';
+import { bytesEqual, hex16 as hex4 } from '../../bytes';
 import { parseCommand } from '../../apdu';
 import { APPLETS } from './identifiers';
 
@@ -25,7 +25,6 @@ export function describeCommand(command: readonly (number | null)[]): string {
   const [cla = 0, ins = 0, p1 = 0, p2 = 0] = command.map((b) => b ?? 0);
   const key = ((cla & 0xf0) === 0x80 ? '80' : '00') + ins.toString(16).toUpperCase().padStart(2, '0');
   const name = INSTRUCTIONS.get(key) ?? `INS ${ins.toString(16).toUpperCase().padStart(2, '0')}`;
-  const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
   if (ins === 0x20) return command.length <= 5 ? `${name} (tries left)` : name;
   if (command.includes(null)) return name;
   const bytes = Uint8Array.from(command as number[]);

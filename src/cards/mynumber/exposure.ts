@@ -1,3 +1,4 @@
+import { hex16 as hex } from '../../bytes';
 import type { DecoderId } from './decoders';
 import type { Access, ExposedFact, ExposureApplet, ExposureEntry, FileLayout } from './exposureTypes';
 import type { PinId } from './pin';
@@ -45,7 +46,6 @@ const key = (applet: ExposureApplet, fileId: number, names: readonly [string, st
   row(applet, fileId, names, INTERNAL, NONE, null, section);
 const unknown = (applet: ExposureApplet, fileId: number, section: string) =>
   row(applet, fileId, [`unknown ${hex(fileId)}`, `不明 ${hex(fileId)}`], UNKNOWN, NONE, null, section);
-const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 const FOUR_FACTS: readonly ExposedFact[] = ['name', 'address', 'birthDate', 'sex'];
 

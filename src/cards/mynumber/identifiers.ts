@@ -1,4 +1,4 @@
-import { fromHex } from '../../bytes';
+import { fromHex, hex16 } from '../../bytes';
 
 /**
  * The applets of the My Number Card and their AIDs (card reference §0, §9.1), each with the
@@ -98,7 +98,7 @@ export const MY_NUMBER_CARD_TOKEN_LABEL = 'JPKIAPICCTOKEN2';
 
 /** "text AP EF 0002": how a file is named in errors and logs (card reference §6–§9 headings). */
 export function fileLabel(applet: AppletId | 'cardLevel', fileId: number): string {
-  const hex = fileId.toString(16).toUpperCase().padStart(4, '0');
+  const hex = hex16(fileId);
   if (applet === 'cardLevel') return `card-level object ${hex}`;
   return `${APPLETS[applet].label} EF ${hex}`;
 }
