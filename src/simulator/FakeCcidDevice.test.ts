@@ -34,7 +34,7 @@ async function readAuthCertificate(transmit: (c: Uint8Array) => Promise<Uint8Arr
   return parts.join(' ');
 }
 
-for (const personality of ['scr3310', 'extended-apdu'] as const satisfies readonly FakeCcidPersonality[]) {
+for (const personality of ['scr3310', 'extended-apdu', 'short-apdu', 'two-slot'] as const satisfies readonly FakeCcidPersonality[]) {
   describeTransportContract(`CcidReader over FakeCcidDevice (${personality})`, async () => {
     const { device, reader } = await open({ personality });
     return {
@@ -60,11 +60,11 @@ for (const personality of ['scr3310', 'extended-apdu'] as const satisfies readon
       await reader.close();
     });
 
-    it('is kind ccid with the card ATR; extendedLength only at extended-APDU level', async () => {
+    it('is kind ccid with the card ATR; extended APDUs at extended-APDU level and over T=1, not at short-APDU level', async () => {
       const { reader } = await open({ personality });
       expect(reader.kind).toBe('ccid');
       expect(toHex(reader.atr)).toBe('3B E0 00 FF 81 31 FE 45 14');
-      expect(reader.extendedLength).toBe(personality === 'extended-apdu');
+      expect(reader.extendedLength).toBe(personality !== 'short-apdu');
       await reader.close();
     });
 
@@ -102,13 +102,16 @@ describe('CcidReader at TPDU level', () => {
 });
 
 describe('CcidReader extended APDUs', () => {
-  it('carries an extended READ BINARY in one XfrBlock', async () => {
-    const { reader } = await open({ personality: 'extended-apdu' });
+  it('gathers an extended READ BINARY answered in chained DataBlocks (bChainParameter 01, 03, 02)', async () => {
+    const { reader, device } = await open({ personality: 'extended-apdu' });
     await reader.transmit(SELECT_JPKI);
     await reader.transmit(SELECT_AUTH_CERT);
     const r = await reader.transmit(fromHex('00 B0 00 00 00 04 00'));
     expect(toHex(r.slice(-2))).toBe('90 00');
     expect(r.length - 2).toBe(Math.min(0x400, personalisation.jpki.authCertificateEf.length));
+    expect(toHex(r.slice(0, -2))).toBe(toHex(personalisation.jpki.authCertificateEf.slice(0, 0x400)));
+    // 1026 bytes in 512-byte messages: the command and two "give me the rest" XfrBlocks.
+    expect(device.received.filter((t) => t === 0x6f).length).toBe(3 + 2);
     await reader.close();
   });
 });

@@ -15,68 +15,82 @@ import {
   encodeParametersReply,
   encodeSlotStatus,
   pcToRdrMessageLength,
+  type PcToRdrMessage,
   type RdrToPcHeader,
 } from './ccid/ccidWire';
+import type { FakeCcidFault } from './ccid/faults';
+import { PERSONALITIES, T0_ONLY_ATR, type FakeCcidPersonality, type Personality } from './ccid/personalities';
 import { T1Card } from './ccid/T1Card';
 
-/** Which reader the fake pretends to be. */
-export type FakeCcidPersonality = 'scr3310' | 'extended-apdu';
+export type { FakeCcidPersonality } from './ccid/personalities';
+export type { FakeCcidFault } from './ccid/faults';
 
 export interface FakeCcidDeviceOptions {
   readonly personality: FakeCcidPersonality;
   /** dwFeatures override (e.g. to drop "automatic parameters from ATR"). */
   readonly features?: number;
+  /** wMaxPacketSize of the bulk pipes (small packets: 8, 16). */
+  readonly packetSize?: number;
   /** Time-extension replies sent before each XfrBlock answer. */
   readonly timeExtensions?: number;
   /** Send a reply with the previous bSeq before each real one (a late answer the host must drop). */
   readonly staleReplies?: boolean;
+  /** Behave as Chrome does in a plain page: claiming a class-0x0B interface fails with SecurityError. */
+  readonly protectedClassBlocked?: boolean;
+  /** The OS smart-card service already holds the interface: claiming fails with NetworkError. */
+  readonly heldByOs?: boolean;
+  /** Start with the slot empty. */
+  readonly noCard?: boolean;
+  /** WebUSB `serialNumber`. */
+  readonly serialNumber?: string | null;
 }
 
 const le32 = (v: number): number[] => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff];
 
 /** CCID 1.1 Table 5.1-1, by hand: 54 bytes. */
-function classDescriptor(features: number, maxMessageLength: number): number[] {
+function classDescriptor(p: Personality, features: number): number[] {
   return [
-    0x36, 0x21, 0x10, 0x01, 0x00, 0x07, // bLength, type, bcdCCID 1.10, bMaxSlotIndex, voltages
-    ...le32(0x03), ...le32(4000), ...le32(4000), 0x00, // T=0+T=1, clocks kHz, bNumClockSupported
+    0x36, 0x21, 0x10, 0x01, p.maxSlotIndex, 0x07, // bLength, type, bcdCCID 1.10, bMaxSlotIndex, 5/3/1.8 V
+    ...le32(p.protocols), ...le32(4000), ...le32(4000), 0x00, // dwProtocols, clocks kHz, bNumClockSupported
     ...le32(9600), ...le32(307200), 0x00, // data rates, bNumDataRatesSupported
     ...le32(254), ...le32(0), ...le32(0), // dwMaxIFSD, synch protocols, mechanical
-    ...le32(features), ...le32(maxMessageLength),
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x01, // GetResponse, Envelope, wLcdLayout, bPINSupport, bMaxCCIDBusySlots
+    ...le32(features), ...le32(p.maxMessageLength),
+    0xff, 0xff, 0x00, 0x00, 0x00, 0x01, // bClassGetResponse/Envelope echo, wLcdLayout, bPINSupport, bMaxCCIDBusySlots
   ];
 }
-
-interface Personality {
-  readonly interfaceClass: number;
-  readonly features: number;
-  readonly maxMessageLength: number;
-  readonly packetSize: number;
-  readonly vendorId: number;
-  readonly productId: number;
-  readonly productName: string;
-}
-
-const PERSONALITIES: Record<FakeCcidPersonality, Personality> = {
-  // SCR3310-NTTCom in manner: vendor class, TPDU level, auto parameters from ATR, 271-byte messages.
-  scr3310: { interfaceClass: 0xff, features: 0x000100ba, maxMessageLength: 271, packetSize: 64, vendorId: 0x04e6, productId: 0x511a, productName: 'SCR3310-NTTCom (simulated)' },
-  // A class 0x0B reader at extended APDU level.
-  'extended-apdu': { interfaceClass: 0x0b, features: 0x000404fe, maxMessageLength: 65546 + 246, packetSize: 64, vendorId: 0x1209, productId: 0x0001, productName: 'Extended-APDU CCID (simulated)' },
-};
 
 const BULK_IN = 1;
 const BULK_OUT = 2;
 const INTERRUPT_IN = 3;
 
-function configurationDescriptor(p: Personality, features: number): Uint8Array {
+/** USB 2.0 §9.6.3–§9.6.6, by hand: configuration, one interface, the CCID descriptor, three endpoints. */
+function configurationDescriptor(p: Personality, features: number, packetSize: number): Uint8Array {
   const body = [
     0x09, 0x04, 0x00, 0x00, 0x03, p.interfaceClass, 0x00, 0x00, 0x00,
-    ...classDescriptor(features, p.maxMessageLength),
-    0x07, 0x05, 0x80 | BULK_IN, 0x02, p.packetSize & 0xff, p.packetSize >> 8, 0x00,
-    0x07, 0x05, BULK_OUT, 0x02, p.packetSize & 0xff, p.packetSize >> 8, 0x00,
+    ...classDescriptor(p, features),
+    0x07, 0x05, 0x80 | BULK_IN, 0x02, packetSize & 0xff, packetSize >> 8, 0x00,
+    0x07, 0x05, BULK_OUT, 0x02, packetSize & 0xff, packetSize >> 8, 0x00,
     0x07, 0x05, 0x80 | INTERRUPT_IN, 0x03, 0x08, 0x00, 0x10,
   ];
   const total = 9 + body.length;
   return Uint8Array.of(0x09, 0x02, total & 0xff, total >> 8, 0x01, 0x01, 0x00, 0x80, 0x32, ...body);
+}
+
+/** What WebUSB shows of the same configuration before the device is opened. */
+function parsedConfiguration(p: Personality, packetSize: number): UsbConfigurationLike {
+  const alternate = {
+    alternateSetting: 0,
+    interfaceClass: p.interfaceClass,
+    interfaceSubclass: 0,
+    interfaceProtocol: 0,
+    interfaceName: null,
+    endpoints: [
+      { endpointNumber: BULK_IN, direction: 'in', type: 'bulk', packetSize },
+      { endpointNumber: BULK_OUT, direction: 'out', type: 'bulk', packetSize },
+      { endpointNumber: INTERRUPT_IN, direction: 'in', type: 'interrupt', packetSize: 8 },
+    ],
+  } as const;
+  return { configurationValue: 1, configurationName: null, interfaces: [{ interfaceNumber: 0, alternate, alternates: [alternate], claimed: false }] };
 }
 
 interface Waiter {
@@ -85,31 +99,40 @@ interface Waiter {
   readonly reject: (e: unknown) => void;
 }
 
+const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
+
 /**
- * A `UsbDeviceLike` that answers like a USB CCID reader holding a `SimulatedCard` (one slot):
- * hand-written descriptors, bulk-IN replies split into wMaxPacketSize packets, NotifySlotChange on
- * the interrupt pipe, and `unplug()` that fails every transfer with NotFoundError as WebUSB does.
+ * A `UsbDeviceLike` that answers like a USB CCID reader holding a `SimulatedCard`: hand-written
+ * descriptors for several reader personalities, bulk-IN replies split into wMaxPacketSize packets,
+ * extended APDU answers chained by bChainParameter (CCID 1.1 §6.1.4, §6.2.1), NotifySlotChange on
+ * the interrupt pipe, Chrome's protected-class rule and an OS driver holding the interface on
+ * request, one-shot faults, and `unplug()` that fails every transfer with NotFoundError as WebUSB does.
  */
 export class FakeCcidDevice implements UsbDeviceLike {
   readonly vendorId: number;
   readonly productId: number;
   readonly productName: string;
   readonly manufacturerName = 'MynaLens simulator';
-  readonly serialNumber = null;
+  readonly serialNumber: string | null;
   opened = false;
   configuration: UsbConfigurationLike | null = null;
-  readonly configurations: readonly UsbConfigurationLike[] = [];
+  readonly configurations: readonly UsbConfigurationLike[];
   /** Every PC_to_RDR bMessageType received, in order (for tests). */
   readonly received: number[] = [];
+  /** Every XfrBlock payload the card side saw, in order (for tests). */
+  readonly xfrPayloads: Uint8Array[] = [];
 
   private readonly personality: Personality;
+  private readonly packetSize: number;
   private readonly descriptor: Uint8Array;
   private readonly t1: T1Card;
+  private readonly faults: FakeCcidFault[] = [];
   private claimed = false;
   private unplugged = false;
-  private present = true;
+  private present: boolean;
   private powered = false;
   private outBuffer: Uint8Array = new Uint8Array(0);
+  private chainedAnswer: Uint8Array | null = null;
   private readonly bulkPackets: Uint8Array[] = [];
   private readonly interruptPackets: Uint8Array[] = [];
   private readonly waiters = new Map<number, Waiter[]>([
@@ -122,20 +145,46 @@ export class FakeCcidDevice implements UsbDeviceLike {
     private readonly options: FakeCcidDeviceOptions,
   ) {
     this.personality = PERSONALITIES[options.personality];
+    this.packetSize = options.packetSize ?? this.personality.packetSize;
     this.vendorId = this.personality.vendorId;
     this.productId = this.personality.productId;
     this.productName = this.personality.productName;
-    this.descriptor = configurationDescriptor(this.personality, options.features ?? this.personality.features);
+    this.serialNumber = options.serialNumber ?? null;
+    this.present = !options.noCard;
+    this.descriptor = configurationDescriptor(this.personality, options.features ?? this.personality.features, this.packetSize);
+    this.configurations = [parsedConfiguration(this.personality, this.packetSize)];
     this.t1 = new T1Card((apdu) => this.card.respond(apdu));
+  }
+
+  /** Queues a one-shot fault; faults apply in order. */
+  inject(fault: FakeCcidFault): void {
+    this.faults.push(fault);
+  }
+
+  /** True while the reader is plugged in. */
+  get plugged(): boolean {
+    return !this.unplugged;
   }
 
   /** The reader goes away: pending and later transfers reject with NotFoundError. */
   unplug(): void {
     this.unplugged = true;
     this.opened = false;
+    this.claimed = false;
     for (const list of this.waiters.values()) {
-      for (const w of list.splice(0)) w.reject(new DOMException('The device was disconnected.', 'NotFoundError'));
+      for (const w of list.splice(0)) w.reject(disconnected());
     }
+  }
+
+  /** Plugged back in: a fresh USB session, the card (if present) unpowered. */
+  replug(): void {
+    this.unplugged = false;
+    this.powered = false;
+    this.configuration = null;
+    this.outBuffer = new Uint8Array(0);
+    this.bulkPackets.length = 0;
+    this.interruptPackets.length = 0;
+    this.card.reset();
   }
 
   /** The card is taken out: the card loses its session and the interrupt pipe says so. */
@@ -143,7 +192,13 @@ export class FakeCcidDevice implements UsbDeviceLike {
     this.present = false;
     this.powered = false;
     this.card.reset();
-    this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(false));
+    this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(false, this.personality.cardSlot));
+  }
+
+  /** A card is put in. */
+  insertCard(): void {
+    this.present = true;
+    this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(true, this.personality.cardSlot));
   }
 
   async open(): Promise<void> {
@@ -153,26 +208,31 @@ export class FakeCcidDevice implements UsbDeviceLike {
 
   async close(): Promise<void> {
     this.opened = false;
+    this.claimed = false;
+    this.abortAll();
   }
 
   async selectConfiguration(configurationValue: number): Promise<void> {
     this.check();
     if (configurationValue !== 1) throw new DOMException('no such configuration', 'NotFoundError');
-    this.configuration = { configurationValue: 1, interfaces: [] };
+    this.configuration = this.configurations[0]!;
   }
 
   async claimInterface(interfaceNumber: number): Promise<void> {
     this.check();
     if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
+    if (this.options.protectedClassBlocked && this.personality.interfaceClass === 0x0b) {
+      // Chromium usb_device.cc, kProtectedClass.
+      throw new DOMException('The requested interface implements a protected class.', 'SecurityError');
+    }
+    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
     this.claimed = true;
   }
 
   async releaseInterface(): Promise<void> {
     this.check();
     this.claimed = false;
-    for (const list of this.waiters.values()) {
-      for (const w of list.splice(0)) w.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
-    }
+    this.abortAll();
   }
 
   async controlTransferIn(setup: UsbControlTransferParametersLike, length: number): Promise<UsbInTransferResultLike> {
@@ -192,6 +252,7 @@ export class FakeCcidDevice implements UsbDeviceLike {
     }
     const source = endpointNumber === BULK_IN ? this.bulkPackets : endpointNumber === INTERRUPT_IN ? this.interruptPackets : null;
     if (!source) return Promise.reject(new DOMException('no such endpoint', 'NotFoundError'));
+    if (endpointNumber === BULK_IN && this.take('stall')) return Promise.resolve({ status: 'stall' });
     return new Promise((resolve, reject) => {
       this.waiters.get(endpointNumber)!.push({ length, resolve, reject });
       this.pump(source, endpointNumber);
@@ -219,15 +280,28 @@ export class FakeCcidDevice implements UsbDeviceLike {
   }
 
   private check(): void {
-    if (this.unplugged) throw new DOMException('The device was disconnected.', 'NotFoundError');
+    if (this.unplugged) throw disconnected();
   }
 
   private requireClaimed(): void {
     if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
   }
 
+  private abortAll(): void {
+    for (const list of this.waiters.values()) {
+      for (const w of list.splice(0)) w.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
+    }
+  }
+
+  /** Removes and returns the first queued fault of this kind, if it is next in line. */
+  private take<K extends FakeCcidFault['kind']>(kind: K): Extract<FakeCcidFault, { kind: K }> | null {
+    const index = this.faults.findIndex((f) => f.kind === kind);
+    if (index < 0) return null;
+    return this.faults.splice(index, 1)[0] as Extract<FakeCcidFault, { kind: K }>;
+  }
+
   private queue(packets: Uint8Array[], endpoint: number, message: Uint8Array): void {
-    const size = endpoint === BULK_IN ? this.personality.packetSize : 8;
+    const size = endpoint === BULK_IN ? this.packetSize : 8;
     for (let i = 0; i < message.length; i += size) packets.push(message.slice(i, i + size));
     // A message of a whole number of packets ends with a zero-length packet (USB 2.0 §5.8.3).
     if (message.length % size === 0) packets.push(new Uint8Array(0));
@@ -248,43 +322,121 @@ export class FakeCcidDevice implements UsbDeviceLike {
   }
 
   private reply(message: Uint8Array): void {
+    if (this.take('oversize-packet')) {
+      // More than any transferIn asks for: WebUSB reports babble.
+      this.bulkPackets.push(concatBytes(message, new Uint8Array(64 * 1024)));
+      return this.pump(this.bulkPackets, BULK_IN);
+    }
+    if (this.take('truncated-reply')) {
+      // The header promises dwLength bytes; only half arrive, then a short packet ends the transfer.
+      this.bulkPackets.push(message.slice(0, Math.max(10, message.length >> 1)));
+      return this.pump(this.bulkPackets, BULK_IN);
+    }
     this.queue(this.bulkPackets, BULK_IN, message);
   }
 
   private answer(bytes: Uint8Array): void {
     const m = decodePcToRdr(bytes);
     this.received.push(m.messageType);
-    const icc = !this.present ? 'absent' : this.powered ? 'active' : 'inactive';
+    const slotHasCard = m.slot === this.personality.cardSlot;
+    const icc = !this.present || !slotHasCard ? 'absent' : this.powered ? 'active' : 'inactive';
     const h: RdrToPcHeader = { slot: m.slot, seq: m.seq, icc };
     const failed = (error: number): RdrToPcHeader => ({ ...h, command: 'failed', error });
-    if (m.slot !== 0) return this.reply(encodeSlotStatus({ ...failed(5), icc: 'absent' }));
+    // CCID 1.1 §6.2.6: bError 5 = bad bSlot.
+    if (m.slot > this.personality.maxSlotIndex) return this.reply(encodeSlotStatus({ ...failed(5), icc: 'absent' }));
     switch (m.messageType) {
       case 0x62: // IccPowerOn
-        if (!this.present) return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
+        if (icc === 'absent') return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
         this.card.reset();
         this.t1.reset();
+        this.chainedAnswer = null;
         this.powered = true;
-        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, this.card.atr));
+        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, this.personality.cardLink === 't0' ? T0_ONLY_ATR : this.card.atr));
       case 0x63: // IccPowerOff
-        this.card.reset();
-        this.powered = false;
-        return this.reply(encodeSlotStatus({ ...h, icc: this.present ? 'inactive' : 'absent' }, 0x01));
+        if (slotHasCard) {
+          this.card.reset();
+          this.powered = false;
+        }
+        return this.reply(encodeSlotStatus({ ...h, icc: icc === 'absent' ? 'absent' : 'inactive' }, 0x01));
       case 0x65: // GetSlotStatus
         return this.reply(encodeSlotStatus(h));
       case 0x61: // SetParameters
-        if (!this.powered) return this.reply(encodeParametersReply(failed(0xfe), m.specific[0], new Uint8Array(0)));
+        if (icc !== 'active') return this.reply(encodeParametersReply(failed(0xfe), m.specific[0], new Uint8Array(0)));
         return this.reply(encodeParametersReply(h, m.specific[0], m.data));
-      case 0x6f: {
-        // XfrBlock
-        if (!this.powered) return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
-        for (let i = 0; i < (this.options.timeExtensions ?? 0); i++) this.reply(encodeDataBlock({ ...h, command: 'time-extension', error: 1 }, new Uint8Array(0)));
-        if (this.options.staleReplies) this.reply(encodeDataBlock({ ...h, seq: (m.seq + 255) & 0xff }, Uint8Array.of(0x6f, 0x00)));
-        const data = this.options.personality === 'scr3310' ? this.t1.handle(m.data) : this.card.respond(m.data);
-        return this.reply(encodeDataBlock(h, data));
-      }
+      case 0x6f: // XfrBlock
+        if (icc !== 'active') return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
+        return this.xfrBlock(m, h);
       default:
+        // bError 0: command not supported.
         return this.reply(encodeSlotStatus(failed(0x00)));
     }
+  }
+
+  private xfrBlock(m: PcToRdrMessage, h: RdrToPcHeader): void {
+    if (this.take('endless-time-extension')) {
+      const tick = () => {
+        if (this.unplugged || !this.claimed) return;
+        this.reply(encodeDataBlock({ ...h, command: 'time-extension', error: 1 }, new Uint8Array(0)));
+        setTimeout(tick, 5);
+      };
+      return tick();
+    }
+    if (this.take('remove-card-during-command')) {
+      // The reader fails the command under way (ICC_MUTE, slot now empty) and notifies the change.
+      this.removeCard();
+      return this.reply(encodeDataBlock({ ...h, icc: 'absent', command: 'failed', error: 0xfe }, new Uint8Array(0)));
+    }
+    if (this.take('unplug-during-command')) return this.unplug();
+    for (let i = 0; i < (this.options.timeExtensions ?? 0); i++) this.reply(encodeDataBlock({ ...h, command: 'time-extension', error: 1 }, new Uint8Array(0)));
+    if (this.options.staleReplies) this.reply(encodeDataBlock({ ...h, seq: (m.seq + 255) & 0xff }, Uint8Array.of(0x6f, 0x00)));
+    if (this.take('wrong-seq')) return this.reply(encodeDataBlock({ ...h, seq: (m.seq + 1) & 0xff }, Uint8Array.of(0x90, 0x00)));
+    const answer = this.cardAnswer(m);
+    if (this.take('drop-reply')) return;
+    if (answer) this.reply(answer);
+  }
+
+  /** What the reader sends back for one XfrBlock, by how it talks to the card. */
+  private cardAnswer(m: PcToRdrMessage): Uint8Array | null {
+    const h: RdrToPcHeader = { slot: m.slot, seq: m.seq, icc: 'active' };
+    const level = m.specific[1] | (m.specific[2] << 8);
+    this.xfrPayloads.push(m.data);
+    const garbage = this.take('card-garbage');
+    switch (this.personality.cardLink) {
+      case 't1': {
+        let block = this.t1.handle(m.data);
+        if (garbage) block = garbage.bytes;
+        if (this.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
+        return encodeDataBlock(h, block);
+      }
+      case 't0':
+        // The reader has handled the procedure bytes; the card sees the TPDU as a short APDU.
+        return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data));
+      case 'apdu':
+        return this.apduLevelAnswer(h, m.data, level, garbage?.bytes);
+    }
+  }
+
+  /**
+   * CCID 1.1 §6.1.4 / §6.2.1 at extended-APDU level: an answer longer than one message goes out
+   * in pieces with bChainParameter 01, 03…, 02; the host asks for each next piece with an empty
+   * XfrBlock carrying wLevelParameter 0x10.
+   */
+  private apduLevelAnswer(h: RdrToPcHeader, data: Uint8Array, level: number, garbage?: Uint8Array): Uint8Array {
+    const room = this.personality.maxMessageLength - 10;
+    let answer: Uint8Array;
+    let continuing = false;
+    if (level === 0x10 && this.chainedAnswer) {
+      answer = this.chainedAnswer;
+      continuing = true;
+    } else {
+      answer = garbage ?? this.card.respond(data);
+    }
+    if (answer.length <= room) {
+      this.chainedAnswer = null;
+      return encodeDataBlock(h, answer, continuing ? 0x02 : 0x00);
+    }
+    this.chainedAnswer = answer.slice(room);
+    return encodeDataBlock(h, answer.slice(0, room), continuing ? 0x03 : 0x01);
   }
 }
 

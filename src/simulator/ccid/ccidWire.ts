@@ -82,7 +82,11 @@ export function encodeParametersReply(h: RdrToPcHeader, protocolNum: number, dat
   return reply(0x82, h, protocolNum, data);
 }
 
-/** CCID 1.1 §6.3.1 RDR_to_PC_NotifySlotChange (0x50) for a one-slot reader. */
-export function encodeNotifySlotChange(present: boolean): Uint8Array {
-  return Uint8Array.of(0x50, (present ? 0x01 : 0x00) | 0x02);
+/**
+ * CCID 1.1 §6.3.1 RDR_to_PC_NotifySlotChange (0x50): two bits per slot (state, changed), slot 0
+ * in the low bits; only `slot` is reported as changed.
+ */
+export function encodeNotifySlotChange(present: boolean, slot = 0): Uint8Array {
+  const bits = ((present ? 0x01 : 0x00) | 0x02) << (2 * (slot % 4));
+  return Uint8Array.of(0x50, bits);
 }

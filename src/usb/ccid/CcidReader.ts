@@ -1,21 +1,43 @@
-import { copyBytes } from '../../bytes';
+import { concatBytes, copyBytes } from '../../bytes';
 import { BaseTransport, TransportError } from '../../transport';
 import { parseAtr, type Atr } from '../atr';
 import { T1Protocol } from '../t1/T1Protocol';
 import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
+import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
 import { BulkInAssembler } from './BulkInAssembler';
+import type { CcidClassDescriptor, CcidExchangeLevel } from './classDescriptor';
 import { findCcidInterfaces, type CcidInterface } from './descriptor';
 import { decodeInterruptMessage } from './interrupt';
-import { encodeIccPowerOff, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock } from './messages';
-import { t1ParametersFromAtr } from './parametersFromAtr';
+import { encodeGetSlotStatus, encodeIccPowerOff, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock } from './messages';
+import { t0CommandTpdu } from '../t0/tpdu';
+import { t0ParametersFromAtr, t1ParametersFromAtr } from './parametersFromAtr';
 import { decodeCcidReply, type CcidReply } from './replies';
+
+/** What the reader check view shows (plain data). */
+export interface CcidReaderReport {
+  readonly interfaceNumber: number;
+  readonly interfaceClass: number;
+  readonly descriptor: CcidClassDescriptor;
+  readonly atr: Atr | null;
+  readonly protocol: 'T=0' | 'T=1';
+  readonly exchangeLevel: CcidExchangeLevel;
+  readonly slot: number;
+  readonly packetSize: number;
+}
 
 /** How the reader driver behaves. */
 export interface CcidReaderOptions {
   /** Longest wait for one bulk-IN reply (WebUSB transfers have no timeout of their own). */
   readonly timeoutMs: number;
-  /** Slot to use; default 0. */
+  /** Slot to use; default: the first slot holding a card. */
   readonly slot?: number;
+  /**
+   * Longest any one command may take, time extensions included (a card that asks for more time
+   * forever must still end in an error). Default 60 s.
+   */
+  readonly commandDeadlineMs?: number;
+  /** The host OS, so an interface held by the OS smart-card service gets the right steps. */
+  readonly os?: HostOs;
 }
 
 /** USB 2.0 §9.4.3: GET_DESCRIPTOR, descriptor type CONFIGURATION in the high byte of wValue. */
@@ -36,6 +58,9 @@ function bytesOf(result: UsbInTransferResultLike): Uint8Array {
 
 class Timeout extends Error {}
 
+/** ISO 7816-4 §5.1: the longest response APDU, 65 536 data bytes and SW1-SW2. */
+const MAX_RESPONSE_LENGTH = 65_538;
+
 /**
  * A `CardTransport` over a USB CCID reader (CCID 1.1; browser-platform.md §4.3–§4.7): TPDU-level
  * readers get T=1 blocks from `T1Protocol` inside XfrBlock, short/extended APDU-level readers get
@@ -44,15 +69,16 @@ class Timeout extends Error {}
  */
 export class CcidReader extends BaseTransport {
   readonly kind = 'ccid';
-  readonly extendedLength: boolean;
   private atrBytes: Uint8Array = new Uint8Array(0);
+  private parsedAtr: Atr | null = null;
   private seq = 0;
   private readonly assembler: BulkInAssembler;
   private readonly queued: Uint8Array[] = [];
   private bulkInFlight: Promise<UsbInTransferResultLike> | null = null;
   private t1: T1Protocol | null = null;
+  private t0 = false;
   private released = false;
-  private readonly slot: number;
+  private slot: number;
 
   private constructor(
     private readonly device: UsbDeviceLike,
@@ -60,9 +86,15 @@ export class CcidReader extends BaseTransport {
     private readonly options: CcidReaderOptions,
   ) {
     super();
+    this.gone.catch(() => undefined);
     this.slot = options.slot ?? 0;
-    this.extendedLength = ccid.descriptor.features.exchangeLevel === 'extended-apdu';
     this.assembler = new BulkInAssembler(ccid.descriptor.maxMessageLength);
+  }
+
+  /** Extended APDUs travel at extended-APDU level and in T=1 I-block chains; not over T=0 or short-APDU readers. */
+  get extendedLength(): boolean {
+    const level = this.ccid.descriptor.features.exchangeLevel;
+    return level === 'extended-apdu' || (level === 'tpdu' && !this.t0);
   }
 
   get atr(): Uint8Array {
@@ -78,30 +110,46 @@ export class CcidReader extends BaseTransport {
       try {
         return await work();
       } catch (error) {
-        if (error instanceof TransportError) throw error;
+        if (error instanceof TransportError || error instanceof UsbAccessError) throw error;
         if (isDeviceLost(error)) throw new TransportError('transport/device-lost', `the reader went away during ${step}`);
         throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
-    if (!device.opened) await guard('open', () => device.open());
+    const os = options.os ?? 'other';
+    if (!device.opened) {
+      await guard('open', async () => {
+        try {
+          await device.open();
+        } catch (error) {
+          throw openFailure(error, os) ?? error;
+        }
+      });
+    }
     const setup = { requestType: 'standard', recipient: 'device', request: GET_DESCRIPTOR, value: CONFIGURATION_DESCRIPTOR, index: 0 } as const;
     const head = bytesOf(await guard('GET_DESCRIPTOR', () => device.controlTransferIn(setup, 9)));
     if (head.length < 9) throw new TransportError('transport/protocol', `configuration descriptor header is ${head.length} bytes`);
     const total = head[2]! | (head[3]! << 8);
     const configuration = bytesOf(await guard('GET_DESCRIPTOR', () => device.controlTransferIn(setup, total)));
     const ccid = await guard('reading the CCID descriptor', async () => findCcidInterfaces(configuration)[0]);
-    if (!ccid) throw new TransportError('transport/protocol', 'the device has no CCID interface');
+    if (!ccid) throw new UsbAccessError('usb/not-a-reader', 'the device has no CCID interface');
     const configurationValue = configuration[5]!;
     if (device.configuration?.configurationValue !== configurationValue) {
       await guard('selectConfiguration', () => device.selectConfiguration(configurationValue));
     }
-    await guard('claimInterface', () => device.claimInterface(ccid.interfaceNumber));
+    await guard('claimInterface', async () => {
+      try {
+        await device.claimInterface(ccid.interfaceNumber);
+      } catch (error) {
+        throw claimFailure(error, os, ccid.interfaceClass) ?? error;
+      }
+    });
     const reader = new CcidReader(device, ccid, options);
     try {
       await reader.start();
     } catch (error) {
       await reader.release().catch(() => undefined);
-      throw error instanceof TransportError ? error : new TransportError('transport/protocol', `reader start-up failed: ${String(error)}`);
+      if (error instanceof TransportError || error instanceof UsbAccessError) throw error;
+      throw new TransportError('transport/protocol', `reader start-up failed: ${String(error)}`);
     }
     return reader;
   }
@@ -114,7 +162,8 @@ export class CcidReader extends BaseTransport {
   private async start(): Promise<void> {
     const level = this.ccid.descriptor.features.exchangeLevel;
     if (level === 'character') throw new TransportError('transport/protocol', 'character-level CCID readers are not supported');
-    const powerOn = await this.command((at) => encodeIccPowerOn(at));
+    if (this.options.slot === undefined && this.ccid.descriptor.maxSlotIndex > 0) this.slot = await this.firstOccupiedSlot();
+    const powerOn = await this.powerOn();
     if (powerOn.type !== 'data-block') throw new TransportError('transport/protocol', 'IccPowerOn did not answer with a DataBlock');
     let atr: Atr;
     try {
@@ -123,12 +172,19 @@ export class CcidReader extends BaseTransport {
       throw new TransportError('transport/protocol', `the card's ATR is malformed: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.atrBytes = atr.raw.slice();
+    this.parsedAtr = atr;
     this.watchInterrupts();
     if (level !== 'tpdu') return;
-    const parameters = t1ParametersFromAtr(atr);
-    if (!parameters) throw new TransportError('transport/protocol', 'TPDU-level readers are supported for T=1 cards only');
     const features = this.ccid.descriptor.features;
-    if (!features.autoParametersFromAtr && !features.autoParameterNegotiation) {
+    const hostSetsParameters = !features.autoParametersFromAtr && !features.autoParameterNegotiation;
+    const parameters = t1ParametersFromAtr(atr);
+    if (!parameters) {
+      // ISO 7816-3 §12: a T=0 card; the reader handles procedure bytes, we map APDUs to TPDUs.
+      this.t0 = true;
+      if (hostSetsParameters) await this.command((at) => encodeSetParameters(at, t0ParametersFromAtr(atr)));
+      return;
+    }
+    if (hostSetsParameters) {
       await this.command((at) => encodeSetParameters(at, parameters));
     }
     this.t1 = new T1Protocol((block, { waitMultiplier }) => this.sendBlock(block, waitMultiplier), {
@@ -139,12 +195,92 @@ export class CcidReader extends BaseTransport {
     });
   }
 
+  /** CCID 1.1 §6.1.3 GetSlotStatus on each slot in turn; the first with a card, else slot 0. */
+  private async firstOccupiedSlot(): Promise<number> {
+    for (let slot = 0; slot <= this.ccid.descriptor.maxSlotIndex; slot++) {
+      this.slot = slot;
+      const status = await this.command((at) => encodeGetSlotStatus(at), { powerOn: true }).catch(() => null);
+      if (status && status.iccStatus !== 'absent') return slot;
+    }
+    return 0;
+  }
+
+  /**
+   * IccPowerOn (CCID 1.1 §6.1.1) with the slot's answer turned into the person's terms: an empty
+   * slot (bmICCStatus 2) is "no card", ICC_MUTE is a card that does not answer.
+   */
+  private async powerOn(): Promise<CcidReply> {
+    try {
+      return await this.command((at) => encodeIccPowerOn(at), { allowMute: true, powerOn: true });
+    } catch (error) {
+      if (error instanceof TransportError && error.code === 'transport/card-removed') {
+        throw new UsbAccessError('usb/no-card', 'there is no card in the reader');
+      }
+      throw error;
+    }
+  }
+
+  /** What the reader check view shows: the descriptor, the ATR and what this driver does with them. */
+  report(): CcidReaderReport {
+    return {
+      interfaceNumber: this.ccid.interfaceNumber,
+      interfaceClass: this.ccid.interfaceClass,
+      descriptor: this.ccid.descriptor,
+      atr: this.parsedAtr,
+      protocol: this.t0 ? 'T=0' : 'T=1',
+      exchangeLevel: this.ccid.descriptor.features.exchangeLevel,
+      slot: this.slot,
+      packetSize: this.ccid.bulkIn.packetSize,
+    };
+  }
+
   protected async exchange(command: Uint8Array): Promise<Uint8Array> {
     if (this.t1) return this.t1.transmit(command.slice());
-    const reply = await this.command((at) => encodeXfrBlock(at, command.slice()));
-    if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
-    if (reply.chainParameter !== 0) throw new TransportError('transport/protocol', 'chained reader responses are not supported yet');
-    return reply.data;
+    const payload = this.t0 ? t0CommandTpdu(command) : command.slice();
+    return this.exchangeApdu(payload);
+  }
+
+  /**
+   * CCID 1.1 §6.1.4 and §6.2.1 at APDU level: a command longer than one message goes in pieces
+   * with wLevelParameter 01, 03…, 02 (the reader acknowledges each with bChainParameter 10); an
+   * answer longer than one message comes back with bChainParameter 01, 03…, 02, each next piece
+   * asked for with an empty XfrBlock and wLevelParameter 10. The whole answer is bounded by the
+   * largest extended response (65 536 data bytes + SW).
+   */
+  private async exchangeApdu(apdu: Uint8Array): Promise<Uint8Array> {
+    const room = this.ccid.descriptor.maxMessageLength - 10;
+    const xfr = async (data: Uint8Array, levelParameter: number): Promise<CcidReply & { type: 'data-block' }> => {
+      const reply = await this.command((at) => encodeXfrBlock(at, data, { levelParameter }));
+      if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
+      return reply;
+    };
+    let reply: CcidReply & { type: 'data-block' };
+    if (apdu.length <= room || this.ccid.descriptor.features.exchangeLevel !== 'extended-apdu') {
+      reply = await xfr(apdu, 0x00);
+    } else {
+      let offset = 0;
+      for (;;) {
+        const piece = apdu.slice(offset, offset + room);
+        const first = offset === 0;
+        offset += piece.length;
+        const last = offset >= apdu.length;
+        reply = await xfr(piece, first ? 0x01 : last ? 0x02 : 0x03);
+        if (last) break;
+        if (reply.chainParameter !== 0x10) throw new TransportError('transport/protocol', 'the reader did not ask for the rest of a chained command');
+      }
+    }
+    const parts = [reply.data];
+    let total = reply.data.length;
+    while (reply.chainParameter === 0x01 || reply.chainParameter === 0x03) {
+      reply = await xfr(new Uint8Array(0), 0x10);
+      total += reply.data.length;
+      if (total > MAX_RESPONSE_LENGTH) throw new TransportError('transport/protocol', `a chained answer ran past ${MAX_RESPONSE_LENGTH} bytes`);
+      parts.push(reply.data);
+    }
+    if (reply.chainParameter !== 0x00 && reply.chainParameter !== 0x02) {
+      throw new TransportError('transport/protocol', `unexpected bChainParameter ${reply.chainParameter}`);
+    }
+    return concatBytes(...parts);
   }
 
   private async sendBlock(block: Uint8Array, waitMultiplier: number): Promise<Uint8Array> {
@@ -167,9 +303,17 @@ export class CcidReader extends BaseTransport {
 
   private lostDevice = false;
 
+  // Declared before `gone`, whose executor assigns it (field initialisers run in order).
+  private endWaits!: (reason: TransportError) => void;
+  /** Settles with the reason the session ended, so a wait under way stops at once instead of timing out. */
+  private readonly gone = new Promise<never>((_, reject) => {
+    this.endWaits = reject;
+  });
+
   private lose(reason: TransportError): TransportError {
     if (reason.code === 'transport/device-lost') this.lostDevice = true;
     this.disconnect(reason);
+    this.endWaits(reason);
     return reason;
   }
 
@@ -179,7 +323,8 @@ export class CcidReader extends BaseTransport {
       return await work();
     } catch (error) {
       if (error instanceof TransportError) throw error;
-      if (error instanceof Timeout) throw new TransportError('transport/timeout', `the reader did not answer within the time allowed`);
+      // After a lost reply the reader's and card's state is unknown: end the session, the person reconnects.
+      if (error instanceof Timeout) throw this.lose(new TransportError('transport/timeout', `the reader did not answer within the time allowed`));
       if (isDeviceLost(error)) throw this.lose(new TransportError('transport/device-lost', `the USB reader went away during ${step}`));
       throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -191,21 +336,26 @@ export class CcidReader extends BaseTransport {
    */
   private async command(
     build: (at: { slot: number; seq: number }) => Uint8Array,
-    options: { allowMute?: boolean; waitMultiplier?: number } = {},
+    options: { allowMute?: boolean; waitMultiplier?: number; powerOn?: boolean } = {},
   ): Promise<CcidReply> {
     const seq = this.seq;
     this.seq = (this.seq + 1) & 0xff;
     const message = copyBytes(build({ slot: this.slot, seq }));
     await this.usb('bulk-OUT transfer', () => this.device.transferOut(this.ccid.bulkOut.number, message));
     const timeoutMs = this.options.timeoutMs * Math.max(1, options.waitMultiplier ?? 1);
+    const deadline = Date.now() + (this.options.commandDeadlineMs ?? 60_000);
     for (;;) {
-      const reply = await this.nextReply(timeoutMs);
+      const wait = Math.min(timeoutMs, deadline - Date.now());
+      if (wait <= 0) throw this.lose(new TransportError('transport/timeout', 'the card kept asking for more time and never answered'));
+      const reply = await this.nextReply(wait);
       if (reply.slot !== this.slot || reply.seq !== seq) continue;
       if (reply.commandStatus === 'time-extension') continue;
       if (reply.iccStatus === 'absent') {
+        if (options.powerOn) throw new TransportError('transport/card-removed', 'the slot is empty');
         throw this.lose(new TransportError('transport/card-removed', 'the card was taken out of the reader'));
       }
       if (reply.commandStatus === 'failed') {
+        if (options.powerOn && reply.errorName === 'ICC_MUTE') throw new UsbAccessError('usb/card-mute', 'the card did not answer the power-on');
         if (options.allowMute && reply.errorName === 'ICC_MUTE') return reply;
         throw new TransportError('transport/protocol', `the reader refused the command: ${reply.errorName ?? 'unknown'}`, {
           bError: reply.bError,
@@ -226,7 +376,14 @@ export class CcidReader extends BaseTransport {
           throw new TransportError('transport/protocol', `malformed CCID reply: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      const packet = bytesOf(await this.readBulkIn(timeoutMs));
+      const result = await this.readBulkIn(timeoutMs);
+      if (result.status === 'stall') {
+        // WebUSB §"clearHalt": a stalled pipe stays stalled until cleared; the reply is lost either way.
+        await this.device.clearHalt('in', this.ccid.bulkIn.number).catch(() => undefined);
+        throw this.lose(new TransportError('transport/protocol', 'the reader stalled its reply pipe'));
+      }
+      if (result.status === 'babble') throw this.lose(new TransportError('transport/protocol', 'the reader sent more than it may in one packet'));
+      const packet = bytesOf(result);
       try {
         this.queued.push(...this.assembler.push(packet));
       } catch (error) {
@@ -239,7 +396,9 @@ export class CcidReader extends BaseTransport {
   private async readBulkIn(timeoutMs: number): Promise<UsbInTransferResultLike> {
     let pending = this.bulkInFlight;
     if (!pending) {
-      pending = this.device.transferIn(this.ccid.bulkIn.number, this.ccid.bulkIn.packetSize);
+      // browser-platform.md §4.10: ask for a whole message's worth, so a long reply can come in one transfer.
+      const packet = Math.max(1, this.ccid.bulkIn.packetSize);
+      pending = this.device.transferIn(this.ccid.bulkIn.number, Math.ceil(this.ccid.descriptor.maxMessageLength / packet) * packet);
       this.bulkInFlight = pending;
       const settled = pending;
       const clear = (): void => {
@@ -253,7 +412,7 @@ export class CcidReader extends BaseTransport {
     });
     try {
       const inFlight = pending;
-      return await this.usb('bulk-IN transfer', () => Promise.race([inFlight, expiry]));
+      return await this.usb('bulk-IN transfer', () => Promise.race([inFlight, expiry, this.gone]));
     } finally {
       clearTimeout(timer);
     }

@@ -1,5 +1,5 @@
 import type { Atr } from '../atr';
-import type { T1Parameters } from './parameters';
+import type { T0Parameters, T1Parameters } from './parameters';
 
 /**
  * CCID 1.1 §6.1.7 Table 6.1-9 filled from ISO/IEC 7816-3 §8.3 and §11.4: what a TPDU-level reader
@@ -20,5 +20,20 @@ export function t1ParametersFromAtr(atr: Atr): T1Parameters | null {
     clockStop: atr.clockStop,
     ifsc: atr.t1.ifsc,
     nad: 0,
+  };
+}
+
+/**
+ * CCID 1.1 §6.1.7 Table 6.1-8 from ISO/IEC 7816-3 §8.3 and §10.2: the T=0 parameters (TA1, TC1,
+ * WI from TC2) for a TPDU-level reader that leaves them to the host.
+ */
+export function t0ParametersFromAtr(atr: Atr): T0Parameters {
+  return {
+    protocol: 0,
+    fiDi: atr.fiDi,
+    inverseConvention: atr.convention === 'inverse',
+    guardTime: atr.extraGuardTime,
+    waitingInteger: atr.t0WaitingInteger,
+    clockStop: atr.clockStop,
   };
 }
