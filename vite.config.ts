@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -32,15 +33,40 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Modules the browser-test build swaps for the USB reader emulator, absolute path → stand-in. */
+const USB_EMULATOR_SWAPS = new Map([
+  [fileURLToPath(new URL('./src/worker/usbHost.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedUsbHostModule.ts', import.meta.url))],
+  [fileURLToPath(new URL('./src/usb/permission.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedPermission.ts', import.meta.url))],
+]);
+
+/**
+ * `vite build --mode usb-emulator` (Playwright's second build): the worker's WebUSB and the page's
+ * device chooser become the CCID reader emulator, so browser journeys run the real driver, engine
+ * and UI against emulated readers. Only this mode resolves the swaps; `npm run bench` checks the
+ * production bundle holds no emulator code.
+ */
+function usbEmulator(): Plugin {
+  return {
+    name: 'mynalens-usb-emulator',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved ? (USB_EMULATOR_SWAPS.get(resolved.id) ?? null) : null;
+    },
+  };
+}
+
 /**
  * One config for the app build and the unit tests.
  * Unit tests sit next to the code (`src/**\/*.test.ts`); the OpenSC test has its own config
  * (`vitest.pcsc.config.ts`) because it needs pcscd and vpcd on the machine.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    ...(mode === 'usb-emulator' ? [usbEmulator()] : []),
     VitePWA({
       // We register and prompt ourselves with workbox-window (src/pwa/), so nothing is injected.
       injectRegister: false,
@@ -72,8 +98,8 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  worker: { format: 'es', plugins: () => (mode === 'usb-emulator' ? [usbEmulator()] : []) },
+  build: { target: 'es2022', sourcemap: true, outDir: mode === 'usb-emulator' ? 'dist-usb-emulator' : 'dist' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
@@ -83,4 +109,4 @@ export default defineConfig({
     testTimeout: 20_000,
     benchmark: { include: ['src/**/*.bench.ts'] },
   },
-});
+}));

@@ -36,7 +36,7 @@ export interface FakeCcidDeviceOptions {
   /** Send a reply with the previous bSeq before each real one (a late answer the host must drop). */
   readonly staleReplies?: boolean;
   /** Behave as Chrome does in a plain page: claiming a class-0x0B interface fails with SecurityError. */
-  readonly protectedClassBlocked?: boolean;
+  readonly protectedClassBlocked?: boolean | (() => boolean);
   /** The OS smart-card service already holds the interface: claiming fails with NetworkError. */
   readonly heldByOs?: boolean;
   /** Start with the slot empty. */
@@ -127,6 +127,7 @@ export class FakeCcidDevice implements UsbDeviceLike {
   private readonly descriptor: Uint8Array;
   private readonly t1: T1Card;
   private readonly faults: FakeCcidFault[] = [];
+  private readonly delayed: { remaining: number; readonly fault: FakeCcidFault }[] = [];
   private claimed = false;
   private unplugged = false;
   private present: boolean;
@@ -159,6 +160,11 @@ export class FakeCcidDevice implements UsbDeviceLike {
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeCcidFault): void {
     this.faults.push(fault);
+  }
+
+  /** Queues a fault to start after this many more XfrBlocks have been answered (mid-scan faults). */
+  injectAfterXfrBlocks(count: number, fault: FakeCcidFault): void {
+    this.delayed.push({ remaining: count, fault });
   }
 
   /** True while the reader is plugged in. */
@@ -221,7 +227,8 @@ export class FakeCcidDevice implements UsbDeviceLike {
   async claimInterface(interfaceNumber: number): Promise<void> {
     this.check();
     if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
-    if (this.options.protectedClassBlocked && this.personality.interfaceClass === 0x0b) {
+    const blocked = this.options.protectedClassBlocked;
+    if ((typeof blocked === 'function' ? blocked() : blocked) && this.personality.interfaceClass === 0x0b) {
       // Chromium usb_device.cc, kProtectedClass.
       throw new DOMException('The requested interface implements a protected class.', 'SecurityError');
     }
@@ -373,6 +380,10 @@ export class FakeCcidDevice implements UsbDeviceLike {
   }
 
   private xfrBlock(m: PcToRdrMessage, h: RdrToPcHeader): void {
+    for (const pending of this.delayed.splice(0)) {
+      if (pending.remaining <= 0) this.faults.push(pending.fault);
+      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
+    }
     if (this.take('endless-time-extension')) {
       const tick = () => {
         if (this.unplugged || !this.claimed) return;

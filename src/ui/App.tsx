@@ -9,10 +9,11 @@ import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
 import { PinDialog } from './components/PinDialog/PinDialog';
 import { PinList } from './components/PinList/PinList';
 import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
+import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
 import { RowDetail } from './components/RowDetail/RowDetail';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
+import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
 import { useT } from './useT';
 
 /** The application shell: start screen, or the connected card with its exposure matrix, PINs and log. */
@@ -20,6 +21,7 @@ export function App() {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const connection = useAppStore(selectConnection);
+  const interrupted = useAppStore(selectInterrupted);
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
   const [showPrivacy, setShowPrivacy] = useState(false);
@@ -42,9 +44,10 @@ export function App() {
           <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
         ) : (
           <>
-            {connection ? (
+            {connection || interrupted ? (
               <>
                 <CardPanel />
+                <ReaderCheck />
                 <ExposureSummary />
                 <PinList />
                 <ExposureMatrix />

@@ -1,6 +1,7 @@
 import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
 import { MY_NUMBER_CARD_TOKEN_LABEL } from '../cards/mynumber/identifiers';
 import type { CardTransport } from '../transport';
+import type { UsbConnectionEventLike, UsbLike } from '../usb/host/UsbLike';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
 import { pinStatus, verifyPin } from './pinFlow';
@@ -11,10 +12,12 @@ import type {
   EngineMethod,
   EngineMethods,
   Endpoint,
+  ReaderCheckView,
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
 } from './protocol';
+import { listReaderViews, openReader, readerCheckView, type OpenedReader } from './readers';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { EngineSession } from './session';
@@ -35,9 +38,10 @@ export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedL
   return new SimulatorTransport(card, { extendedLength });
 };
 
-/** How the engine is built: the simulator factory and where the image codec lives. */
+/** How the engine is built: the simulator factory, WebUSB (or its emulator), and where the image codec lives. */
 export interface EngineOptions extends ImageOptions {
   readonly openSimulator?: SimulatorFactory;
+  readonly usb?: UsbLike | null;
 }
 
 type Params<M extends EngineMethod> = EngineMethods[M]['params'];
@@ -51,14 +55,27 @@ export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly session: EngineSession;
   private readonly openSimulator: SimulatorFactory;
+  private readonly usb: UsbLike | null;
+  /** The USB reader in use, and the id of the last one, so reconnecting it continues the session. */
+  private reader: OpenedReader | null = null;
+  private lastReaderId: string | null = null;
+  private unrestricted = false;
   private readonly onMessage = (event: MessageEvent) => this.enqueue(event.data as RequestMessage);
+  private readonly onUsbConnect = () => void this.emitReaders();
+  private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
+    if (this.reader && event.device === this.reader.device) this.reader.reader.deviceLost();
+    void this.emitReaders();
+  };
 
   constructor(
     private readonly endpoint: Endpoint,
     options: SimulatorFactory | EngineOptions = {},
   ) {
-    const { openSimulator = loadSimulatorTransport, ...images } = typeof options === 'function' ? { openSimulator: options } : options;
+    const { openSimulator = loadSimulatorTransport, usb = null, ...images } = typeof options === 'function' ? { openSimulator: options } : options;
     this.openSimulator = openSimulator;
+    this.usb = usb;
+    usb?.addEventListener('connect', this.onUsbConnect);
+    usb?.addEventListener('disconnect', this.onUsbDisconnect);
     this.session = new EngineSession((event) => this.emit(event), images);
     endpoint.addEventListener('message', this.onMessage);
     this.emit({ type: 'ready' });
@@ -67,6 +84,8 @@ export class Engine {
   /** Stops listening and releases the card. */
   async dispose(): Promise<void> {
     this.endpoint.removeEventListener('message', this.onMessage);
+    this.usb?.removeEventListener('connect', this.onUsbConnect);
+    this.usb?.removeEventListener('disconnect', this.onUsbDisconnect);
     await this.session.detach();
   }
 
@@ -89,6 +108,13 @@ export class Engine {
     switch (method) {
       case 'connectSimulator':
         return this.connectSimulator(params as Params<'connectSimulator'>);
+      case 'listReaders':
+        this.unrestricted = (params as Params<'listReaders'>).unrestricted === true;
+        return listReaderViews(this.usb, this.unrestricted);
+      case 'connectReader':
+        return this.connectReader(params as Params<'connectReader'>);
+      case 'readerCheck':
+        return Promise.resolve(this.readerCheck());
       case 'openTranscript':
         return this.openTranscript(params as Params<'openTranscript'>);
       case 'identifyCard':
@@ -103,8 +129,12 @@ export class Engine {
         return Promise.resolve({ text: exportTranscript(this.session.log, this.session.info) });
       case 'clear':
         this.session.forget();
+        this.reader = null;
+        this.lastReaderId = null;
         return this.session.detach().then(() => null);
       case 'disconnect':
+        this.reader = null;
+        this.lastReaderId = null;
         return this.session.detach().then(() => null);
       default:
         return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
@@ -112,6 +142,8 @@ export class Engine {
   }
 
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
+    this.lastReaderId = null;
+    this.reader = null;
     await this.session.detach();
     this.session.forget();
     return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
@@ -120,9 +152,45 @@ export class Engine {
   private async openTranscript({ text }: Params<'openTranscript'>): Promise<ConnectionInfo> {
     if (typeof text !== 'string') throw new EngineFailure('transcript/invalid', 'no transcript text was given', { line: 0 });
     const card = openTranscriptCard(text);
+    this.lastReaderId = null;
+    this.reader = null;
     await this.session.detach();
     this.session.forget();
     return this.session.attach(card);
+  }
+
+  /**
+   * Opens a granted USB reader (usb/discovery, CcidReader). The same reader as last time — plugged
+   * back in after it was pulled — keeps the rows read so far, so a new scan continues; the card
+   * was powered off, so it has forgotten every PIN (card reference §5) and so does the session.
+   */
+  private async connectReader({ readerId, unrestricted }: Params<'connectReader'>): Promise<ConnectionInfo> {
+    this.unrestricted = unrestricted === true;
+    const continuing = readerId === this.lastReaderId;
+    await this.session.detach();
+    this.reader = null;
+    const opened = await openReader(this.usb, readerId, this.unrestricted);
+    if (continuing) this.session.cardWasReset();
+    else this.session.forget();
+    this.reader = opened;
+    this.lastReaderId = readerId;
+    return this.session.attach(opened.reader, { reader: { id: opened.view.id, name: opened.view.name }, keepLog: continuing });
+  }
+
+  private readerCheck(): ReaderCheckView {
+    const reader = this.reader;
+    if (!reader || !this.session.info || this.session.info.kind !== 'ccid') {
+      throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
+    }
+    return readerCheckView(reader.view, reader.reader.report(), reader.reader.extendedLength);
+  }
+
+  private async emitReaders(): Promise<void> {
+    try {
+      this.emit({ type: 'readers', readers: await listReaderViews(this.usb, this.unrestricted) });
+    } catch {
+      // A list we cannot read now is read again on the next plug event or request.
+    }
   }
 
   private async identifyCard(): Promise<CardIdentity> {

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import jp2WasmUrl from '@cornerstonejs/codec-openjpeg/decodewasm?url';
 import { Engine } from './Engine';
+import { usbHost } from './usbHost';
 
 // The thin worker entry: bind the engine to this worker's global scope. Vite gives the URL of
 // OpenJPEG's .wasm (face photo, card reference §8.2); only the worker imports it.
-new Engine(self as unknown as DedicatedWorkerGlobalScope, { jp2WasmUrl });
+new Engine(self as unknown as DedicatedWorkerGlobalScope, { jp2WasmUrl, usb: usbHost() });

@@ -20,6 +20,50 @@ export interface ConnectionInfo {
   /** The ATR as hex. */
   readonly atr: string;
   readonly extendedLength: boolean;
+  /** The USB reader in use, when the card is in a real (or emulated) reader. */
+  readonly reader?: { readonly id: string; readonly name: string };
+}
+
+/** How a granted USB device can be reached (usb/knownReaders.ts). */
+export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'unsupported';
+
+/** A USB reader this origin was granted, as the start screen lists it. */
+export interface ReaderView {
+  /** `VVVV:PPPP:serial` or `VVVV:PPPP#n`. */
+  readonly id: string;
+  readonly name: string;
+  /** Four hex digits each. */
+  readonly vendorId: string;
+  readonly productId: string;
+  readonly serialNumber: string | null;
+  readonly route: ReaderRouteView;
+  /** null when it can be used here; otherwise the error code that explains why not. */
+  readonly blockedBy: 'usb/protected-class' | 'usb/not-a-reader' | null;
+}
+
+/** The reader check view: what the reader says about itself and what the driver does with it (CCID 1.1 §5.1). */
+export interface ReaderCheckView {
+  readonly reader: ReaderView;
+  readonly interfaceNumber: number;
+  /** Two hex digits: 0B or FF. */
+  readonly interfaceClass: string;
+  readonly bcdCcid: string;
+  readonly maxSlotIndex: number;
+  readonly slot: number;
+  readonly voltages: readonly string[];
+  readonly protocols: readonly string[];
+  /** dwFeatures as 8 hex digits, and the bits named. */
+  readonly features: string;
+  readonly featureNames: readonly string[];
+  readonly exchangeLevel: 'character' | 'tpdu' | 'short-apdu' | 'extended-apdu';
+  readonly maxMessageLength: number;
+  readonly maxIfsd: number;
+  readonly packetSize: number;
+  readonly atr: string;
+  /** ATR facts: protocols offered, Fi/Di, IFSC, BWI, CWI, EDC. */
+  readonly atrFacts: readonly { readonly name: string; readonly value: string }[];
+  readonly protocolInUse: 'T=0' | 'T=1';
+  readonly extendedLength: boolean;
 }
 
 /** Result of the card check (card reference §13.1). */
@@ -156,6 +200,15 @@ export interface EngineMethods {
     params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState };
     result: ConnectionInfo;
   };
+  /** USB readers this origin was granted; `unrestricted` says whether class-0x0B interfaces may be claimed here. */
+  listReaders: { params: { unrestricted: boolean }; result: readonly ReaderView[] };
+  /**
+   * Opens a granted reader and powers the card. Reconnecting the reader of the previous session
+   * keeps the rows read so far (a rescan continues); another reader starts afresh.
+   */
+  connectReader: { params: { readerId: string; unrestricted: boolean }; result: ConnectionInfo };
+  /** The connected reader's descriptor, ATR and exchange level (`engine/not-a-reader` for the simulator). */
+  readerCheck: { params: Record<string, never>; result: ReaderCheckView };
   /** Opens an exported transcript as a replayed card. */
   openTranscript: { params: { text: string }; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
@@ -199,6 +252,8 @@ export type EngineEvent =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: string }
   | { readonly type: 'row'; readonly row: ExposureRowView }
   | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
+  /** A reader was plugged in or out; the granted readers now. */
+  | { readonly type: 'readers'; readonly readers: readonly ReaderView[] }
   | { readonly type: 'ready' };
 
 export interface EventMessage {

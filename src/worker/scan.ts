@@ -30,6 +30,9 @@ function stepsOf(applet: AppletKey): number {
  */
 export async function runScan(session: EngineSession): Promise<ScanResult> {
   const channel = session.channel();
+  // What this session read before, to notice a different card after the reader was re-plugged.
+  const previousRaw = new Map(session.rowList().flatMap((r) => (r.readWith === 'none' && r.content ? [[r.key, r.content.rawHex] as const] : [])));
+  let sameCard = true;
   for (const entry of EXPOSURE) {
     const row = session.row(rowKey(entry.applet, entry.fileId));
     const openedByPin = row?.status === 'read' && row.readWith !== null && row.readWith !== 'none';
@@ -61,6 +64,13 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
       for (const entry of free) {
         progress(fileLabel(entry.applet, entry.fileId));
         await readRow(session, target, entry, 'none');
+        const key = rowKey(entry.applet, entry.fileId);
+        const before = previousRaw.get(key);
+        const now = session.row(key)?.content?.rawHex;
+        if (sameCard && before !== undefined && now !== undefined && before !== now) {
+          sameCard = false;
+          session.dropPinOpenedRows();
+        }
         done++;
       }
     }

@@ -5,7 +5,8 @@ import type { PinStatus } from '../cards/mynumber/AppletBase';
 import { PIN_IDS, type PinId } from '../cards/mynumber/pin';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
-import { initialRows } from './exposureRows';
+import { EXPOSURE } from '../cards/mynumber/exposure';
+import { initialRow, initialRows, rowKey } from './exposureRows';
 import { pinStateView } from './pinViews';
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
@@ -41,8 +42,11 @@ export class EngineSession {
     return this.logEntries;
   }
 
-  /** Wraps a freshly opened transport in the one logger, starts a new log and reports the connection. */
-  attach(inner: CardTransport): ConnectionInfo {
+  /**
+   * Wraps a freshly opened transport in the one logger, starts a new log (unless continuing a
+   * session with `keepLog`) and reports the connection.
+   */
+  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
     const transport = new LoggingTransport(inner, (entry) => {
       this.logEntries.push(entry);
       this.emit({ type: 'apdu', row: toLogRow(entry) });
@@ -53,9 +57,14 @@ export class EngineSession {
       this.connection = null;
       this.emit({ type: 'connection', connected: false, info: null, reason: serializeError(reason) });
     });
-    this.logEntries.length = 0;
+    if (!options.keepLog) this.logEntries.length = 0;
     this.transport = transport;
-    this.connection = { kind: transport.kind, atr: toHex(transport.atr), extendedLength: transport.extendedLength };
+    this.connection = {
+      kind: transport.kind,
+      atr: toHex(transport.atr),
+      extendedLength: transport.extendedLength,
+      ...(options.reader ? { reader: options.reader } : {}),
+    };
     this.emit({ type: 'connection', connected: true, info: this.connection });
     return this.connection;
   }
@@ -113,6 +122,24 @@ export class EngineSession {
     const pins = this.pinViews();
     this.emit({ type: 'pins', pins });
     return pins;
+  }
+
+  /** The card was powered off and on (reader re-plugged): it has forgotten every verified PIN (card reference §5). */
+  cardWasReset(): void {
+    this.verified.clear();
+  }
+
+  /**
+   * Another card turned out to be in the reader (a free file read differently): rows a PIN opened
+   * belonged to the previous card and go; what this scan reads stays.
+   */
+  dropPinOpenedRows(): void {
+    for (const entry of EXPOSURE) {
+      const row = this.rows.get(rowKey(entry.applet, entry.fileId));
+      if (row && row.readWith !== null && row.readWith !== 'none') this.putRow(initialRow(entry));
+    }
+    this.verified.clear();
+    this.pinStatus.clear();
   }
 
   /** Drops every row's content, the PIN states and the kept log (house rule 10: card data never outlives the session). */

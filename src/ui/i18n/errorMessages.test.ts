@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { USB_ACCESS_ERROR_CODES } from '../../usb/permission';
 import { KNOWN_ERROR_CODES, errorMessage } from './errorMessages';
 
 /** Every code the UI can show: card errors, PIN checks, transcripts, transports and the engine. */
@@ -9,6 +10,7 @@ const SHOWN_BY_UI = [
   'pin/format', 'pin/confirm-last-try', 'transcript/invalid',
   'transport/device-lost', 'transport/card-removed', 'transport/busy', 'transport/closed', 'transport/timeout',
   'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch',
+  'engine/not-a-reader', ...USB_ACCESS_ERROR_CODES,
 ];
 
 describe('error catalog', () => {

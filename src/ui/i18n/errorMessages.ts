@@ -70,13 +70,69 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'This file is not a MynaLens transcript. Choose a file saved with "Export transcript" and try again.',
     ja: 'このファイルは MynaLens のトランスクリプトではありません。「トランスクリプトを書き出す」で保存したファイルを選んで、もう一度お試しください。',
   },
+  'engine/not-a-reader': {
+    en: 'The reader check needs a card in a USB reader; the simulator and transcripts have none. Connect a reader first.',
+    ja: 'リーダーの確認には USB リーダーに入ったカードが必要です。シミュレーターとトランスクリプトにはリーダーがありません。先にリーダーを接続してください。',
+  },
+  'usb/unavailable': {
+    en: 'This browser cannot reach USB devices (it has no WebUSB). Use Chrome or Edge on a computer, ChromeOS or Android, or try the simulator.',
+    ja: 'このブラウザーは USB 機器に接続できません（WebUSB がありません）。パソコン・ChromeOS・Android の Chrome か Edge を使うか、シミュレーターをお試しください。',
+  },
+  'usb/no-reader-chosen': {
+    en: 'No reader was chosen. Plug the reader in, press "Connect a USB reader…" again and pick it in the list.',
+    ja: 'リーダーが選ばれませんでした。リーダーを接続してから、もう一度「USB リーダーを接続…」を押し、一覧から選んでください。',
+  },
+  'usb/protected-class': {
+    en: '{reader} is a smart-card-class (CCID) reader. Chrome lets no ordinary web page use such readers, on any system; the installed MynaLens app can (see "Installed app" in the README). In this page, an SCR3310-NTTCom works — or use the simulator.',
+    ja: '{reader} はスマートカードクラス（CCID）のリーダーです。Chrome はどの OS でも、通常のウェブページからこの種のリーダーを使わせません。インストール版の MynaLens なら使えます（README の「インストール版」を参照）。このページでは SCR3310-NTTCom が使えます。シミュレーターもお試しいただけます。',
+  },
+  'usb/reader-busy-linux': {
+    en: 'The smart-card service (pcscd) holds the reader. Stop it with "sudo systemctl stop pcscd.socket pcscd.service", unplug and re-plug the reader, and connect again. It restarts when another smart-card program runs; the README shows how to keep it away from this reader.',
+    ja: 'スマートカードサービス（pcscd）がリーダーを占有しています。「sudo systemctl stop pcscd.socket pcscd.service」で停止し、リーダーを抜き差ししてから、もう一度接続してください。ほかのスマートカード用ソフトを使うと再起動します。このリーダーから外しておく方法は README にあります。',
+  },
+  'usb/reader-busy-windows': {
+    en: 'Windows\' smart-card driver holds the reader. A web page can use it only after the WinUSB driver is installed on it (for example with Zadig) — and then e-Tax and the JPKI client software cannot use the reader until the original driver is restored. If you need those, keep the reader as it is and use the simulator here.',
+    ja: 'Windows のスマートカードドライバーがリーダーを占有しています。ウェブページから使うには WinUSB ドライバーを入れる必要があります（Zadig など）。入れると、元のドライバーに戻すまで e-Tax や JPKI 利用者ソフトからはリーダーを使えなくなります。それらが必要な場合は、リーダーはそのままにして、ここではシミュレーターをお使いください。',
+  },
+  'usb/reader-busy-macos': {
+    en: 'macOS\' smart-card service (com.apple.ifdreader) holds the reader. Quit it for now with "sudo pkill -f com.apple.ifdreader" (it comes back by itself later), unplug and re-plug the reader, and connect again.',
+    ja: 'macOS のスマートカードサービス（com.apple.ifdreader）がリーダーを占有しています。「sudo pkill -f com.apple.ifdreader」で一時的に終了し（しばらくすると自動で戻ります）、リーダーを抜き差ししてから、もう一度接続してください。',
+  },
+  'usb/reader-busy': {
+    en: 'Another program holds the reader. Close other smart-card software (on ChromeOS, turn off the Smart Card Connector extension), unplug and re-plug the reader, and connect again.',
+    ja: 'ほかのプログラムがリーダーを占有しています。ほかのスマートカード用ソフトを閉じ（ChromeOS では Smart Card Connector 拡張機能をオフにし）、リーダーを抜き差ししてから、もう一度接続してください。',
+  },
+  'usb/access-denied-linux': {
+    en: 'Linux did not let the browser open the reader. Add a udev rule that gives your user the device (the README has one for the SCR3310-NTTCom), unplug and re-plug the reader, and connect again.',
+    ja: 'Linux がブラウザーにリーダーを開かせませんでした。利用者にデバイスを許可する udev ルールを追加し（SCR3310-NTTCom 用の例が README にあります）、リーダーを抜き差ししてから、もう一度接続してください。',
+  },
+  'usb/access-denied': {
+    en: 'The operating system did not let the browser open the reader. Close other programs that use it, unplug and re-plug the reader, and connect again.',
+    ja: 'OS がブラウザーにリーダーを開かせませんでした。リーダーを使うほかのプログラムを閉じ、リーダーを抜き差ししてから、もう一度接続してください。',
+  },
+  'usb/no-card': {
+    en: 'The reader has no card in it. Insert your My Number Card (chip first, facing the contacts) and connect again.',
+    ja: 'リーダーにカードが入っていません。マイナンバーカードを IC チップ側から正しい向きで差し込み、もう一度接続してください。',
+  },
+  'usb/card-mute': {
+    en: 'The card in the reader did not answer. Take it out, check it is the right way round and the chip is clean, put it back and connect again.',
+    ja: 'リーダーのカードが応答しませんでした。カードを取り出し、向きと IC チップの汚れを確かめてから差し直し、もう一度接続してください。',
+  },
+  'usb/not-a-reader': {
+    en: 'MynaLens cannot drive {reader} yet. In this page an SCR3310-NTTCom works; in the installed app, any CCID reader. Or use the simulator.',
+    ja: '{reader} にはまだ対応していません。このページでは SCR3310-NTTCom、インストール版ではすべての CCID リーダーが使えます。シミュレーターもお試しいただけます。',
+  },
+  'usb/reader-not-found': {
+    en: 'That reader is not plugged in any more. Plug it in and choose it again.',
+    ja: 'そのリーダーは接続されていません。接続してから、もう一度選んでください。',
+  },
   'transport/device-lost': {
-    en: 'The reader was disconnected. Plug it in again and choose it once more.',
-    ja: 'リーダーが外れました。もう一度接続して、選び直してください。',
+    en: 'The reader was disconnected; what was read before is kept. Plug it in again and press "Reconnect and continue".',
+    ja: 'リーダーが外れました。それまでに読み取った内容は残っています。もう一度接続して「再接続して続ける」を押してください。',
   },
   'transport/card-removed': {
-    en: 'The card was removed. Put it back on the reader and try again.',
-    ja: 'カードが外されました。リーダーに戻して、もう一度お試しください。',
+    en: 'The card was removed; what was read before is kept. Put it back in the reader and press "Reconnect and continue".',
+    ja: 'カードが外されました。それまでに読み取った内容は残っています。カードをリーダーに戻して「再接続して続ける」を押してください。',
   },
   'transport/busy': {
     en: 'Another program is using the card right now. Close it and try again.',

@@ -8,10 +8,26 @@ import type {
   ExposureRowView,
   PinKey,
   PinStateView,
+  ReaderCheckView,
+  ReaderView,
   SimulatorCardState,
   SimulatorHolderId,
 } from '../../worker/protocol';
 import type { Language } from '../i18n/translate';
+import type { PickedReader, UsbCapabilities } from '../../usb/permission';
+
+/** The page's USB side (usb/permission.ts in the app; a fake in tests). */
+export interface UsbAccess {
+  capabilities(): UsbCapabilities;
+  /** Opens the browser's device chooser; must run inside the click that asked for it. */
+  requestReader(): Promise<PickedReader>;
+}
+
+/** Where the card data on screen came from. */
+export type CardSource =
+  | { readonly kind: 'simulator'; readonly holder: SimulatorHolderId }
+  | { readonly kind: 'transcript' }
+  | { readonly kind: 'reader'; readonly readerId: string; readonly name: string };
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
@@ -60,7 +76,12 @@ export interface AppState {
   dismissAppStatus(): void;
   // session
   readonly connection: ConnectionInfo | null;
-  readonly source: { readonly kind: 'simulator'; readonly holder: SimulatorHolderId } | { readonly kind: 'transcript' } | null;
+  readonly source: CardSource | null;
+  /**
+   * The connection ended under us (reader unplugged, card pulled): what was read stays on screen,
+   * marked as from an interrupted session, until the person reconnects or goes back to the start.
+   */
+  readonly interrupted: boolean;
   readonly identity: CardIdentity | null;
   readonly busy: boolean;
   /** The code of the last error shown; its text comes from the catalog. */
@@ -73,6 +94,16 @@ export interface AppState {
   /** Forgets every card datum and the log, here and in the engine, and returns to the start. */
   clearAll(): Promise<void>;
   dismissError(): void;
+  // USB readers
+  readonly usb: UsbCapabilities;
+  readonly readers: readonly ReaderView[];
+  readonly readerCheck: ReaderCheckView | null;
+  refreshReaders(): Promise<void>;
+  /** Asks the browser for a reader (chooser), then connects to the one picked. */
+  addReader(): Promise<void>;
+  connectReader(readerId: string): Promise<void>;
+  showReaderCheck(): Promise<void>;
+  hideReaderCheck(): void;
   // rows
   readonly rows: readonly ExposureRowView[];
   readonly scanning: boolean;
@@ -99,6 +130,8 @@ export interface AppState {
 export const EMPTY_CARD_DATA = {
   connection: null,
   source: null,
+  interrupted: false,
+  readerCheck: null,
   identity: null,
   rows: [],
   scanning: false,

@@ -125,12 +125,61 @@ describe('createAppStore', () => {
     expect(store.getState().busy).toBe(false);
   });
 
-  it('a lost connection drops the card data and says why', async () => {
-    const { store, emit } = setup({ scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
+  it('a lost connection keeps what was read, marks the session interrupted and says why', async () => {
+    const { store, emit } = setup({ scan: () => ({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [] }) });
     await store.getState().connectSimulator('adult');
     await store.getState().scan();
     emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
+    const state = store.getState();
+    expect(state.connection).toBeNull();
+    expect(state.interrupted).toBe(true);
+    expect(state.rows.map((r) => r.status)).toEqual(['read']);
+    expect(state.errorCode).toBe('transport/card-removed');
+  });
+});
+
+describe('createAppStore with USB readers', () => {
+  const READER = { id: '04E6:511A#0', name: 'SCR3310-NTTCom', vendorId: '04E6', productId: '511A', serialNumber: null, route: 'ccid-vendor', blockedBy: null } as const;
+  const READER_INFO: ConnectionInfo = { kind: 'ccid', atr: '3B E0', extendedLength: true, reader: { id: READER.id, name: READER.name } };
+
+  function usbSetup(handlers: Parameters<typeof fakeClient>[0] = {}, picked: () => Promise<{ vendorId: number; productId: number; serialNumber: string | null; name: string }> = async () => ({ vendorId: 0x04e6, productId: 0x511a, serialNumber: null, name: 'SCR3310' })) {
+    const fake = fakeClient({ listReaders: () => [READER], connectReader: () => READER_INFO, ...handlers });
+    const store = createAppStore(fake.client, memoryStorage(), ['en'], { capabilities: () => ({ webUsb: true, unrestricted: false }), requestReader: picked });
+    return { ...fake, store };
+  }
+
+  it('asks for a reader, finds it among the granted ones and connects to it, telling the engine the page is not unrestricted', async () => {
+    const { store, calls } = usbSetup();
+    await store.getState().addReader();
+    expect(calls.map((c) => c.method)).toEqual(['listReaders', 'connectReader']);
+    expect(calls[1]!.params).toEqual({ readerId: READER.id, unrestricted: false });
+    expect(store.getState().source).toEqual({ kind: 'reader', readerId: READER.id, name: READER.name });
+    expect(store.getState().readers).toEqual([READER]);
+  });
+
+  it('a closed chooser is an error with its own code and connects nothing', async () => {
+    const { store, calls } = usbSetup({}, () => Promise.reject(Object.assign(new Error('none'), { code: 'usb/no-reader-chosen' })));
+    await store.getState().addReader();
+    expect(store.getState().errorCode).toBe('usb/no-reader-chosen');
+    expect(calls).toEqual([]);
+  });
+
+  it('reconnecting the same reader after an unplug keeps the rows; another reader starts afresh', async () => {
+    const { store, emit } = usbSetup({ scan: () => ({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [] }) });
+    await store.getState().connectReader(READER.id);
+    await store.getState().scan();
+    emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/device-lost', message: 'gone' } });
+    await store.getState().connectReader(READER.id);
+    expect(store.getState().rows).toHaveLength(1);
+    expect(store.getState().interrupted).toBe(false);
+    emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/device-lost', message: 'gone' } });
+    await store.getState().connectReader('072F:223E#0');
     expect(store.getState().rows).toEqual([]);
-    expect(store.getState().errorCode).toBe('transport/card-removed');
+  });
+
+  it('takes the reader list from readers events', () => {
+    const { store, emit } = usbSetup();
+    emit({ type: 'readers', readers: [READER] });
+    expect(store.getState().readers).toEqual([READER]);
   });
 });

@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineEvent } from '../../worker/protocol';
 import { languageFromLocale, type Language } from '../i18n/translate';
-import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike } from './appState';
+import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike, type UsbAccess } from './appState';
 import { errorInfo } from './errorInfo';
 import { mergeRows, updatePinCount } from './mergeRows';
+import { NO_USB, readerActions } from './readerActions';
 
-export type { AppState, EngineClientLike } from './appState';
+export type { AppState, EngineClientLike, UsbAccess } from './appState';
 
 /** Where the one persisted preference lives. Card data is never persisted (house rule 10). */
 const LANGUAGE_KEY = 'mynalens.language';
@@ -23,7 +24,12 @@ type Get = StoreApi<AppState>['getState'];
  * Builds the app's one store around an engine client (house rule 10). Actions sit beside the
  * state they change and call the engine; engine events update rows, PINs, progress and the log.
  */
-export function createAppStore(client: EngineClientLike, storage: PreferenceStorage, locales: readonly string[]): StoreApi<AppState> {
+export function createAppStore(
+  client: EngineClientLike,
+  storage: PreferenceStorage,
+  locales: readonly string[],
+  usb: UsbAccess = NO_USB,
+): StoreApi<AppState> {
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
@@ -49,6 +55,9 @@ export function createAppStore(client: EngineClientLike, storage: PreferenceStor
       errorDetails: {},
       appStatus: null,
       applyUpdate: null,
+      usb: usb.capabilities(),
+      readers: [],
+      ...readerActions(set, get, client, usb, run),
       setAppStatus: (appStatus, applyUpdate) => set({ appStatus, applyUpdate: applyUpdate ?? null }),
       dismissAppStatus: () => set({ appStatus: null }),
       setLanguage(language) {
@@ -160,9 +169,15 @@ function onEvent(set: Set, get: Get, event: EngineEvent): void {
       if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
       break;
     case 'connection':
-      if (!event.connected) {
-        set({ ...EMPTY_CARD_DATA, ...(event.reason ? { errorCode: event.reason.code, errorDetails: event.reason.details ?? {} } : {}) });
+      if (!event.connected && event.reason) {
+        // Pulled out from under us: keep what was read on screen, say why, offer to reconnect.
+        set({ connection: null, interrupted: get().source !== null, readerCheck: null, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });
+      } else if (!event.connected && !get().interrupted) {
+        set({ ...EMPTY_CARD_DATA });
       }
+      break;
+    case 'readers':
+      set({ readers: event.readers });
       break;
     case 'ready':
       break;

@@ -3,29 +3,32 @@
  * (`TransportError`). Each code names one obstacle a person can act on; the UI's catalog says
  * what to do (browser-platform.md §1, §2).
  */
-export type UsbAccessErrorCode =
+export const USB_ACCESS_ERROR_CODES = [
   /** This browser has no WebUSB (Firefox, Safari, iOS). */
-  | 'usb/unavailable'
+  'usb/unavailable',
   /** The chooser was closed without picking a reader. */
-  | 'usb/no-reader-chosen'
+  'usb/no-reader-chosen',
   /** A smart-card-class (0x0B) interface in a page without `usb-unrestricted` (WebUSB "protected interface class"). */
-  | 'usb/protected-class'
-  /** The OS smart-card service holds the interface (claimInterface failed). Suffix: the OS, for OS-specific steps. */
-  | 'usb/reader-busy'
-  | 'usb/reader-busy-linux'
-  | 'usb/reader-busy-windows'
-  | 'usb/reader-busy-macos'
+  'usb/protected-class',
+  /** The OS smart-card service holds the interface (claimInterface failed); the suffix names the OS for its own steps. */
+  'usb/reader-busy',
+  'usb/reader-busy-linux',
+  'usb/reader-busy-windows',
+  'usb/reader-busy-macos',
   /** The OS refused to open the device (on Linux: no udev rule giving the user the device node). */
-  | 'usb/access-denied'
-  | 'usb/access-denied-linux'
+  'usb/access-denied',
+  'usb/access-denied-linux',
   /** The reader answers but no card is in it. */
-  | 'usb/no-card'
-  /** A card is in the reader but did not answer the power-on (upside down, dirty contacts, not a chip card). */
-  | 'usb/card-mute'
+  'usb/no-card',
+  /** A card is in the reader but did not answer the power-on (wrong way round, dirty contacts, not a chip card). */
+  'usb/card-mute',
   /** The device has no interface MynaLens can drive (no CCID descriptor, or a reader of another protocol). */
-  | 'usb/not-a-reader'
+  'usb/not-a-reader',
   /** The chosen reader is no longer plugged in. */
-  | 'usb/reader-not-found';
+  'usb/reader-not-found',
+] as const;
+
+export type UsbAccessErrorCode = (typeof USB_ACCESS_ERROR_CODES)[number];
 
 export class UsbAccessError extends Error {
   override readonly name = 'UsbAccessError';

@@ -1,7 +1,7 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import {
-  selectBusy, selectCheckCard, selectConnection, selectDisconnect, selectIdentity, selectProgress, selectScan, selectScanned,
-  selectScanning, selectSource,
+  selectBusy, selectCheckCard, selectClearAll, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
+  selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
 
@@ -18,8 +18,34 @@ export function CardPanel() {
   const scan = useAppStore(selectScan);
   const checkCard = useAppStore(selectCheckCard);
   const disconnect = useAppStore(selectDisconnect);
+  const interrupted = useAppStore(selectInterrupted);
+  const connectReader = useAppStore(selectConnectReader);
+  const showReaderCheck = useAppStore(selectShowReaderCheck);
+  const clearAll = useAppStore(selectClearAll);
+  if (!connection && interrupted) {
+    return (
+      <section className="panel warning" aria-live="polite" data-testid="card-interrupted">
+        <h2>{t('card.interrupted')}</h2>
+        <div className="actions">
+          {source?.kind === 'reader' && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void connectReader(source.readerId)} data-testid="reconnect">
+              {t('card.reconnect')}
+            </button>
+          )}
+          <button type="button" disabled={busy} onClick={() => void clearAll()} data-testid="back-to-start">
+            {t('card.backToStart')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   if (!connection) return null;
-  const what = source?.kind === 'simulator' ? t(source.holder === 'adult' ? 'card.holder.adult' : 'card.holder.child') : t('card.transcript');
+  const what =
+    source?.kind === 'simulator'
+      ? t(source.holder === 'adult' ? 'card.holder.adult' : 'card.holder.child')
+      : source?.kind === 'reader'
+        ? `${t('card.reader')} ${source.name}`
+        : t('card.transcript');
   return (
     <section className="panel" aria-live="polite" data-testid="card-panel">
       <h2>
@@ -36,6 +62,11 @@ export function CardPanel() {
         <button type="button" disabled={busy} onClick={() => void checkCard()} data-testid="check-card">
           {t('card.check')}
         </button>
+        {source?.kind === 'reader' && (
+          <button type="button" disabled={busy} onClick={() => void showReaderCheck()} data-testid="reader-check-open">
+            {t('card.readerCheck')}
+          </button>
+        )}
         <button type="button" disabled={busy} onClick={() => void disconnect()} data-testid="disconnect">
           {t('card.disconnect')}
         </button>

@@ -4,8 +4,9 @@ import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ReaderChoice } from '../ReaderChoice/ReaderChoice';
 
-/** The first screen: the simulator (holder and card state), a saved transcript, and what readers will bring. */
+/** The first screen: the simulator (holder and card state), a saved transcript, and a USB reader. */
 export function StartScreen() {
   const t = useT();
   const busy = useAppStore(selectBusy);
@@ -54,10 +55,7 @@ export function StartScreen() {
             <input type="file" accept=".txt,text/plain" disabled={busy} onChange={(e) => void onFile(e)} data-testid="transcript-input" />
           </label>
         </div>
-        <div className="choice" data-testid="reader-section">
-          <h3>{t('start.reader.title')}</h3>
-          <p>{t('start.reader.body')}</p>
-        </div>
+        <ReaderChoice />
       </div>
     </section>
   );

@@ -1,0 +1,89 @@
+import type { UsbConnectionEventLike, UsbLike } from '../../usb/host/UsbLike';
+import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
+import { SimulatedCard } from '../card/SimulatedCard';
+import { FakeCcidDevice } from '../FakeCcidDevice';
+import { loadPersonalisation } from '../personalisation';
+import type { EmulatorCommand, PlugOptions } from './emulatorMessages';
+
+type Listener = (event: UsbConnectionEventLike) => void;
+
+/**
+ * A `navigator.usb` for the browser-test build: readers are FakeCcidDevices holding simulated
+ * cards, plugged, granted, pulled and faulted on command. Like Chrome, `getDevices()` returns only
+ * devices that were granted and are plugged in, and plugging fires `connect` / `disconnect`.
+ */
+export class EmulatedUsbHost implements UsbLike {
+  private readonly devices: FakeCcidDevice[] = [];
+  private readonly granted = new Set<FakeCcidDevice>();
+  private readonly listeners = new Map<'connect' | 'disconnect', Set<Listener>>([
+    ['connect', new Set()],
+    ['disconnect', new Set()],
+  ]);
+  private unrestricted = false;
+
+  async getDevices(): Promise<UsbDeviceLike[]> {
+    return this.devices.filter((d) => d.plugged && this.granted.has(d));
+  }
+
+  addEventListener(type: 'connect' | 'disconnect', listener: Listener): void {
+    this.listeners.get(type)!.add(listener);
+  }
+
+  removeEventListener(type: 'connect' | 'disconnect', listener: Listener): void {
+    this.listeners.get(type)!.delete(listener);
+  }
+
+  /** Carries out one command from the page. */
+  async run(command: EmulatorCommand): Promise<void> {
+    const latest = this.devices.at(-1);
+    switch (command.action) {
+      case 'plug':
+        return this.plug(command.options);
+      case 'grant': {
+        const device = this.devices[command.index];
+        if (!device) throw new Error(`no emulated reader #${command.index}`);
+        this.granted.add(device);
+        return;
+      }
+      case 'set-unrestricted':
+        this.unrestricted = command.unrestricted;
+        return;
+    }
+    if (!latest) throw new Error('no emulated reader is plugged in');
+    switch (command.action) {
+      case 'unplug':
+        latest.unplug();
+        return this.fire('disconnect', latest);
+      case 'replug':
+        latest.replug();
+        return this.fire('connect', latest);
+      case 'remove-card':
+        return latest.removeCard();
+      case 'insert-card':
+        return latest.insertCard();
+      case 'inject':
+        return latest.inject(command.fault);
+      case 'inject-after':
+        return latest.injectAfterXfrBlocks(command.xfrBlocks, command.fault);
+    }
+  }
+
+  private async plug(options: PlugOptions): Promise<void> {
+    const card = new SimulatedCard(await loadPersonalisation(options.holder ?? 'adult'));
+    const device = new FakeCcidDevice(card, {
+      personality: options.personality,
+      serialNumber: options.serialNumber ?? null,
+      noCard: options.noCard,
+      heldByOs: options.heldByOs,
+      packetSize: options.packetSize,
+      timeExtensions: options.timeExtensions,
+      protectedClassBlocked: () => !this.unrestricted,
+    });
+    this.devices.push(device);
+    this.fire('connect', device);
+  }
+
+  private fire(type: 'connect' | 'disconnect', device: UsbDeviceLike): void {
+    for (const listener of [...this.listeners.get(type)!]) listener({ device });
+  }
+}

@@ -1,0 +1,41 @@
+import type { FakeCcidFault } from '../ccid/faults';
+import type { FakeCcidPersonality } from '../ccid/personalities';
+
+/**
+ * The browser-test build's control channel between the page (where Playwright drives the
+ * emulator) and the engine worker (where the emulated readers live): a BroadcastChannel, because
+ * `addInitScript` cannot reach a worker (browser-platform.md §8.2).
+ */
+export const EMULATOR_CHANNEL = 'mynalens-usb-emulator';
+
+/** A reader to plug in. */
+export interface PlugOptions {
+  readonly personality: FakeCcidPersonality;
+  readonly holder?: 'adult' | 'child';
+  readonly serialNumber?: string | null;
+  readonly noCard?: boolean;
+  readonly heldByOs?: boolean;
+  readonly packetSize?: number;
+  readonly timeExtensions?: number;
+}
+
+export type EmulatorCommand =
+  | { readonly action: 'plug'; readonly options: PlugOptions }
+  | { readonly action: 'grant'; readonly index: number }
+  | { readonly action: 'unplug' }
+  | { readonly action: 'replug' }
+  | { readonly action: 'remove-card' }
+  | { readonly action: 'insert-card' }
+  | { readonly action: 'inject'; readonly fault: FakeCcidFault }
+  | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault }
+  | { readonly action: 'set-unrestricted'; readonly unrestricted: boolean };
+
+export interface EmulatorRequest {
+  readonly id: number;
+  readonly command: EmulatorCommand;
+}
+
+export interface EmulatorAck {
+  readonly ack: number;
+  readonly error?: string;
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectHideReaderCheck, selectReaderCheck } from '../../store/selectors';
+import { useT } from '../../useT';
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+/**
+ * The reader check: what the reader's CCID class descriptor says (CCID 1.1 §5.1), the card's ATR
+ * (ISO 7816-3 §8), and what the driver does with them — the protocol and exchange level in use.
+ */
+export function ReaderCheck() {
+  const t = useT();
+  const check = useAppStore(selectReaderCheck);
+  const hide = useAppStore(selectHideReaderCheck);
+  if (!check) return null;
+  const vendorClass = check.interfaceClass === 'FF';
+  return (
+    <section className="panel" aria-labelledby="reader-check-heading" data-testid="reader-check">
+      <h2 id="reader-check-heading">{t('readerCheck.heading')}</h2>
+      <dl className="facts">
+        <Row label={t('readerCheck.reader')} testId="reader-check-name">
+          {check.reader.name} <span className="mono small">({check.reader.vendorId}:{check.reader.productId})</span>
+        </Row>
+        <Row label={t('readerCheck.interface')} testId="reader-check-interface">
+          #{check.interfaceNumber}, class 0x{check.interfaceClass} — {t(vendorClass ? 'readerCheck.interfaceVendor' : 'readerCheck.interfaceCcid')}
+        </Row>
+        <Row label={t('readerCheck.ccid')}>{check.bcdCcid}</Row>
+        <Row label={t('readerCheck.slots')}>
+          {check.maxSlotIndex + 1} ({check.slot})
+        </Row>
+        <Row label={t('readerCheck.voltages')}>{check.voltages.join(', ')}</Row>
+        <Row label={t('readerCheck.protocols')}>{check.protocols.join(', ')}</Row>
+        <Row label={t('readerCheck.features')}>
+          <span className="mono">0x{check.features}</span>
+          {check.featureNames.length > 0 && <span className="small muted"> — {check.featureNames.join(', ')}</span>}
+        </Row>
+        <Row label={t('readerCheck.level')} testId="reader-check-level">
+          {t(`readerCheck.level.${check.exchangeLevel}`)}
+        </Row>
+        <Row label={t('readerCheck.maxMessage')}>{check.maxMessageLength} B</Row>
+        <Row label={t('readerCheck.maxIfsd')}>{check.maxIfsd} B</Row>
+        <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
+        <Row label={t('readerCheck.atr')} testId="reader-check-atr">
+          <span className="mono">{check.atr}</span>
+          {check.atrFacts.length > 0 && (
+            <ul className="small">
+              {check.atrFacts.map((fact) => (
+                <li key={fact.name}>
+                  {fact.name}: <span className="mono">{fact.value}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Row>
+        <Row label={t('readerCheck.protocolInUse')} testId="reader-check-protocol">
+          {check.protocolInUse}
+        </Row>
+        <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
+      </dl>
+      <button type="button" onClick={hide} data-testid="reader-check-close">
+        {t('readerCheck.close')}
+      </button>
+    </section>
+  );
+}

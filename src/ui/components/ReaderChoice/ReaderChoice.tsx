@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import type { ReaderView } from '../../../worker/protocol';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectAddReader, selectBusy, selectConnectReader, selectReaders, selectRefreshReaders, selectUsb } from '../../store/selectors';
+import { useT } from '../../useT';
+
+/** Readers a plain page can claim (vendor-class CCID), for the start screen's guidance. */
+const PLAIN_PAGE_READERS = 'SCR3310-NTTCom';
+
+function statusKey(reader: ReaderView) {
+  if (reader.blockedBy === 'usb/protected-class') return 'start.reader.needsInstalledApp' as const;
+  if (reader.blockedBy === 'usb/not-a-reader') return 'start.reader.notSupported' as const;
+  return 'start.reader.ready' as const;
+}
+
+/**
+ * The start screen's reader choice: offered only where WebUSB exists; says which readers work in
+ * this page and which need the installed app; lists readers granted before (they reconnect after a
+ * reload without the chooser), and opens the chooser for a new one.
+ */
+export function ReaderChoice() {
+  const t = useT();
+  const usb = useAppStore(selectUsb);
+  const readers = useAppStore(selectReaders);
+  const busy = useAppStore(selectBusy);
+  const addReader = useAppStore(selectAddReader);
+  const connectReader = useAppStore(selectConnectReader);
+  const refreshReaders = useAppStore(selectRefreshReaders);
+  useEffect(() => {
+    void refreshReaders();
+  }, [refreshReaders]);
+
+  if (!usb.webUsb) {
+    return (
+      <div className="choice" data-testid="reader-section">
+        <h3>{t('start.reader.title')}</h3>
+        <p data-testid="reader-unavailable">{t('start.reader.noWebUsb')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="choice" data-testid="reader-section">
+      <h3>{t('start.reader.title')}</h3>
+      <p>{t('start.reader.body')}</p>
+      <p className="muted small" data-testid="reader-guidance">
+        {usb.unrestricted ? t('start.reader.worksInstalled') : t('start.reader.worksHere', { readers: PLAIN_PAGE_READERS })}
+      </p>
+      <button type="button" className="primary" disabled={busy} onClick={() => void addReader()} data-testid="connect-reader">
+        {t('start.reader.connect')}
+      </button>
+      {readers.length > 0 && (
+        <>
+          <h4>{t('start.reader.granted')}</h4>
+          <ul className="reader-list" data-testid="reader-list">
+            {readers.map((reader) => (
+              <li key={reader.id} data-testid="reader-item">
+                <span className="reader-name">{reader.name}</span>{' '}
+                <span className="mono small muted">
+                  {reader.vendorId}:{reader.productId}
+                </span>{' '}
+                <span className={`badge ${reader.blockedBy ? 'badge-warn' : 'badge-ok'}`}>{t(statusKey(reader))}</span>{' '}
+                <button type="button" disabled={busy} onClick={() => void connectReader(reader.id)} data-testid="use-reader">
+                  {t('start.reader.use')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

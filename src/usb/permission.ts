@@ -1,0 +1,84 @@
+import { UsbAccessError } from './host/UsbAccessError';
+
+export { USB_ACCESS_ERROR_CODES } from './host/UsbAccessError';
+import { READER_REQUEST_FILTERS, type UsbDeviceFilterLike } from './knownReaders';
+
+/** What this page can do with USB readers (decides what the start screen offers). */
+export interface UsbCapabilities {
+  /** `navigator.usb` exists (Chrome and Edge on desktop, ChromeOS and Android). */
+  readonly webUsb: boolean;
+  /**
+   * The document may claim protected interface classes: an installed Isolated Web App whose
+   * manifest grants `usb-unrestricted` (browser-platform.md §1.3).
+   */
+  readonly unrestricted: boolean;
+}
+
+/** The reader the person picked, as plain data (the worker finds the device again with getDevices). */
+export interface PickedReader {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly serialNumber: string | null;
+  readonly name: string;
+}
+
+interface PolicyLike {
+  allowsFeature(feature: string): boolean;
+}
+
+interface NavigatorUsbLike {
+  requestDevice(options: { filters: readonly UsbDeviceFilterLike[] }): Promise<{
+    vendorId: number;
+    productId: number;
+    serialNumber?: string | null;
+    productName?: string | null;
+  }>;
+}
+
+function navigatorUsb(): NavigatorUsbLike | null {
+  return (globalThis.navigator as Navigator & { usb?: NavigatorUsbLike }).usb ?? null;
+}
+
+/** A policy that throws on a feature name it does not know allows nothing. */
+function allows(policy: PolicyLike | undefined, feature: string): boolean {
+  try {
+    return policy?.allowsFeature(feature) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Feature detection on the main thread. `usb-unrestricted` is a permissions-policy feature only an
+ * IWA can be granted; Chrome exposes the document's policy as `document.permissionsPolicy` (older:
+ * `document.featurePolicy`). A browser with neither cannot grant it.
+ */
+export function usbCapabilities(): UsbCapabilities {
+  const doc = globalThis.document as (Document & { permissionsPolicy?: PolicyLike; featurePolicy?: PolicyLike }) | undefined;
+  const policy = doc?.permissionsPolicy ?? doc?.featurePolicy;
+  return { webUsb: navigatorUsb() !== null, unrestricted: allows(policy, 'usb-unrestricted') };
+}
+
+/**
+ * Opens Chrome's device chooser (WICG WebUSB `requestDevice()`; Window only, needs the click that
+ * called it). The filters list the known vendor-class readers and every smart-card-class device.
+ * Rejects with `UsbAccessError`: `usb/unavailable` without WebUSB, `usb/no-reader-chosen` when the
+ * chooser is closed.
+ */
+export async function requestReader(): Promise<PickedReader> {
+  const usb = navigatorUsb();
+  if (!usb) throw new UsbAccessError('usb/unavailable', 'this browser has no WebUSB');
+  try {
+    const device = await usb.requestDevice({ filters: READER_REQUEST_FILTERS });
+    return {
+      vendorId: device.vendorId,
+      productId: device.productId,
+      serialNumber: device.serialNumber ?? null,
+      name: device.productName ?? '',
+    };
+  } catch (error) {
+    const name = typeof error === 'object' && error !== null && 'name' in error ? (error as { name: unknown }).name : '';
+    if (name === 'NotFoundError') throw new UsbAccessError('usb/no-reader-chosen', 'no reader was chosen');
+    throw new UsbAccessError('usb/unavailable', `the browser refused to show the device chooser: ${String(error)}`);
+  }
+}

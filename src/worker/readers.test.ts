@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
+import { Engine } from './Engine';
+import { EngineClient, EngineError } from './EngineClient';
+import type { EngineEvent } from './protocol';
+import { pinsOf } from './test-support/engineHarness';
+
+/** The engine over a MessageChannel with an emulated WebUSB holding CCID readers. */
+async function startWithReaders() {
+  const usb = new EmulatedUsbHost();
+  const channel = new MessageChannel();
+  const engine = new Engine(channel.port1, { usb });
+  const client = new EngineClient(channel.port2);
+  channel.port1.start();
+  channel.port2.start();
+  const events: EngineEvent[] = [];
+  client.subscribe((e) => events.push(e));
+  return {
+    usb,
+    client,
+    events,
+    close: async () => {
+      client.dispose();
+      await engine.dispose();
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: EngineError) => e.code);
+
+describe('engine with USB readers', () => {
+  it('lists only granted readers, says which work here, and emits the list when one is plugged', async () => {
+    const { usb, client, events, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
+    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
+    expect(await client.call('listReaders', { unrestricted: false })).toEqual([]);
+    await usb.run({ action: 'grant', index: 0 });
+    await usb.run({ action: 'grant', index: 1 });
+    const readers = await client.call('listReaders', { unrestricted: false });
+    expect(readers.map((r) => [r.id, r.route, r.blockedBy])).toEqual([
+      ['04E6:511A#0', 'ccid-vendor', null],
+      ['072F:223E#0', 'ccid-class', 'usb/protected-class'],
+    ]);
+    expect((await client.call('listReaders', { unrestricted: true })).map((r) => r.blockedBy)).toEqual([null, null]);
+    await usb.run({ action: 'plug', options: { personality: 'short-apdu' } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events.some((e) => e.type === 'readers')).toBe(true);
+    await close();
+  });
+
+  it('scans a card through the SCR3310 emulator with the same rows as the simulator', async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
+    await usb.run({ action: 'grant', index: 0 });
+    const info = await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
+    expect(info).toMatchObject({ kind: 'ccid', atr: '3B E0 00 FF 81 31 FE 45 14', reader: { name: 'SCR3310-NTTCom (simulated)' } });
+    const { rows } = await client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    const pins = await pinsOf('adult');
+    const verified = await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
+    expect(verified.opened.length).toBeGreaterThan(0);
+    const check = await client.call('readerCheck', {});
+    expect(check).toMatchObject({ interfaceClass: 'FF', exchangeLevel: 'tpdu', protocolInUse: 'T=1', maxMessageLength: 271 });
+    await close();
+  });
+
+  it('refuses a class-0x0B reader in a plain page before claiming it, and uses it when unrestricted', async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
+    await usb.run({ action: 'grant', index: 0 });
+    expect(await codeOf(client.call('connectReader', { readerId: '072F:223E#0', unrestricted: false }))).toBe('usb/protected-class');
+    await usb.run({ action: 'set-unrestricted', unrestricted: true });
+    expect((await client.call('connectReader', { readerId: '072F:223E#0', unrestricted: true })).kind).toBe('ccid');
+    await close();
+  });
+
+  it('an unplug mid-scan keeps the rows read so far; re-plugging the same reader continues the session', async () => {
+    const { usb, client, events, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
+    await usb.run({ action: 'grant', index: 0 });
+    await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
+    await usb.run({ action: 'inject-after', xfrBlocks: 40, fault: { kind: 'unplug-during-command' } });
+    expect(await codeOf(client.call('scan', {}))).toBe('transport/device-lost');
+    expect(events.some((e) => e.type === 'connection' && !e.connected && e.reason?.code === 'transport/device-lost')).toBe(true);
+    await usb.run({ action: 'replug' });
+    await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
+    const { rows } = await client.call('scan', {});
+    expect(rows.filter((r) => r.status === 'read').length).toBeGreaterThan(10);
+    await close();
+  });
+
+  it('names each start-up obstacle: no reader plugged, no card, the OS holding the reader', async () => {
+    const { usb, client, close } = await startWithReaders();
+    expect(await codeOf(client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false }))).toBe('usb/reader-not-found');
+    await usb.run({ action: 'plug', options: { personality: 'scr3310', noCard: true, serialNumber: 'A1' } });
+    await usb.run({ action: 'grant', index: 0 });
+    expect(await codeOf(client.call('connectReader', { readerId: '04E6:511A:A1', unrestricted: false }))).toBe('usb/no-card');
+    await usb.run({ action: 'plug', options: { personality: 'scr3310', heldByOs: true, serialNumber: 'B2' } });
+    await usb.run({ action: 'grant', index: 1 });
+    expect(await codeOf(client.call('connectReader', { readerId: '04E6:511A:B2', unrestricted: false }))).toMatch(/^usb\/reader-busy/);
+    expect(await codeOf(client.call('readerCheck', {}))).toBe('engine/not-a-reader');
+    await close();
+  });
+});

@@ -1,0 +1,105 @@
+import { hex16, toHex } from '../bytes';
+import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
+import { grantedReaders, type ReaderDescription } from '../usb/discovery';
+import { hostOsFromUserAgent, UsbAccessError } from '../usb/host/UsbAccessError';
+import type { UsbLike } from '../usb/host/UsbLike';
+import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
+import type { ReaderCheckView, ReaderView } from './protocol';
+
+/** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
+const REPLY_TIMEOUT_MS = 5_000;
+
+/** A granted device as the start screen lists it; `unrestricted` is the page's `usb-unrestricted` policy. */
+export function readerView(description: ReaderDescription, unrestricted: boolean): ReaderView {
+  const blockedBy =
+    description.route === 'unsupported' ? 'usb/not-a-reader' : description.route === 'ccid-class' && !unrestricted ? 'usb/protected-class' : null;
+  return {
+    id: description.id,
+    name: description.name,
+    vendorId: hex16(description.vendorId),
+    productId: hex16(description.productId),
+    serialNumber: description.serialNumber,
+    route: description.route,
+    blockedBy,
+  };
+}
+
+/** Every granted reader (WebUSB `getDevices()`); none when the browser has no WebUSB. */
+export async function listReaderViews(usb: UsbLike | null, unrestricted: boolean): Promise<ReaderView[]> {
+  if (!usb) return [];
+  return (await grantedReaders(usb)).map(({ description }) => readerView(description, unrestricted));
+}
+
+/** A reader opened for the engine, with what it needs to recognise its device later. */
+export interface OpenedReader {
+  readonly reader: CcidReader;
+  readonly device: UsbDeviceLike;
+  readonly view: ReaderView;
+}
+
+/**
+ * Finds the granted reader by id and opens it. A smart-card-class reader in a page that may not
+ * claim it is refused before any claim (`usb/protected-class`), so the person sees our guidance
+ * instead of Chrome's console warning; a reader of another protocol is `usb/not-a-reader`.
+ */
+export async function openReader(usb: UsbLike | null, readerId: string, unrestricted: boolean): Promise<OpenedReader> {
+  if (!usb) throw new UsbAccessError('usb/unavailable', 'this browser has no WebUSB in workers');
+  const found = (await grantedReaders(usb)).find(({ description }) => description.id === readerId);
+  if (!found) throw new UsbAccessError('usb/reader-not-found', `the reader ${readerId} is not plugged in`, { readerId });
+  const view = readerView(found.description, unrestricted);
+  if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
+  const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
+  const reader = await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
+  return { reader, device: found.device, view };
+}
+
+const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'], string][] = [
+  ['autoParametersFromAtr', 'automatic parameters from ATR'],
+  ['autoActivation', 'automatic activation on insertion'],
+  ['autoVoltage', 'automatic voltage selection'],
+  ['autoClock', 'automatic clock change'],
+  ['autoBaudRate', 'automatic baud rate change'],
+  ['autoParameterNegotiation', 'automatic parameter negotiation'],
+  ['autoPps', 'automatic PPS'],
+  ['clockStop', 'clock stop'],
+  ['nadOtherThanZero', 'NAD other than 00'],
+  ['autoIfsd', 'automatic IFSD exchange'],
+  ['usbWakeUp', 'USB wake-up'],
+];
+
+/** CCID 1.1 §5.1 and ISO 7816-3 §8: the reader check view from the driver's report. */
+export function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): ReaderCheckView {
+  const d = report.descriptor;
+  const atr = report.atr;
+  const atrFacts: { name: string; value: string }[] = [];
+  if (atr) {
+    atrFacts.push({ name: 'Protocols offered', value: atr.protocols.map((t) => `T=${t}`).join(', ') });
+    atrFacts.push({ name: 'Fi / Di', value: `${atr.fi ?? 'RFU'} / ${atr.di ?? 'RFU'}` });
+    if (atr.t1) {
+      atrFacts.push({ name: 'IFSC', value: String(atr.t1.ifsc) });
+      atrFacts.push({ name: 'BWI / CWI', value: `${atr.t1.bwi} / ${atr.t1.cwi}` });
+      atrFacts.push({ name: 'EDC', value: atr.t1.edc.toUpperCase() });
+    }
+    atrFacts.push({ name: 'Historical bytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
+  }
+  return {
+    reader: view,
+    interfaceNumber: report.interfaceNumber,
+    interfaceClass: report.interfaceClass.toString(16).toUpperCase().padStart(2, '0'),
+    bcdCcid: `${d.bcdCcid >> 8}.${(d.bcdCcid & 0xff).toString(16).padStart(2, '0')}`,
+    maxSlotIndex: d.maxSlotIndex,
+    slot: report.slot,
+    voltages: [d.voltages.v5 ? '5 V' : null, d.voltages.v3 ? '3 V' : null, d.voltages.v1_8 ? '1.8 V' : null].filter((v): v is string => v !== null),
+    protocols: [d.protocols.t0 ? 'T=0' : null, d.protocols.t1 ? 'T=1' : null].filter((v): v is string => v !== null),
+    features: d.features.raw.toString(16).toUpperCase().padStart(8, '0'),
+    featureNames: FEATURE_NAMES.filter(([key]) => d.features[key] === true).map(([, name]) => name),
+    exchangeLevel: d.features.exchangeLevel,
+    maxMessageLength: d.maxMessageLength,
+    maxIfsd: d.maxIfsd,
+    packetSize: report.packetSize,
+    atr: atr ? toHex(atr.raw) : '',
+    atrFacts,
+    protocolInUse: report.protocol,
+    extendedLength,
+  };
+}
