@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
 import { Engine } from './Engine';
-import { EngineClient, EngineError } from './EngineClient';
+import { EngineClient, type EngineError } from './EngineClient';
 import type { EngineEvent } from './protocol';
 import { pinsOf } from './test-support/engineHarness';
 
