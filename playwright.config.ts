@@ -7,6 +7,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
  * installs it when missing; CHROMIUM_PATH overrides the binary.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The browser-test build with the CCID reader emulator (vite mode `usb-emulator`) is served next door. */
+const USB_PORT = PORT + 100;
+/** Journeys through emulated USB readers: `e2e/usb-*.spec.ts`. */
+const USB_JOURNEYS = /usb-.*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,8 +20,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  projects: [
+    { name: 'app', testIgnore: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'usb-emulator', testMatch: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${USB_PORT}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
@@ -26,12 +33,22 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
   },
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite build --mode usb-emulator --logLevel warn && npx vite preview --mode usb-emulator --host 127.0.0.1 --port ${USB_PORT} --strictPort`,
+      url: `http://127.0.0.1:${USB_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

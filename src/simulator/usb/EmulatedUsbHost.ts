@@ -80,6 +80,7 @@ export class EmulatedUsbHost implements UsbLike {
       protectedClassBlocked: () => !this.unrestricted,
     });
     this.devices.push(device);
+    if (options.granted) this.granted.add(device);
     this.fire('connect', device);
   }
 

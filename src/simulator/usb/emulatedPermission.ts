@@ -24,7 +24,15 @@ channel.addEventListener('message', (event: MessageEvent<EmulatorAck>) => {
   else waiter.resolve();
 });
 
-function send(command: EmulatorCommand): Promise<void> {
+/** The worker announces its emulator once it runs; messages sent before that would be lost. */
+const workerReady = new Promise<void>((resolve) => {
+  channel.addEventListener('message', (event: MessageEvent<{ ready?: boolean }>) => {
+    if (event.data.ready) resolve();
+  });
+});
+
+async function send(command: EmulatorCommand): Promise<void> {
+  await workerReady;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
@@ -32,24 +40,53 @@ function send(command: EmulatorCommand): Promise<void> {
   });
 }
 
-const plugged: { options: PlugOptions; index: number; present: boolean }[] = [];
+/** Plugged readers and grants survive a reload, as Chrome's grants do (test build only; no card data). */
+const STORAGE_KEY = 'mynalens.usbEmulator';
+interface Plugged {
+  options: PlugOptions;
+  index: number;
+  present: boolean;
+  granted: boolean;
+}
+const plugged: Plugged[] = [];
 let unrestricted = false;
 let chooserCancels = false;
+
+function remember(): void {
+  globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify({ plugged, unrestricted }));
+}
+
+/** Replays the readers of the previous page load into the fresh worker. */
+export const restored: Promise<void> = (async () => {
+  const saved = globalThis.sessionStorage?.getItem(STORAGE_KEY);
+  if (!saved) return;
+  const state = JSON.parse(saved) as { plugged: Plugged[]; unrestricted: boolean };
+  unrestricted = state.unrestricted;
+  await send({ action: 'set-unrestricted', unrestricted });
+  for (const p of state.plugged.filter((p) => p.present)) {
+    await send({ action: 'plug', options: { ...p.options, granted: p.granted } });
+    plugged.push({ ...p, index: plugged.length });
+  }
+  remember();
+})();
 
 const controls = {
   async plug(options: PlugOptions): Promise<void> {
     await send({ action: 'plug', options });
-    plugged.push({ options, index: plugged.length, present: true });
+    plugged.push({ options, index: plugged.length, present: true, granted: false });
+    remember();
   },
   unplug: async () => {
     await send({ action: 'unplug' });
     const last = plugged.at(-1);
     if (last) last.present = false;
+    remember();
   },
   replug: async () => {
     await send({ action: 'replug' });
     const last = plugged.at(-1);
     if (last) last.present = true;
+    remember();
   },
   removeCard: () => send({ action: 'remove-card' }),
   insertCard: () => send({ action: 'insert-card' }),
@@ -58,6 +95,7 @@ const controls = {
   async setUnrestricted(value: boolean): Promise<void> {
     unrestricted = value;
     await send({ action: 'set-unrestricted', unrestricted: value });
+    remember();
   },
   /** The next chooser is closed without a pick. */
   cancelNextChooser(): void {
@@ -78,6 +116,8 @@ export async function requestReader(): Promise<PickedReader> {
     throw new UsbAccessError('usb/no-reader-chosen', 'no reader was chosen');
   }
   await send({ action: 'grant', index: pick.index });
+  pick.granted = true;
+  remember();
   const personality = PERSONALITIES[pick.options.personality];
   return { vendorId: personality.vendorId, productId: personality.productId, serialNumber: pick.options.serialNumber ?? null, name: personality.productName };
 }

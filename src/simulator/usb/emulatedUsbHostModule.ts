@@ -18,5 +18,6 @@ export function usbHost(): UsbLike | null {
       (error: unknown) => channel.postMessage({ ack: id, error: String(error) } satisfies EmulatorAck),
     );
   });
+  channel.postMessage({ ready: true });
   return host;
 }

@@ -17,6 +17,8 @@ export interface PlugOptions {
   readonly heldByOs?: boolean;
   readonly packetSize?: number;
   readonly timeExtensions?: number;
+  /** Granted already (a reader allowed in an earlier visit; Chrome remembers the grant). */
+  readonly granted?: boolean;
 }
 
 export type EmulatorCommand =
