@@ -19,7 +19,10 @@ type Window = typeof globalThis & { __mynalensUsbEmulator: EmulatorControls };
 export async function emulator<A extends unknown[]>(page: Page, action: keyof EmulatorControls, ...args: A): Promise<void> {
   await page.waitForFunction(() => '__mynalensUsbEmulator' in globalThis);
   await page.evaluate(
-    ([name, rest]) => (globalThis as Window).__mynalensUsbEmulator[name as keyof EmulatorControls](...(rest as [never])),
+    ([name, rest]) => {
+      const control = (globalThis as Window).__mynalensUsbEmulator[name as keyof EmulatorControls] as (...values: unknown[]) => unknown;
+      return control(...rest);
+    },
     [action, args] as const,
   );
 }
