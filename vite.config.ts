@@ -21,6 +21,9 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  // An Isolated Web App enforces Trusted Types; the web build does too, so both run the same way.
+  "require-trusted-types-for 'script'",
+  'trusted-types default',
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {
@@ -38,6 +41,9 @@ const USB_EMULATOR_SWAPS = new Map([
   [fileURLToPath(new URL('./src/worker/usbHost.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedUsbHostModule.ts', import.meta.url))],
   [fileURLToPath(new URL('./src/usb/permission.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedPermission.ts', import.meta.url))],
 ]);
+
+/** Where each build mode writes: the web app, the installed app (IWA), the browser-test build. */
+const OUT_DIRS: Record<string, string> = { iwa: 'dist-iwa', 'usb-emulator': 'dist-usb-emulator' };
 
 /**
  * `vite build --mode usb-emulator` (Playwright's second build): the worker's WebUSB and the page's
@@ -99,7 +105,7 @@ export default defineConfig(({ mode }) => ({
     }),
   ],
   worker: { format: 'es', plugins: () => (mode === 'usb-emulator' ? [usbEmulator()] : []) },
-  build: { target: 'es2022', sourcemap: true, outDir: mode === 'usb-emulator' ? 'dist-usb-emulator' : 'dist' },
+  build: { target: 'es2022', sourcemap: true, outDir: OUT_DIRS[mode] ?? 'dist' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
