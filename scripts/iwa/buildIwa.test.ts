@@ -68,7 +68,7 @@ describe('npm run build:iwa', () => {
     expect(verify(null, signedData, key, signature)).toBe(true);
     // One byte changed in the app, and the same check fails: the test would notice a broken signature.
     const tampered = bundle.slice();
-    tampered[100] ^= 0x01;
+    tampered[100] = tampered[100]! ^ 0x01;
     const tamperedData = lengthPrefixed(new Uint8Array(createHash('sha512').update(tampered).digest()), unsignedBlock, encode({ ed25519PublicKey: rawPublicKey }));
     expect(verify(null, tamperedData, key, signature)).toBe(false);
   });
