@@ -10,18 +10,21 @@ import { PinDialog } from './components/PinDialog/PinDialog';
 import { PinList } from './components/PinList/PinList';
 import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { RowDetail } from './components/RowDetail/RowDetail';
+import { ServicesView } from './components/Services/ServicesView';
+import { ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
+import { selectConnection, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
 import { useT } from './useT';
 
-/** The application shell: start screen, or the connected card with its exposure matrix, PINs and log. */
+/** The application shell: start screen, or the connected card with its exposure matrix, PINs and log, or what a service sees. */
 export function App() {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const connection = useAppStore(selectConnection);
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
+  const view = useAppStore(selectView);
   const [showPrivacy, setShowPrivacy] = useState(false);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -45,9 +48,16 @@ export function App() {
             {connection ? (
               <>
                 <CardPanel />
-                <ExposureSummary />
-                <PinList />
-                <ExposureMatrix />
+                <ViewNav />
+                {view === 'services' ? (
+                  <ServicesView />
+                ) : (
+                  <>
+                    <ExposureSummary />
+                    <PinList />
+                    <ExposureMatrix />
+                  </>
+                )}
               </>
             ) : (
               <StartScreen />

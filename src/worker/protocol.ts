@@ -241,7 +241,10 @@ export interface CardDataCheckView {
   /** The PINs that open the files this check needs, when some are not read yet. */
   readonly needs?: readonly PinKey[];
   readonly status?: 'verified' | 'self-consistent' | 'failed';
-  readonly steps?: readonly { readonly id: string; readonly outcome: 'pass' | 'fail' | 'not-possible' }[];
+  readonly steps?: readonly {
+    readonly id: 'myNumberDigest' | 'basicFourDigest' | 'recordSignature' | 'faceSignature' | 'cvCertificate';
+    readonly outcome: 'pass' | 'fail' | 'not-possible';
+  }[];
   readonly signerKeyId?: string;
   readonly issuerKeyId?: string;
   /** Whose issuer key checked the CV certificate: the simulator's, or none available (J-LIS does not publish it). */

@@ -9,6 +9,8 @@ const SHOWN_BY_UI = [
   'pin/format', 'pin/confirm-last-try', 'transcript/invalid',
   'transport/device-lost', 'transport/card-removed', 'transport/busy', 'transport/closed', 'transport/timeout',
   'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch',
+  'engine/bad-request', 'service/no-auth-certificate', 'service/certificate-unreadable',
+  'sign/no-certificate', 'sign/empty-document', 'sign/too-large',
 ];
 
 describe('error catalog', () => {

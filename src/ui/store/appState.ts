@@ -12,6 +12,7 @@ import type {
   SimulatorHolderId,
 } from '../../worker/protocol';
 import type { Language } from '../i18n/translate';
+import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesSlice';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
@@ -47,8 +48,11 @@ export const CARD_STATES: Readonly<Record<CardStateChoice, SimulatorCardState>> 
   authBlocked: { jpkiAuth: 0 },
 };
 
+/** The two views of a connected card. */
+export type CardView = 'exposure' | 'services';
+
 /** The one app state (house rule 10): session, rows, pins, PIN dialog, log and preferences. */
-export interface AppState {
+export interface AppState extends ServicesActions {
   // preferences (the only persisted slice)
   readonly language: Language;
   setLanguage(language: Language): void;
@@ -89,6 +93,10 @@ export interface AppState {
   closePinDialog(): void;
   /** Sends one PIN; resolves true when it was accepted. The value is passed through, never stored. */
   submitPin(pin: string, confirmLastTry: boolean): Promise<boolean>;
+  // views and "what a service sees"
+  readonly view: CardView;
+  setView(view: CardView): void;
+  readonly services: ServicesState;
   // log
   readonly log: readonly ApduLogRow[];
   /** The transcript text, or null when the engine refused. */
@@ -108,4 +116,6 @@ export const EMPTY_CARD_DATA = {
   pins: [],
   pinDialog: null,
   log: [],
+  view: 'exposure',
+  services: EMPTY_SERVICES,
 } as const satisfies Partial<AppState>;

@@ -4,6 +4,7 @@ import { languageFromLocale, type Language } from '../i18n/translate';
 import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike } from './appState';
 import { errorInfo } from './errorInfo';
 import { mergeRows, updatePinCount } from './mergeRows';
+import { servicesActions } from './servicesSlice';
 
 export type { AppState, EngineClientLike } from './appState';
 
@@ -95,6 +96,8 @@ export function createAppStore(client: EngineClientLike, storage: PreferenceStor
       openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null } }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
+      setView: (view) => set({ view }),
+      ...servicesActions(set, get, client),
       exportTranscript: async () => {
         let text: string | null = null;
         await run(async () => {
