@@ -6,3 +6,4 @@ export { SimulatedCard, CONTACT_ATR, type SimulatedCardOptions } from './card/Si
 export { PIN_IDS, type PinId } from './card/layout/pins';
 export { SimulatorTransport, type SimulatorTransportOptions } from './SimulatorTransport';
 export { loadPersonalisation, HOLDER_IDS, type HolderId } from './personalisation';
+export { simulatorTrust, type SimulatorTrust, type SimulatorCvIssuerKey } from './personalisation/simulatorTrust';

@@ -11,12 +11,14 @@ import { PinList } from './components/PinList/PinList';
 import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
 import { RowDetail } from './components/RowDetail/RowDetail';
+import { ServicesView } from './components/Services/ServicesView';
+import { ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
+import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
 import { useT } from './useT';
 
-/** The application shell: start screen, or the connected card with its exposure matrix, PINs and log. */
+/** The application shell: start screen, or the connected card with its exposure matrix, PINs and log, or what a service sees. */
 export function App() {
   const t = useT();
   const language = useAppStore(selectLanguage);
@@ -24,6 +26,7 @@ export function App() {
   const interrupted = useAppStore(selectInterrupted);
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
+  const view = useAppStore(selectView);
   const [showPrivacy, setShowPrivacy] = useState(false);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -48,9 +51,16 @@ export function App() {
               <>
                 <CardPanel />
                 <ReaderCheck />
-                <ExposureSummary />
-                <PinList />
-                <ExposureMatrix />
+                <ViewNav />
+                {view === 'services' ? (
+                  <ServicesView />
+                ) : (
+                  <>
+                    <ExposureSummary />
+                    <PinList />
+                    <ExposureMatrix />
+                  </>
+                )}
               </>
             ) : (
               <StartScreen />

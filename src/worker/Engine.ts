@@ -20,6 +20,10 @@ import type {
 import { listReaderViews, openReader, readerCheckView, type OpenedReader } from './readers';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
+import { checkCardData } from './services/cardDataChecks';
+import { checkCertificates } from './services/certificateChecks';
+import { readAuthCertificate, serviceLogin } from './services/serviceLogin';
+import { signDocument } from './services/signDocument';
 import { EngineSession } from './session';
 import { exportTranscript, openTranscriptCard } from './transcriptFile';
 
@@ -49,7 +53,7 @@ type Params<M extends EngineMethod> = EngineMethods[M]['params'];
 /**
  * The engine (architecture: worker/): owns the card session, runs one card operation at a time
  * in arrival order, and reports what happens as events. Talks to the UI only through
- * `Endpoint`; the work itself lives in scan.ts, pinFlow.ts and transcriptFile.ts.
+ * `Endpoint`; the work itself lives in scan.ts, pinFlow.ts, transcriptFile.ts and services/.
  */
 export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
@@ -125,6 +129,16 @@ export class Engine {
         return pinStatus(this.session);
       case 'verifyPin':
         return verifyPin(this.session, params as Params<'verifyPin'>);
+      case 'serviceLogin':
+        return serviceLogin(this.session, params as Params<'serviceLogin'>);
+      case 'readAuthCertificate':
+        return readAuthCertificate(this.session);
+      case 'signDocument':
+        return signDocument(this.session, params as Params<'signDocument'>);
+      case 'checkCertificates':
+        return checkCertificates(this.session);
+      case 'checkCardData':
+        return checkCardData(this.session);
       case 'exportTranscript':
         return Promise.resolve({ text: exportTranscript(this.session.log, this.session.info) });
       case 'clear':

@@ -45,22 +45,19 @@ export async function pinStatus(session: EngineSession): Promise<PinStateView[]>
 }
 
 /**
- * `verifyPin` (card reference §5, §10, §13.4–§13.8). In order: the format is checked before
- * any APDU (`pin/format`); the applet is selected and the counter probed; a blocked PIN is never
- * sent (`card/pin-blocked`); with one try left nothing is sent unless `confirmLastTry`
- * (`pin/confirm-last-try`); then VERIFY. A wrong value reports `card/wrong-pin` with the tries
- * left. A right one is followed at once, in the same DF session (§5), by reading every file of
- * the applet that this PIN opens. The PIN string is used only inside this call: never stored,
- * logged or put in an error.
+ * Presents one PIN with every safety rule of house rule 5 and card reference §5, §10, §13.8,
+ * in this order: the format is checked before any APDU (`pin/format`); the applet is selected
+ * and the counter probed; a blocked PIN is never sent (`card/pin-blocked`); with one try left
+ * nothing is sent unless `confirmLastTry` (`pin/confirm-last-try`); then VERIFY. A wrong value
+ * reports `card/wrong-pin` with the tries left, and every outcome updates the PIN list (event
+ * `pins`). On return the PIN is verified in the applet's current DF session, so the caller may
+ * read or sign at once. Every flow that takes a PIN (exposure, service login, signing) uses
+ * this one function. The PIN string is never stored, logged or put in an error.
  */
-export async function verifyPin(
-  session: EngineSession,
-  { pinId, pin, confirmLastTry }: EngineMethods['verifyPin']['params'],
-): Promise<EngineMethods['verifyPin']['result']> {
+export async function presentPin(session: EngineSession, client: AppletBase, pinId: PinId, pin: string, confirmLastTry: boolean | undefined): Promise<PinStateView[]> {
   const spec = PINS[pinId];
-  if (!spec) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
+  if (!spec || spec.applet !== client.applet) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
   wipe(validatePin(pinId, pin));
-  const client = appletClient(spec.applet, session.channel());
   await client.select();
   const status = await client.triesLeft(pinId);
   session.recordPin(status);
@@ -85,7 +82,21 @@ export async function verifyPin(
   // A right VERIFY resets the counter to its maximum (§10).
   session.recordPin({ pinId, maxTries: spec.maxTries, triesLeft: spec.maxTries, blocked: false, verified: true });
   session.markVerified(pinId);
-  const pins = session.emitPins();
+  return session.emitPins();
+}
+
+/**
+ * `verifyPin` (card reference §5, §10, §13.4–§13.8): `presentPin`, then — in the same DF
+ * session (§5) — reading every file of the applet that this PIN opens.
+ */
+export async function verifyPin(
+  session: EngineSession,
+  { pinId, pin, confirmLastTry }: EngineMethods['verifyPin']['params'],
+): Promise<EngineMethods['verifyPin']['result']> {
+  const spec = PINS[pinId];
+  if (!spec) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
+  const client = appletClient(spec.applet, session.channel());
+  const pins = await presentPin(session, client, pinId, pin, confirmLastTry);
   const opened: ExposureRowView[] = [];
   for (const entry of entriesOf(spec.applet)) {
     if (entry.access.kind !== 'pin' || !entry.access.anyOf.includes(pinId)) continue;

@@ -22,6 +22,30 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'This version of MynaLens cannot do that yet. Reload the page to get the latest version, then try again.',
     ja: 'このバージョンの MynaLens ではまだその操作ができません。ページを再読み込みして最新版にしてから、もう一度お試しください。',
   },
+  'engine/bad-request': {
+    en: 'MynaLens sent the card engine a request it does not accept. Reload the page and try again.',
+    ja: 'カードを扱うエンジンが受け付けない要求を送りました。ページを再読み込みして、もう一度お試しください。',
+  },
+  'service/no-auth-certificate': {
+    en: 'This card holds no authentication certificate, so no service can log you in with it. Ask your municipal office about issuing one.',
+    ja: 'このカードには利用者証明用電子証明書がないため、サービスへのログインに使えません。発行について市区町村の窓口にお問い合わせください。',
+  },
+  'service/certificate-unreadable': {
+    en: 'A certificate on the card could not be read as a certificate. Scan the card again; if it repeats, export the transcript and report it.',
+    ja: 'カードの証明書を証明書として読み取れませんでした。もう一度スキャンしてください。繰り返す場合は、トランスクリプトを書き出して報告してください。',
+  },
+  'sign/no-certificate': {
+    en: 'This card holds no signature certificate (none is issued to a holder under 15), so it cannot sign. Use a card that has one.',
+    ja: 'このカードには署名用電子証明書がないため（15 歳未満には発行されません）、署名できません。署名用電子証明書のあるカードをお使いください。',
+  },
+  'sign/empty-document': {
+    en: 'There is nothing to sign. Type some text or choose a file, then sign again.',
+    ja: '署名する内容がありません。テキストを入力するかファイルを選んでから、もう一度署名してください。',
+  },
+  'sign/too-large': {
+    en: 'This file is too large to sign here (up to {maxMegabytes} MB). Choose a smaller file.',
+    ja: 'このファイルは大きすぎて署名できません（{maxMegabytes} MB まで）。もっと小さいファイルを選んでください。',
+  },
   'card/applet-not-found': {
     en: 'This card has no JPKI applet, so it is probably not a My Number Card. Check the card and try again.',
     ja: 'このカードには公的個人認証 AP がありません。マイナンバーカードではない可能性があります。カードを確認して、もう一度お試しください。',

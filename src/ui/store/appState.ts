@@ -28,6 +28,7 @@ export type CardSource =
   | { readonly kind: 'simulator'; readonly holder: SimulatorHolderId }
   | { readonly kind: 'transcript' }
   | { readonly kind: 'reader'; readonly readerId: string; readonly name: string };
+import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesSlice';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
@@ -63,8 +64,11 @@ export const CARD_STATES: Readonly<Record<CardStateChoice, SimulatorCardState>> 
   authBlocked: { jpkiAuth: 0 },
 };
 
+/** The two views of a connected card. */
+export type CardView = 'exposure' | 'services';
+
 /** The one app state (house rule 10): session, rows, pins, PIN dialog, log and preferences. */
-export interface AppState {
+export interface AppState extends ServicesActions {
   // preferences (the only persisted slice)
   readonly language: Language;
   setLanguage(language: Language): void;
@@ -120,6 +124,10 @@ export interface AppState {
   closePinDialog(): void;
   /** Sends one PIN; resolves true when it was accepted. The value is passed through, never stored. */
   submitPin(pin: string, confirmLastTry: boolean): Promise<boolean>;
+  // views and "what a service sees"
+  readonly view: CardView;
+  setView(view: CardView): void;
+  readonly services: ServicesState;
   // log
   readonly log: readonly ApduLogRow[];
   /** The transcript text, or null when the engine refused. */
@@ -141,4 +149,6 @@ export const EMPTY_CARD_DATA = {
   pins: [],
   pinDialog: null,
   log: [],
+  view: 'exposure',
+  services: EMPTY_SERVICES,
 } as const satisfies Partial<AppState>;

@@ -5,6 +5,7 @@ import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike, typ
 import { errorInfo } from './errorInfo';
 import { mergeRows, updatePinCount } from './mergeRows';
 import { NO_USB, readerActions } from './readerActions';
+import { servicesActions } from './servicesSlice';
 
 export type { AppState, EngineClientLike, UsbAccess } from './appState';
 
@@ -104,6 +105,8 @@ export function createAppStore(
       openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null } }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
+      setView: (view) => set({ view }),
+      ...servicesActions(set, get, client),
       exportTranscript: async () => {
         let text: string | null = null;
         await run(async () => {

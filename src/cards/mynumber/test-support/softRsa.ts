@@ -1,0 +1,61 @@
+import { concatBytes } from '../../../bytes';
+
+/**
+ * A software RSA key standing in for a card's private key in client tests (the client may not
+ * use the simulator, architecture: simulator/ "never cards/"): WebCrypto makes the key, and
+ * `signDigestInfo` does what `80 2A 00 80` does (card reference §6.5) — PKCS#1 v1.5 type-1
+ * padding of the given DigestInfo, then m^d mod n. Test support only.
+ */
+export interface SoftRsaKey {
+  readonly publicKey: CryptoKey;
+  readonly spki: Uint8Array;
+  signDigestInfo(digestInfo: Uint8Array): Uint8Array;
+}
+
+function b64urlToBigInt(text: string): bigint {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  let value = 0n;
+  for (let i = 0; i < binary.length; i++) value = (value << 8n) | BigInt(binary.charCodeAt(i));
+  return value;
+}
+
+function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  let b = base % modulus;
+  let e = exponent;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % modulus;
+    b = (b * b) % modulus;
+    e >>= 1n;
+  }
+  return result;
+}
+
+/** A fresh RSA-2048 key pair with e = 65537. */
+export async function softRsaKey(): Promise<SoftRsaKey> {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  );
+  const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const n = b64urlToBigInt(jwk.n!);
+  const d = b64urlToBigInt(jwk.d!);
+  const k = 256;
+  return {
+    publicKey: pair.publicKey,
+    spki: new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)),
+    signDigestInfo(digestInfo) {
+      const em = concatBytes(Uint8Array.of(0, 1), new Uint8Array(k - digestInfo.length - 3).fill(0xff), Uint8Array.of(0), digestInfo);
+      let m = 0n;
+      for (const b of em) m = (m << 8n) | BigInt(b);
+      let s = modPow(m, d, n);
+      const out = new Uint8Array(k);
+      for (let i = k - 1; i >= 0; i--) {
+        out[i] = Number(s & 0xffn);
+        s >>= 8n;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectReadWithoutPin, selectServices } from '../../store/selectors';
+import { useT } from '../../useT';
+import { ServiceError } from './ServiceError';
+
+/**
+ * The authentication certificate read with no PIN (card reference §6.1, §13.3): the exact APDUs,
+ * none of them a VERIFY, and the serial number they hand out.
+ */
+export function NoPinRead() {
+  const t = useT();
+  const services = useAppStore(selectServices);
+  const read = useAppStore(selectReadWithoutPin);
+  const result = services.noPin;
+  const verifies = result ? result.apdus.filter((r) => r.command.startsWith('00 20')).length : 0;
+  return (
+    <section className="panel service-section" aria-labelledby="nopin-heading" data-testid="no-pin-read">
+      <h3 id="nopin-heading">{t('noPin.heading')}</h3>
+      <p className="muted">{t('noPin.intro')}</p>
+      <div className="actions">
+        <button type="button" className="primary" disabled={services.pending !== null} onClick={() => void read()} data-testid="nopin-read">
+          {services.pending === 'noPin' ? t('noPin.running') : t('noPin.action')}
+        </button>
+      </div>
+      <ServiceError action="noPin" testId="nopin-error" />
+      {result && (
+        <>
+          <p className="small" data-testid="nopin-summary">{t('noPin.summary', { count: result.apdus.length, verifies })}</p>
+          <div className="table-scroll">
+            <table className="apdu-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t('log.column.seq')}</th>
+                  <th scope="col">{t('log.column.command')}</th>
+                  <th scope="col">{t('log.column.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.apdus.map((row) => (
+                  <tr key={row.seq} data-testid="nopin-apdu">
+                    <td className="num">{row.seq}</td>
+                    <td>
+                      <div className="name">{row.name}</div>
+                      <code className="wrap" data-testid="nopin-apdu-command">{row.command}</code>
+                    </td>
+                    <td>
+                      <code>{row.sw ?? '—'}</code> <span className="muted small">{row.swMeaning}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="linkable-value">
+            {t('noPin.serial')}: <span className="mono" data-testid="nopin-serial">{result.record.serialNumberHex}</span>{' '}
+            <span className="muted small">({result.record.serialNumberDecimal})</span>
+          </p>
+          <p className="callout small">{t('login.linkNote')}</p>
+        </>
+      )}
+    </section>
+  );
+}
