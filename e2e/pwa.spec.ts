@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { test, expect } from './support/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { scanCard, startSimulator } from './support/flows';
+import { serveBuiltSite } from './support/staticSite';
 
 test.describe('installable, offline, private', () => {
   test('Chrome reports no installability errors', async ({ baseURL }) => {
@@ -48,6 +49,46 @@ test.describe('installable, offline, private', () => {
     await expect(page.getByTestId('cell-jpki/000A-none')).toHaveAttribute('data-cell', 'read');
     await expect(page.getByTestId('cell-cardLevel/0045-none')).toHaveAttribute('data-cell', 'read');
     await context.setOffline(false);
+  });
+
+  test('a new version waiting shows "update available"; Reload activates it and the page comes back under it', async ({ browser }) => {
+    // Its own loopback server over the built site, so the journey can deploy a "new version" —
+    // the same service worker script with one line more — without touching the shared server.
+    const site = await serveBuiltSite();
+    const context = await browser.newContext({ baseURL: site.origin });
+    const foreign: string[] = [];
+    context.on('request', (r) => {
+      if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await expect(page.getByTestId('app-status')).toHaveAttribute('data-status', 'offline-ready');
+
+      // A later visit: the page is now controlled, so a new version has to wait for it.
+      await page.reload();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      site.deployNextVersion();
+      await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.update()));
+      const status = page.getByTestId('app-status');
+      await expect(status).toHaveAttribute('data-status', 'update-available');
+      expect(site.servedNextVersion()).toBe(true);
+      const waiting = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? 'none'));
+      expect(await waiting()).toBe('installed');
+      await status.getByRole('button', { name: /reload|再読み込み/i }).click();
+      await page.waitForLoadState('load');
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'))
+        .toBe('activated');
+      await expect(page.getByTestId('start-screen')).toBeVisible();
+      await expect(page.getByTestId('app-status')).toHaveCount(0);
+      expect(await waiting()).toBe('none');
+      expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close();
+    }
   });
 
   test('a Content-Security-Policy allowing only this origin is present and blocks inline script', async ({ page }) => {
