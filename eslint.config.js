@@ -9,15 +9,17 @@ import globals from 'globals';
  * `src/` it must NOT import. bytes → apdu → transport → {usb | simulator} → cards → worker → ui.
  */
 const layers = {
-  bytes: ['apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors'],
-  apdu: ['transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors'],
-  transport: ['usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors'],
-  usb: ['simulator', 'cards', 'worker', 'ui', 'pwa'],
+  bytes: ['apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors', 'platform'],
+  apdu: ['transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors', 'platform'],
+  transport: ['usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors', 'platform'],
+  usb: ['simulator', 'cards', 'worker', 'ui', 'pwa', 'platform'],
   simulator: ['cards', 'worker', 'ui', 'pwa'],
-  cards: ['usb', 'simulator', 'worker', 'ui', 'pwa'],
-  worker: ['ui', 'pwa'],
-  pwa: ['bytes', 'apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'vectors'],
-  vectors: ['apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa'],
+  cards: ['usb', 'simulator', 'worker', 'ui', 'pwa', 'platform'],
+  worker: ['ui', 'pwa', 'platform'],
+  pwa: ['bytes', 'apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'vectors', 'platform'],
+  // Main-thread browser capabilities other than USB (Web NFC, Web Smart Card): nothing of the card.
+  platform: ['apdu', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'vectors'],
+  vectors: ['apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'platform'],
 };
 
 /** Matches a relative import of `src/<folder>` (or anything inside it) from anywhere in src/. */

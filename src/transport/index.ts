@@ -11,3 +11,5 @@ export {
   type TranscriptExchange,
 } from './transcript';
 export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';
+export { PortTransport, type PortTransportOptions } from './PortTransport';
+export type { BridgePort, BridgeReply, BridgeRequest } from './portBridge';
