@@ -21,6 +21,11 @@ import fc from 'fast-check';
 export type TypedErrorClass = abstract new (...args: never[]) => Error;
 
 const requested = Number(process.env.FUZZ_RUNS);
+const seed = Number(process.env.FUZZ_SEED);
+/** `FUZZ_SEED` (and `FUZZ_PATH`) replay a failure fast-check reported. */
+const replay: { seed?: number; path?: string } = Number.isInteger(seed)
+  ? { seed, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) }
+  : {};
 /** The case count `npm run fuzz` asked for, or null under `npm test`. */
 export const FUZZ_RUNS: number | null = Number.isInteger(requested) && requested > 0 ? requested : null;
 
@@ -75,20 +80,22 @@ export interface TargetOptions {
  * report (seed, path, shrunk counterexample) so the failure can be replayed.
  */
 export function checkTarget<Ts>(target: string, property: fc.IProperty<Ts>, options: TargetOptions): void {
-  const details = fc.check(property, { numRuns: runs(options.runs, options.fuzzScale) });
+  const details = fc.check(property, { numRuns: runs(options.runs, options.fuzzScale), ...replay });
   report(target, details);
 }
 
 /** `checkTarget` for an async property. */
 export async function checkTargetAsync<Ts>(target: string, property: fc.IAsyncProperty<Ts>, options: TargetOptions): Promise<void> {
-  const details = await fc.check(property, { numRuns: runs(options.runs, options.fuzzScale) });
+  const details = await fc.check(property, { numRuns: runs(options.runs, options.fuzzScale), ...replay });
   report(target, details);
 }
 
 function report<Ts>(target: string, details: fc.RunDetails<Ts>): void {
   const file = process.env.FUZZ_REPORT;
   if (file) appendFileSync(file, JSON.stringify({ target, runs: details.numRuns, failed: details.failed ? 1 : 0 }) + '\n');
-  if (details.failed) throw new Error(`${target}: ${fc.defaultReportMessage(details) ?? 'property failed'}`);
+  if (!details.failed) return;
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`${target}: ${cause}\n${fc.defaultReportMessage(details) ?? 'property failed'}`);
 }
 
 /**
