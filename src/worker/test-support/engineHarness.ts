@@ -12,7 +12,12 @@ export class FaultyTransport implements CardTransport {
   private sent = 0;
   constructor(
     private readonly inner: SimulatorTransport,
-    private readonly faults: { readonly tamper?: Tamper; readonly removeCardAfter?: number } = {},
+    private readonly faults: {
+      readonly tamper?: Tamper;
+      readonly removeCardAfter?: number;
+      /** Sees every command as the card gets it: before the logger's redaction and the channel's wipe. */
+      readonly spy?: (command: Uint8Array) => void;
+    } = {},
   ) {}
   get kind() { return this.inner.kind; }
   get atr() { return this.inner.atr; }
@@ -21,6 +26,7 @@ export class FaultyTransport implements CardTransport {
   async transmit(command: Uint8Array, meta?: { readonly sensitive?: boolean }): Promise<Uint8Array> {
     if (this.faults.removeCardAfter !== undefined && this.sent++ === this.faults.removeCardAfter) this.inner.removeCard();
     const copy = command.slice();
+    this.faults.spy?.(copy);
     const response = await this.inner.transmit(command, meta);
     return this.faults.tamper?.(copy, response) ?? response;
   }
