@@ -11,6 +11,8 @@ import type {
   EngineMethod,
   EngineMethods,
   Endpoint,
+  PingMessage,
+  PongMessage,
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
@@ -51,7 +53,12 @@ export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly session: EngineSession;
   private readonly openSimulator: SimulatorFactory;
-  private readonly onMessage = (event: MessageEvent) => this.enqueue(event.data as RequestMessage);
+  private readonly onMessage = (event: MessageEvent) => {
+    const message = event.data as RequestMessage | PingMessage;
+    // Answered at once, not queued: the heartbeat asks "alive?", not "idle?".
+    if (message?.kind === 'ping') this.endpoint.postMessage({ kind: 'pong', id: message.id } satisfies PongMessage);
+    else this.enqueue(message);
+  };
 
   constructor(
     private readonly endpoint: Endpoint,
