@@ -36,7 +36,8 @@ async function requests(): Promise<Request[]> {
 /** Runs the requests on a fresh engine, either one after another or all at once; returns what the card saw. */
 async function run(all: readonly Request[], mode: 'serial' | 'concurrent') {
   const sent: string[] = [];
-  const h = startEngine({ spy: (command) => sent.push(toHex(command)) });
+  // With reader-like latency, so requests that were not queued would have time to interleave.
+  const h = startEngine({ spy: (command) => sent.push(toHex(command)), latency: true });
   close = h.close;
   await h.client.call('connectSimulator', { holder: 'adult' });
   const settle = (request: Request) =>

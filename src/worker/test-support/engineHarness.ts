@@ -17,6 +17,8 @@ export class FaultyTransport implements CardTransport {
       readonly removeCardAfter?: number;
       /** Sees every command as the card gets it: before the logger's redaction and the channel's wipe. */
       readonly spy?: (command: Uint8Array) => void;
+      /** Answers after a macrotask, as a reader does; the bare simulator answers within microtasks. */
+      readonly latency?: boolean;
     } = {},
   ) {}
   get kind() { return this.inner.kind; }
@@ -27,6 +29,7 @@ export class FaultyTransport implements CardTransport {
     if (this.faults.removeCardAfter !== undefined && this.sent++ === this.faults.removeCardAfter) this.inner.removeCard();
     const copy = command.slice();
     this.faults.spy?.(copy);
+    if (this.faults.latency) await new Promise((resolve) => setTimeout(resolve, 0));
     const response = await this.inner.transmit(command, meta);
     return this.faults.tamper?.(copy, response) ?? response;
   }
