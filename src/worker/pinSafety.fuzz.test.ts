@@ -185,7 +185,7 @@ describe('PIN safety over random sessions (house rules 5 and 6)', () => {
           await h.close();
         }
       }),
-      { runs: 30, fuzzScale: 0.005 },
+      { runs: 60, fuzzScale: 0.01 },
     );
   });
 });
