@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EngineClient } from './worker/EngineClient';
+import { EngineSupervisor } from './worker/EngineSupervisor';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppStoreProvider } from './ui/store/AppStoreContext';
 import { App } from './ui/App';
@@ -11,9 +11,12 @@ import './ui/styles.css';
 
 // The composition root (architecture: the only file that wires worker, ui and pwa together).
 installSameOriginScriptPolicy();
-const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'mynalens-engine' });
-const client = new EngineClient(worker);
-const store = createAppStore(client, window.localStorage, navigator.languages, { capabilities: usbCapabilities, requestReader });
+// The engine runs in a worker the supervisor replaces if it crashes or stops answering; the
+// store is told (`restarted`) and asks the person to connect and scan again.
+const engine = new EngineSupervisor({
+  spawn: () => new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'mynalens-engine' }),
+});
+const store = createAppStore(engine, window.localStorage, navigator.languages, { capabilities: usbCapabilities, requestReader });
 
 const serviceWorker = registerServiceWorker((status) =>
   store.getState().setAppStatus(status, status === 'update-available' ? () => serviceWorker?.applyUpdate() : undefined),

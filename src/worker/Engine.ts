@@ -13,6 +13,8 @@ import type {
   EngineMethods,
   Endpoint,
   ReaderCheckView,
+  PingMessage,
+  PongMessage,
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
@@ -64,11 +66,16 @@ export class Engine {
   private reader: OpenedReader | null = null;
   private lastReaderId: string | null = null;
   private unrestricted = false;
-  private readonly onMessage = (event: MessageEvent) => this.enqueue(event.data as RequestMessage);
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
     if (this.reader && event.device === this.reader.device) this.reader.reader.deviceLost();
     void this.emitReaders();
+  };
+  private readonly onMessage = (event: MessageEvent) => {
+    const message = event.data as RequestMessage | PingMessage;
+    // Answered at once, not queued: the heartbeat asks "alive?", not "idle?".
+    if (message?.kind === 'ping') this.endpoint.postMessage({ kind: 'pong', id: message.id } satisfies PongMessage);
+    else this.enqueue(message);
   };
 
   constructor(

@@ -3,6 +3,7 @@ import type {
   EngineMethod,
   EngineMethods,
   Endpoint,
+  PingMessage,
   SerializedError,
   WorkerMessage,
 } from './protocol';
@@ -49,15 +50,33 @@ export class EngineClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops listening; pending calls are rejected. */
-  dispose(): void {
+  /** Asks the engine whether it is alive; `onPong` hears the answer (see `EngineSupervisor`). */
+  ping(id: number): void {
+    this.endpoint.postMessage({ kind: 'ping', id } satisfies PingMessage);
+  }
+
+  /** Called with the id of each heartbeat answer. */
+  onPong: ((id: number) => void) | null = null;
+
+  /** How many calls are waiting for an answer. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Stops listening; pending calls are rejected with `reason` (by default `engine/stopped`). */
+  dispose(reason: SerializedError = { code: 'engine/stopped', message: 'the engine was stopped' }): void {
     this.endpoint.removeEventListener('message', this.onMessage);
-    for (const { reject } of this.pending.values()) reject(new EngineError({ code: 'engine/stopped', message: 'the engine was stopped' }));
+    for (const { reject } of this.pending.values()) reject(new EngineError(reason));
     this.pending.clear();
     this.listeners.clear();
+    this.onPong = null;
   }
 
   private handle(message: WorkerMessage): void {
+    if (message.kind === 'pong') {
+      this.onPong?.(message.id);
+      return;
+    }
     if (message.kind === 'event') {
       for (const listener of [...this.listeners]) listener(message.event);
       return;

@@ -95,6 +95,8 @@ export async function verifyPin(
 ): Promise<EngineMethods['verifyPin']['result']> {
   const spec = PINS[pinId];
   if (!spec) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
+  // House rule 5: the format first, before anything else is asked of the session or the card.
+  wipe(validatePin(pinId, pin));
   const client = appletClient(spec.applet, session.channel());
   const pins = await presentPin(session, client, pinId, pin, confirmLastTry);
   const opened: ExposureRowView[] = [];

@@ -372,14 +372,33 @@ export type EngineEvent =
   | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
   /** A reader was plugged in or out; the granted readers now. */
   | { readonly type: 'readers'; readonly readers: readonly ReaderView[] }
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  /**
+   * Raised on the main thread by `EngineSupervisor`, never by the engine: the worker crashed or
+   * stopped answering and a fresh one replaced it. Everything the old one knew is gone.
+   */
+  | { readonly type: 'restarted'; readonly reason: SerializedError };
 
 export interface EventMessage {
   readonly kind: 'event';
   readonly event: EngineEvent;
 }
 
-export type WorkerMessage = ResponseMessage | EventMessage;
+/**
+ * The supervisor's heartbeat: the engine answers a ping at once, outside the request queue, so a
+ * long scan does not look like a dead worker; a worker that stops answering pings is replaced.
+ */
+export interface PingMessage {
+  readonly kind: 'ping';
+  readonly id: number;
+}
+
+export interface PongMessage {
+  readonly kind: 'pong';
+  readonly id: number;
+}
+
+export type WorkerMessage = ResponseMessage | EventMessage | PongMessage;
 
 /**
  * What both ends need of a message port: a `Worker`, a worker's `self`, or a `MessagePort` in

@@ -83,4 +83,10 @@ describe('validatePin', () => {
   it('refuses an unknown PIN id', () => {
     expect(() => validatePin('nope' as PinId, '1234')).toThrow(RangeError);
   });
+
+  it('refuses a value that is not a string (it crosses the worker boundary as data) with PinFormatError, not a TypeError', () => {
+    for (const input of [undefined, null, 1234, ['1', '2', '3', '4']]) {
+      expect(() => validatePin('jpkiAuth', input as unknown as string)).toThrow(PinFormatError);
+    }
+  });
 });

@@ -137,6 +137,8 @@ export function validatePin(pinId: PinId, input: string): Uint8Array {
   const spec = PINS[pinId];
   if (!spec) throw new RangeError(`unknown PIN id "${String(pinId)}"`);
   const { format } = spec;
+  // The value crosses the worker boundary as data; anything but a string is malformed too.
+  if (typeof input !== 'string') throw new PinFormatError(pinId, 'characters');
   if (format.kind === 'digits') {
     if (input.length !== format.length) throw new PinFormatError(pinId, 'length');
     if (!/^[0-9]+$/.test(input)) throw new PinFormatError(pinId, 'characters');

@@ -4,7 +4,7 @@ import { KNOWN_ERROR_CODES, errorMessage } from './errorMessages';
 
 /** Every code the UI can show: card errors, PIN checks, transcripts, transports and the engine. */
 const SHOWN_BY_UI = [
-  'engine/not-connected', 'engine/internal', 'engine/stopped', 'engine/unknown-request',
+  'engine/not-connected', 'engine/internal', 'engine/stopped', 'engine/restarted', 'engine/unknown-request',
   'card/applet-not-found', 'card/not-my-number-card', 'card/wrong-pin', 'card/pin-blocked', 'card/pin-required',
   'card/file-not-found', 'card/malformed-file', 'card/extended-length-required', 'card/unexpected-status',
   'pin/format', 'pin/confirm-last-try', 'transcript/invalid',

@@ -18,6 +18,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'The card engine stopped. Reload the page to start it again.',
     ja: 'カードを扱うエンジンが停止しました。ページを再読み込みして再開してください。',
   },
+  'engine/restarted': {
+    en: 'The card engine stopped unexpectedly and MynaLens restarted it. Nothing read from the card was kept: connect the card again and scan it once more.',
+    ja: 'カードを扱うエンジンが予期せず停止したため、MynaLens が再起動しました。カードから読み取った内容は残っていません。もう一度カードを接続して、スキャンし直してください。',
+  },
   'engine/unknown-request': {
     en: 'This version of MynaLens cannot do that yet. Reload the page to get the latest version, then try again.',
     ja: 'このバージョンの MynaLens ではまだその操作ができません。ページを再読み込みして最新版にしてから、もう一度お試しください。',

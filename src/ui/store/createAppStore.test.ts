@@ -182,4 +182,35 @@ describe('createAppStore with USB readers', () => {
     emit({ type: 'readers', readers: [READER] });
     expect(store.getState().readers).toEqual([READER]);
   });
+
+  it('on a restarted engine drops every card datum and shows engine/restarted, and a PIN refused by the restart does not reopen the dialog', async () => {
+    let reject: (error: unknown) => void = () => {};
+    const { store, emit } = setup({ verifyPin: () => new Promise((_, no) => (reject = no)) });
+    await store.getState().connectSimulator('adult');
+    emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }) });
+    store.getState().openPinDialog('jpkiAuth');
+    const submitted = store.getState().submitPin('1234', false);
+    const reason = { code: 'engine/restarted', message: 'restarted', details: { cause: 'error' } };
+    emit({ type: 'restarted', reason });
+    reject(Object.assign(new Error('restarted'), reason));
+    expect(await submitted).toBe(false);
+    const state = store.getState();
+    expect(state).toMatchObject({ connection: null, rows: [], pins: [], log: [], pinDialog: null, errorCode: 'engine/restarted' });
+  });
+
+  it('stays busy until the last of several overlapping calls ends', async () => {
+    const release: (() => void)[] = [];
+    const later = <T,>(value: T) => new Promise<T>((resolve) => release.push(() => resolve(value)));
+    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }), pinStatus: () => later([]) });
+    await store.getState().connectSimulator('adult');
+    const check = store.getState().checkCard();
+    const refresh = store.getState().refreshPins();
+    expect(store.getState().busy).toBe(true);
+    release[0]!();
+    await check;
+    expect(store.getState().busy).toBe(true);
+    release[1]!();
+    await refresh;
+    expect(store.getState().busy).toBe(false);
+  });
 });

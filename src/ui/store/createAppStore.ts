@@ -35,8 +35,13 @@ export function createAppStore(
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
   const store = createStore<AppState>()((set, get) => {
-    /** Runs one engine call with the busy flag and error capture. */
+    /**
+     * Runs one engine call with the busy flag and error capture. Calls may overlap (the engine
+     * queues them), so `busy` counts them: it clears when the last one ends, not the first.
+     */
+    let running = 0;
     async function run(work: () => Promise<void>): Promise<void> {
+      running++;
       set({ busy: true, errorCode: null, errorDetails: {} });
       try {
         await work();
@@ -44,7 +49,8 @@ export function createAppStore(
         const { code, details } = errorInfo(error);
         set({ errorCode: code, errorDetails: details });
       } finally {
-        set({ busy: false });
+        running--;
+        set({ busy: running > 0 });
       }
     }
 
@@ -149,6 +155,8 @@ async function submitPin(set: Set, get: Get, client: EngineClientLike, pin: stri
     return true;
   } catch (error) {
     const { code, details } = errorInfo(error);
+    // Closed meanwhile (or swept away by an engine restart): the refusal has no dialog to show in.
+    if (get().pinDialog?.pinId !== pinId) return false;
     let pins = get().pins;
     if (code === 'card/wrong-pin' && typeof details.triesLeft === 'number') pins = updatePinCount(pins, pinId, details.triesLeft);
     if (code === 'card/pin-blocked') pins = updatePinCount(pins, pinId, 0);
@@ -181,6 +189,10 @@ function onEvent(set: Set, get: Get, event: EngineEvent): void {
       break;
     case 'readers':
       set({ readers: event.readers });
+      break;
+    case 'restarted':
+      // The engine worker was replaced: everything it knew is gone, so is what we showed of it.
+      set({ ...EMPTY_CARD_DATA, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });
       break;
     case 'ready':
       break;

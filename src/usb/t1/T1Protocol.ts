@@ -28,6 +28,17 @@ export interface T1Options {
 export const T1_MAX_ATTEMPTS = 3;
 /** ISO/IEC 7816-3:2006 §11.4.2: IFSD before any S(IFS) exchange. */
 const DEFAULT_IFSD = 32;
+/**
+ * ISO/IEC 7816-4 §5.1: the largest response APDU, 65536 data bytes and SW1 SW2. A card that
+ * chains more is broken or hostile; without this cap it could make us buffer without end.
+ */
+export const T1_MAX_RESPONSE = 65538;
+/**
+ * S(WTX) and S(IFS) requests in a row with no I-block in between. §11 sets no limit, but a card
+ * that only ever asks for more time would otherwise hold the exchange for ever; each WTX is at
+ * least one BWT (seconds), so this is minutes of patience before the reader is given up on.
+ */
+export const T1_MAX_SUPERVISORY_IN_A_ROW = 64;
 
 function flip(bit: 0 | 1): 0 | 1 {
   return bit === 0 ? 1 : 0;
@@ -128,6 +139,8 @@ export class T1Protocol {
     let waitMultiplier = 1;
     let sending = true; // until the card's first I-block acknowledges our last one
     let failures = 0;
+    let supervisoryInARow = 0;
+    let receivedBytes = 0;
     const received: Uint8Array[] = [];
     const fail = (resend: Uint8Array): void => {
       if (++failures >= T1_MAX_ATTEMPTS) throw new NeedsResynch();
@@ -154,6 +167,9 @@ export class T1Protocol {
           await this.sendBlock(this.encode({ ...reply, response: true }), { waitMultiplier: 1 });
           throw new T1ProtocolError('aborted-by-card', 'T=1: the card aborted the chain with S(ABORT request)');
         }
+        if (++supervisoryInARow > T1_MAX_SUPERVISORY_IN_A_ROW) {
+          throw new T1ProtocolError('card-stalled', `T=1: the card sent ${T1_MAX_SUPERVISORY_IN_A_ROW} S(${reply.type}) requests in a row without answering`);
+        }
         const value = reply.inf[0]!;
         if (reply.type === 'ifs') {
           if (value < 1 || value > 254) {
@@ -177,6 +193,7 @@ export class T1Protocol {
           lastI = this.nextIBlock(apdu, offset);
           outgoing = lastI.bytes;
           failures = 0;
+          supervisoryInARow = 0;
         } else if (sending && reply.nr === lastI.ns) {
           fail(lastI.bytes); // rule 6.2/7.2: the card asks for our I-block again
         } else {
@@ -194,6 +211,11 @@ export class T1Protocol {
       }
       this.nr = flip(this.nr);
       failures = 0;
+      supervisoryInARow = 0;
+      receivedBytes += reply.inf.length;
+      if (receivedBytes > T1_MAX_RESPONSE) {
+        throw new T1ProtocolError('response-too-long', `T=1: the card chained more than ${T1_MAX_RESPONSE} response bytes`);
+      }
       received.push(reply.inf);
       if (!reply.more) return concatBytes(...received);
       outgoing = this.encode({ kind: 'R', nr: this.nr, error: 'none' }); // rule 2.2: more, please

@@ -9,7 +9,11 @@ export type T1FailureReason =
   /** The card sent S(ABORT request) during a chain. */
   | 'aborted-by-card'
   /** S(IFS request) for IFSD went unanswered three times. */
-  | 'ifs-negotiation-failed';
+  | 'ifs-negotiation-failed'
+  /** The card kept asking for more time (S(WTX)) or a new IFSC without ever answering. */
+  | 'card-stalled'
+  /** The card chained more response bytes than the largest response APDU (65536 + SW1 SW2). */
+  | 'response-too-long';
 
 /**
  * The T=1 block protocol could not deliver an APDU (ISO/IEC 7816-3:2006 §11.6.3). A

@@ -12,7 +12,14 @@ export class FaultyTransport implements CardTransport {
   private sent = 0;
   constructor(
     private readonly inner: SimulatorTransport,
-    private readonly faults: { readonly tamper?: Tamper; readonly removeCardAfter?: number } = {},
+    private readonly faults: {
+      readonly tamper?: Tamper;
+      readonly removeCardAfter?: number;
+      /** Sees every command as the card gets it: before the logger's redaction and the channel's wipe. */
+      readonly spy?: (command: Uint8Array) => void;
+      /** Answers after a macrotask, as a reader does; the bare simulator answers within microtasks. */
+      readonly latency?: boolean;
+    } = {},
   ) {}
   get kind() { return this.inner.kind; }
   get atr() { return this.inner.atr; }
@@ -21,6 +28,8 @@ export class FaultyTransport implements CardTransport {
   async transmit(command: Uint8Array, meta?: { readonly sensitive?: boolean }): Promise<Uint8Array> {
     if (this.faults.removeCardAfter !== undefined && this.sent++ === this.faults.removeCardAfter) this.inner.removeCard();
     const copy = command.slice();
+    this.faults.spy?.(copy);
+    if (this.faults.latency) await new Promise((resolve) => setTimeout(resolve, 0));
     const response = await this.inner.transmit(command, meta);
     return this.faults.tamper?.(copy, response) ?? response;
   }

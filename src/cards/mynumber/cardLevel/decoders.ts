@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import { MalformedDataError, asciiString, toHex } from '../../../bytes';
 import { childrenOf, parseTlvs, type Tlv } from '../../../apdu';
+import { parseBer } from '../shared/ber';
 import { isoDate } from '../shared/fields';
 
 /**
@@ -64,9 +65,7 @@ export function decodeCardRecognitionData(bytes: Uint8Array, source = 'card-leve
 }
 
 function decodeOid(tlv: Tlv, source: string): string {
-  const parsed = asn1js.fromBER(tlv.raw);
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.ObjectIdentifier)) {
-    throw new MalformedDataError(source, tlv.offset, 'not an OBJECT IDENTIFIER');
-  }
-  return parsed.result.valueBlock.toString();
+  const parsed = parseBer(tlv.raw, source, tlv.offset);
+  if (!(parsed instanceof asn1js.ObjectIdentifier)) throw new MalformedDataError(source, tlv.offset, 'not an OBJECT IDENTIFIER');
+  return parsed.valueBlock.toString();
 }

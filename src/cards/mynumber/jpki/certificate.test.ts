@@ -51,4 +51,14 @@ describe('X.509 certificate decoder (§6.4, §12) on malformed bytes', () => {
       reason: expect.stringContaining('UTF8String'),
     });
   });
+
+  it('refuses a time asn1js cannot read inside a constructed BIT STRING with MalformedDataError, not asn1js\'s own Error (found by fuzzing)', () => {
+    // SEQUENCE { constructed BIT STRING (23) { GeneralizedTime "AA" } }: asn1js.fromBER throws
+    // "Wrong input string for conversion" instead of reporting offset -1.
+    expect(malformed(() => decodeCertificate(fromHex('30 06 23 04 18 02 41 41'), SOURCE))).toMatchObject({
+      source: SOURCE,
+      offset: 0,
+      reason: expect.stringContaining('Wrong input string'),
+    });
+  });
 });

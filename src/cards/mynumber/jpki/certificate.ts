@@ -1,7 +1,7 @@
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { ByteReader, MalformedDataError } from '../../../bytes';
 import { readTlv } from '../../../apdu';
+import { parseBer } from '../shared/ber';
 import { compactHex } from '../shared/fields';
 import { bitLength, rsaPublicKeyView, stripLeadingZeros } from '../shared/rsaPublicKey';
 import { decodeExtensions, type ExtensionsView } from './certificateExtensions';
@@ -53,11 +53,10 @@ export function decodeCertificate(der: Uint8Array, source = 'certificate'): Cert
   const outer = readTlv(reader);
   if (outer.tag !== 0x30) throw new MalformedDataError(source, 0, 'a certificate starts with a SEQUENCE (30)');
   if (!reader.atEnd) throw new MalformedDataError(source, outer.end, `${der.length - outer.end} bytes after the certificate`);
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset === -1) throw new MalformedDataError(source, 0, `not DER: ${asn1.result.error}`);
+  const asn1 = parseBer(der, source);
   let certificate: pkijs.Certificate;
   try {
-    certificate = new pkijs.Certificate({ schema: asn1.result });
+    certificate = new pkijs.Certificate({ schema: asn1 });
   } catch (error) {
     throw new MalformedDataError(source, 0, `not an X.509 certificate (${error instanceof Error ? error.message : String(error)})`);
   }
