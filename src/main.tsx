@@ -7,6 +7,8 @@ import { App } from './ui/App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { installSameOriginScriptPolicy } from './pwa/trustedTypes';
 import { requestReader, usbCapabilities } from './usb/permission';
+import { WebSmartCardAccess } from './platform/smartCard';
+import { waitForTap, webNfcAvailable } from './platform/webNfc';
 import './ui/styles.css';
 
 // The composition root (architecture: the only file that wires worker, ui and pwa together).
@@ -16,7 +18,13 @@ installSameOriginScriptPolicy();
 const engine = new EngineSupervisor({
   spawn: () => new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'mynalens-engine' }),
 });
-const store = createAppStore(engine, window.localStorage, navigator.languages, { capabilities: usbCapabilities, requestReader });
+const store = createAppStore(
+  engine,
+  window.localStorage,
+  navigator.languages,
+  { capabilities: usbCapabilities, requestReader },
+  { smartCard: new WebSmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap } },
+);
 
 const serviceWorker = registerServiceWorker((status) =>
   store.getState().setAppStatus(status, status === 'update-available' ? () => serviceWorker?.applyUpdate() : undefined),

@@ -11,6 +11,8 @@ export interface SmartCardReaderInfo {
 export interface SmartCardSession {
   readonly readerName: string;
   readonly atr: Uint8Array;
+  /** The ATR as spaced upper-case hex, as the engine's protocol carries it. */
+  readonly atrHex: string;
   readonly extendedLength: boolean;
   /** Transfer this to the worker; the engine's PortTransport talks to the card through it. */
   readonly port: MessagePort;
@@ -98,7 +100,8 @@ export class WebSmartCardAccess {
     const watch = new AbortController();
     bridge(channel.port1, connection, activeProtocol, watch);
     void watchForRemoval(context, readerName, channel.port1, watch.signal);
-    return { readerName, atr, extendedLength: activeProtocol === 't1', port: channel.port2 };
+    const atrHex = [...atr].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    return { readerName, atr, atrHex, extendedLength: activeProtocol === 't1', port: channel.port2 };
   }
 }
 

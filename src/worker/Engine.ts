@@ -1,6 +1,7 @@
 import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
 import { MY_NUMBER_CARD_TOKEN_LABEL } from '../cards/mynumber/identifiers';
-import type { CardTransport } from '../transport';
+import { fromHex } from '../bytes';
+import { PortTransport, type CardTransport } from '../transport';
 import type { UsbConnectionEventLike, UsbLike } from '../usb/host/UsbLike';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
@@ -51,6 +52,9 @@ export interface EngineOptions extends ImageOptions {
 }
 
 type Params<M extends EngineMethod> = EngineMethods[M]['params'];
+
+/** PC/SC answers within the card's own waiting time; a longer silence means the bridge is gone. */
+const SMART_CARD_TIMEOUT_MS = 15_000;
 
 /**
  * The engine (architecture: worker/): owns the card session, runs one card operation at a time
@@ -126,6 +130,8 @@ export class Engine {
         return this.connectReader(params as Params<'connectReader'>);
       case 'readerCheck':
         return Promise.resolve(this.readerCheck());
+      case 'connectSmartCard':
+        return this.connectSmartCard(params as Params<'connectSmartCard'>);
       case 'openTranscript':
         return this.openTranscript(params as Params<'openTranscript'>);
       case 'identifyCard':
@@ -196,6 +202,17 @@ export class Engine {
     this.reader = opened;
     this.lastReaderId = readerId;
     return this.session.attach(opened.reader, { reader: { id: opened.view.id, name: opened.view.name }, keepLog: continuing });
+  }
+
+  /** A card the main thread holds through the Web Smart Card API, reached over its MessagePort. */
+  private async connectSmartCard({ port, readerName, atr, extendedLength }: Params<'connectSmartCard'>): Promise<ConnectionInfo> {
+    if (!port || typeof readerName !== 'string') throw new EngineFailure('engine/bad-request', 'connectSmartCard needs a port and a reader name');
+    this.lastReaderId = null;
+    this.reader = null;
+    await this.session.detach();
+    this.session.forget();
+    const transport = new PortTransport(port, { kind: 'smartcard', atr: fromHex(atr), extendedLength: extendedLength === true, timeoutMs: SMART_CARD_TIMEOUT_MS });
+    return this.session.attach(transport, { reader: { id: `pcsc:${readerName}`, name: readerName } });
   }
 
   private readerCheck(): ReaderCheckView {

@@ -36,11 +36,11 @@ export class EngineClient {
   }
 
   /** Calls an engine method; rejects with `EngineError`. */
-  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params']): Promise<EngineMethods[M]['result']> {
+  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer: Transferable[] = []): Promise<EngineMethods[M]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.endpoint.postMessage({ kind: 'request', id, method, params });
+      this.endpoint.postMessage({ kind: 'request', id, method, params }, transfer);
     });
   }
 

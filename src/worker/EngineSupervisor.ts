@@ -70,9 +70,9 @@ export class EngineSupervisor {
   }
 
   /** Calls an engine method on the current worker; rejects with `EngineError`. */
-  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params']): Promise<EngineMethods[M]['result']> {
+  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer: Transferable[] = []): Promise<EngineMethods[M]['result']> {
     if (this.stopped) return Promise.reject(new EngineError(this.stopped));
-    return this.client.call(method, params);
+    return this.client.call(method, params, transfer);
   }
 
   /** Subscribes to engine events (and `restarted`) across restarts; returns an unsubscribe function. */

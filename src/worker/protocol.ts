@@ -310,6 +310,14 @@ export interface EngineMethods {
   connectReader: { params: { readerId: string; unrestricted: boolean }; result: ConnectionInfo };
   /** The connected reader's descriptor, ATR and exchange level (`engine/not-a-reader` for the simulator). */
   readerCheck: { params: Record<string, never>; result: ReaderCheckView };
+  /**
+   * Takes a card the main thread connected through the Web Smart Card API: APDUs travel over
+   * `port` (the one non-plain value in this file: a MessagePort, transferred, never copied).
+   */
+  connectSmartCard: {
+    params: { port: MessagePort; readerName: string; atr: string; extendedLength: boolean };
+    result: ConnectionInfo;
+  };
   /** Opens an exported transcript as a replayed card. */
   openTranscript: { params: { text: string }; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
@@ -405,7 +413,8 @@ export type WorkerMessage = ResponseMessage | EventMessage | PongMessage;
  * tests, so the engine and client run in one realm under Vitest.
  */
 export interface Endpoint {
-  postMessage(message: unknown): void;
+  /** `transfer` moves ownership of MessagePorts (Web Smart Card) to the other side. */
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }

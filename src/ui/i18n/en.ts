@@ -287,6 +287,20 @@ export const en = {
   'cardData.issuer.simulator': 'The last step used the simulator’s test issuer key (test material).',
   'cardData.issuer.unavailable': 'J-LIS does not publish the issuer keys of real cards, so the last step is not possible for a real card.',
   'cardData.notCovered': 'Not covered by the card-face signature: the card’s expiry date and security code.',
+  'start.smartCard.title': 'PC/SC readers (installed app)',
+  'start.smartCard.body': 'The Web Smart Card API reaches every reader your system knows — contact and contactless — through the system’s own drivers. It exists only in the installed app on ChromeOS.',
+  'start.smartCard.none': 'No PC/SC reader was found. Plug one in and look again.',
+  'start.smartCard.cardIn': 'card in',
+  'start.smartCard.empty': 'no card',
+  'start.smartCard.refresh': 'Look for readers again',
+  'start.nfc.title': 'Your phone’s NFC',
+  'start.nfc.body': 'Chrome on Android can notice a card touching the phone, but a web page cannot read it: Web NFC reads only NDEF tags, and the My Number Card is not one. To read your card with a phone, plug in a Sony PaSoRi with a USB-OTG adapter.',
+  'start.nfc.start': 'Detect a tap',
+  'start.nfc.waiting': 'Hold your card against the back of the phone…',
+  'start.nfc.stop': 'Stop',
+  'start.nfc.detected': 'Your card was detected — but a web page cannot read it through the phone’s NFC. A PaSoRi reader on USB-OTG can.',
+  'start.nfc.ndef': 'That was an NFC tag with NDEF data, not a My Number Card.',
+  'card.smartcard': 'PC/SC reader',
 } as const;
 
 export type MessageKey = keyof typeof en;

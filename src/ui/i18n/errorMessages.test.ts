@@ -11,6 +11,7 @@ const SHOWN_BY_UI = [
   'transport/device-lost', 'transport/card-removed', 'transport/busy', 'transport/closed', 'transport/timeout',
   'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch',
   'engine/not-a-reader', ...USB_ACCESS_ERROR_CODES,
+  'smartcard/unavailable', 'smartcard/not-allowed', 'smartcard/failed', 'nfc/unavailable', 'nfc/not-allowed',
   'engine/bad-request', 'service/no-auth-certificate', 'service/certificate-unreadable',
   'sign/no-certificate', 'sign/empty-document', 'sign/too-large',
 ];

@@ -154,6 +154,26 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'That reader is not plugged in any more. Plug it in and choose it again.',
     ja: 'そのリーダーは接続されていません。接続してから、もう一度選んでください。',
   },
+  'smartcard/unavailable': {
+    en: 'This browser has no Web Smart Card API; it exists only in the installed app on ChromeOS. Use a USB reader or the simulator here.',
+    ja: 'このブラウザーには Web Smart Card API がありません。ChromeOS のインストール版でのみ使えます。ここでは USB リーダーかシミュレーターをお使いください。',
+  },
+  'smartcard/not-allowed': {
+    en: 'Access to the reader was not allowed. Choose the reader again and allow MynaLens to use it.',
+    ja: 'リーダーの使用が許可されませんでした。もう一度リーダーを選び、MynaLens に使用を許可してください。',
+  },
+  'smartcard/failed': {
+    en: 'The system\'s smart-card service did not answer. Check the reader is plugged in, then look for readers again.',
+    ja: 'システムのスマートカードサービスが応答しませんでした。リーダーの接続を確かめてから、もう一度リーダーを探してください。',
+  },
+  'nfc/unavailable': {
+    en: 'This browser has no Web NFC (only Chrome for Android has it). Use a USB reader or the simulator.',
+    ja: 'このブラウザーには Web NFC がありません（Android の Chrome のみ対応）。USB リーダーかシミュレーターをお使いください。',
+  },
+  'nfc/not-allowed': {
+    en: 'NFC could not start: it is turned off or not allowed. Turn NFC on in the phone\'s settings, allow it for this site, and press "Detect a tap" again.',
+    ja: 'NFC を開始できませんでした（オフか、許可されていません）。スマートフォンの設定で NFC をオンにし、このサイトに許可してから、もう一度「タッチを検知する」を押してください。',
+  },
   'transport/device-lost': {
     en: 'The reader was disconnected; what was read before is kept. Plug it in again and press "Reconnect and continue".',
     ja: 'リーダーが外れました。それまでに読み取った内容は残っています。もう一度接続して「再接続して続ける」を押してください。',

@@ -15,6 +15,8 @@ import type {
 } from '../../worker/protocol';
 import type { Language } from '../i18n/translate';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
+import type { SmartCardReaderInfo } from '../../platform/smartCard';
+import type { TapResult } from '../../platform/webNfc';
 
 /** The page's USB side (usb/permission.ts in the app; a fake in tests). */
 export interface UsbAccess {
@@ -23,16 +25,30 @@ export interface UsbAccess {
   requestReader(): Promise<PickedReader>;
 }
 
+/** The page's Web Smart Card side (platform/smartCard.ts in the app; a fake in tests). */
+export interface SmartCardAccessLike {
+  readonly available: boolean;
+  listReaders(): Promise<SmartCardReaderInfo[]>;
+  connect(readerName: string): Promise<{ readerName: string; atrHex: string; extendedLength: boolean; port: MessagePort }>;
+}
+
+/** The page's Web NFC side (platform/webNfc.ts in the app). */
+export interface NfcAccessLike {
+  readonly available: boolean;
+  waitForTap(signal: AbortSignal): Promise<TapResult>;
+}
+
 /** Where the card data on screen came from. */
 export type CardSource =
   | { readonly kind: 'simulator'; readonly holder: SimulatorHolderId }
   | { readonly kind: 'transcript' }
-  | { readonly kind: 'reader'; readonly readerId: string; readonly name: string };
+  | { readonly kind: 'reader'; readonly readerId: string; readonly name: string }
+  | { readonly kind: 'smartcard'; readonly readerName: string };
 import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesSlice';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
-  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params']): Promise<EngineMethods[M]['result']>;
+  call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer?: Transferable[]): Promise<EngineMethods[M]['result']>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
 }
 
@@ -108,6 +124,16 @@ export interface AppState extends ServicesActions {
   connectReader(readerId: string): Promise<void>;
   showReaderCheck(): Promise<void>;
   hideReaderCheck(): void;
+  // PC/SC readers through the Web Smart Card API (installed app on ChromeOS)
+  readonly smartCardAvailable: boolean;
+  readonly smartCardReaders: readonly SmartCardReaderInfo[];
+  refreshSmartCardReaders(): Promise<void>;
+  connectSmartCard(readerName: string): Promise<void>;
+  // Web NFC: only "a card was tapped" (Chrome for Android)
+  readonly nfcAvailable: boolean;
+  readonly nfcTap: 'idle' | 'waiting' | TapResult;
+  waitForNfcTap(): Promise<void>;
+  stopNfcTap(): void;
   // rows
   readonly rows: readonly ExposureRowView[];
   readonly scanning: boolean;

@@ -214,3 +214,38 @@ describe('createAppStore with USB readers', () => {
     expect(store.getState().busy).toBe(false);
   });
 });
+
+describe('createAppStore with the Web Smart Card API and Web NFC', () => {
+  it('hands the connected card to the engine as a transferred MessagePort', async () => {
+    const fake = fakeClient({ connectSmartCard: () => ({ kind: 'smartcard', atr: '3B E0', extendedLength: true, reader: { id: 'pcsc:R', name: 'R' } }) });
+    const { port1, port2 } = new MessageChannel();
+    const transfers: unknown[][] = [];
+    const client = { ...fake.client, call: ((method: never, params: never, transfer: unknown[] = []) => (transfers.push(transfer), fake.client.call(method, params))) as typeof fake.client.call };
+    const smartCard = {
+      available: true,
+      listReaders: async () => [{ name: 'R', cardPresent: true }],
+      connect: async () => ({ readerName: 'R', atrHex: '3B E0', extendedLength: true, port: port2 }),
+    };
+    const store = createAppStore(client, memoryStorage(), ['en'], undefined, { smartCard });
+    await store.getState().refreshSmartCardReaders();
+    expect(store.getState().smartCardReaders).toEqual([{ name: 'R', cardPresent: true }]);
+    await store.getState().connectSmartCard('R');
+    expect(fake.calls[0]).toMatchObject({ method: 'connectSmartCard', params: { readerName: 'R', atr: '3B E0', extendedLength: true } });
+    expect(transfers[0]).toEqual([port2]);
+    expect(store.getState().source).toEqual({ kind: 'smartcard', readerName: 'R' });
+    port1.close();
+  });
+
+  it('a tap says only that the card was detected; a refused NFC shows its own error', async () => {
+    let answer: Promise<'card-without-ndef'> = Promise.resolve('card-without-ndef');
+    const nfc = { available: true, waitForTap: () => answer };
+    const store = createAppStore(fakeClient().client, memoryStorage(), ['en'], undefined, { nfc });
+    await store.getState().waitForNfcTap();
+    expect(store.getState().nfcTap).toBe('card-without-ndef');
+    expect(store.getState().connection).toBeNull();
+    answer = Promise.reject(Object.assign(new Error('off'), { code: 'nfc/not-allowed' }));
+    await store.getState().waitForNfcTap();
+    expect(store.getState().nfcTap).toBe('idle');
+    expect(store.getState().errorCode).toBe('nfc/not-allowed');
+  });
+});

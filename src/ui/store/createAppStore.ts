@@ -1,9 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineEvent } from '../../worker/protocol';
 import { languageFromLocale, type Language } from '../i18n/translate';
-import { CARD_STATES, EMPTY_CARD_DATA, type AppState, type EngineClientLike, type UsbAccess } from './appState';
+import {
+  CARD_STATES,
+  EMPTY_CARD_DATA,
+  type AppState,
+  type EngineClientLike,
+  type NfcAccessLike,
+  type SmartCardAccessLike,
+  type UsbAccess,
+} from './appState';
 import { errorInfo } from './errorInfo';
 import { mergeRows, updatePinCount } from './mergeRows';
+import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
 import { servicesActions } from './servicesSlice';
 
@@ -30,6 +39,7 @@ export function createAppStore(
   storage: PreferenceStorage,
   locales: readonly string[],
   usb: UsbAccess = NO_USB,
+  { smartCard = NO_SMART_CARD, nfc = NO_NFC }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike } = {},
 ): StoreApi<AppState> {
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
@@ -65,6 +75,7 @@ export function createAppStore(
       usb: usb.capabilities(),
       readers: [],
       ...readerActions(set, get, client, usb, run),
+      ...platformActions(set, get, client, smartCard, nfc, run),
       setAppStatus: (appStatus, applyUpdate) => set({ appStatus, applyUpdate: applyUpdate ?? null }),
       dismissAppStatus: () => set({ appStatus: null }),
       setLanguage(language) {

@@ -45,7 +45,9 @@ export function CardPanel() {
       ? t(source.holder === 'adult' ? 'card.holder.adult' : 'card.holder.child')
       : source?.kind === 'reader'
         ? `${t('card.reader')} ${source.name}`
-        : t('card.transcript');
+        : source?.kind === 'smartcard'
+          ? `${t('card.smartcard')} ${source.readerName}`
+          : t('card.transcript');
   return (
     <section className="panel" aria-live="polite" data-testid="card-panel">
       <h2>

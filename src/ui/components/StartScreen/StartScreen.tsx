@@ -4,7 +4,9 @@ import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
 import { useT } from '../../useT';
+import { NfcChoice } from '../NfcChoice/NfcChoice';
 import { ReaderChoice } from '../ReaderChoice/ReaderChoice';
+import { SmartCardChoice } from '../SmartCardChoice/SmartCardChoice';
 
 /** The first screen: the simulator (holder and card state), a saved transcript, and a USB reader. */
 export function StartScreen() {
@@ -56,6 +58,8 @@ export function StartScreen() {
           </label>
         </div>
         <ReaderChoice />
+        <SmartCardChoice />
+        <NfcChoice />
       </div>
     </section>
   );
