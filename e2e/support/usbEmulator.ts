@@ -11,6 +11,8 @@ interface EmulatorControls {
   injectAfter(xfrBlocks: number, fault: { kind: string }): Promise<void>;
   setUnrestricted(value: boolean): Promise<void>;
   cancelNextChooser(): void;
+  addSmartCardReader(options?: { name?: string; holder?: string; noCard?: boolean }): Promise<void>;
+  removeSmartCard(name?: string): void;
 }
 
 type Window = typeof globalThis & { __mynalensUsbEmulator: EmulatorControls };

@@ -2,6 +2,9 @@ import { UsbAccessError } from '../../usb/host/UsbAccessError';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
 import type { FakeCcidFault } from '../ccid/faults';
 import { PERSONALITIES } from '../ccid/personalities';
+import { SimulatedCard } from '../card/SimulatedCard';
+import { loadPersonalisation } from '../personalisation';
+import { FakeSmartCardApi } from '../smartcard/FakeSmartCardApi';
 import { EMULATOR_CHANNEL, type EmulatorAck, type EmulatorCommand, type PlugOptions } from './emulatorMessages';
 
 export type { PickedReader, UsbCapabilities } from '../../usb/permission';
@@ -70,7 +73,19 @@ export const restored: Promise<void> = (async () => {
   remember();
 })();
 
+/**
+ * The browser-test build also plays ChromeOS's Web Smart Card API (Window-only, so it lives here
+ * on the page): PC/SC readers holding simulated cards.
+ */
+const smartCard = new FakeSmartCardApi();
+Object.defineProperty(globalThis.navigator, 'smartCard', { value: smartCard, configurable: true });
+
 const controls = {
+  async addSmartCardReader(options: { name?: string; holder?: 'adult' | 'child'; noCard?: boolean } = {}): Promise<void> {
+    const card = options.noCard ? null : new SimulatedCard(await loadPersonalisation(options.holder ?? 'adult'));
+    smartCard.addReader(options.name ?? 'Simulated PC/SC reader 00 00', card);
+  },
+  removeSmartCard: (name?: string) => smartCard.removeCard(name),
   async plug(options: PlugOptions): Promise<void> {
     await send({ action: 'plug', options });
     plugged.push({ options, index: plugged.length, present: true, granted: false });
