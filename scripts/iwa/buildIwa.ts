@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { BundleBuilder } from 'wbn';
 import { IntegrityBlockSigner, NodeCryptoSigningStrategy, WebBundleId } from 'wbn-sign';
+import { CONTENT_TYPES } from '../shared/contentTypes';
 
 /**
  * `npm run build:iwa`: the same app as an Isolated Web App — a signed Web Bundle whose manifest
@@ -29,18 +30,6 @@ const ISOLATION_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
 
 export interface IwaBuildOptions {
   /** Ed25519 private key (PEM). Default: IWA_SIGNING_KEY, else a developer key kept in .iwa/. */

@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import { Engine } from './Engine';
-import { EngineClient, type EngineError } from './EngineClient';
-import type { EngineEvent } from './protocol';
-import { pinsOf } from './test-support/engineHarness';
+import type { EngineError } from './EngineClient';
+import { pinsOf, startEngine } from './test-support/engineHarness';
 
-/** The engine over a MessageChannel with an emulated WebUSB holding CCID readers. */
+/** The engine with an emulated WebUSB holding CCID readers. */
 async function startWithReaders() {
   const usb = new EmulatedUsbHost();
-  const channel = new MessageChannel();
-  const engine = new Engine(channel.port1, { usb });
-  const client = new EngineClient(channel.port2);
-  channel.port1.start();
-  channel.port2.start();
-  const events: EngineEvent[] = [];
-  client.subscribe((e) => events.push(e));
-  return {
-    usb,
-    client,
-    events,
-    close: async () => {
-      client.dispose();
-      await engine.dispose();
-      channel.port1.close();
-      channel.port2.close();
-    },
-  };
+  return { usb, ...startEngine(undefined, { usb }) };
 }
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: EngineError) => e.code);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { BridgeRequest } from '../transport';
-import { Engine } from './Engine';
-import { EngineClient, type EngineError } from './EngineClient';
+import type { EngineError } from './EngineClient';
+import { startEngine } from './test-support/engineHarness';
 
 /** The main thread's side of the bridge, reduced to its protocol: answer each transmit from a card. */
 function cardBehindPort(card: SimulatedCard): MessagePort {
@@ -16,11 +16,7 @@ function cardBehindPort(card: SimulatedCard): MessagePort {
 
 describe('engine: connectSmartCard (Web Smart Card, card held by the main thread)', () => {
   it('takes the transferred port, scans through it, and has no USB reader to check', async () => {
-    const channel = new MessageChannel();
-    const engine = new Engine(channel.port1, {});
-    const client = new EngineClient(channel.port2);
-    channel.port1.start();
-    channel.port2.start();
+    const { client, close } = startEngine();
     const port = cardBehindPort(new SimulatedCard(await loadPersonalisation('adult')));
     const info = await client.call('connectSmartCard', { port, readerName: 'R', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true }, [port]);
     expect(info).toMatchObject({ kind: 'smartcard', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true, reader: { name: 'R' } });
@@ -28,9 +24,6 @@ describe('engine: connectSmartCard (Web Smart Card, card held by the main thread
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     expect(rows.find((r) => r.key === 'cardLevel/0045')?.status).toBe('read');
     expect(await client.call('readerCheck', {}).then(() => 'resolved', (e: EngineError) => e.code)).toBe('engine/not-a-reader');
-    client.dispose();
-    await engine.dispose();
-    channel.port1.close();
-    channel.port2.close();
+    await close();
   });
 });

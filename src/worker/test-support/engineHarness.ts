@@ -1,5 +1,6 @@
 import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../../simulator';
 import type { CardTransport } from '../../transport';
+import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
 import { EngineClient } from '../EngineClient';
 import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from '../protocol';
@@ -37,15 +38,15 @@ export class FaultyTransport implements CardTransport {
   onDisconnect(listener: Parameters<CardTransport['onDisconnect']>[0]) { return this.inner.onDisconnect(listener); }
 }
 
-/** The engine and its client over a real MessageChannel, with every event recorded. */
-export function startEngine(faults?: ConstructorParameters<typeof FaultyTransport>[1]) {
+/** The engine and its client over a real MessageChannel, with every event recorded; `usb` gives it (emulated) WebUSB. */
+export function startEngine(faults?: ConstructorParameters<typeof FaultyTransport>[1], { usb = null }: { usb?: UsbLike | null } = {}) {
   const channel = new MessageChannel();
   const open: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
     const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
     const sim = new SimulatorTransport(card, { extendedLength });
     return faults ? new FaultyTransport(sim, faults) : sim;
   };
-  const engine = new Engine(channel.port1, { openSimulator: open });
+  const engine = new Engine(channel.port1, { openSimulator: open, usb });
   const client = new EngineClient(channel.port2);
   channel.port1.start();
   channel.port2.start();

@@ -1,4 +1,5 @@
 import { concatBytes } from '../../../bytes';
+import { modPow } from '../trust/rsa';
 
 /**
  * A software RSA key standing in for a card's private key in client tests (the client may not
@@ -17,18 +18,6 @@ function b64urlToBigInt(text: string): bigint {
   let value = 0n;
   for (let i = 0; i < binary.length; i++) value = (value << 8n) | BigInt(binary.charCodeAt(i));
   return value;
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
-  }
-  return result;
 }
 
 /** A fresh RSA-2048 key pair with e = 65537. */

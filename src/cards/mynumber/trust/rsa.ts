@@ -34,7 +34,8 @@ function toBigInt(bytes: Uint8Array): bigint {
   return value;
 }
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+/** Square-and-multiply modular exponentiation (RFC 8017 §5.2 RSAVP1 needs only this). */
+export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
   let b = base % modulus;
   let e = exponent;
