@@ -76,8 +76,10 @@ test.describe('installable, offline, private', () => {
       expect(site.servedNextVersion()).toBe(true);
       const waiting = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? 'none'));
       expect(await waiting()).toBe('installed');
+      // The new worker takes over first ("controlling"), then the page reloads under it.
+      const reloaded = page.waitForEvent('load');
       await status.getByRole('button', { name: /reload|再読み込み/i }).click();
-      await page.waitForLoadState('load');
+      await reloaded;
       await expect
         .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'))
         .toBe('activated');
