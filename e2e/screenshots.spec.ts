@@ -33,8 +33,13 @@ for (const language of ['ja', 'en'] as const) {
       await shot('certificate-detail');
 
       // Nothing wider than the viewport: the matrix scrolls inside its own panel.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+
+      await page.getByTestId('detail-close').click();
+      await page.getByTestId('view-services').click();
+      await shot('services', true);
+      expect(await overflow()).toBeLessThanOrEqual(0);
     });
   }
 }
