@@ -11,7 +11,8 @@ export async function startSimulator(
   await page.getByTestId('holder-select').selectOption(holder);
   await page.getByTestId('card-state-select').selectOption(cardState);
   await page.getByTestId('use-simulator').click();
-  await expect(page.getByTestId('card-panel')).toBeVisible();
+  // The first connect loads the simulator's chunks into the worker: allow a slow, busy machine.
+  await expect(page.getByTestId('card-panel')).toBeVisible({ timeout: 20_000 });
 }
 
 /** Runs the no-PIN scan and waits until the matrix and the PIN list are filled in. */
