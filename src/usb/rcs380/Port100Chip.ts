@@ -66,6 +66,11 @@ export class Port100Chip {
     }
   }
 
+  /** Calls `onLost` when the reader is unplugged while nothing else is reading (see `Port100Link.watch`). */
+  watchForUnplug(onLost: () => void): void {
+    this.link.watch(onLost);
+  }
+
   /** Abandons the command under way (the chip stops it on an ACK frame). */
   async cancel(): Promise<void> {
     await this.link.sendAck();

@@ -2,7 +2,7 @@ import { concatBytes, MalformedDataError } from '../../bytes';
 import { TransportError } from '../../transport';
 import { decodeResponse, encodeCommand } from '../port100/commands';
 import { decodeFrame, encodeFrame, frameLength, PORT100_ACK_FRAME, type Port100Frame } from '../port100/frame';
-import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
+import type { UsbDeviceLike } from '../UsbDeviceLike';
 import type { Port100Interface } from './vendorInterface';
 
 /** A read that ran out of time; the reader turns it into `transport/timeout`. */
@@ -26,7 +26,7 @@ const ACK_WITHIN_MS = 500;
  */
 export class Port100Link {
   private stream: Uint8Array = new Uint8Array(0);
-  private inFlight: Promise<UsbInTransferResultLike> | null = null;
+  private inFlight: Promise<Uint8Array> | null = null;
 
   constructor(
     private readonly device: UsbDeviceLike,
@@ -92,36 +92,47 @@ export class Port100Link {
     }
   }
 
-  /** One bulk-IN transfer raced against a timer and the end of the session. */
+  /**
+   * Keeps a bulk-IN read pending while idle, so an unplugged reader is noticed at once (WebUSB
+   * rejects it with NotFoundError); whatever it brings is kept for the next read.
+   */
+  watch(onLost: () => void): void {
+    this.inFlight ??= this.startRead();
+    this.inFlight.catch((error: unknown) => {
+      if (isDeviceLost(error)) onLost();
+    });
+  }
+
+  /** One bulk-IN transfer raced against a timer and the end of the session; a read left pending is reused. */
   private async readChunk(timeoutMs: number): Promise<Uint8Array> {
-    let pending = this.inFlight;
-    if (!pending) {
-      // Ask for a whole frame's worth so a long reply can come in one transfer (nfcpy reads 300).
-      const packet = Math.max(1, this.pipes.bulkIn.packetSize);
-      pending = this.device.transferIn(this.pipes.bulkIn.endpointNumber, Math.ceil(1024 / packet) * packet);
-      this.inFlight = pending;
-      const settled = pending;
-      const clear = (): void => {
-        if (this.inFlight === settled) this.inFlight = null;
-      };
-      settled.then(clear, clear);
-    }
+    const pending = (this.inFlight ??= this.startRead());
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expiry = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new LinkTimeout()), timeoutMs);
     });
     try {
-      const result = await Promise.race([pending, expiry, this.gone]);
-      if (result.status === 'stall') {
-        await this.device.clearHalt('in', this.pipes.bulkIn.endpointNumber).catch(() => undefined);
-        throw new TransportError('transport/protocol', 'the reader stalled the bulk-IN pipe');
-      }
-      if (result.status === 'babble') throw new TransportError('transport/protocol', 'the reader sent more than it may in one packet');
-      const view = result.data;
-      return view ? new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength)) : new Uint8Array(0);
+      const bytes = await Promise.race([pending, expiry, this.gone]);
+      this.inFlight = null;
+      return bytes;
+    } catch (error) {
+      if (!(error instanceof LinkTimeout)) this.inFlight = null;
+      throw error;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private async startRead(): Promise<Uint8Array> {
+    // Ask for a whole frame's worth so a long reply can come in one transfer (nfcpy reads 300).
+    const packet = Math.max(1, this.pipes.bulkIn.packetSize);
+    const result = await this.device.transferIn(this.pipes.bulkIn.endpointNumber, Math.ceil(1024 / packet) * packet);
+    if (result.status === 'stall') {
+      await this.device.clearHalt('in', this.pipes.bulkIn.endpointNumber).catch(() => undefined);
+      throw new TransportError('transport/protocol', 'the reader stalled the bulk-IN pipe');
+    }
+    if (result.status === 'babble') throw new TransportError('transport/protocol', 'the reader sent more than it may in one packet');
+    const view = result.data;
+    return view ? new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength)) : new Uint8Array(0);
   }
 }
 

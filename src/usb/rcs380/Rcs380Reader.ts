@@ -65,6 +65,7 @@ export class Rcs380Reader extends BaseTransport {
     // ISO-DEP chaining carries an APDU of any length; only a card that states a smaller chain buffer limits it.
     this.extendedLength = attrib.mbli === 0 || atqb.fsc * 2 ** (attrib.mbli - 1) >= EXTENDED_COMMAND_BYTES;
     this.schedulePresenceCheck();
+    this.watchForUnplug();
   }
 
   get atr(): Uint8Array {
@@ -154,8 +155,13 @@ export class Rcs380Reader extends BaseTransport {
   /** Runs card work one piece at a time (APDUs and the idle presence check share the chip). */
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const run = this.idle.then(work, work);
-    this.idle = run.catch(() => undefined);
+    this.idle = run.catch(() => undefined).finally(() => this.watchForUnplug());
     return run;
+  }
+
+  private watchForUnplug(): void {
+    if (this.released || !this.connected) return;
+    this.chip.watchForUnplug(() => this.lose(new TransportError('transport/device-lost', 'the USB reader was unplugged')));
   }
 
   private async withDeadline<T>(work: () => Promise<T>): Promise<T> {
