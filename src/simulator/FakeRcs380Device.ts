@@ -7,6 +7,7 @@ import type {
   UsbOutTransferResultLike,
 } from '../usb/UsbDeviceLike';
 import type { SimulatedCard } from './card/SimulatedCard';
+import { BulkInQueue } from './rcs380/BulkInQueue';
 import type { FakeRcs380Fault } from './rcs380/faults';
 import { Port100ChipModel } from './rcs380/Port100ChipModel';
 import { ACK, readHostWrite, responseFrame } from './rcs380/port100Device';
@@ -37,12 +38,6 @@ export interface FakeRcs380DeviceOptions {
 const BULK_IN = 1;
 const BULK_OUT = 2;
 
-interface Waiter {
-  readonly length: number;
-  readonly resolve: (r: UsbInTransferResultLike) => void;
-  readonly reject: (e: unknown) => void;
-}
-
 const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
 
 /**
@@ -67,10 +62,9 @@ export class FakeRcs380Device implements UsbDeviceLike {
   /** Host ACK frames received (soft reset / cancel), for tests. */
   acksReceived = 0;
 
-  private readonly packetSize: number;
   private readonly faults: FakeRcs380Fault[] = [];
-  private readonly waiters: Waiter[] = [];
-  private readonly packets: Uint8Array[] = [];
+  private readonly delayed: { remaining: number; readonly fault: FakeRcs380Fault }[] = [];
+  private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
   private claimed = false;
   private unplugged = false;
@@ -83,11 +77,12 @@ export class FakeRcs380Device implements UsbDeviceLike {
     this.productId = options.productId ?? 0x06c1;
     this.productName = `RC-S380/${this.productId === 0x06c3 ? 'P' : 'S'} (simulated)`;
     this.serialNumber = options.serialNumber ?? null;
-    this.packetSize = options.packetSize ?? 64;
+    const packetSize = options.packetSize ?? 64;
+    this.bulkIn = new BulkInQueue(packetSize);
     this.present = !options.noCard;
     const endpoints = [
-      { endpointNumber: BULK_IN, direction: 'in', type: 'bulk', packetSize: this.packetSize },
-      { endpointNumber: BULK_OUT, direction: 'out', type: 'bulk', packetSize: this.packetSize },
+      { endpointNumber: BULK_IN, direction: 'in', type: 'bulk', packetSize },
+      { endpointNumber: BULK_OUT, direction: 'out', type: 'bulk', packetSize },
     ] as const;
     const alternate = { alternateSetting: 0, interfaceClass: 0xff, interfaceSubclass: 0, interfaceProtocol: 0, interfaceName: null, endpoints };
     this.configurations = [{ configurationValue: 1, configurationName: null, interfaces: [{ interfaceNumber: 0, alternate, alternates: [alternate], claimed: false }] }];
@@ -98,21 +93,19 @@ export class FakeRcs380Device implements UsbDeviceLike {
       mbli: options.mbli ?? 0,
     };
     this.card = new TypeBCard(profile, (apdu) => this.simulated.respond(apdu), () => this.simulated.reset());
-    this.chip = new Port100ChipModel(
-      {
-        card: this.card,
-        cardInField: () => this.present,
-        take: (kind) => this.take(kind),
-        removeCard: () => this.removeCard(),
-        unplug: () => this.unplug(),
-      },
-      [0x11, 0x01],
-    );
+    const surroundings = { card: this.card, cardInField: () => this.present, take: this.take.bind(this), removeCard: () => this.removeCard(), unplug: () => this.unplug() };
+    // Firmware 1.11 (minor, major): a value for the report, not a claim about shipped RC-S380s.
+    this.chip = new Port100ChipModel(surroundings, [0x11, 0x01]);
   }
 
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeRcs380Fault): void {
     this.faults.push(fault);
+  }
+
+  /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
+  injectAfterRfFrames(count: number, fault: FakeRcs380Fault): void {
+    this.delayed.push({ remaining: count, fault });
   }
 
   get plugged(): boolean {
@@ -136,7 +129,7 @@ export class FakeRcs380Device implements UsbDeviceLike {
     this.unplugged = true;
     this.opened = false;
     this.claimed = false;
-    for (const w of this.waiters.splice(0)) w.reject(disconnected());
+    this.bulkIn.failAll(disconnected);
   }
 
   /** Plugged back in: a fresh USB session; the chip starts from its power-on state. */
@@ -144,7 +137,7 @@ export class FakeRcs380Device implements UsbDeviceLike {
     this.unplugged = false;
     this.configuration = null;
     this.outBytes = [];
-    this.packets.length = 0;
+    this.bulkIn.clear();
     this.chip.handle([0xd6, 0x06, 0x00]);
   }
 
@@ -195,10 +188,7 @@ export class FakeRcs380Device implements UsbDeviceLike {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ length, resolve, reject });
-      this.pump();
-    });
+    return this.bulkIn.take(length);
   }
 
   async transferOut(endpointNumber: number, data: Uint8Array<ArrayBuffer>): Promise<UsbOutTransferResultLike> {
@@ -211,7 +201,7 @@ export class FakeRcs380Device implements UsbDeviceLike {
       if (write.type === 'ack') {
         // An ACK from the host cancels whatever the chip was about to send (port100.c `port100_abort_cmd`).
         this.acksReceived++;
-        this.packets.length = 0;
+        this.bulkIn.clear();
       } else if (write.type === 'command') {
         const body = write.body;
         // Answer a little later, as a device on the bus does.
@@ -223,12 +213,20 @@ export class FakeRcs380Device implements UsbDeviceLike {
 
   private answer(body: number[]): void {
     if (this.unplugged) return;
-    this.queue(Uint8Array.from(ACK));
+    this.bulkIn.send(Uint8Array.from(ACK));
+    if (body[1] === 0x04) this.countRfFrame();
     const reply = this.chip.handle(body);
     if (this.unplugged || 'silent' in reply || this.take('drop-usb-reply')) return;
     const frame = responseFrame(reply.body);
     if (this.take('corrupt-usb-frame')) frame[frame.length - 2] = (frame[frame.length - 2]! + 1) & 0xff;
-    this.queue(Uint8Array.from(frame));
+    this.bulkIn.send(Uint8Array.from(frame));
+  }
+
+  private countRfFrame(): void {
+    for (const pending of this.delayed.splice(0)) {
+      if (pending.remaining <= 0) this.faults.push(pending.fault);
+      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
+    }
   }
 
   private check(): void {
@@ -240,28 +238,12 @@ export class FakeRcs380Device implements UsbDeviceLike {
   }
 
   private abortAll(): void {
-    for (const w of this.waiters.splice(0)) w.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
+    this.bulkIn.failAll(() => new DOMException('The transfer was cancelled.', 'AbortError'));
   }
 
   private take<K extends FakeRcs380Fault['kind']>(kind: K): Extract<FakeRcs380Fault, { kind: K }> | null {
     const index = this.faults.findIndex((f) => f.kind === kind);
     if (index < 0) return null;
     return this.faults.splice(index, 1)[0] as Extract<FakeRcs380Fault, { kind: K }>;
-  }
-
-  /** One frame as bulk-IN packets of wMaxPacketSize, a short (or zero-length) packet ending it (USB 2.0 §5.8.3). */
-  private queue(frame: Uint8Array): void {
-    for (let i = 0; i < frame.length; i += this.packetSize) this.packets.push(frame.slice(i, i + this.packetSize));
-    if (frame.length % this.packetSize === 0) this.packets.push(new Uint8Array(0));
-    this.pump();
-  }
-
-  private pump(): void {
-    while (this.waiters.length > 0 && this.packets.length > 0) {
-      const waiter = this.waiters.shift()!;
-      const packet = this.packets.shift()!;
-      const data = new DataView(packet.buffer, packet.byteOffset, Math.min(packet.byteLength, waiter.length));
-      waiter.resolve({ status: packet.length > waiter.length ? 'babble' : 'ok', data });
-    }
   }
 }
