@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { fromHex, toHex } from '../bytes';
+import { describeTransportContract } from '../transport/transport.contract';
+import { Rcs380Reader, type Rcs380ReaderOptions } from '../usb/rcs380/Rcs380Reader';
+import { SimulatedCard } from './card/SimulatedCard';
+import { testPersonalisation } from './card/test-support/testPersonalisation';
+import { FakeRcs380Device, type FakeRcs380DeviceOptions } from './FakeRcs380Device';
+import { SimulatorTransport } from './SimulatorTransport';
+
+const { personalisation } = await testPersonalisation();
+const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
+const SELECT_AUTH_CERT = fromHex('00 A4 02 0C 02 00 0A');
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function open(options: FakeRcs380DeviceOptions = {}, reader: Partial<Rcs380ReaderOptions> = {}) {
+  const card = new SimulatedCard(personalisation);
+  const device = new FakeRcs380Device(card, options);
+  return { card, device, reader: await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0, ...reader }) };
+}
+
+/** SELECT JPKI, SELECT the auth certificate EF, READ BINARY in 255-byte (short) pieces. */
+async function readAuthCertificate(transmit: (c: Uint8Array) => Promise<Uint8Array>): Promise<string> {
+  expect(toHex((await transmit(SELECT_JPKI)).slice(-2))).toBe('90 00');
+  expect(toHex((await transmit(SELECT_AUTH_CERT)).slice(-2))).toBe('90 00');
+  const parts: string[] = [];
+  for (let offset = 0; offset < 4096; offset += 0xff) {
+    const r = await transmit(Uint8Array.of(0x00, 0xb0, offset >> 8, offset & 0xff, 0xff));
+    if (toHex(r.slice(-2)) !== '90 00') break;
+    parts.push(toHex(r.slice(0, -2)));
+    if (r.length - 2 < 0xff) break;
+  }
+  return parts.join(' ');
+}
+
+for (const fsc of [16, 64, 256]) {
+  describeTransportContract(`Rcs380Reader over FakeRcs380Device (FSC ${fsc})`, async () => {
+    const { device, reader } = await open({ fsc });
+    return {
+      transport: reader,
+      probe: SELECT_JPKI,
+      expectedResponse: fromHex('90 00'),
+      unplug: async () => {
+        device.unplug();
+        await flush();
+      },
+    };
+  });
+}
+
+describe('Rcs380Reader over FakeRcs380Device', () => {
+  it.each([16, 32, 64, 128, 256])('reads the JPKI auth certificate with the same bytes as SimulatorTransport (FSC %i)', async (fsc) => {
+    const { reader } = await open({ fsc });
+    const direct = new SimulatorTransport(new SimulatedCard(personalisation));
+    const viaRf = await readAuthCertificate((c) => reader.transmit(c));
+    expect(viaRf.length).toBeGreaterThan(1000);
+    expect(viaRf).toBe(await readAuthCertificate((c) => direct.transmit(c)));
+    await reader.close();
+  });
+
+  it('reads a whole certificate in one extended READ BINARY, the answer chained back in FSD-sized frames', async () => {
+    const { reader, device } = await open({ fsc: 64 });
+    expect(reader.extendedLength).toBe(true);
+    await reader.transmit(SELECT_JPKI);
+    await reader.transmit(SELECT_AUTH_CERT);
+    const before = device.chip.rfFrames.length;
+    const r = await reader.transmit(fromHex('00 B0 00 00 00 04 00'));
+    expect(toHex(r.slice(0, -2))).toBe(toHex(personalisation.jpki.authCertificateEf.slice(0, 0x400)));
+    // 1026 bytes in frames of at most 61 INF bytes (FSC 64 − PCB − CRC_B): 17 I-blocks, 16 R(ACK)s after the command.
+    expect(device.chip.rfFrames.length - before).toBe(17);
+    await reader.close();
+  });
+
+  it('is kind rcs380 with the PC/SC Type B ATR made from ATQB and MBLI', async () => {
+    const { reader } = await open();
+    expect(reader.kind).toBe('rcs380');
+    expect(toHex(reader.atr)).toBe('3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F');
+    await reader.close();
+  });
+
+  it('reports firmware, ATQB fields and the frame sizes in use', async () => {
+    const { reader, device } = await open({ fsc: 32 });
+    const report = reader.report();
+    expect(report).toMatchObject({ reader: 'RC-S380', interfaceNumber: 0, interfaceClass: 0xff, packetSize: 64, firmwareVersion: '1.11' });
+    expect(report.atqb).toMatchObject({ pupi: toHex(Uint8Array.from(device.card.pupi)), applicationData: '00 00 05 E0', protocolInfo: 'B3 21 A1', fsci: 2, fwi: 10 });
+    expect(report).toMatchObject({ fsc: 32, fsd: 256, sendChunk: 29, bitRateKbps: 106, mbli: 0, pollAttempts: 1, extendedLength: true });
+    await reader.close();
+  });
+
+  it('starts the chip as nfcpy does, sets up Type B, then polls: WUPB 05 00 08 and ATTRIB 1D <PUPI> 00 08 01 00', async () => {
+    const { reader, device } = await open();
+    // SetCommandType, GetFirmwareVersion, SwitchRF off, InSetRF, InSetProtocol, SwitchRF on, InCommRF ×2.
+    expect(device.chip.commands.slice(0, 8)).toEqual([0x2a, 0x20, 0x06, 0x00, 0x02, 0x06, 0x04, 0x04]);
+    expect(device.acksReceived).toBe(1);
+    expect(toHex(Uint8Array.from(device.chip.rfFrames[0]!))).toBe('05 00 08');
+    expect(toHex(Uint8Array.from(device.chip.rfFrames[1]!))).toBe(`1D ${toHex(Uint8Array.from(device.card.pupi))} 00 08 01 00`);
+    await reader.close();
+  });
+
+  it('on close: S(DESELECT), field off, ACK, interface released', async () => {
+    const { reader, device } = await open();
+    await reader.transmit(SELECT_JPKI);
+    await reader.close();
+    expect(toHex(Uint8Array.from(device.chip.rfFrames.at(-1)!))).toBe('C2');
+    expect(device.chip.commands.at(-1)).toBe(0x06);
+    expect(device.chip.powering).toBe(false);
+    expect(device.acksReceived).toBe(2);
+  });
+
+  it('a small MBLI chain buffer turns extended APDUs off', async () => {
+    const { reader } = await open({ fsc: 16, mbli: 2 });
+    expect(reader.extendedLength).toBe(false);
+    await reader.close();
+  });
+});

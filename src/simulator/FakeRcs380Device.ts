@@ -1,0 +1,249 @@
+import type {
+  UsbConfigurationLike,
+  UsbControlTransferParametersLike,
+  UsbDeviceLike,
+  UsbDirectionLike,
+  UsbInTransferResultLike,
+  UsbOutTransferResultLike,
+} from '../usb/UsbDeviceLike';
+import type { SimulatedCard } from './card/SimulatedCard';
+import { BulkInQueue } from './rcs380/BulkInQueue';
+import type { FakeRcs380Fault } from './rcs380/faults';
+import { Port100ChipModel } from './rcs380/Port100ChipModel';
+import { ACK, readHostWrite, responseFrame } from './rcs380/port100Device';
+import { TypeBCard, type TypeBCardProfile } from './rcs380/TypeBCard';
+
+export type { FakeRcs380Fault } from './rcs380/faults';
+
+export interface FakeRcs380DeviceOptions {
+  /** The card's FSC (ATQB FSCI): 16, 24, 32, 40, 48, 64, 96, 128 or 256. Default 256. */
+  readonly fsc?: number;
+  /** The card's FWI; default 10 (≈ 309 ms), read from real My Number Card ATRs (`… B3 81 A1 …`). */
+  readonly fwi?: number;
+  /** MBLI in the answer to ATTRIB; default 0, as in those ATRs. */
+  readonly mbli?: number;
+  /** ATQB Application Data; default 00 00 05 E0 (pcsc-tools smartcard_list.txt, a My Number Card). */
+  readonly applicationData?: readonly number[];
+  /** 054C:06C1 (RC-S380/S, default) or 054C:06C3 (RC-S380/P). */
+  readonly productId?: 0x06c1 | 0x06c3;
+  /** wMaxPacketSize of the bulk pipes; default 64. */
+  readonly packetSize?: number;
+  /** Start with no card on the reader. */
+  readonly noCard?: boolean;
+  /** The OS (or another program) holds the interface: claiming fails with NetworkError. */
+  readonly heldByOs?: boolean;
+  readonly serialNumber?: string | null;
+}
+
+const BULK_IN = 1;
+const BULK_OUT = 2;
+
+const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
+
+/**
+ * A `UsbDeviceLike` that answers like a Sony RC-S380 with a My Number Card on it: one vendor-class
+ * interface with bulk-IN 0x81 and bulk-OUT 0x02 (the endpoints aruneko/WebUSB-RC-S380 uses), the
+ * Port-100 chip (`Port100ChipModel`) answering every command frame with an ACK frame and then its
+ * response, and an ISO/IEC 14443 Type B card (`TypeBCard`) with ISO-DEP in front of a
+ * `SimulatedCard`. One-shot faults (`inject`), a card put down and lifted, and `unplug()` failing
+ * every transfer with NotFoundError as WebUSB does.
+ */
+export class FakeRcs380Device implements UsbDeviceLike {
+  readonly vendorId = 0x054c;
+  readonly productId: number;
+  readonly productName: string;
+  readonly manufacturerName = 'MynaLens simulator';
+  readonly serialNumber: string | null;
+  opened = false;
+  configuration: UsbConfigurationLike | null = null;
+  readonly configurations: readonly UsbConfigurationLike[];
+  readonly chip: Port100ChipModel;
+  readonly card: TypeBCard;
+  /** Host ACK frames received (soft reset / cancel), for tests. */
+  acksReceived = 0;
+
+  private readonly faults: FakeRcs380Fault[] = [];
+  private readonly delayed: { remaining: number; readonly fault: FakeRcs380Fault }[] = [];
+  private readonly bulkIn: BulkInQueue;
+  private outBytes: number[] = [];
+  private claimed = false;
+  private unplugged = false;
+  private present: boolean;
+
+  constructor(
+    private readonly simulated: SimulatedCard,
+    private readonly options: FakeRcs380DeviceOptions = {},
+  ) {
+    this.productId = options.productId ?? 0x06c1;
+    this.productName = `RC-S380/${this.productId === 0x06c3 ? 'P' : 'S'} (simulated)`;
+    this.serialNumber = options.serialNumber ?? null;
+    const packetSize = options.packetSize ?? 64;
+    this.bulkIn = new BulkInQueue(packetSize);
+    this.present = !options.noCard;
+    const endpoints = [
+      { endpointNumber: BULK_IN, direction: 'in', type: 'bulk', packetSize },
+      { endpointNumber: BULK_OUT, direction: 'out', type: 'bulk', packetSize },
+    ] as const;
+    const alternate = { alternateSetting: 0, interfaceClass: 0xff, interfaceSubclass: 0, interfaceProtocol: 0, interfaceName: null, endpoints };
+    this.configurations = [{ configurationValue: 1, configurationName: null, interfaces: [{ interfaceNumber: 0, alternate, alternates: [alternate], claimed: false }] }];
+    const profile: TypeBCardProfile = {
+      applicationData: options.applicationData ?? [0x00, 0x00, 0x05, 0xe0],
+      fsc: options.fsc ?? 256,
+      fwi: options.fwi ?? 10,
+      mbli: options.mbli ?? 0,
+    };
+    this.card = new TypeBCard(profile, (apdu) => this.simulated.respond(apdu), () => this.simulated.reset());
+    const surroundings = { card: this.card, cardInField: () => this.present, take: this.take.bind(this), removeCard: () => this.removeCard(), unplug: () => this.unplug() };
+    // Firmware 1.11 (minor, major): a value for the report, not a claim about shipped RC-S380s.
+    this.chip = new Port100ChipModel(surroundings, [0x11, 0x01]);
+  }
+
+  /** Queues a one-shot fault; faults apply in order. */
+  inject(fault: FakeRcs380Fault): void {
+    this.faults.push(fault);
+  }
+
+  /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
+  injectAfterRfFrames(count: number, fault: FakeRcs380Fault): void {
+    this.delayed.push({ remaining: count, fault });
+  }
+
+  get plugged(): boolean {
+    return !this.unplugged;
+  }
+
+  /** The card is lifted off the reader: it loses power and its session. */
+  removeCard(): void {
+    if (this.present && this.chip.powering) this.card.powerDown();
+    this.present = false;
+  }
+
+  /** A card is put on the reader (powered at once if the field is on). */
+  insertCard(): void {
+    this.present = true;
+    if (this.chip.powering) this.card.powerUp();
+  }
+
+  /** The reader goes away: pending and later transfers reject with NotFoundError. */
+  unplug(): void {
+    this.unplugged = true;
+    this.opened = false;
+    this.claimed = false;
+    this.bulkIn.failAll(disconnected);
+  }
+
+  /** Plugged back in: a fresh USB session; the chip starts from its power-on state. */
+  replug(): void {
+    this.unplugged = false;
+    this.configuration = null;
+    this.outBytes = [];
+    this.bulkIn.clear();
+    this.chip.handle([0xd6, 0x06, 0x00]);
+  }
+
+  async open(): Promise<void> {
+    this.check();
+    this.opened = true;
+  }
+
+  async close(): Promise<void> {
+    this.opened = false;
+    this.claimed = false;
+    this.abortAll();
+  }
+
+  async selectConfiguration(value: number): Promise<void> {
+    this.check();
+    if (value !== 1) throw new DOMException('no such configuration', 'NotFoundError');
+    this.configuration = this.configurations[0]!;
+  }
+
+  async claimInterface(interfaceNumber: number): Promise<void> {
+    this.check();
+    if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
+    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
+    this.claimed = true;
+  }
+
+  async releaseInterface(): Promise<void> {
+    this.check();
+    this.claimed = false;
+    this.abortAll();
+  }
+
+  async controlTransferIn(_setup: UsbControlTransferParametersLike, _length: number): Promise<UsbInTransferResultLike> {
+    this.check();
+    return { status: 'stall' };
+  }
+
+  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
+    this.check();
+  }
+
+  transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike> {
+    try {
+      this.check();
+      this.requireClaimed();
+      if (endpointNumber !== BULK_IN) throw new DOMException('no such endpoint', 'NotFoundError');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.bulkIn.take(length);
+  }
+
+  async transferOut(endpointNumber: number, data: Uint8Array<ArrayBuffer>): Promise<UsbOutTransferResultLike> {
+    this.check();
+    this.requireClaimed();
+    if (endpointNumber !== BULK_OUT) throw new DOMException('no such endpoint', 'NotFoundError');
+    this.outBytes.push(...data);
+    for (let write = readHostWrite(this.outBytes); write.type !== 'incomplete'; write = readHostWrite(this.outBytes)) {
+      this.outBytes = this.outBytes.slice(write.size);
+      if (write.type === 'ack') {
+        // An ACK from the host cancels whatever the chip was about to send (port100.c `port100_abort_cmd`).
+        this.acksReceived++;
+        this.bulkIn.clear();
+      } else if (write.type === 'command') {
+        const body = write.body;
+        // Answer a little later, as a device on the bus does.
+        setTimeout(() => this.answer(body), 0);
+      }
+    }
+    return { status: 'ok', bytesWritten: data.length };
+  }
+
+  private answer(body: number[]): void {
+    if (this.unplugged) return;
+    this.bulkIn.send(Uint8Array.from(ACK));
+    if (body[1] === 0x04) this.countRfFrame();
+    const reply = this.chip.handle(body);
+    if (this.unplugged || 'silent' in reply || this.take('drop-usb-reply')) return;
+    const frame = responseFrame(reply.body);
+    if (this.take('corrupt-usb-frame')) frame[frame.length - 2] = (frame[frame.length - 2]! + 1) & 0xff;
+    this.bulkIn.send(Uint8Array.from(frame));
+  }
+
+  private countRfFrame(): void {
+    for (const pending of this.delayed.splice(0)) {
+      if (pending.remaining <= 0) this.faults.push(pending.fault);
+      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
+    }
+  }
+
+  private check(): void {
+    if (this.unplugged) throw disconnected();
+  }
+
+  private requireClaimed(): void {
+    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
+  }
+
+  private abortAll(): void {
+    this.bulkIn.failAll(() => new DOMException('The transfer was cancelled.', 'AbortError'));
+  }
+
+  private take<K extends FakeRcs380Fault['kind']>(kind: K): Extract<FakeRcs380Fault, { kind: K }> | null {
+    const index = this.faults.findIndex((f) => f.kind === kind);
+    if (index < 0) return null;
+    return this.faults.splice(index, 1)[0] as Extract<FakeRcs380Fault, { kind: K }>;
+  }
+}

@@ -1,0 +1,126 @@
+import { crcBHolds, withCrcB } from './crcB';
+import type { FakeRcs380Fault } from './faults';
+import type { TypeBCard } from './TypeBCard';
+
+/** Status words of InCommRF (nfcpy rcs380.py `CommunicationError`; port100.c `PORT100_CMD_STATUS_TIMEOUT`). */
+const RECEIVE_TIMEOUT = 0x80;
+const CRC_ERROR = 0x04;
+/** Set-up status bytes (nfcpy `StatusError`): 0 success, 1 parameter error, 7 command-type error. */
+const SUCCESS = 0x00;
+const PARAMETER_ERROR = 0x01;
+const COMMAND_TYPE_ERROR = 0x07;
+
+/** The chip's answer to one command: its response body, or nothing at all (a lost reply). */
+export type ChipReply = { readonly body: number[] } | { readonly silent: true };
+
+/** What the chip model needs from the device around it. */
+export interface ChipSurroundings {
+  readonly card: TypeBCard;
+  readonly cardInField: () => boolean;
+  /** Removes and returns the first queued fault of this kind. */
+  readonly take: <K extends FakeRcs380Fault['kind']>(kind: K) => Extract<FakeRcs380Fault, { kind: K }> | null;
+  readonly removeCard: () => void;
+  readonly unplug: () => void;
+}
+
+/**
+ * The NFC Port-100 chip as far as a Type B reader uses it, from what nfcpy rcs380.py and Linux
+ * drivers/nfc/port100.c send and expect: SetCommandType, GetCommandType, GetFirmwareVersion,
+ * SwitchRF, InSetRF, InSetProtocol (settings 01 add CRC / 02 check CRC honoured), InCommRF with
+ * a 32-bit status and a collision byte before the card's bytes. Only InSetRF 03 07 0F 07
+ * (Type B, 106 kbit/s) reaches the Type B card; anything else meets silence.
+ */
+export class Port100ChipModel {
+  /** Every command code received, in order (for tests). */
+  readonly commands: number[] = [];
+  /** Every frame sent over the field (CRC_B excluded), in order (for tests and the bench). */
+  readonly rfFrames: number[][] = [];
+  private commandType = 0;
+  private fieldOn = false;
+  private typeB = false;
+  private readonly protocol = new Map<number, number>([
+    [0x01, 1],
+    [0x02, 1],
+  ]);
+
+  constructor(
+    private readonly around: ChipSurroundings,
+    private readonly firmware: readonly [minor: number, major: number],
+  ) {}
+
+  /** The field is on and reaches a card that has been powered by it. */
+  get powering(): boolean {
+    return this.fieldOn;
+  }
+
+  /** A response body D7 <code+1> …, or silence. */
+  handle(body: readonly number[]): ChipReply {
+    const [prefix, code, ...parameters] = body;
+    if (prefix !== 0xd6 || code === undefined) return { silent: true };
+    this.commands.push(code);
+    const reply = (...results: number[]): ChipReply => ({ body: [0xd7, code + 1, ...results] });
+    if (code !== 0x2a && code !== 0x28 && code !== 0x20 && this.commandType !== 1) return reply(COMMAND_TYPE_ERROR);
+    switch (code) {
+      case 0x2a: // SetCommandType
+        this.commandType = parameters[0] ?? 0;
+        return reply(this.commandType === 1 || this.commandType === 0 ? SUCCESS : PARAMETER_ERROR);
+      case 0x28: // GetCommandType: 8-byte big-endian mask, types 0 and 1 (port100.c `port100_get_command_type_mask`)
+        return reply(0, 0, 0, 0, 0, 0, 0, 0x03);
+      case 0x20: // GetFirmwareVersion: minor, major
+        return reply(...this.firmware);
+      case 0x06: // SwitchRF
+        this.setField(parameters[0] === 1);
+        return reply(SUCCESS);
+      case 0x00: // InSetRF
+        if (parameters.length !== 4) return reply(PARAMETER_ERROR);
+        this.typeB = parameters.join() === '3,7,15,7';
+        return reply(SUCCESS);
+      case 0x02: // InSetProtocol
+        if (parameters.length % 2 !== 0) return reply(PARAMETER_ERROR);
+        for (let i = 0; i < parameters.length; i += 2) this.protocol.set(parameters[i]!, parameters[i + 1]!);
+        return reply(SUCCESS);
+      case 0x04: // InCommRF
+        return this.inCommRf(parameters, reply);
+      default:
+        return reply(PARAMETER_ERROR);
+    }
+  }
+
+  private setField(on: boolean): void {
+    if (on && !this.fieldOn && this.around.cardInField()) this.around.card.powerUp();
+    if (!on && this.fieldOn) this.around.card.powerDown();
+    this.fieldOn = on;
+  }
+
+  private inCommRf(parameters: number[], reply: (...results: number[]) => ChipReply): ChipReply {
+    if (parameters.length < 2) return reply(PARAMETER_ERROR, 0, 0, 0);
+    if (!this.fieldOn) this.setField(true); // nfcpy never sends SwitchRF on: InCommRF raises the field
+    const sent = parameters.slice(2);
+    this.rfFrames.push(sent);
+    const status = (word: number, data: number[] = []): ChipReply => reply(word & 0xff, (word >> 8) & 0xff, (word >> 16) & 0xff, word >>> 24, 0x00, ...data);
+    if (this.around.take('unplug-during-command')) {
+      this.around.unplug();
+      return { silent: true };
+    }
+    if (!this.typeB || !this.around.cardInField() || this.around.take('lose-command')) return status(RECEIVE_TIMEOUT);
+    // Setting 01 (add CRC): the chip appends CRC_B; without it the card sees a frame whose last bytes fail its check.
+    const toCard = this.protocol.get(0x01) === 1 ? withCrcB(sent) : sent;
+    this.queueWtx();
+    let answer = this.around.card.receive(toCard);
+    if (answer && this.around.card.protocol?.chaining && this.around.take('remove-card-mid-chain')) this.around.removeCard();
+    if (!answer || this.around.take('lose-response')) return status(RECEIVE_TIMEOUT);
+    if (this.around.take('corrupt-response')) answer = answer.map((b, i) => (i === 1 ? b ^ 0x01 : b));
+    // Setting 02 (check CRC): the chip checks CRC_B and strips it; without it the host gets it raw.
+    if (this.protocol.get(0x02) !== 1) return status(0, answer);
+    return crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR);
+  }
+
+  /** Faults that make the card ask for more time are handed to its ISO-DEP half before it answers. */
+  private queueWtx(): void {
+    const isoDep = this.around.card.protocol;
+    if (!isoDep) return;
+    const wtx = this.around.take('wtx');
+    if (wtx) isoDep.askForTimeBeforeNextAnswer(Array.from({ length: wtx.times ?? 1 }, () => wtx.wtxm));
+    if (this.around.take('endless-wtx')) isoDep.askForTimeBeforeNextAnswer(Array.from({ length: 10_000 }, () => 1));
+  }
+}
