@@ -10,7 +10,9 @@ export type ReaderRoute =
   | 'ccid-vendor'
   /** A smart-card-class (0x0B) interface: Chrome lets only an installed app with `usb-unrestricted` claim it. */
   | 'ccid-class'
-  /** No CCID interface MynaLens can use (e.g. RC-S380's Port-100, not supported yet). */
+  /** Sony's NFC Port-100 on a vendor-class interface (RC-S380): Type B and ISO-DEP done by us. */
+  | 'port100'
+  /** No interface MynaLens can drive. */
   | 'unsupported';
 
 export interface KnownReader {
@@ -30,12 +32,14 @@ export const KNOWN_READERS: readonly KnownReader[] = [
   { vendorId: 0x072f, productId: 0x223e, name: 'ACS ACR1252U', route: 'ccid-class' },
   { vendorId: 0x054c, productId: 0x0dc8, name: 'Sony RC-S300/S', route: 'ccid-class' },
   { vendorId: 0x054c, productId: 0x0dc9, name: 'Sony RC-S300/P', route: 'ccid-class' },
-  { vendorId: 0x054c, productId: 0x06c1, name: 'Sony RC-S380/S', route: 'unsupported' },
-  { vendorId: 0x054c, productId: 0x06c3, name: 'Sony RC-S380/P', route: 'unsupported' },
+  { vendorId: 0x054c, productId: 0x06c1, name: 'Sony PaSoRi RC-S380/S', route: 'port100' },
+  { vendorId: 0x054c, productId: 0x06c3, name: 'Sony PaSoRi RC-S380/P', route: 'port100' },
 ];
 
 /** The names of readers a plain web page can use, for guidance messages. */
-export const PLAIN_PAGE_READER_NAMES: readonly string[] = KNOWN_READERS.filter((r) => r.route === 'ccid-vendor').map((r) => r.name);
+export const PLAIN_PAGE_READER_NAMES: readonly string[] = [
+  ...new Set(KNOWN_READERS.filter((r) => r.route === 'ccid-vendor' || r.route === 'port100').map((r) => r.name)),
+];
 
 /** WebUSB `USBDeviceFilter` (WICG WebUSB §"USBDeviceFilter"). */
 export interface UsbDeviceFilterLike {
@@ -45,13 +49,13 @@ export interface UsbDeviceFilterLike {
 }
 
 /**
- * What the chooser offers: every known vendor-class reader by identity, and anything with a
- * smart-card-class interface (Chrome matches `classCode` against the device and every interface).
- * Class-0x0B readers are listed even in a plain page so the person gets our explanation instead of
+ * What the chooser offers: every known vendor-class reader by identity (Chrome matches `classCode`
+ * against the device and every interface): the SCR3310-NTTCom and
+ * the RC-S380, and anything with a smart-card-class interface. Class-0x0B readers are listed even in a plain page so the person gets our explanation instead of
  * an empty chooser.
  */
 export const READER_REQUEST_FILTERS: readonly UsbDeviceFilterLike[] = [
-  ...KNOWN_READERS.filter((r) => r.route === 'ccid-vendor').map(({ vendorId, productId }) => ({ vendorId, productId })),
+  ...KNOWN_READERS.filter((r) => r.route === 'ccid-vendor' || r.route === 'port100').map(({ vendorId, productId }) => ({ vendorId, productId })),
   { classCode: 0x0b },
 ];
 

@@ -20,7 +20,7 @@ import type {
   SimulatorCardState,
   SimulatorHolderId,
 } from './protocol';
-import { listReaderViews, openReader, readerCheckView, type OpenedReader } from './readers';
+import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { checkCardData } from './services/cardDataChecks';
@@ -217,10 +217,10 @@ export class Engine {
 
   private readerCheck(): ReaderCheckView {
     const reader = this.reader;
-    if (!reader || !this.session.info || this.session.info.kind !== 'ccid') {
+    if (!reader || !this.session.info || !['ccid', 'rcs380'].includes(this.session.info.kind)) {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
-    return readerCheckView(reader.view, reader.reader.report(), reader.reader.extendedLength);
+    return readerCheckOf(reader);
   }
 
   private async emitReaders(): Promise<void> {

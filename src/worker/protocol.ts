@@ -25,7 +25,7 @@ export interface ConnectionInfo {
 }
 
 /** How a granted USB device can be reached (usb/knownReaders.ts). */
-export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'unsupported';
+export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'unsupported';
 
 /** A USB reader this origin was granted, as the start screen lists it. */
 export interface ReaderView {
@@ -41,8 +41,12 @@ export interface ReaderView {
   readonly blockedBy: 'usb/protected-class' | 'usb/not-a-reader' | null;
 }
 
-/** The reader check view: what the reader says about itself and what the driver does with it (CCID 1.1 §5.1). */
-export interface ReaderCheckView {
+/** The reader check view, by kind of reader. */
+export type ReaderCheckView = CcidCheckView | ContactlessCheckView;
+
+/** A CCID reader: what it says about itself and what the driver does with it (CCID 1.1 §5.1). */
+export interface CcidCheckView {
+  readonly kind: 'ccid';
   readonly reader: ReaderView;
   readonly interfaceNumber: number;
   /** Two hex digits: 0B or FF. */
@@ -63,6 +67,24 @@ export interface ReaderCheckView {
   /** ATR facts: protocols offered, Fi/Di, IFSC, BWI, CWI, EDC. */
   readonly atrFacts: readonly { readonly name: string; readonly value: string }[];
   readonly protocolInUse: 'T=0' | 'T=1';
+  readonly extendedLength: boolean;
+}
+
+/** The RC-S380: its chip, the card's ATQB, and the ISO-DEP frame sizes in use (ISO/IEC 14443-3/-4). */
+export interface ContactlessCheckView {
+  readonly kind: 'contactless';
+  readonly reader: ReaderView;
+  readonly firmwareVersion: string;
+  readonly interfaceClass: string;
+  readonly packetSize: number;
+  /** The PC/SC Part 3 ATR MynaLens builds from the ATQB. */
+  readonly atr: string;
+  /** ATQB and ATTRIB facts, name and value. */
+  readonly cardFacts: readonly { readonly name: string; readonly value: string }[];
+  /** Card's and our largest frame, bytes. */
+  readonly fsc: number;
+  readonly fsd: number;
+  readonly bitRateKbps: number;
   readonly extendedLength: boolean;
 }
 

@@ -84,4 +84,22 @@ describe('engine with USB readers', () => {
     expect(await codeOf(client.call('readerCheck', {}))).toBe('engine/not-a-reader');
     await close();
   });
+
+  it('scans and opens a PIN through the RC-S380 emulator (Port-100, Type B, ISO-DEP), with its own reader check', async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'rcs380' } });
+    await usb.run({ action: 'grant', index: 0 });
+    const [reader] = await client.call('listReaders', { unrestricted: false });
+    expect(reader).toMatchObject({ id: '054C:06C1#0', route: 'port100', blockedBy: null });
+    const info = await client.call('connectReader', { readerId: '054C:06C1#0', unrestricted: false });
+    expect(info.kind).toBe('rcs380');
+    expect(info.atr.startsWith('3B 88 80 01')).toBe(true);
+    const { rows } = await client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    const pins = await pinsOf('adult');
+    expect((await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).opened.length).toBeGreaterThan(0);
+    const check = await client.call('readerCheck', {});
+    expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 106 });
+    await close();
+  });
 });

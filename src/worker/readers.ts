@@ -1,13 +1,16 @@
 import { hex16, toHex } from '../bytes';
 import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
+import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
 import { grantedReaders, type ReaderDescription } from '../usb/discovery';
 import { hostOsFromUserAgent, UsbAccessError } from '../usb/host/UsbAccessError';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
-import type { ReaderCheckView, ReaderView } from './protocol';
+import type { CcidCheckView, ContactlessCheckView, ReaderCheckView, ReaderView } from './protocol';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
 const REPLY_TIMEOUT_MS = 5_000;
+/** The RC-S380's USB margin on top of each frame waiting time the card announces (ISO/IEC 14443-4 FWT). */
+const RF_MARGIN_MS = 1_000;
 
 /** A granted device as the start screen lists it; `unrestricted` is the page's `usb-unrestricted` policy. */
 export function readerView(description: ReaderDescription, unrestricted: boolean): ReaderView {
@@ -32,7 +35,7 @@ export async function listReaderViews(usb: UsbLike | null, unrestricted: boolean
 
 /** A reader opened for the engine, with what it needs to recognise its device later. */
 export interface OpenedReader {
-  readonly reader: CcidReader;
+  readonly reader: CcidReader | Rcs380Reader;
   readonly device: UsbDeviceLike;
   readonly view: ReaderView;
 }
@@ -49,7 +52,10 @@ export async function openReader(usb: UsbLike | null, readerId: string, unrestri
   const view = readerView(found.description, unrestricted);
   if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
   const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
-  const reader = await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
+  const reader =
+    view.route === 'port100'
+      ? await Rcs380Reader.open(found.device, { timeoutMs: RF_MARGIN_MS, os })
+      : await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
   return { reader, device: found.device, view };
 }
 
@@ -67,8 +73,42 @@ const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'],
   ['usbWakeUp', 'USB wake-up'],
 ];
 
+/** The reader check view of whichever driver is in use. */
+export function readerCheckOf(opened: OpenedReader): ReaderCheckView {
+  const { reader, view } = opened;
+  return reader instanceof Rcs380Reader ? contactlessCheckView(view, reader.report()) : readerCheckView(view, reader.report(), reader.extendedLength);
+}
+
+/** ISO/IEC 14443-3 §7.9 (ATQB), §7.10 (ATTRIB) and the chip, as the reader check shows them. */
+export function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport): ContactlessCheckView {
+  const a = report.atqb;
+  return {
+    kind: 'contactless',
+    reader: view,
+    firmwareVersion: report.firmwareVersion,
+    interfaceClass: report.interfaceClass.toString(16).toUpperCase().padStart(2, '0'),
+    packetSize: report.packetSize,
+    atr: report.atr,
+    cardFacts: [
+      { name: 'PUPI', value: a.pupi },
+      { name: 'Application data', value: a.applicationData },
+      { name: 'Protocol info', value: a.protocolInfo },
+      { name: 'FSCI / FSC', value: `${a.fsci} / ${report.fsc} bytes` },
+      { name: 'FWI / FWT', value: `${a.fwi} / ${a.fwtMs} ms` },
+      { name: 'ISO 14443-4 compliant', value: (a.protocolType & 0x01) === 1 ? 'yes' : 'no' },
+      { name: 'CID / NAD', value: `${a.cidSupported ? 'yes' : 'no'} / ${a.nadSupported ? 'yes' : 'no'}` },
+      { name: 'MBLI', value: String(report.mbli) },
+      { name: 'WUPB polls', value: String(report.pollAttempts) },
+    ],
+    fsc: report.fsc,
+    fsd: report.fsd,
+    bitRateKbps: report.bitRateKbps,
+    extendedLength: report.extendedLength,
+  };
+}
+
 /** CCID 1.1 §5.1 and ISO 7816-3 §8: the reader check view from the driver's report. */
-export function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): ReaderCheckView {
+export function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): CcidCheckView {
   const d = report.descriptor;
   const atr = report.atr;
   const atrFacts: { name: string; value: string }[] = [];
@@ -83,6 +123,7 @@ export function readerCheckView(view: ReaderView, report: CcidReaderReport, exte
     atrFacts.push({ name: 'Historical bytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
   }
   return {
+    kind: 'ccid',
     reader: view,
     interfaceNumber: report.interfaceNumber,
     interfaceClass: report.interfaceClass.toString(16).toUpperCase().padStart(2, '0'),

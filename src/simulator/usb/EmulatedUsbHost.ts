@@ -1,7 +1,8 @@
 import type { UsbConnectionEventLike, UsbLike } from '../../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
 import { SimulatedCard } from '../card/SimulatedCard';
-import { FakeCcidDevice } from '../FakeCcidDevice';
+import { FakeCcidDevice, type FakeCcidFault } from '../FakeCcidDevice';
+import { FakeRcs380Device, type FakeRcs380Fault } from '../FakeRcs380Device';
 import { loadPersonalisation } from '../personalisation';
 import type { EmulatorCommand, PlugOptions } from './emulatorMessages';
 
@@ -13,8 +14,8 @@ type Listener = (event: UsbConnectionEventLike) => void;
  * devices that were granted and are plugged in, and plugging fires `connect` / `disconnect`.
  */
 export class EmulatedUsbHost implements UsbLike {
-  private readonly devices: FakeCcidDevice[] = [];
-  private readonly granted = new Set<FakeCcidDevice>();
+  private readonly devices: (FakeCcidDevice | FakeRcs380Device)[] = [];
+  private readonly granted = new Set<FakeCcidDevice | FakeRcs380Device>();
   private readonly listeners = new Map<'connect' | 'disconnect', Set<Listener>>([
     ['connect', new Set()],
     ['disconnect', new Set()],
@@ -62,16 +63,28 @@ export class EmulatedUsbHost implements UsbLike {
       case 'insert-card':
         return latest.insertCard();
       case 'inject':
-        return latest.inject(command.fault);
+        if (latest instanceof FakeRcs380Device) return latest.inject(command.fault as FakeRcs380Fault);
+        return latest.inject(command.fault as FakeCcidFault);
       case 'inject-after':
-        return latest.injectAfterXfrBlocks(command.xfrBlocks, command.fault);
+        if (latest instanceof FakeRcs380Device) return latest.injectAfterRfFrames(command.xfrBlocks, command.fault as FakeRcs380Fault);
+        return latest.injectAfterXfrBlocks(command.xfrBlocks, command.fault as FakeCcidFault);
     }
   }
 
   private async plug(options: PlugOptions): Promise<void> {
     const card = new SimulatedCard(await loadPersonalisation(options.holder ?? 'adult'));
-    const device = new FakeCcidDevice(card, {
-      personality: options.personality,
+    const device =
+      options.personality === 'rcs380'
+        ? new FakeRcs380Device(card, { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize })
+        : this.ccidDevice(card, options.personality, options);
+    this.devices.push(device);
+    if (options.granted) this.granted.add(device);
+    this.fire('connect', device);
+  }
+
+  private ccidDevice(card: SimulatedCard, personality: Exclude<PlugOptions['personality'], 'rcs380'>, options: PlugOptions): FakeCcidDevice {
+    return new FakeCcidDevice(card, {
+      personality,
       serialNumber: options.serialNumber ?? null,
       noCard: options.noCard,
       heldByOs: options.heldByOs,
@@ -79,9 +92,6 @@ export class EmulatedUsbHost implements UsbLike {
       timeExtensions: options.timeExtensions,
       protectedClassBlocked: () => !this.unrestricted,
     });
-    this.devices.push(device);
-    if (options.granted) this.granted.add(device);
-    this.fire('connect', device);
   }
 
   private fire(type: 'connect' | 'disconnect', device: UsbDeviceLike): void {

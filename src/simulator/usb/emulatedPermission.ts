@@ -1,6 +1,7 @@
 import { UsbAccessError } from '../../usb/host/UsbAccessError';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
 import type { FakeCcidFault } from '../ccid/faults';
+import type { FakeRcs380Fault } from '../rcs380/faults';
 import { PERSONALITIES } from '../ccid/personalities';
 import { SimulatedCard } from '../card/SimulatedCard';
 import { loadPersonalisation } from '../personalisation';
@@ -105,8 +106,8 @@ const controls = {
   },
   removeCard: () => send({ action: 'remove-card' }),
   insertCard: () => send({ action: 'insert-card' }),
-  inject: (fault: FakeCcidFault) => send({ action: 'inject', fault }),
-  injectAfter: (xfrBlocks: number, fault: FakeCcidFault) => send({ action: 'inject-after', xfrBlocks, fault }),
+  inject: (fault: FakeCcidFault | FakeRcs380Fault) => send({ action: 'inject', fault }),
+  injectAfter: (xfrBlocks: number, fault: FakeCcidFault | FakeRcs380Fault) => send({ action: 'inject-after', xfrBlocks, fault }),
   async setUnrestricted(value: boolean): Promise<void> {
     unrestricted = value;
     await send({ action: 'set-unrestricted', unrestricted: value });
@@ -133,6 +134,9 @@ export async function requestReader(): Promise<PickedReader> {
   await send({ action: 'grant', index: pick.index });
   pick.granted = true;
   remember();
+  const serialNumber = pick.options.serialNumber ?? null;
+  // The RC-S380 emulator answers as 054C:06C1 (FakeRcs380Device's default).
+  if (pick.options.personality === 'rcs380') return { vendorId: 0x054c, productId: 0x06c1, serialNumber, name: 'RC-S380/S' };
   const personality = PERSONALITIES[pick.options.personality];
-  return { vendorId: personality.vendorId, productId: personality.productId, serialNumber: pick.options.serialNumber ?? null, name: personality.productName };
+  return { vendorId: personality.vendorId, productId: personality.productId, serialNumber, name: personality.productName };
 }

@@ -1,4 +1,5 @@
 import type { FakeCcidFault } from '../ccid/faults';
+import type { FakeRcs380Fault } from '../rcs380/faults';
 import type { FakeCcidPersonality } from '../ccid/personalities';
 
 /**
@@ -10,7 +11,8 @@ export const EMULATOR_CHANNEL = 'mynalens-usb-emulator';
 
 /** A reader to plug in. */
 export interface PlugOptions {
-  readonly personality: FakeCcidPersonality;
+  /** A CCID reader personality, or the Sony RC-S380 (Port-100, contactless). */
+  readonly personality: FakeCcidPersonality | 'rcs380';
   readonly holder?: 'adult' | 'child';
   readonly serialNumber?: string | null;
   readonly noCard?: boolean;
@@ -28,8 +30,9 @@ export type EmulatorCommand =
   | { readonly action: 'replug' }
   | { readonly action: 'remove-card' }
   | { readonly action: 'insert-card' }
-  | { readonly action: 'inject'; readonly fault: FakeCcidFault }
-  | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault }
+  | { readonly action: 'inject'; readonly fault: FakeCcidFault | FakeRcs380Fault }
+  /** After this many more exchanges (CCID XfrBlocks, or RC-S380 frames over the air). */
+  | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault | FakeRcs380Fault }
   | { readonly action: 'set-unrestricted'; readonly unrestricted: boolean };
 
 export interface EmulatorRequest {

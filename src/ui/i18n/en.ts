@@ -151,7 +151,7 @@ export const en = {
   'error.dismiss': 'Dismiss',
   'start.reader.connect': 'Connect a USB reader…',
   'start.reader.noWebUsb': 'This browser cannot reach USB devices (it has no WebUSB). Use Chrome or Edge on a computer, ChromeOS or Android — or try the simulator.',
-  'start.reader.worksHere': 'Works in this page: {readers} (contact reader). Other CCID readers (ACR39U, ACR1252U, SCR3310 v2, the RC-S300’s CCID interface…) work only in the installed MynaLens app.',
+  'start.reader.worksHere': 'Works in this page: {readers}. Other CCID readers (ACR39U, ACR1252U, SCR3310 v2, the RC-S300’s CCID interface…) work only in the installed MynaLens app.',
   'start.reader.worksInstalled': 'Installed app: every CCID reader can be used (contact and contactless), as long as the operating system’s smart-card service does not hold it.',
   'start.reader.granted': 'Readers you allowed before',
   'start.reader.use': 'Use',
@@ -301,6 +301,12 @@ export const en = {
   'start.nfc.detected': 'Your card was detected — but a web page cannot read it through the phone’s NFC. A PaSoRi reader on USB-OTG can.',
   'start.nfc.ndef': 'That was an NFC tag with NDEF data, not a My Number Card.',
   'card.smartcard': 'PC/SC reader',
+  'readerCheck.firmware': 'Firmware',
+  'readerCheck.level.contactless': 'contactless — MynaLens runs ISO 14443 Type B activation and the ISO-DEP block protocol itself',
+  'readerCheck.frames': 'Frame sizes and bit rate',
+  'readerCheck.atqb': 'The card’s ATQB and ATTRIB answer',
+  'readerCheck.atrContactless': 'ATR (built from the ATQB, PC/SC Part 3)',
+  'start.reader.plainPageReaders': 'SCR3310-NTTCom (contact) and Sony PaSoRi RC-S380 (contactless)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { CcidCheckView, ContactlessCheckView } from '../../../worker/protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectHideReaderCheck, selectReaderCheck } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -13,19 +14,31 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /**
- * The reader check: what the reader's CCID class descriptor says (CCID 1.1 §5.1), the card's ATR
- * (ISO 7816-3 §8), and what the driver does with them — the protocol and exchange level in use.
+ * The reader check: what the reader says about itself (a CCID class descriptor, or the RC-S380's
+ * chip), what the card answered (ATR, or ATQB), and what the driver does with them.
  */
 export function ReaderCheck() {
   const t = useT();
   const check = useAppStore(selectReaderCheck);
   const hide = useAppStore(selectHideReaderCheck);
   if (!check) return null;
-  const vendorClass = check.interfaceClass === 'FF';
   return (
     <section className="panel" aria-labelledby="reader-check-heading" data-testid="reader-check">
       <h2 id="reader-check-heading">{t('readerCheck.heading')}</h2>
-      <dl className="facts">
+      {check.kind === 'ccid' ? <CcidFacts check={check} /> : <ContactlessFacts check={check} />}
+      <button type="button" onClick={hide} data-testid="reader-check-close">
+        {t('readerCheck.close')}
+      </button>
+    </section>
+  );
+}
+
+/** CCID 1.1 §5.1 descriptor, the ATR (ISO 7816-3 §8) and the protocol the driver runs. */
+function CcidFacts({ check }: { check: CcidCheckView }) {
+  const t = useT();
+  const vendorClass = check.interfaceClass === 'FF';
+  return (
+    <dl className="facts">
         <Row label={t('readerCheck.reader')} testId="reader-check-name">
           {check.reader.name} <span className="mono small">({check.reader.vendorId}:{check.reader.productId})</span>
         </Row>
@@ -64,10 +77,45 @@ export function ReaderCheck() {
           {check.protocolInUse}
         </Row>
         <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
-      </dl>
-      <button type="button" onClick={hide} data-testid="reader-check-close">
-        {t('readerCheck.close')}
-      </button>
-    </section>
+    </dl>
+  );
+}
+
+/** The RC-S380's chip, the card's ATQB (ISO/IEC 14443-3 §7.9) and the ISO-DEP frame sizes (§7.10, 14443-4). */
+function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
+  const t = useT();
+  return (
+    <dl className="facts">
+      <Row label={t('readerCheck.reader')} testId="reader-check-name">
+        {check.reader.name} <span className="mono small">({check.reader.vendorId}:{check.reader.productId})</span>
+      </Row>
+      <Row label={t('readerCheck.interface')} testId="reader-check-interface">
+        class 0x{check.interfaceClass} — {t('readerCheck.interfaceVendor')}
+      </Row>
+      <Row label={t('readerCheck.firmware')}>{check.firmwareVersion}</Row>
+      <Row label={t('readerCheck.level')} testId="reader-check-level">
+        {t('readerCheck.level.contactless')}
+      </Row>
+      <Row label={t('readerCheck.frames')} testId="reader-check-frames">
+        FSC {check.fsc} B / FSD {check.fsd} B, {check.bitRateKbps} kbit/s
+      </Row>
+      <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
+      <Row label={t('readerCheck.atqb')} testId="reader-check-atqb">
+        <ul className="small">
+          {check.cardFacts.map((fact) => (
+            <li key={fact.name}>
+              {fact.name}: <span className="mono">{fact.value}</span>
+            </li>
+          ))}
+        </ul>
+      </Row>
+      <Row label={t('readerCheck.atrContactless')} testId="reader-check-atr">
+        <span className="mono">{check.atr}</span>
+      </Row>
+      <Row label={t('readerCheck.protocolInUse')} testId="reader-check-protocol">
+        ISO-DEP (ISO/IEC 14443-4, Type B)
+      </Row>
+      <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
+    </dl>
   );
 }

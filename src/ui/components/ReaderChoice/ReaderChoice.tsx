@@ -4,8 +4,6 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectAddReader, selectBusy, selectConnectReader, selectReaders, selectRefreshReaders, selectUsb } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** Readers a plain page can claim (vendor-class CCID), for the start screen's guidance. */
-const PLAIN_PAGE_READERS = 'SCR3310-NTTCom';
 
 function statusKey(reader: ReaderView) {
   if (reader.blockedBy === 'usb/protected-class') return 'start.reader.needsInstalledApp' as const;
@@ -43,7 +41,7 @@ export function ReaderChoice() {
       <h3>{t('start.reader.title')}</h3>
       <p>{t('start.reader.body')}</p>
       <p className="muted small" data-testid="reader-guidance">
-        {usb.unrestricted ? t('start.reader.worksInstalled') : t('start.reader.worksHere', { readers: PLAIN_PAGE_READERS })}
+        {usb.unrestricted ? t('start.reader.worksInstalled') : t('start.reader.worksHere', { readers: t('start.reader.plainPageReaders') })}
       </p>
       <button type="button" className="primary" disabled={busy} onClick={() => void addReader()} data-testid="connect-reader">
         {t('start.reader.connect')}
