@@ -43,8 +43,9 @@ export abstract class BaseTransport implements CardTransport {
   }
 
   async transmit(command: Uint8Array, meta?: { readonly sensitive?: boolean }): Promise<Uint8Array> {
-    if (this.closed) throw new TransportError('transport/closed', 'the card connection is closed');
+    // Why the card went away says more than "closed" (the engine closes a lost transport at once).
     if (this.lost) throw this.lost;
+    if (this.closed) throw new TransportError('transport/closed', 'the card connection is closed');
     if (this.busy) throw new TransportError('transport/busy', 'another command is still being exchanged');
     this.busy = true;
     try {

@@ -102,4 +102,18 @@ describe('engine with USB readers', () => {
     expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 106 });
     await close();
   });
+
+  it('after a lost reply or a card taken out while idle, reconnecting the same reader works: the old session let go of its transfers', async () => {
+    const { usb, client, events, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
+    await usb.run({ action: 'grant', index: 0 });
+    await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
+    await usb.run({ action: 'remove-card' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events.some((e) => e.type === 'connection' && e.reason?.code === 'transport/card-removed')).toBe(true);
+    await usb.run({ action: 'insert-card' });
+    await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
+    expect((await client.call('identifyCard', {})).isMyNumberCard).toBe(true);
+    await close();
+  });
 });

@@ -55,6 +55,9 @@ export class EngineSession {
       if (this.transport !== transport) return;
       this.transport = null;
       this.connection = null;
+      // Release what the lost transport still holds (a claimed USB interface, a transfer left
+      // pending by a timeout) so the next connection to the same reader starts clean.
+      void transport.close().catch(() => undefined);
       this.emit({ type: 'connection', connected: false, info: null, reason: serializeError(reason) });
     });
     if (!options.keepLog) this.logEntries.length = 0;
