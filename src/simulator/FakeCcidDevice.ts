@@ -3,7 +3,6 @@ import type {
   UsbConfigurationLike,
   UsbControlTransferParametersLike,
   UsbDeviceLike,
-  UsbDirectionLike,
   UsbInTransferResultLike,
   UsbOutTransferResultLike,
 } from '../usb/UsbDeviceLike';
@@ -21,6 +20,7 @@ import {
 import type { FakeCcidFault } from './ccid/faults';
 import { PERSONALITIES, T0_ONLY_ATR, type FakeCcidPersonality, type Personality } from './ccid/personalities';
 import { T1Card } from './ccid/T1Card';
+import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 
 export type { FakeCcidPersonality } from './ccid/personalities';
 export type { FakeCcidFault } from './ccid/faults';
@@ -99,7 +99,6 @@ interface Waiter {
   readonly reject: (e: unknown) => void;
 }
 
-const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
 
 /**
  * A `UsbDeviceLike` that answers like a USB CCID reader holding a `SimulatedCard`: hand-written
@@ -108,14 +107,12 @@ const disconnected = () => new DOMException('The device was disconnected.', 'Not
  * the interrupt pipe, Chrome's protected-class rule and an OS driver holding the interface on
  * request, one-shot faults, and `unplug()` that fails every transfer with NotFoundError as WebUSB does.
  */
-export class FakeCcidDevice implements UsbDeviceLike {
+export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   readonly vendorId: number;
   readonly productId: number;
   readonly productName: string;
   readonly manufacturerName = 'MynaLens simulator';
   readonly serialNumber: string | null;
-  opened = false;
-  configuration: UsbConfigurationLike | null = null;
   readonly configurations: readonly UsbConfigurationLike[];
   /** Every PC_to_RDR bMessageType received, in order (for tests). */
   readonly received: number[] = [];
@@ -128,8 +125,6 @@ export class FakeCcidDevice implements UsbDeviceLike {
   private readonly t1: T1Card;
   private readonly faults: FakeCcidFault[] = [];
   private readonly delayed: { remaining: number; readonly fault: FakeCcidFault }[] = [];
-  private claimed = false;
-  private unplugged = false;
   private present: boolean;
   private powered = false;
   private outBuffer: Uint8Array = new Uint8Array(0);
@@ -145,6 +140,7 @@ export class FakeCcidDevice implements UsbDeviceLike {
     private readonly card: SimulatedCard,
     private readonly options: FakeCcidDeviceOptions,
   ) {
+    super();
     this.personality = PERSONALITIES[options.personality];
     this.packetSize = options.packetSize ?? this.personality.packetSize;
     this.vendorId = this.personality.vendorId;
@@ -165,21 +161,6 @@ export class FakeCcidDevice implements UsbDeviceLike {
   /** Queues a fault to start after this many more XfrBlocks have been answered (mid-scan faults). */
   injectAfterXfrBlocks(count: number, fault: FakeCcidFault): void {
     this.delayed.push({ remaining: count, fault });
-  }
-
-  /** True while the reader is plugged in. */
-  get plugged(): boolean {
-    return !this.unplugged;
-  }
-
-  /** The reader goes away: pending and later transfers reject with NotFoundError. */
-  unplug(): void {
-    this.unplugged = true;
-    this.opened = false;
-    this.claimed = false;
-    for (const list of this.waiters.values()) {
-      for (const w of list.splice(0)) w.reject(disconnected());
-    }
   }
 
   /** Plugged back in: a fresh USB session, the card (if present) unpowered. */
@@ -205,41 +186,6 @@ export class FakeCcidDevice implements UsbDeviceLike {
   insertCard(): void {
     this.present = true;
     this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(true, this.personality.cardSlot));
-  }
-
-  async open(): Promise<void> {
-    this.check();
-    this.opened = true;
-  }
-
-  async close(): Promise<void> {
-    this.opened = false;
-    this.claimed = false;
-    this.abortAll();
-  }
-
-  async selectConfiguration(configurationValue: number): Promise<void> {
-    this.check();
-    if (configurationValue !== 1) throw new DOMException('no such configuration', 'NotFoundError');
-    this.configuration = this.configurations[0]!;
-  }
-
-  async claimInterface(interfaceNumber: number): Promise<void> {
-    this.check();
-    if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
-    const blocked = this.options.protectedClassBlocked;
-    if ((typeof blocked === 'function' ? blocked() : blocked) && this.personality.interfaceClass === 0x0b) {
-      // Chromium usb_device.cc, kProtectedClass.
-      throw new DOMException('The requested interface implements a protected class.', 'SecurityError');
-    }
-    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
-    this.claimed = true;
-  }
-
-  async releaseInterface(): Promise<void> {
-    this.check();
-    this.claimed = false;
-    this.abortAll();
   }
 
   async controlTransferIn(setup: UsbControlTransferParametersLike, length: number): Promise<UsbInTransferResultLike> {
@@ -282,21 +228,18 @@ export class FakeCcidDevice implements UsbDeviceLike {
     return { status: 'ok', bytesWritten: data.length };
   }
 
-  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
-    this.check();
+  protected claimRefusal(): DOMException | null {
+    const blocked = this.options.protectedClassBlocked;
+    if ((typeof blocked === 'function' ? blocked() : blocked) && this.personality.interfaceClass === 0x0b) {
+      // Chromium usb_device.cc, kProtectedClass.
+      return new DOMException('The requested interface implements a protected class.', 'SecurityError');
+    }
+    return this.options.heldByOs ? new DOMException('Unable to claim interface.', 'NetworkError') : null;
   }
 
-  private check(): void {
-    if (this.unplugged) throw disconnected();
-  }
-
-  private requireClaimed(): void {
-    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
-  }
-
-  private abortAll(): void {
+  protected abortPending(error: DOMException): void {
     for (const list of this.waiters.values()) {
-      for (const w of list.splice(0)) w.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
+      for (const w of list.splice(0)) w.reject(error);
     }
   }
 

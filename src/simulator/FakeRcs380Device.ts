@@ -2,7 +2,6 @@ import type {
   UsbConfigurationLike,
   UsbControlTransferParametersLike,
   UsbDeviceLike,
-  UsbDirectionLike,
   UsbInTransferResultLike,
   UsbOutTransferResultLike,
 } from '../usb/UsbDeviceLike';
@@ -12,6 +11,7 @@ import type { FakeRcs380Fault } from './rcs380/faults';
 import { Port100ChipModel } from './rcs380/Port100ChipModel';
 import { ACK, readHostWrite, responseFrame } from './rcs380/port100Device';
 import { TypeBCard, type TypeBCardProfile } from './rcs380/TypeBCard';
+import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 
 export type { FakeRcs380Fault } from './rcs380/faults';
 
@@ -38,7 +38,6 @@ export interface FakeRcs380DeviceOptions {
 const BULK_IN = 1;
 const BULK_OUT = 2;
 
-const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
 
 /**
  * A `UsbDeviceLike` that answers like a Sony RC-S380 with a My Number Card on it: one vendor-class
@@ -48,14 +47,12 @@ const disconnected = () => new DOMException('The device was disconnected.', 'Not
  * `SimulatedCard`. One-shot faults (`inject`), a card put down and lifted, and `unplug()` failing
  * every transfer with NotFoundError as WebUSB does.
  */
-export class FakeRcs380Device implements UsbDeviceLike {
+export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike {
   readonly vendorId = 0x054c;
   readonly productId: number;
   readonly productName: string;
   readonly manufacturerName = 'MynaLens simulator';
   readonly serialNumber: string | null;
-  opened = false;
-  configuration: UsbConfigurationLike | null = null;
   readonly configurations: readonly UsbConfigurationLike[];
   readonly chip: Port100ChipModel;
   readonly card: TypeBCard;
@@ -66,14 +63,13 @@ export class FakeRcs380Device implements UsbDeviceLike {
   private readonly delayed: { remaining: number; readonly fault: FakeRcs380Fault }[] = [];
   private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
-  private claimed = false;
-  private unplugged = false;
   private present: boolean;
 
   constructor(
     private readonly simulated: SimulatedCard,
     private readonly options: FakeRcs380DeviceOptions = {},
   ) {
+    super();
     this.productId = options.productId ?? 0x06c1;
     this.productName = `RC-S380/${this.productId === 0x06c3 ? 'P' : 'S'} (simulated)`;
     this.serialNumber = options.serialNumber ?? null;
@@ -108,10 +104,6 @@ export class FakeRcs380Device implements UsbDeviceLike {
     this.delayed.push({ remaining: count, fault });
   }
 
-  get plugged(): boolean {
-    return !this.unplugged;
-  }
-
   /** The card is lifted off the reader: it loses power and its session. */
   removeCard(): void {
     if (this.present && this.chip.powering) this.card.powerDown();
@@ -124,14 +116,6 @@ export class FakeRcs380Device implements UsbDeviceLike {
     if (this.chip.powering) this.card.powerUp();
   }
 
-  /** The reader goes away: pending and later transfers reject with NotFoundError. */
-  unplug(): void {
-    this.unplugged = true;
-    this.opened = false;
-    this.claimed = false;
-    this.bulkIn.failAll(disconnected);
-  }
-
   /** Plugged back in: a fresh USB session; the chip starts from its power-on state. */
   replug(): void {
     this.unplugged = false;
@@ -141,43 +125,13 @@ export class FakeRcs380Device implements UsbDeviceLike {
     this.chip.handle([0xd6, 0x06, 0x00]);
   }
 
-  async open(): Promise<void> {
-    this.check();
-    this.opened = true;
-  }
-
-  async close(): Promise<void> {
-    this.opened = false;
-    this.claimed = false;
-    this.abortAll();
-  }
-
-  async selectConfiguration(value: number): Promise<void> {
-    this.check();
-    if (value !== 1) throw new DOMException('no such configuration', 'NotFoundError');
-    this.configuration = this.configurations[0]!;
-  }
-
-  async claimInterface(interfaceNumber: number): Promise<void> {
-    this.check();
-    if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
-    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
-    this.claimed = true;
-  }
-
-  async releaseInterface(): Promise<void> {
-    this.check();
-    this.claimed = false;
-    this.abortAll();
+  protected claimRefusal(): DOMException | null {
+    return this.options.heldByOs ? new DOMException('Unable to claim interface.', 'NetworkError') : null;
   }
 
   async controlTransferIn(_setup: UsbControlTransferParametersLike, _length: number): Promise<UsbInTransferResultLike> {
     this.check();
     return { status: 'stall' };
-  }
-
-  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
-    this.check();
   }
 
   transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike> {
@@ -229,16 +183,8 @@ export class FakeRcs380Device implements UsbDeviceLike {
     }
   }
 
-  private check(): void {
-    if (this.unplugged) throw disconnected();
-  }
-
-  private requireClaimed(): void {
-    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
-  }
-
-  private abortAll(): void {
-    this.bulkIn.failAll(() => new DOMException('The transfer was cancelled.', 'AbortError'));
+  protected abortPending(error: DOMException): void {
+    this.bulkIn.failAll(() => error);
   }
 
   private take<K extends FakeRcs380Fault['kind']>(kind: K): Extract<FakeRcs380Fault, { kind: K }> | null {

@@ -1,0 +1,79 @@
+import type { UsbConfigurationLike, UsbDeviceLike, UsbDirectionLike } from '../../usb/UsbDeviceLike';
+
+/** What WebUSB rejects with once a device is gone (WICG WebUSB: `NotFoundError`). */
+export const disconnected = (): DOMException => new DOMException('The device was disconnected.', 'NotFoundError');
+
+/**
+ * The USB bookkeeping every emulated reader shares (WICG WebUSB `USBDevice`): open, configure,
+ * claim and release one interface, plug and unplug, and the errors WebUSB gives for each misuse.
+ * A reader emulator adds its transfers and says how pending ones are aborted.
+ */
+export abstract class EmulatedUsbDevice implements Pick<UsbDeviceLike, 'open' | 'close' | 'selectConfiguration' | 'claimInterface' | 'releaseInterface' | 'clearHalt'> {
+  opened = false;
+  configuration: UsbConfigurationLike | null = null;
+  abstract readonly configurations: readonly UsbConfigurationLike[];
+  protected claimed = false;
+  protected unplugged = false;
+
+  /** True while the reader is plugged in. */
+  get plugged(): boolean {
+    return !this.unplugged;
+  }
+
+  async open(): Promise<void> {
+    this.check();
+    this.opened = true;
+  }
+
+  async close(): Promise<void> {
+    this.opened = false;
+    this.claimed = false;
+    this.abortPending(new DOMException('The transfer was cancelled.', 'AbortError'));
+  }
+
+  async selectConfiguration(configurationValue: number): Promise<void> {
+    this.check();
+    if (configurationValue !== 1) throw new DOMException('no such configuration', 'NotFoundError');
+    this.configuration = this.configurations[0]!;
+  }
+
+  async claimInterface(interfaceNumber: number): Promise<void> {
+    this.check();
+    if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
+    const refusal = this.claimRefusal();
+    if (refusal) throw refusal;
+    this.claimed = true;
+  }
+
+  async releaseInterface(): Promise<void> {
+    this.check();
+    this.claimed = false;
+    this.abortPending(new DOMException('The transfer was cancelled.', 'AbortError'));
+  }
+
+  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
+    this.check();
+  }
+
+  /** The reader goes away: pending and later transfers reject with NotFoundError. */
+  unplug(): void {
+    this.unplugged = true;
+    this.opened = false;
+    this.claimed = false;
+    this.abortPending(disconnected());
+  }
+
+  /** Why Chrome or the OS would refuse the claim (protected class, another driver), or null. */
+  protected abstract claimRefusal(): DOMException | null;
+
+  /** Rejects every transfer still waiting with `error`. */
+  protected abstract abortPending(error: DOMException): void;
+
+  protected check(): void {
+    if (this.unplugged) throw disconnected();
+  }
+
+  protected requireClaimed(): void {
+    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
+  }
+}
