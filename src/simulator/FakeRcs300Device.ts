@@ -62,7 +62,8 @@ export class FakeRcs300Device implements UsbDeviceLike {
   /** bSeq of every escape message received, for tests. */
   readonly sequenceNumbers: number[] = [];
 
-  private readonly faults: FakeRcs300Fault[] = [];
+  /** One-shot faults not used yet (tests check theirs was). */
+  readonly pendingFaults: FakeRcs300Fault[] = [];
   private readonly delayed: { remaining: number; readonly fault: FakeRcs300Fault }[] = [];
   private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
@@ -101,7 +102,7 @@ export class FakeRcs300Device implements UsbDeviceLike {
 
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeRcs300Fault): void {
-    this.faults.push(fault);
+    this.pendingFaults.push(fault);
   }
 
   /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
@@ -222,7 +223,7 @@ export class FakeRcs300Device implements UsbDeviceLike {
 
   private countRfFrame(): void {
     for (const pending of this.delayed.splice(0)) {
-      if (pending.remaining <= 0) this.faults.push(pending.fault);
+      if (pending.remaining <= 0) this.pendingFaults.push(pending.fault);
       else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
     }
   }
@@ -241,8 +242,8 @@ export class FakeRcs300Device implements UsbDeviceLike {
   }
 
   private take<K extends FakeRcs300Fault['kind']>(kind: K): Extract<FakeRcs300Fault, { kind: K }> | null {
-    const index = this.faults.findIndex((f) => f.kind === kind);
+    const index = this.pendingFaults.findIndex((f) => f.kind === kind);
     if (index < 0) return null;
-    return this.faults.splice(index, 1)[0] as Extract<FakeRcs300Fault, { kind: K }>;
+    return this.pendingFaults.splice(index, 1)[0] as Extract<FakeRcs300Fault, { kind: K }>;
   }
 }
