@@ -1,13 +1,14 @@
 import { BaseTransport, TransportError } from '../../transport';
 import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
-import { activateTypeB, type TypeBActivation } from '../isodep/activation';
+import type { TypeBActivation } from '../isodep/activation';
 import { typeBAtr } from '../isodep/contactlessAtr';
-import { IsoDepProtocol, type FrameOutcome } from '../isodep/IsoDepProtocol';
+import { IsoDepProtocol } from '../isodep/IsoDepProtocol';
 import { isDeviceLost, LinkTimeout } from '../rcs380/Port100Link';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { EscapeLink } from './EscapeLink';
-import { FLAGS_CRC_BY_READER_NO_PROLOGUE, RCS300_INS, type SwitchLayer } from './pseudoApdu';
+import { RCS300_INS } from './pseudoApdu';
 import { buildRcs300Report, type Rcs300ReaderReport } from './report';
+import { startUp, type Started } from './startUp';
 import { TransparentSession } from './TransparentSession';
 import { findRcs300VendorInterface, type Rcs300Interface } from './vendorInterface';
 
@@ -36,14 +37,6 @@ export interface Rcs300ReaderOptions {
 /** A card's chain buffer must hold this for extended APDUs (see Rcs380Reader). */
 const EXTENDED_COMMAND_BYTES = 4 + 3 + 256 + 2;
 
-/** What open() learned before the card was activated. */
-interface Started {
-  readonly firmwareVersion: string | null;
-  readonly flagsAccepted: boolean | null;
-  readonly switchInfo: string | null;
-  readonly activation: TypeBActivation;
-}
-
 /**
  * EXPERIMENTAL: a `CardTransport` over a Sony RC-S300 (054C:0DC8 /S, 0DC9 /P) through its
  * vendor-class interface (browser-platform.md §3.3): PC/SC Part 3 transparent-session
@@ -51,6 +44,12 @@ interface Started {
  * the host does Type B activation and ISO-DEP — as `Rcs380Reader` does over Port-100 — and makes
  * up the PC/SC Part 3 ATR. Every USB read is bounded; a card that stops answering is
  * `transport/card-removed`, an unplugged reader `transport/device-lost`.
+ *
+ * Not confirmed on hardware (public RC-S300 code is FeliCa or Type A only; sources in each file):
+ * INS 50 rather than C2 for these commands; Type B switch value 01 03 and what the reader does at
+ * layer 3; whether the flags object 90 is accepted and bit 4 means "no prologue"; the status words
+ * for a Type B timeout or CRC error; the frame size the reader carries; the layout of the FF 56
+ * answer; the extended Transparent Exchange with three trailing zeros copied from public code.
  */
 export class Rcs300Reader extends BaseTransport {
   readonly kind = 'rcs300';
@@ -226,40 +225,5 @@ export class Rcs300Reader extends BaseTransport {
           if (this.connected && !this.released) this.schedulePresenceCheck();
         });
     }, every);
-  }
-}
-
-/**
- * Version query, session, optional flags, then bounded polling. Each poll attempt first switches
- * to Type B (at layer 3 the reader polls too and may report "no card"), then WUPB and ATTRIB go
- * out as raw frames through `activateTypeB`; a failed attempt switches again on the next.
- */
-async function startUp(session: TransparentSession, options: Rcs300ReaderOptions): Promise<Started> {
-  const firmwareVersion = await session.firmwareVersion();
-  await session.start();
-  const flags = options.transmissionFlags === undefined ? FLAGS_CRC_BY_READER_NO_PROLOGUE : options.transmissionFlags;
-  const flagsAccepted = flags === null ? null : await session.setFlags(flags);
-  const layer: SwitchLayer = options.switchLayer ?? 3;
-  let switched = false;
-  let switchInfo: string | null = null;
-  const exchange = async (frame: Uint8Array, waitMs: number): Promise<FrameOutcome> => {
-    if (!switched) {
-      const outcome = await session.switchToTypeB(layer);
-      if (outcome.result === 'no-card') return { kind: 'timeout' };
-      switched = true;
-      switchInfo = outcome.info;
-    }
-    const outcome = await session.transceive(frame, waitMs);
-    if (outcome.kind !== 'frame') switched = false;
-    return outcome;
-  };
-  try {
-    const activation = await activateTypeB(exchange, { attempts: options.pollAttempts ?? 10, intervalMs: options.pollIntervalMs ?? 100, fsdi: options.fsdi ?? 8 });
-    if (!activation) throw new UsbAccessError('usb/no-card', 'no My Number Card answered on the reader');
-    return { firmwareVersion, flagsAccepted, switchInfo, activation };
-  } catch (error) {
-    await session.rfOff().catch(() => undefined);
-    await session.end().catch(() => undefined);
-    throw error;
   }
 }
