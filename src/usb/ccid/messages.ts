@@ -11,6 +11,7 @@ export const PcToRdr = {
   GetParameters: 0x6c,
   ResetParameters: 0x6d,
   XfrBlock: 0x6f,
+  Escape: 0x6b,
   Abort: 0x72,
   SetDataRateAndClockFrequency: 0x73,
 } as const;
@@ -94,4 +95,12 @@ export function encodeAbort(at: CcidAddress): Uint8Array {
 /** CCID 1.1 §6.1.14 PC_to_RDR_SetDataRateAndClockFrequency (0x73): kHz and bit/s, each 32-bit LE. */
 export function encodeSetDataRateAndClockFrequency(at: CcidAddress, clockFrequencyKHz: number, dataRate: number): Uint8Array {
   return message(PcToRdr.SetDataRateAndClockFrequency, at, [0, 0, 0], concatBytes(u32le(clockFrequencyKHz), u32le(dataRate)));
+}
+
+/**
+ * CCID 1.1 §6.1.8 PC_to_RDR_Escape (0x6B): vendor data the reader interprets itself; the reply is
+ * RDR_to_PC_Escape (0x83, §6.2.4). The three message-specific bytes are RFU (00).
+ */
+export function encodeEscape(at: CcidAddress, data: Uint8Array): Uint8Array {
+  return message(PcToRdr.Escape, at, [0, 0, 0], data);
 }

@@ -1,0 +1,249 @@
+import type {
+  UsbConfigurationLike,
+  UsbControlTransferParametersLike,
+  UsbDeviceLike,
+  UsbDirectionLike,
+  UsbInTransferResultLike,
+  UsbOutTransferResultLike,
+} from '../usb/UsbDeviceLike';
+import type { SimulatedCard } from './card/SimulatedCard';
+import { BulkInQueue } from './rcs380/BulkInQueue';
+import { TypeBCard } from './rcs380/TypeBCard';
+import { rcs300Configuration, VENDOR_EP } from './rcs300/descriptors';
+import { commandNotSupported, ESCAPE_STATUS_TIME_EXTENSION, escapeReply, readHostMessage } from './rcs300/escapeWire';
+import type { FakeRcs300Fault } from './rcs300/faults';
+import { TransparentSessionModel } from './rcs300/TransparentSessionModel';
+
+export type { FakeRcs300Fault } from './rcs300/faults';
+
+export interface FakeRcs300DeviceOptions {
+  /** The card's FSC: 16, 24, 32, 40, 48, 64, 96, 128 or 256. Default 256. */
+  readonly fsc?: number;
+  /** The card's FWI; default 10 (≈ 309 ms), as real My Number Card ATRs say (`… B3 81 A1 …`). */
+  readonly fwi?: number;
+  /** MBLI in the answer to ATTRIB; default 0. */
+  readonly mbli?: number;
+  /** ATQB Application Data; default 00 00 05 E0 (pcsc-tools smartcard_list.txt, a My Number Card). */
+  readonly applicationData?: readonly number[];
+  /** 054C:0DC8 (RC-S300/S, default) or 054C:0DC9 (RC-S300/P). */
+  readonly productId?: 0x0dc8 | 0x0dc9;
+  /** wMaxPacketSize of the vendor interface's bulk pipes; default 64 (EZ Sign RC-S300 notes §9.1). */
+  readonly packetSize?: number;
+  readonly noCard?: boolean;
+  /** Another program (Sony's NFC Port Software, another tab) holds interface 1: claiming fails with NetworkError. */
+  readonly heldByOs?: boolean;
+  /** False: the reader refuses the transmission/reception flags object (6A 81). Default true. */
+  readonly flagsSupported?: boolean;
+  readonly serialNumber?: string | null;
+}
+
+const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
+
+/**
+ * A `UsbDeviceLike` that answers like a Sony RC-S300 with a My Number Card on it, through the
+ * vendor interface only: interface 0 is CCID class 0B (claiming it fails with SecurityError, as
+ * Chrome's protected-class rule does), interface 1 is class FF with bulk EP 2 both ways, taking
+ * PC_to_RDR_Escape messages whose pseudo-APDUs `TransparentSessionModel` plays in front of a
+ * Type B card (`TypeBCard`, ISO-DEP in `IsoDepCard`) and a `SimulatedCard`. One-shot faults
+ * (`inject`, `injectAfterRfFrames`), a card put down and lifted, `unplug()` / `replug()`.
+ * EXPERIMENTAL like the driver: the reader's side is our reading of public FeliCa-only facts.
+ */
+export class FakeRcs300Device implements UsbDeviceLike {
+  readonly vendorId = 0x054c;
+  readonly productId: number;
+  readonly productName: string;
+  readonly manufacturerName = 'MynaLens simulator';
+  readonly serialNumber: string | null;
+  opened = false;
+  configuration: UsbConfigurationLike | null = null;
+  readonly configurations: readonly UsbConfigurationLike[];
+  readonly card: TypeBCard;
+  readonly reader: TransparentSessionModel;
+  /** bSeq of every escape message received, for tests. */
+  readonly sequenceNumbers: number[] = [];
+
+  /** One-shot faults not used yet (tests check theirs was). */
+  readonly pendingFaults: FakeRcs300Fault[] = [];
+  private readonly delayed: { remaining: number; readonly fault: FakeRcs300Fault }[] = [];
+  private readonly bulkIn: BulkInQueue;
+  private outBytes: number[] = [];
+  private claimed = false;
+  private unplugged = false;
+  private present: boolean;
+
+  constructor(
+    private readonly simulated: SimulatedCard,
+    private readonly options: FakeRcs300DeviceOptions = {},
+  ) {
+    this.productId = options.productId ?? 0x0dc8;
+    this.productName = `RC-S300/${this.productId === 0x0dc9 ? 'P' : 'S'} (simulated)`;
+    this.serialNumber = options.serialNumber ?? null;
+    const packetSize = options.packetSize ?? 64;
+    this.bulkIn = new BulkInQueue(packetSize);
+    this.present = !options.noCard;
+    this.configurations = [rcs300Configuration(packetSize)];
+    this.card = new TypeBCard(
+      { applicationData: options.applicationData ?? [0x00, 0x00, 0x05, 0xe0], fsc: options.fsc ?? 256, fwi: options.fwi ?? 10, mbli: options.mbli ?? 0 },
+      (apdu) => this.simulated.respond(apdu),
+      () => this.simulated.reset(),
+    );
+    this.reader = new TransparentSessionModel({
+      card: this.card,
+      cardInField: () => this.present,
+      take: this.take.bind(this),
+      removeCard: () => this.removeCard(),
+      unplug: () => this.unplug(),
+      countRfFrame: () => this.countRfFrame(),
+      flagsSupported: options.flagsSupported ?? true,
+      // Made up: the layout of the answer to FF 56 00 00 is not public.
+      firmware: [0x01, 0x00],
+    });
+  }
+
+  /** Queues a one-shot fault; faults apply in order. */
+  inject(fault: FakeRcs300Fault): void {
+    this.pendingFaults.push(fault);
+  }
+
+  /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
+  injectAfterRfFrames(count: number, fault: FakeRcs300Fault): void {
+    this.delayed.push({ remaining: count, fault });
+  }
+
+  /** The card is lifted off the reader: it loses power and its session. */
+  removeCard(): void {
+    if (this.present && this.reader.fieldOn) this.card.powerDown();
+    this.present = false;
+  }
+
+  /** A card is put on the reader (powered at once if the field is on). */
+  insertCard(): void {
+    this.present = true;
+    if (this.reader.fieldOn) this.card.powerUp();
+  }
+
+  /** The reader goes away: pending and later transfers reject with NotFoundError. */
+  unplug(): void {
+    this.unplugged = true;
+    this.opened = false;
+    this.claimed = false;
+    this.bulkIn.failAll(disconnected);
+  }
+
+  /** Plugged back in: a fresh USB session; the reader starts with no session and the field off. */
+  replug(): void {
+    this.unplugged = false;
+    this.configuration = null;
+    this.outBytes = [];
+    this.bulkIn.clear();
+    this.reader.setField(false);
+    this.reader.sessionOpen = false;
+    this.reader.protocol = 'none';
+  }
+
+  async open(): Promise<void> {
+    this.check();
+    this.opened = true;
+  }
+
+  async close(): Promise<void> {
+    this.opened = false;
+    this.claimed = false;
+    this.abortAll();
+  }
+
+  async selectConfiguration(value: number): Promise<void> {
+    this.check();
+    if (value !== 1) throw new DOMException('no such configuration', 'NotFoundError');
+    this.configuration = this.configurations[0]!;
+  }
+
+  async claimInterface(interfaceNumber: number): Promise<void> {
+    this.check();
+    if (!this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
+    if (interfaceNumber === 0) throw new DOMException('The requested interface implements a protected class.', 'SecurityError');
+    if (interfaceNumber !== 1) throw new DOMException('no such interface', 'NotFoundError');
+    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
+    this.claimed = true;
+  }
+
+  async releaseInterface(): Promise<void> {
+    this.check();
+    this.claimed = false;
+    this.abortAll();
+  }
+
+  async controlTransferIn(_setup: UsbControlTransferParametersLike, _length: number): Promise<UsbInTransferResultLike> {
+    this.check();
+    return { status: 'stall' };
+  }
+
+  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
+    this.check();
+  }
+
+  transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike> {
+    try {
+      this.check();
+      this.requireClaimed(endpointNumber);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.bulkIn.take(length);
+  }
+
+  async transferOut(endpointNumber: number, data: Uint8Array<ArrayBuffer>): Promise<UsbOutTransferResultLike> {
+    this.check();
+    this.requireClaimed(endpointNumber);
+    this.outBytes.push(...data);
+    for (let m = readHostMessage(this.outBytes); m.type === 'message'; m = readHostMessage(this.outBytes)) {
+      this.outBytes = this.outBytes.slice(m.size);
+      const message = m; // answered a little later, as a device on the bus does
+      setTimeout(() => this.answer(message.messageType, message.slot, message.seq, message.data), 0);
+    }
+    return { status: 'ok', bytesWritten: data.length };
+  }
+
+  private answer(messageType: number, slot: number, seq: number, data: number[]): void {
+    if (this.unplugged) return;
+    this.sequenceNumbers.push(seq);
+    if (messageType !== 0x6b) return this.send(commandNotSupported(slot, seq));
+    const reply = this.reader.handle(data);
+    if (this.unplugged || 'silent' in reply || this.take('drop-usb-reply')) return;
+    if (this.take('stale-reply')) this.send(escapeReply(slot, (seq + 255) & 0xff, [0xc0, 0x03, 0x00, 0x90, 0x00, 0x90, 0x00]));
+    if (this.take('ccid-time-extension')) this.send(escapeReply(slot, seq, [], ESCAPE_STATUS_TIME_EXTENSION, 0x01));
+    // Garbled: the last object claims more bytes than follow (the length byte before SW1 SW2 bumped).
+    const body = this.take('garble-usb-reply') ? [...reply.data.slice(0, -2), 0x97, 0x40, 0x90, 0x00] : reply.data;
+    this.send(escapeReply(slot, seq, body));
+  }
+
+  private send(message: number[]): void {
+    this.bulkIn.send(Uint8Array.from(message));
+  }
+
+  private countRfFrame(): void {
+    for (const pending of this.delayed.splice(0)) {
+      if (pending.remaining <= 0) this.pendingFaults.push(pending.fault);
+      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
+    }
+  }
+
+  private check(): void {
+    if (this.unplugged) throw disconnected();
+  }
+
+  private requireClaimed(endpointNumber: number): void {
+    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
+    if (endpointNumber !== VENDOR_EP) throw new DOMException('The specified endpoint is not part of a claimed interface.', 'NotFoundError');
+  }
+
+  private abortAll(): void {
+    this.bulkIn.failAll(() => new DOMException('The transfer was cancelled.', 'AbortError'));
+  }
+
+  private take<K extends FakeRcs300Fault['kind']>(kind: K): Extract<FakeRcs300Fault, { kind: K }> | null {
+    const index = this.pendingFaults.findIndex((f) => f.kind === kind);
+    if (index < 0) return null;
+    return this.pendingFaults.splice(index, 1)[0] as Extract<FakeRcs300Fault, { kind: K }>;
+  }
+}

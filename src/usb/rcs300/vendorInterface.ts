@@ -1,0 +1,37 @@
+import type { UsbConfigurationLike, UsbEndpointLike } from '../UsbDeviceLike';
+
+/** The RC-S300's vendor-class interface and its two bulk pipes. */
+export interface Rcs300Interface {
+  readonly configurationValue: number;
+  readonly interfaceNumber: number;
+  readonly interfaceClass: number;
+  readonly bulkIn: UsbEndpointLike;
+  readonly bulkOut: UsbEndpointLike;
+}
+
+/** USB class code "vendor specific" (USB 2.0 §9.6.5; usb.org defined class codes, FFh). */
+export const VENDOR_SPECIFIC_CLASS = 0xff;
+
+/**
+ * The first interface of class FF with a bulk-IN and a bulk-OUT endpoint. On an RC-S300 that is
+ * interface 1 (interface 0 is CCID, class 0B, which WebUSB keeps from plain pages: browser-platform
+ * §1, §3.3); the public code picks it the same way (Takashi-Matsumura/nfc-rcs300-readidm
+ * `interfaceClass === 255`), and the EZ Sign RC-S300 notes §9.1 list "Interface #1 (Vendor
+ * Specific, class 0xFF), EP 2 OUT Bulk / EP 2 IN Bulk (packet=64)". Endpoints are read from the
+ * descriptor, never assumed.
+ */
+export function findRcs300VendorInterface(configurations: readonly UsbConfigurationLike[]): Rcs300Interface | null {
+  for (const configuration of configurations) {
+    for (const usbInterface of configuration.interfaces) {
+      for (const alternate of [usbInterface.alternate, ...usbInterface.alternates]) {
+        if (alternate.interfaceClass !== VENDOR_SPECIFIC_CLASS) continue;
+        const bulkIn = alternate.endpoints.find((e) => e.type === 'bulk' && e.direction === 'in');
+        const bulkOut = alternate.endpoints.find((e) => e.type === 'bulk' && e.direction === 'out');
+        if (bulkIn && bulkOut) {
+          return { configurationValue: configuration.configurationValue, interfaceNumber: usbInterface.interfaceNumber, interfaceClass: alternate.interfaceClass, bulkIn, bulkOut };
+        }
+      }
+    }
+  }
+  return null;
+}
