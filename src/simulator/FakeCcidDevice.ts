@@ -228,7 +228,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     return { status: 'ok', bytesWritten: data.length };
   }
 
-  protected claimRefusal(): DOMException | null {
+  protected claimRefusal(_interfaceNumber: number): DOMException | null {
     const blocked = this.options.protectedClassBlocked;
     if ((typeof blocked === 'function' ? blocked() : blocked) && this.personality.interfaceClass === 0x0b) {
       // Chromium usb_device.cc, kProtectedClass.

@@ -2,7 +2,6 @@ import type {
   UsbConfigurationLike,
   UsbControlTransferParametersLike,
   UsbDeviceLike,
-  UsbDirectionLike,
   UsbInTransferResultLike,
   UsbOutTransferResultLike,
 } from '../usb/UsbDeviceLike';
@@ -13,6 +12,7 @@ import { rcs300Configuration, VENDOR_EP } from './rcs300/descriptors';
 import { commandNotSupported, ESCAPE_STATUS_TIME_EXTENSION, escapeReply, readHostMessage } from './rcs300/escapeWire';
 import type { FakeRcs300Fault } from './rcs300/faults';
 import { TransparentSessionModel } from './rcs300/TransparentSessionModel';
+import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 
 export type { FakeRcs300Fault } from './rcs300/faults';
 
@@ -37,7 +37,6 @@ export interface FakeRcs300DeviceOptions {
   readonly serialNumber?: string | null;
 }
 
-const disconnected = () => new DOMException('The device was disconnected.', 'NotFoundError');
 
 /**
  * A `UsbDeviceLike` that answers like a Sony RC-S300 with a My Number Card on it, through the
@@ -48,14 +47,13 @@ const disconnected = () => new DOMException('The device was disconnected.', 'Not
  * (`inject`, `injectAfterRfFrames`), a card put down and lifted, `unplug()` / `replug()`.
  * EXPERIMENTAL like the driver: the reader's side is our reading of public FeliCa-only facts.
  */
-export class FakeRcs300Device implements UsbDeviceLike {
+export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike {
   readonly vendorId = 0x054c;
   readonly productId: number;
   readonly productName: string;
   readonly manufacturerName = 'MynaLens simulator';
   readonly serialNumber: string | null;
-  opened = false;
-  configuration: UsbConfigurationLike | null = null;
+  protected override readonly interfaceToClaim = 1;
   readonly configurations: readonly UsbConfigurationLike[];
   readonly card: TypeBCard;
   readonly reader: TransparentSessionModel;
@@ -67,14 +65,13 @@ export class FakeRcs300Device implements UsbDeviceLike {
   private readonly delayed: { remaining: number; readonly fault: FakeRcs300Fault }[] = [];
   private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
-  private claimed = false;
-  private unplugged = false;
   private present: boolean;
 
   constructor(
     private readonly simulated: SimulatedCard,
     private readonly options: FakeRcs300DeviceOptions = {},
   ) {
+    super();
     this.productId = options.productId ?? 0x0dc8;
     this.productName = `RC-S300/${this.productId === 0x0dc9 ? 'P' : 'S'} (simulated)`;
     this.serialNumber = options.serialNumber ?? null;
@@ -122,14 +119,6 @@ export class FakeRcs300Device implements UsbDeviceLike {
     if (this.reader.fieldOn) this.card.powerUp();
   }
 
-  /** The reader goes away: pending and later transfers reject with NotFoundError. */
-  unplug(): void {
-    this.unplugged = true;
-    this.opened = false;
-    this.claimed = false;
-    this.bulkIn.failAll(disconnected);
-  }
-
   /** Plugged back in: a fresh USB session; the reader starts with no session and the field off. */
   replug(): void {
     this.unplugged = false;
@@ -141,36 +130,10 @@ export class FakeRcs300Device implements UsbDeviceLike {
     this.reader.protocol = 'none';
   }
 
-  async open(): Promise<void> {
-    this.check();
-    this.opened = true;
-  }
-
-  async close(): Promise<void> {
-    this.opened = false;
-    this.claimed = false;
-    this.abortAll();
-  }
-
-  async selectConfiguration(value: number): Promise<void> {
-    this.check();
-    if (value !== 1) throw new DOMException('no such configuration', 'NotFoundError');
-    this.configuration = this.configurations[0]!;
-  }
-
-  async claimInterface(interfaceNumber: number): Promise<void> {
-    this.check();
-    if (!this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
-    if (interfaceNumber === 0) throw new DOMException('The requested interface implements a protected class.', 'SecurityError');
-    if (interfaceNumber !== 1) throw new DOMException('no such interface', 'NotFoundError');
-    if (this.options.heldByOs) throw new DOMException('Unable to claim interface.', 'NetworkError');
-    this.claimed = true;
-  }
-
-  async releaseInterface(): Promise<void> {
-    this.check();
-    this.claimed = false;
-    this.abortAll();
+  protected claimRefusal(interfaceNumber: number): DOMException | null {
+    // Interface 0 is the RC-S300's CCID interface: a plain page may not claim it (WebUSB protected class).
+    if (interfaceNumber === 0) return new DOMException('The requested interface implements a protected class.', 'SecurityError');
+    return this.options.heldByOs && interfaceNumber === 1 ? new DOMException('Unable to claim interface.', 'NetworkError') : null;
   }
 
   async controlTransferIn(_setup: UsbControlTransferParametersLike, _length: number): Promise<UsbInTransferResultLike> {
@@ -178,14 +141,10 @@ export class FakeRcs300Device implements UsbDeviceLike {
     return { status: 'stall' };
   }
 
-  async clearHalt(_direction: UsbDirectionLike, _endpointNumber: number): Promise<void> {
-    this.check();
-  }
-
   transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike> {
     try {
       this.check();
-      this.requireClaimed(endpointNumber);
+      this.requireVendorEndpoint(endpointNumber);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -194,7 +153,7 @@ export class FakeRcs300Device implements UsbDeviceLike {
 
   async transferOut(endpointNumber: number, data: Uint8Array<ArrayBuffer>): Promise<UsbOutTransferResultLike> {
     this.check();
-    this.requireClaimed(endpointNumber);
+    this.requireVendorEndpoint(endpointNumber);
     this.outBytes.push(...data);
     for (let m = readHostMessage(this.outBytes); m.type === 'message'; m = readHostMessage(this.outBytes)) {
       this.outBytes = this.outBytes.slice(m.size);
@@ -228,17 +187,13 @@ export class FakeRcs300Device implements UsbDeviceLike {
     }
   }
 
-  private check(): void {
-    if (this.unplugged) throw disconnected();
-  }
-
-  private requireClaimed(endpointNumber: number): void {
-    if (!this.claimed) throw new DOMException('The interface is not claimed.', 'InvalidStateError');
+  private requireVendorEndpoint(endpointNumber: number): void {
+    this.requireClaimed();
     if (endpointNumber !== VENDOR_EP) throw new DOMException('The specified endpoint is not part of a claimed interface.', 'NotFoundError');
   }
 
-  private abortAll(): void {
-    this.bulkIn.failAll(() => new DOMException('The transfer was cancelled.', 'AbortError'));
+  protected abortPending(error: DOMException): void {
+    this.bulkIn.failAll(() => error);
   }
 
   private take<K extends FakeRcs300Fault['kind']>(kind: K): Extract<FakeRcs300Fault, { kind: K }> | null {

@@ -125,7 +125,7 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.chip.handle([0xd6, 0x06, 0x00]);
   }
 
-  protected claimRefusal(): DOMException | null {
+  protected claimRefusal(_interfaceNumber: number): DOMException | null {
     return this.options.heldByOs ? new DOMException('Unable to claim interface.', 'NetworkError') : null;
   }
 

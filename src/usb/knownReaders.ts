@@ -12,6 +12,8 @@ export type ReaderRoute =
   | 'ccid-class'
   /** Sony's NFC Port-100 on a vendor-class interface (RC-S380): Type B and ISO-DEP done by us. */
   | 'port100'
+  /** The RC-S300's vendor interface: Sony's transparent-session pseudo-APDUs, Type B and ISO-DEP by us (experimental). */
+  | 'rcs300'
   /** No interface MynaLens can drive. */
   | 'unsupported';
 
@@ -30,15 +32,15 @@ export const KNOWN_READERS: readonly KnownReader[] = [
   { vendorId: 0x072f, productId: 0xb100, name: 'ACS ACR39U', route: 'ccid-class' },
   { vendorId: 0x072f, productId: 0x90cc, name: 'ACS ACR38U-CCID', route: 'ccid-class' },
   { vendorId: 0x072f, productId: 0x223e, name: 'ACS ACR1252U', route: 'ccid-class' },
-  { vendorId: 0x054c, productId: 0x0dc8, name: 'Sony RC-S300/S', route: 'ccid-class' },
-  { vendorId: 0x054c, productId: 0x0dc9, name: 'Sony RC-S300/P', route: 'ccid-class' },
+  { vendorId: 0x054c, productId: 0x0dc8, name: 'Sony PaSoRi RC-S300/S', route: 'rcs300' },
+  { vendorId: 0x054c, productId: 0x0dc9, name: 'Sony PaSoRi RC-S300/P', route: 'rcs300' },
   { vendorId: 0x054c, productId: 0x06c1, name: 'Sony PaSoRi RC-S380/S', route: 'port100' },
   { vendorId: 0x054c, productId: 0x06c3, name: 'Sony PaSoRi RC-S380/P', route: 'port100' },
 ];
 
 /** The names of readers a plain web page can use, for guidance messages. */
 export const PLAIN_PAGE_READER_NAMES: readonly string[] = [
-  ...new Set(KNOWN_READERS.filter((r) => r.route === 'ccid-vendor' || r.route === 'port100').map((r) => r.name)),
+  ...new Set(KNOWN_READERS.filter((r) => r.route !== 'ccid-class' && r.route !== 'unsupported').map((r) => r.name)),
 ];
 
 /** WebUSB `USBDeviceFilter` (WICG WebUSB §"USBDeviceFilter"). */
@@ -55,7 +57,7 @@ export interface UsbDeviceFilterLike {
  * an empty chooser.
  */
 export const READER_REQUEST_FILTERS: readonly UsbDeviceFilterLike[] = [
-  ...KNOWN_READERS.filter((r) => r.route === 'ccid-vendor' || r.route === 'port100').map(({ vendorId, productId }) => ({ vendorId, productId })),
+  ...KNOWN_READERS.filter((r) => r.route !== 'ccid-class' && r.route !== 'unsupported').map(({ vendorId, productId }) => ({ vendorId, productId })),
   { classCode: 0x0b },
 ];
 

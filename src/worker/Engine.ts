@@ -217,7 +217,7 @@ export class Engine {
 
   private readerCheck(): ReaderCheckView {
     const reader = this.reader;
-    if (!reader || !this.session.info || !['ccid', 'rcs380'].includes(this.session.info.kind)) {
+    if (!reader || !this.session.info || !['ccid', 'rcs380', 'rcs300'].includes(this.session.info.kind)) {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
     return readerCheckOf(reader);

@@ -25,7 +25,7 @@ export interface ConnectionInfo {
 }
 
 /** How a granted USB device can be reached (usb/knownReaders.ts). */
-export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'unsupported';
+export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'rcs300' | 'unsupported';
 
 /** A USB reader this origin was granted, as the start screen lists it. */
 export interface ReaderView {
@@ -37,6 +37,8 @@ export interface ReaderView {
   readonly productId: string;
   readonly serialNumber: string | null;
   readonly route: ReaderRouteView;
+  /** A driver not yet confirmed on hardware with public facts this thin (the RC-S300's vendor interface). */
+  readonly experimental: boolean;
   /** null when it can be used here; otherwise the error code that explains why not. */
   readonly blockedBy: 'usb/protected-class' | 'usb/not-a-reader' | null;
 }
@@ -74,7 +76,9 @@ export interface CcidCheckView {
 export interface ContactlessCheckView {
   readonly kind: 'contactless';
   readonly reader: ReaderView;
-  readonly firmwareVersion: string;
+  /** As the reader reports it; null when it did not answer. */
+  readonly firmwareVersion: string | null;
+  readonly experimental: boolean;
   readonly interfaceClass: string;
   readonly packetSize: number;
   /** The PC/SC Part 3 ATR MynaLens builds from the ATQB. */

@@ -116,4 +116,17 @@ describe('engine with USB readers', () => {
     expect((await client.call('identifyCard', {})).isMyNumberCard).toBe(true);
     await close();
   });
+
+  it("the RC-S300 (vendor interface, experimental) is listed as such and scans through Sony's transparent session", async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'plug', options: { personality: 'rcs300' } });
+    await usb.run({ action: 'grant', index: 0 });
+    const [reader] = await client.call('listReaders', { unrestricted: false });
+    expect(reader).toMatchObject({ id: '054C:0DC8#0', route: 'rcs300', experimental: true, blockedBy: null });
+    expect((await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: false })).kind).toBe('rcs300');
+    const { rows } = await client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'contactless', experimental: true });
+    await close();
+  });
 });

@@ -1,5 +1,6 @@
 import { hex16, toHex } from '../bytes';
 import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
+import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
 import { grantedReaders, type ReaderDescription } from '../usb/discovery';
 import { hostOsFromUserAgent, UsbAccessError } from '../usb/host/UsbAccessError';
@@ -23,6 +24,7 @@ export function readerView(description: ReaderDescription, unrestricted: boolean
     productId: hex16(description.productId),
     serialNumber: description.serialNumber,
     route: description.route,
+    experimental: description.route === 'rcs300',
     blockedBy,
   };
 }
@@ -35,7 +37,7 @@ export async function listReaderViews(usb: UsbLike | null, unrestricted: boolean
 
 /** A reader opened for the engine, with what it needs to recognise its device later. */
 export interface OpenedReader {
-  readonly reader: CcidReader | Rcs380Reader;
+  readonly reader: CcidReader | Rcs380Reader | Rcs300Reader;
   readonly device: UsbDeviceLike;
   readonly view: ReaderView;
 }
@@ -55,7 +57,9 @@ export async function openReader(usb: UsbLike | null, readerId: string, unrestri
   const reader =
     view.route === 'port100'
       ? await Rcs380Reader.open(found.device, { timeoutMs: RF_MARGIN_MS, os })
-      : await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
+      : view.route === 'rcs300'
+        ? await Rcs300Reader.open(found.device, { timeoutMs: RF_MARGIN_MS, os })
+        : await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
   return { reader, device: found.device, view };
 }
 
@@ -76,16 +80,18 @@ const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'],
 /** The reader check view of whichever driver is in use. */
 export function readerCheckOf(opened: OpenedReader): ReaderCheckView {
   const { reader, view } = opened;
-  return reader instanceof Rcs380Reader ? contactlessCheckView(view, reader.report()) : readerCheckView(view, reader.report(), reader.extendedLength);
+  if (reader instanceof CcidReader) return readerCheckView(view, reader.report(), reader.extendedLength);
+  return contactlessCheckView(view, reader.report());
 }
 
 /** ISO/IEC 14443-3 §7.9 (ATQB), §7.10 (ATTRIB) and the chip, as the reader check shows them. */
-export function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport): ContactlessCheckView {
+export function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs300ReaderReport): ContactlessCheckView {
   const a = report.atqb;
   return {
     kind: 'contactless',
     reader: view,
     firmwareVersion: report.firmwareVersion,
+    experimental: report.reader === 'RC-S300',
     interfaceClass: report.interfaceClass.toString(16).toUpperCase().padStart(2, '0'),
     packetSize: report.packetSize,
     atr: report.atr,

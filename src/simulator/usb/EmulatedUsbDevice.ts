@@ -14,6 +14,8 @@ export abstract class EmulatedUsbDevice implements Pick<UsbDeviceLike, 'open' | 
   abstract readonly configurations: readonly UsbConfigurationLike[];
   protected claimed = false;
   protected unplugged = false;
+  /** The interface a page claims on this reader (the RC-S300's vendor interface is 1). */
+  protected readonly interfaceToClaim: number = 0;
 
   /** True while the reader is plugged in. */
   get plugged(): boolean {
@@ -39,9 +41,10 @@ export abstract class EmulatedUsbDevice implements Pick<UsbDeviceLike, 'open' | 
 
   async claimInterface(interfaceNumber: number): Promise<void> {
     this.check();
-    if (interfaceNumber !== 0 || !this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
-    const refusal = this.claimRefusal();
+    if (!this.configuration) throw new DOMException('cannot claim', 'InvalidStateError');
+    const refusal = this.claimRefusal(interfaceNumber);
     if (refusal) throw refusal;
+    if (interfaceNumber !== this.interfaceToClaim) throw new DOMException('no such interface', 'NotFoundError');
     this.claimed = true;
   }
 
@@ -64,7 +67,7 @@ export abstract class EmulatedUsbDevice implements Pick<UsbDeviceLike, 'open' | 
   }
 
   /** Why Chrome or the OS would refuse the claim (protected class, another driver), or null. */
-  protected abstract claimRefusal(): DOMException | null;
+  protected abstract claimRefusal(interfaceNumber: number): DOMException | null;
 
   /** Rejects every transfer still waiting with `error`. */
   protected abstract abortPending(error: DOMException): void;

@@ -3,6 +3,8 @@ import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
 import { SimulatedCard } from '../card/SimulatedCard';
 import { FakeCcidDevice, type FakeCcidFault } from '../FakeCcidDevice';
 import { FakeRcs380Device, type FakeRcs380Fault } from '../FakeRcs380Device';
+import { FakeRcs300Device } from '../FakeRcs300Device';
+import type { FakeRcs300Fault } from '../rcs300/faults';
 import { loadPersonalisation } from '../personalisation';
 import type { EmulatorCommand, PlugOptions } from './emulatorMessages';
 
@@ -14,8 +16,8 @@ type Listener = (event: UsbConnectionEventLike) => void;
  * devices that were granted and are plugged in, and plugging fires `connect` / `disconnect`.
  */
 export class EmulatedUsbHost implements UsbLike {
-  private readonly devices: (FakeCcidDevice | FakeRcs380Device)[] = [];
-  private readonly granted = new Set<FakeCcidDevice | FakeRcs380Device>();
+  private readonly devices: (FakeCcidDevice | FakeRcs380Device | FakeRcs300Device)[] = [];
+  private readonly granted = new Set<FakeCcidDevice | FakeRcs380Device | FakeRcs300Device>();
   private readonly listeners = new Map<'connect' | 'disconnect', Set<Listener>>([
     ['connect', new Set()],
     ['disconnect', new Set()],
@@ -64,9 +66,11 @@ export class EmulatedUsbHost implements UsbLike {
         return latest.insertCard();
       case 'inject':
         if (latest instanceof FakeRcs380Device) return latest.inject(command.fault as FakeRcs380Fault);
+        if (latest instanceof FakeRcs300Device) return latest.inject(command.fault as FakeRcs300Fault);
         return latest.inject(command.fault as FakeCcidFault);
       case 'inject-after':
         if (latest instanceof FakeRcs380Device) return latest.injectAfterRfFrames(command.xfrBlocks, command.fault as FakeRcs380Fault);
+        if (latest instanceof FakeRcs300Device) return latest.injectAfterRfFrames(command.xfrBlocks, command.fault as FakeRcs300Fault);
         return latest.injectAfterXfrBlocks(command.xfrBlocks, command.fault as FakeCcidFault);
     }
   }
@@ -76,13 +80,15 @@ export class EmulatedUsbHost implements UsbLike {
     const device =
       options.personality === 'rcs380'
         ? new FakeRcs380Device(card, { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize })
-        : this.ccidDevice(card, options.personality, options);
+        : options.personality === 'rcs300'
+          ? new FakeRcs300Device(card, { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize })
+          : this.ccidDevice(card, options.personality, options);
     this.devices.push(device);
     if (options.granted) this.granted.add(device);
     this.fire('connect', device);
   }
 
-  private ccidDevice(card: SimulatedCard, personality: Exclude<PlugOptions['personality'], 'rcs380'>, options: PlugOptions): FakeCcidDevice {
+  private ccidDevice(card: SimulatedCard, personality: Exclude<PlugOptions['personality'], 'rcs380' | 'rcs300'>, options: PlugOptions): FakeCcidDevice {
     return new FakeCcidDevice(card, {
       personality,
       serialNumber: options.serialNumber ?? null,

@@ -2,6 +2,7 @@ import { UsbAccessError } from '../../usb/host/UsbAccessError';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
 import type { FakeCcidFault } from '../ccid/faults';
 import type { FakeRcs380Fault } from '../rcs380/faults';
+import type { FakeRcs300Fault } from '../rcs300/faults';
 import { PERSONALITIES } from '../ccid/personalities';
 import { SimulatedCard } from '../card/SimulatedCard';
 import { loadPersonalisation } from '../personalisation';
@@ -106,8 +107,8 @@ const controls = {
   },
   removeCard: () => send({ action: 'remove-card' }),
   insertCard: () => send({ action: 'insert-card' }),
-  inject: (fault: FakeCcidFault | FakeRcs380Fault) => send({ action: 'inject', fault }),
-  injectAfter: (xfrBlocks: number, fault: FakeCcidFault | FakeRcs380Fault) => send({ action: 'inject-after', xfrBlocks, fault }),
+  inject: (fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault) => send({ action: 'inject', fault }),
+  injectAfter: (xfrBlocks: number, fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault) => send({ action: 'inject-after', xfrBlocks, fault }),
   async setUnrestricted(value: boolean): Promise<void> {
     unrestricted = value;
     await send({ action: 'set-unrestricted', unrestricted: value });
@@ -137,6 +138,7 @@ export async function requestReader(): Promise<PickedReader> {
   const serialNumber = pick.options.serialNumber ?? null;
   // The RC-S380 emulator answers as 054C:06C1 (FakeRcs380Device's default).
   if (pick.options.personality === 'rcs380') return { vendorId: 0x054c, productId: 0x06c1, serialNumber, name: 'RC-S380/S' };
+  if (pick.options.personality === 'rcs300') return { vendorId: 0x054c, productId: 0x0dc8, serialNumber, name: 'RC-S300/S' };
   const personality = PERSONALITIES[pick.options.personality];
   return { vendorId: personality.vendorId, productId: personality.productId, serialNumber, name: personality.productName };
 }

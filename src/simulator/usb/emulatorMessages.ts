@@ -1,5 +1,6 @@
 import type { FakeCcidFault } from '../ccid/faults';
 import type { FakeRcs380Fault } from '../rcs380/faults';
+import type { FakeRcs300Fault } from '../rcs300/faults';
 import type { FakeCcidPersonality } from '../ccid/personalities';
 
 /**
@@ -12,7 +13,7 @@ export const EMULATOR_CHANNEL = 'mynalens-usb-emulator';
 /** A reader to plug in. */
 export interface PlugOptions {
   /** A CCID reader personality, or the Sony RC-S380 (Port-100, contactless). */
-  readonly personality: FakeCcidPersonality | 'rcs380';
+  readonly personality: FakeCcidPersonality | 'rcs380' | 'rcs300';
   readonly holder?: 'adult' | 'child';
   readonly serialNumber?: string | null;
   readonly noCard?: boolean;
@@ -30,9 +31,9 @@ export type EmulatorCommand =
   | { readonly action: 'replug' }
   | { readonly action: 'remove-card' }
   | { readonly action: 'insert-card' }
-  | { readonly action: 'inject'; readonly fault: FakeCcidFault | FakeRcs380Fault }
+  | { readonly action: 'inject'; readonly fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault }
   /** After this many more exchanges (CCID XfrBlocks, or RC-S380 frames over the air). */
-  | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault | FakeRcs380Fault }
+  | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault }
   | { readonly action: 'set-unrestricted'; readonly unrestricted: boolean };
 
 export interface EmulatorRequest {

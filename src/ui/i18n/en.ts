@@ -307,6 +307,8 @@ export const en = {
   'readerCheck.atqb': 'The card’s ATQB and ATTRIB answer',
   'readerCheck.atrContactless': 'ATR (built from the ATQB, PC/SC Part 3)',
   'start.reader.plainPageReaders': 'SCR3310-NTTCom (contact) and Sony PaSoRi RC-S380 (contactless)',
+  'start.reader.experimental': 'experimental',
+  'start.reader.experimentalNote': 'Driven from public facts about this reader that no one has confirmed with a My Number Card yet. If it fails, the error says so; your card is not at risk.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -309,4 +309,6 @@ export const ja: Record<MessageKey, string> = {
   'readerCheck.atqb': 'カードの ATQB と ATTRIB 応答',
   'readerCheck.atrContactless': 'ATR（ATQB から PC/SC Part 3 に従って作成）',
   'start.reader.plainPageReaders': 'SCR3310-NTTCom（接触型）、Sony PaSoRi RC-S380（非接触型）',
+  'start.reader.experimental': '試験的',
+  'start.reader.experimentalNote': 'このリーダーについての公開情報をもとに動かしていますが、マイナンバーカードでの動作はまだ誰も確認していません。うまくいかない場合はエラーでお知らせします。カードが危険にさらされることはありません。',
 };

@@ -139,7 +139,7 @@ describe('createAppStore', () => {
 });
 
 describe('createAppStore with USB readers', () => {
-  const READER = { id: '04E6:511A#0', name: 'SCR3310-NTTCom', vendorId: '04E6', productId: '511A', serialNumber: null, route: 'ccid-vendor', blockedBy: null } as const;
+  const READER = { id: '04E6:511A#0', name: 'SCR3310-NTTCom', vendorId: '04E6', productId: '511A', serialNumber: null, route: 'ccid-vendor', experimental: false, blockedBy: null } as const;
   const READER_INFO: ConnectionInfo = { kind: 'ccid', atr: '3B E0', extendedLength: true, reader: { id: READER.id, name: READER.name } };
 
   function usbSetup(handlers: Parameters<typeof fakeClient>[0] = {}, picked: () => Promise<{ vendorId: number; productId: number; serialNumber: string | null; name: string }> = async () => ({ vendorId: 0x04e6, productId: 0x511a, serialNumber: null, name: 'SCR3310' })) {

@@ -92,7 +92,12 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
       <Row label={t('readerCheck.interface')} testId="reader-check-interface">
         class 0x{check.interfaceClass} — {t('readerCheck.interfaceVendor')}
       </Row>
-      <Row label={t('readerCheck.firmware')}>{check.firmwareVersion}</Row>
+      <Row label={t('readerCheck.firmware')}>{check.firmwareVersion ?? '—'}</Row>
+      {check.experimental && (
+        <Row label={t('start.reader.experimental')} testId="reader-check-experimental">
+          {t('start.reader.experimentalNote')}
+        </Row>
+      )}
       <Row label={t('readerCheck.level')} testId="reader-check-level">
         {t('readerCheck.level.contactless')}
       </Row>

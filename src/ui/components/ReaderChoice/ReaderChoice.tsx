@@ -57,6 +57,11 @@ export function ReaderChoice() {
                   {reader.vendorId}:{reader.productId}
                 </span>{' '}
                 <span className={`badge ${reader.blockedBy ? 'badge-warn' : 'badge-ok'}`}>{t(statusKey(reader))}</span>{' '}
+                {reader.experimental && (
+                  <span className="badge badge-warn" title={t('start.reader.experimentalNote')} data-testid="reader-experimental">
+                    {t('start.reader.experimental')}
+                  </span>
+                )}{' '}
                 <button type="button" disabled={busy} onClick={() => void connectReader(reader.id)} data-testid="use-reader">
                   {t('start.reader.use')}
                 </button>
