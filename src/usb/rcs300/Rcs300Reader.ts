@@ -1,8 +1,7 @@
-import { BaseTransport, TransportError } from '../../transport';
+import { TransportError } from '../../transport';
+import { IsoDepReader } from '../contactless/IsoDepReader';
 import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
-import type { TypeBActivation } from '../isodep/activation';
-import { typeBAtr } from '../isodep/contactlessAtr';
-import { IsoDepProtocol } from '../isodep/IsoDepProtocol';
+import type { FrameOutcome } from '../isodep/IsoDepProtocol';
 import { isDeviceLost, LinkTimeout } from '../rcs380/Port100Link';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { EscapeLink } from './EscapeLink';
@@ -34,9 +33,6 @@ export interface Rcs300ReaderOptions {
   readonly os?: HostOs;
 }
 
-/** A card's chain buffer must hold this for extended APDUs (see Rcs380Reader). */
-const EXTENDED_COMMAND_BYTES = 4 + 3 + 256 + 2;
-
 /**
  * EXPERIMENTAL: a `CardTransport` over a Sony RC-S300 (054C:0DC8 /S, 0DC9 /P) through its
  * vendor-class interface (browser-platform.md §3.3): PC/SC Part 3 transparent-session
@@ -51,16 +47,8 @@ const EXTENDED_COMMAND_BYTES = 4 + 3 + 256 + 2;
  * for a Type B timeout or CRC error; the frame size the reader carries; the layout of the FF 56
  * answer; the extended Transparent Exchange with three trailing zeros copied from public code.
  */
-export class Rcs300Reader extends BaseTransport {
+export class Rcs300Reader extends IsoDepReader {
   readonly kind = 'rcs300';
-  readonly extendedLength: boolean;
-  private readonly protocol: IsoDepProtocol;
-  private readonly atrBytes: Uint8Array;
-  private released = false;
-  private cardGone = false;
-  private deviceGone = false;
-  private idle: Promise<unknown> = Promise.resolve();
-  private presenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private readonly device: UsbDeviceLike,
@@ -68,23 +56,10 @@ export class Rcs300Reader extends BaseTransport {
     private readonly session: TransparentSession,
     private readonly started: Started,
     private readonly options: Rcs300ReaderOptions,
-    private readonly endWaits: (reason: TransportError) => void,
+    endWaits: (reason: TransportError) => void,
   ) {
-    super();
-    const { atqb, attrib, fsd } = started.activation;
-    this.protocol = new IsoDepProtocol((frame, waitMs) => this.session.transceive(frame, waitMs), { fsc: atqb.fsc, fsd, fwtMs: atqb.fwtMs });
-    this.atrBytes = typeBAtr(atqb, attrib.mbli);
-    this.extendedLength = attrib.mbli === 0 || atqb.fsc * 2 ** (attrib.mbli - 1) >= EXTENDED_COMMAND_BYTES;
-    this.schedulePresenceCheck();
-    this.watchForUnplug();
-  }
-
-  get activation(): TypeBActivation {
-    return this.started.activation;
-  }
-
-  get atr(): Uint8Array {
-    return this.atrBytes.slice();
+    super(started.activation, options, endWaits);
+    this.begin();
   }
 
   /** Opens the device, claims the vendor interface, starts a transparent session, finds and activates a Type B card. */
@@ -127,12 +102,7 @@ export class Rcs300Reader extends BaseTransport {
     }
   }
 
-  /** For the app's `navigator.usb` "disconnect" event: the reader is gone. */
-  deviceLost(): void {
-    this.lose(new TransportError('transport/device-lost', 'the USB reader was disconnected'));
-  }
-
-  /** What the reader check view shows: version answer, ATQB, frame sizes, session particulars. */
+  /** What the reader check view shows: the RC-S380's fields plus what this dialect used. */
   report(): Rcs300ReaderReport {
     return buildRcs300Report({
       usb: { interfaceNumber: this.pipes.interfaceNumber, interfaceClass: this.pipes.interfaceClass, packetSize: this.pipes.bulkIn.packetSize },
@@ -145,85 +115,22 @@ export class Rcs300Reader extends BaseTransport {
     });
   }
 
-  protected async exchange(command: Uint8Array): Promise<Uint8Array> {
-    return this.serially(() => this.guarded(() => this.withDeadline(() => this.protocol.transmit(command.slice()))));
+  /** One raw Type B frame through the transparent session's Transceive. */
+  protected exchangeFrame(frame: Uint8Array, waitMs: number): Promise<FrameOutcome> {
+    return this.session.transceive(frame, waitMs);
   }
 
-  protected async release(): Promise<void> {
-    if (this.released) return;
-    this.released = true;
-    clearTimeout(this.presenceTimer);
-    await this.idle.catch(() => undefined);
-    if (!this.deviceGone) {
-      // Best effort: let the card go (ISO/IEC 14443-4 §8), field off, end our session (public code's `disconnect` order).
-      if (!this.cardGone) await this.protocol.deselect().catch(() => undefined);
-      await this.session.rfOff().catch(() => undefined);
-      await this.session.end().catch(() => undefined);
-    }
-    this.endWaits(new TransportError('transport/closed', 'the card connection is closed'));
-    await this.device.releaseInterface(this.pipes.interfaceNumber).catch(() => undefined);
+  /** Field off, then end our session (the order of public code's `disconnect`). */
+  protected async shutDownField(): Promise<void> {
+    await this.session.rfOff().catch(() => undefined);
+    await this.session.end();
   }
 
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.idle.then(work, work);
-    this.idle = run.catch(() => undefined).finally(() => this.watchForUnplug());
-    return run;
+  protected async releaseUsb(): Promise<void> {
+    await this.device.releaseInterface(this.pipes.interfaceNumber);
   }
 
-  private watchForUnplug(): void {
-    if (this.released || !this.connected) return;
-    this.session.watchForUnplug(() => this.lose(new TransportError('transport/device-lost', 'the USB reader was unplugged')));
-  }
-
-  private async withDeadline<T>(work: () => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LinkTimeout()), this.options.commandDeadlineMs ?? 60_000);
-    });
-    try {
-      return await Promise.race([work(), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private async guarded<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof LinkTimeout) throw this.lose(new TransportError('transport/timeout', 'the reader did not answer within the time allowed'));
-      if (isDeviceLost(error)) throw this.lose(new TransportError('transport/device-lost', 'the USB reader was unplugged'));
-      if (error instanceof TransportError) {
-        if (['transport/card-removed', 'transport/device-lost', 'transport/timeout'].includes(error.code)) throw this.lose(error);
-        throw error;
-      }
-      throw new TransportError('transport/protocol', `unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private lose(reason: TransportError): TransportError {
-    if (reason.code === 'transport/device-lost') this.deviceGone = true;
-    if (reason.code === 'transport/card-removed') this.cardGone = true;
-    clearTimeout(this.presenceTimer);
-    this.disconnect(reason);
-    this.endWaits(reason);
-    return reason;
-  }
-
-  /** Between APDUs nothing else would notice a card lifted away; an R(NAK) presence check does (ISO/IEC 14443-4 §7.5.4). */
-  private schedulePresenceCheck(): void {
-    const every = this.options.presenceCheckMs ?? 1000;
-    if (every <= 0) return;
-    this.presenceTimer = setTimeout(() => {
-      if (this.released || !this.connected) return;
-      void this.serially(() => this.guarded(() => this.protocol.isPresent()))
-        .then((present) => {
-          if (!present) this.lose(new TransportError('transport/card-removed', 'the card left the reader'));
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (this.connected && !this.released) this.schedulePresenceCheck();
-        });
-    }, every);
+  protected watchUsbForUnplug(onGone: () => void): void {
+    this.session.watchForUnplug(onGone);
   }
 }
