@@ -3,7 +3,8 @@ import { BaseTransport, TransportError } from '../../transport';
 import { parseAtr, type Atr } from '../atr';
 import { T1Protocol } from '../t1/T1Protocol';
 import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
-import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { claimReaderInterface, isDeviceLost, LinkTimeout, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
 import { BulkInAssembler } from './BulkInAssembler';
 import type { CcidClassDescriptor, CcidExchangeLevel } from './classDescriptor';
 import { findCcidInterfaces, type CcidInterface } from './descriptor';
@@ -44,19 +45,11 @@ export interface CcidReaderOptions {
 const GET_DESCRIPTOR = 0x06;
 const CONFIGURATION_DESCRIPTOR = 0x0200;
 
-/** WebUSB rejects with these DOMException names when the device went away. */
-function isDeviceLost(error: unknown): boolean {
-  const name = typeof error === 'object' && error !== null && 'name' in error ? (error as { name: unknown }).name : undefined;
-  return name === 'NotFoundError' || name === 'NetworkError';
-}
-
 function bytesOf(result: UsbInTransferResultLike): Uint8Array {
   const view = result.data;
   if (!view) return new Uint8Array(0);
   return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
-
-class Timeout extends Error {}
 
 /** ISO 7816-4 §5.1: the longest response APDU, 65 536 data bytes and SW1-SW2. */
 const MAX_RESPONSE_LENGTH = 65_538;
@@ -86,8 +79,7 @@ export class CcidReader extends BaseTransport {
     private readonly options: CcidReaderOptions,
   ) {
     super();
-    this.gone.catch(() => undefined);
-    this.slot = options.slot ?? 0;
+        this.slot = options.slot ?? 0;
     this.assembler = new BulkInAssembler(ccid.descriptor.maxMessageLength);
   }
 
@@ -106,43 +98,17 @@ export class CcidReader extends BaseTransport {
    * claims the interface, powers the slot on and prepares the exchange level.
    */
   static async open(device: UsbDeviceLike, options: CcidReaderOptions): Promise<CcidReader> {
-    const guard = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (error instanceof TransportError || error instanceof UsbAccessError) throw error;
-        if (isDeviceLost(error)) throw new TransportError('transport/device-lost', `the reader went away during ${step}`);
-        throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
     const os = options.os ?? 'other';
-    if (!device.opened) {
-      await guard('open', async () => {
-        try {
-          await device.open();
-        } catch (error) {
-          throw openFailure(error, os) ?? error;
-        }
-      });
-    }
+    await openDevice(device, os);
     const setup = { requestType: 'standard', recipient: 'device', request: GET_DESCRIPTOR, value: CONFIGURATION_DESCRIPTOR, index: 0 } as const;
-    const head = bytesOf(await guard('GET_DESCRIPTOR', () => device.controlTransferIn(setup, 9)));
+    const head = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, 9)));
     if (head.length < 9) throw new TransportError('transport/protocol', `configuration descriptor header is ${head.length} bytes`);
     const total = head[2]! | (head[3]! << 8);
-    const configuration = bytesOf(await guard('GET_DESCRIPTOR', () => device.controlTransferIn(setup, total)));
-    const ccid = await guard('reading the CCID descriptor', async () => findCcidInterfaces(configuration)[0]);
+    const configuration = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, total)));
+    const ccid = await startUpStep('reading the CCID descriptor', async () => findCcidInterfaces(configuration)[0]);
     if (!ccid) throw new UsbAccessError('usb/not-a-reader', 'the device has no CCID interface');
-    const configurationValue = configuration[5]!;
-    if (device.configuration?.configurationValue !== configurationValue) {
-      await guard('selectConfiguration', () => device.selectConfiguration(configurationValue));
-    }
-    await guard('claimInterface', async () => {
-      try {
-        await device.claimInterface(ccid.interfaceNumber);
-      } catch (error) {
-        throw claimFailure(error, os, ccid.interfaceClass) ?? error;
-      }
-    });
+    // USB 2.0 §9.6.3: bConfigurationValue is byte 5 of the configuration descriptor.
+    await claimReaderInterface(device, { ...ccid, configurationValue: configuration[5]! }, os);
     const reader = new CcidReader(device, ccid, options);
     try {
       await reader.start();
@@ -303,17 +269,13 @@ export class CcidReader extends BaseTransport {
 
   private lostDevice = false;
 
-  // Declared before `gone`, whose executor assigns it (field initialisers run in order).
-  private endWaits!: (reason: TransportError) => void;
   /** Settles with the reason the session ended, so a wait under way stops at once instead of timing out. */
-  private readonly gone = new Promise<never>((_, reject) => {
-    this.endWaits = reject;
-  });
+  private readonly end = sessionEnd();
 
   private lose(reason: TransportError): TransportError {
     if (reason.code === 'transport/device-lost') this.lostDevice = true;
     this.disconnect(reason);
-    this.endWaits(reason);
+    this.end.endWaits(reason);
     return reason;
   }
 
@@ -324,7 +286,7 @@ export class CcidReader extends BaseTransport {
     } catch (error) {
       if (error instanceof TransportError) throw error;
       // After a lost reply the reader's and card's state is unknown: end the session, the person reconnects.
-      if (error instanceof Timeout) throw this.lose(new TransportError('transport/timeout', `the reader did not answer within the time allowed`));
+      if (error instanceof LinkTimeout) throw this.lose(new TransportError('transport/timeout', `the reader did not answer within the time allowed`));
       if (isDeviceLost(error)) throw this.lose(new TransportError('transport/device-lost', `the USB reader went away during ${step}`));
       throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -408,11 +370,11 @@ export class CcidReader extends BaseTransport {
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Timeout()), timeoutMs);
+      timer = setTimeout(() => reject(new LinkTimeout()), timeoutMs);
     });
     try {
       const inFlight = pending;
-      return await this.usb('bulk-IN transfer', () => Promise.race([inFlight, expiry, this.gone]));
+      return await this.usb('bulk-IN transfer', () => Promise.race([inFlight, expiry, this.end.gone]));
     } finally {
       clearTimeout(timer);
     }

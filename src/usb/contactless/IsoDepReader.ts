@@ -2,7 +2,7 @@ import { BaseTransport, TransportError } from '../../transport';
 import type { TypeBActivation } from '../isodep/activation';
 import { typeBAtr } from '../isodep/contactlessAtr';
 import { IsoDepProtocol, type FrameOutcome } from '../isodep/IsoDepProtocol';
-import { isDeviceLost, LinkTimeout } from '../rcs380/Port100Link';
+import { isDeviceLost, LinkTimeout } from '../host/usbSteps';
 
 /** What every host-side ISO-DEP reader lets the caller tune. */
 export interface IsoDepReaderOptions {

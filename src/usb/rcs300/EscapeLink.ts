@@ -3,7 +3,7 @@ import { TransportError } from '../../transport';
 import { BulkInAssembler } from '../ccid/BulkInAssembler';
 import { encodeEscape } from '../ccid/messages';
 import { decodeCcidReply } from '../ccid/replies';
-import { isDeviceLost, LinkTimeout } from '../rcs380/Port100Link';
+import { isDeviceLost, LinkTimeout } from '../host/usbSteps';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import type { Rcs300Interface } from './vendorInterface';
 

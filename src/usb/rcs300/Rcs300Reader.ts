@@ -1,8 +1,8 @@
 import { TransportError } from '../../transport';
 import { IsoDepReader } from '../contactless/IsoDepReader';
-import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { claimReaderInterface, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
 import type { FrameOutcome } from '../isodep/IsoDepProtocol';
-import { isDeviceLost, LinkTimeout } from '../rcs380/Port100Link';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { EscapeLink } from './EscapeLink';
 import { RCS300_INS } from './pseudoApdu';
@@ -65,33 +65,14 @@ export class Rcs300Reader extends IsoDepReader {
   /** Opens the device, claims the vendor interface, starts a transparent session, finds and activates a Type B card. */
   static async open(device: UsbDeviceLike, options: Rcs300ReaderOptions): Promise<Rcs300Reader> {
     const os = options.os ?? 'other';
-    const guard = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (error instanceof TransportError || error instanceof UsbAccessError) throw error;
-        if (isDeviceLost(error)) throw new TransportError('transport/device-lost', `the reader went away during ${step}`);
-        if (error instanceof LinkTimeout) throw new TransportError('transport/timeout', `the reader did not answer during ${step}`);
-        throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-    if (!device.opened) await guard('open', () => device.open().catch((error: unknown) => Promise.reject(openFailure(error, os) ?? error)));
+    await openDevice(device, os);
     const pipes = findRcs300VendorInterface(device.configuration ? [device.configuration, ...device.configurations] : device.configurations);
     if (!pipes) throw new UsbAccessError('usb/not-a-reader', 'the device has no vendor-class interface with a bulk-IN and a bulk-OUT pipe');
-    if (device.configuration?.configurationValue !== pipes.configurationValue) {
-      await guard('selectConfiguration', () => device.selectConfiguration(pipes.configurationValue));
-    }
-    await guard('claimInterface', () =>
-      device.claimInterface(pipes.interfaceNumber).catch((error: unknown) => Promise.reject(claimFailure(error, os, pipes.interfaceClass) ?? error)),
-    );
-    let endWaits: (reason: TransportError) => void = () => undefined;
-    const gone = new Promise<never>((_, reject) => {
-      endWaits = reject;
-    });
-    gone.catch(() => undefined);
+    await claimReaderInterface(device, pipes, os);
+    const { gone, endWaits } = sessionEnd();
     const session = new TransparentSession(new EscapeLink(device, pipes, gone), options.timeoutMs);
     try {
-      const started = await guard('start-up', () => startUp(session, options));
+      const started = await startUpStep('start-up', () => startUp(session, options));
       return new Rcs300Reader(device, pipes, session, started, options, endWaits);
     } catch (error) {
       endWaits(new TransportError('transport/closed', 'start-up failed'));

@@ -1,7 +1,7 @@
 import { MalformedDataError, toHex } from '../../bytes';
 import { TransportError } from '../../transport';
 import type { FrameOutcome } from '../isodep/IsoDepProtocol';
-import { LinkTimeout } from '../rcs380/Port100Link';
+import { LinkTimeout } from '../host/usbSteps';
 import type { EscapeLink } from './EscapeLink';
 import { CommandTag, GET_FIRMWARE_VERSION, manageSession, setFlags, switchProtocol, SwitchStandard, transceive, type SwitchLayer } from './pseudoApdu';
 import { decodeSessionResponse, objectValue, requireAccepted, ResponseTag, SessionCommandError, type SessionResponse } from './sessionResponse';

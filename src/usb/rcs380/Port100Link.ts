@@ -2,17 +2,10 @@ import { concatBytes, MalformedDataError } from '../../bytes';
 import { TransportError } from '../../transport';
 import { decodeResponse, encodeCommand } from '../port100/commands';
 import { decodeFrame, encodeFrame, frameLength, PORT100_ACK_FRAME, type Port100Frame } from '../port100/frame';
+import { isDeviceLost, LinkTimeout } from '../host/usbSteps';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import type { Port100Interface } from './vendorInterface';
 
-/** A read that ran out of time; the reader turns it into `transport/timeout`. */
-export class LinkTimeout extends Error {}
-
-/** WebUSB rejects with these DOMException names when the device went away. */
-export function isDeviceLost(error: unknown): boolean {
-  const name = typeof error === 'object' && error !== null && 'name' in error ? (error as { name: unknown }).name : undefined;
-  return name === 'NotFoundError' || name === 'NetworkError';
-}
 
 /** How long the chip has to send its ACK frame for a command it received. */
 const ACK_WITHIN_MS = 500;

@@ -1,12 +1,13 @@
 import { TransportError } from '../../transport';
 import { IsoDepReader } from '../contactless/IsoDepReader';
-import { claimFailure, openFailure, UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
+import { claimReaderInterface, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
 import { activateTypeB, type TypeBActivation } from '../isodep/activation';
 import type { FrameOutcome } from '../isodep/IsoDepProtocol';
 import { IN_COMM_RF_STATUS } from '../port100/inCommRf';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { Port100Chip } from './Port100Chip';
-import { isDeviceLost, LinkTimeout, Port100Link } from './Port100Link';
+import { Port100Link } from './Port100Link';
 import { buildReport, type Rcs380ReaderReport } from './report';
 import { findPort100Interface, type Port100Interface } from './vendorInterface';
 
@@ -54,36 +55,17 @@ export class Rcs380Reader extends IsoDepReader {
   /** Opens the device, claims the vendor interface, starts the chip, finds and activates a Type B card. */
   static async open(device: UsbDeviceLike, options: Rcs380ReaderOptions): Promise<Rcs380Reader> {
     const os = options.os ?? 'other';
-    const guard = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-      try {
-        return await work();
-      } catch (error) {
-        if (error instanceof TransportError || error instanceof UsbAccessError) throw error;
-        if (isDeviceLost(error)) throw new TransportError('transport/device-lost', `the reader went away during ${step}`);
-        if (error instanceof LinkTimeout) throw new TransportError('transport/timeout', `the reader did not answer during ${step}`);
-        throw new TransportError('transport/protocol', `${step} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-    if (!device.opened) await guard('open', () => device.open().catch((error: unknown) => Promise.reject(openFailure(error, os) ?? error)));
+    await openDevice(device, os);
     const pipes = findPort100Interface(device.configuration ? [device.configuration, ...device.configurations] : device.configurations);
     if (!pipes) throw new UsbAccessError('usb/not-a-reader', 'the device has no interface with a bulk-IN and a bulk-OUT pipe');
-    if (device.configuration?.configurationValue !== pipes.configurationValue) {
-      await guard('selectConfiguration', () => device.selectConfiguration(pipes.configurationValue));
-    }
-    await guard('claimInterface', () =>
-      device.claimInterface(pipes.interfaceNumber).catch((error: unknown) => Promise.reject(claimFailure(error, os, pipes.interfaceClass) ?? error)),
-    );
-    let endWaits: (reason: TransportError) => void = () => undefined;
-    const gone = new Promise<never>((_, reject) => {
-      endWaits = reject;
-    });
-    gone.catch(() => undefined);
+    await claimReaderInterface(device, pipes, os);
+    const { gone, endWaits } = sessionEnd();
     const chip = new Port100Chip(new Port100Link(device, pipes, gone), options.timeoutMs);
     try {
-      const firmwareVersion = await guard('start-up', () => chip.initialise());
-      await guard('Type B set-up', () => chip.configureTypeB());
+      const firmwareVersion = await startUpStep('start-up', () => chip.initialise());
+      await startUpStep('Type B set-up', () => chip.configureTypeB());
       const exchange = async (frame: Uint8Array, waitMs: number): Promise<FrameOutcome> => outcomeOf(await chip.inCommRf(frame, waitMs));
-      const activation = await guard('polling', () =>
+      const activation = await startUpStep('polling', () =>
         activateTypeB(exchange, { attempts: options.pollAttempts ?? 10, intervalMs: options.pollIntervalMs ?? 100, fsdi: options.fsdi ?? 8 }),
       );
       if (!activation) throw new UsbAccessError('usb/no-card', 'no My Number Card answered on the reader');
