@@ -21,6 +21,7 @@ import type { FakeCcidFault } from './ccid/faults';
 import { PERSONALITIES, T0_ONLY_ATR, type FakeCcidPersonality, type Personality } from './ccid/personalities';
 import { T1Card } from './ccid/T1Card';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
+import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeCcidPersonality } from './ccid/personalities';
 export type { FakeCcidFault } from './ccid/faults';
@@ -123,8 +124,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   private readonly packetSize: number;
   private readonly descriptor: Uint8Array;
   private readonly t1: T1Card;
-  private readonly faults: FakeCcidFault[] = [];
-  private readonly delayed: { remaining: number; readonly fault: FakeCcidFault }[] = [];
+  private readonly faults = new FaultQueue<FakeCcidFault>();
   private present: boolean;
   private powered = false;
   private outBuffer: Uint8Array = new Uint8Array(0);
@@ -155,12 +155,12 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
 
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeCcidFault): void {
-    this.faults.push(fault);
+    this.faults.inject(fault);
   }
 
   /** Queues a fault to start after this many more XfrBlocks have been answered (mid-scan faults). */
   injectAfterXfrBlocks(count: number, fault: FakeCcidFault): void {
-    this.delayed.push({ remaining: count, fault });
+    this.faults.injectAfter(count, fault);
   }
 
   /** Plugged back in: a fresh USB session, the card (if present) unpowered. */
@@ -205,7 +205,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     }
     const source = endpointNumber === BULK_IN ? this.bulkPackets : endpointNumber === INTERRUPT_IN ? this.interruptPackets : null;
     if (!source) return Promise.reject(new DOMException('no such endpoint', 'NotFoundError'));
-    if (endpointNumber === BULK_IN && this.take('stall')) return Promise.resolve({ status: 'stall' });
+    if (endpointNumber === BULK_IN && this.faults.take('stall')) return Promise.resolve({ status: 'stall' });
     return new Promise((resolve, reject) => {
       this.waiters.get(endpointNumber)!.push({ length, resolve, reject });
       this.pump(source, endpointNumber);
@@ -243,13 +243,6 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     }
   }
 
-  /** Removes and returns the first queued fault of this kind, if it is next in line. */
-  private take<K extends FakeCcidFault['kind']>(kind: K): Extract<FakeCcidFault, { kind: K }> | null {
-    const index = this.faults.findIndex((f) => f.kind === kind);
-    if (index < 0) return null;
-    return this.faults.splice(index, 1)[0] as Extract<FakeCcidFault, { kind: K }>;
-  }
-
   private queue(packets: Uint8Array[], endpoint: number, message: Uint8Array): void {
     const size = endpoint === BULK_IN ? this.packetSize : 8;
     for (let i = 0; i < message.length; i += size) packets.push(message.slice(i, i + size));
@@ -272,12 +265,12 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   }
 
   private reply(message: Uint8Array): void {
-    if (this.take('oversize-packet')) {
+    if (this.faults.take('oversize-packet')) {
       // More than any transferIn asks for: WebUSB reports babble.
       this.bulkPackets.push(concatBytes(message, new Uint8Array(64 * 1024)));
       return this.pump(this.bulkPackets, BULK_IN);
     }
-    if (this.take('truncated-reply')) {
+    if (this.faults.take('truncated-reply')) {
       // The header promises dwLength bytes; only half arrive, then a short packet ends the transfer.
       this.bulkPackets.push(message.slice(0, Math.max(10, message.length >> 1)));
       return this.pump(this.bulkPackets, BULK_IN);
@@ -323,11 +316,8 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   }
 
   private xfrBlock(m: PcToRdrMessage, h: RdrToPcHeader): void {
-    for (const pending of this.delayed.splice(0)) {
-      if (pending.remaining <= 0) this.faults.push(pending.fault);
-      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
-    }
-    if (this.take('endless-time-extension')) {
+    this.faults.countExchange();
+    if (this.faults.take('endless-time-extension')) {
       const tick = () => {
         if (this.unplugged || !this.claimed) return;
         this.reply(encodeDataBlock({ ...h, command: 'time-extension', error: 1 }, new Uint8Array(0)));
@@ -335,17 +325,17 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
       };
       return tick();
     }
-    if (this.take('remove-card-during-command')) {
+    if (this.faults.take('remove-card-during-command')) {
       // The reader fails the command under way (ICC_MUTE, slot now empty) and notifies the change.
       this.removeCard();
       return this.reply(encodeDataBlock({ ...h, icc: 'absent', command: 'failed', error: 0xfe }, new Uint8Array(0)));
     }
-    if (this.take('unplug-during-command')) return this.unplug();
+    if (this.faults.take('unplug-during-command')) return this.unplug();
     for (let i = 0; i < (this.options.timeExtensions ?? 0); i++) this.reply(encodeDataBlock({ ...h, command: 'time-extension', error: 1 }, new Uint8Array(0)));
     if (this.options.staleReplies) this.reply(encodeDataBlock({ ...h, seq: (m.seq + 255) & 0xff }, Uint8Array.of(0x6f, 0x00)));
-    if (this.take('wrong-seq')) return this.reply(encodeDataBlock({ ...h, seq: (m.seq + 1) & 0xff }, Uint8Array.of(0x90, 0x00)));
+    if (this.faults.take('wrong-seq')) return this.reply(encodeDataBlock({ ...h, seq: (m.seq + 1) & 0xff }, Uint8Array.of(0x90, 0x00)));
     const answer = this.cardAnswer(m);
-    if (this.take('drop-reply')) return;
+    if (this.faults.take('drop-reply')) return;
     if (answer) this.reply(answer);
   }
 
@@ -354,12 +344,12 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     const h: RdrToPcHeader = { slot: m.slot, seq: m.seq, icc: 'active' };
     const level = m.specific[1] | (m.specific[2] << 8);
     this.xfrPayloads.push(m.data);
-    const garbage = this.take('card-garbage');
+    const garbage = this.faults.take('card-garbage');
     switch (this.personality.cardLink) {
       case 't1': {
         let block = this.t1.handle(m.data);
         if (garbage) block = garbage.bytes;
-        if (this.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
+        if (this.faults.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
         return encodeDataBlock(h, block);
       }
       case 't0':

@@ -13,6 +13,7 @@ import { commandNotSupported, ESCAPE_STATUS_TIME_EXTENSION, escapeReply, readHos
 import type { FakeRcs300Fault } from './rcs300/faults';
 import { TransparentSessionModel } from './rcs300/TransparentSessionModel';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
+import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeRcs300Fault } from './rcs300/faults';
 
@@ -60,9 +61,7 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
   /** bSeq of every escape message received, for tests. */
   readonly sequenceNumbers: number[] = [];
 
-  /** One-shot faults not used yet (tests check theirs was). */
-  readonly pendingFaults: FakeRcs300Fault[] = [];
-  private readonly delayed: { remaining: number; readonly fault: FakeRcs300Fault }[] = [];
+  private readonly faults = new FaultQueue<FakeRcs300Fault>();
   private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
   private present: boolean;
@@ -87,24 +86,29 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.reader = new TransparentSessionModel({
       card: this.card,
       cardInField: () => this.present,
-      take: this.take.bind(this),
+      take: this.faults.take.bind(this.faults),
       removeCard: () => this.removeCard(),
       unplug: () => this.unplug(),
-      countRfFrame: () => this.countRfFrame(),
+      countRfFrame: () => this.faults.countExchange(),
       flagsSupported: options.flagsSupported ?? true,
       // Made up: the layout of the answer to FF 56 00 00 is not public.
       firmware: [0x01, 0x00],
     });
   }
 
+  /** One-shot faults not used yet (tests check theirs was). */
+  get pendingFaults(): readonly FakeRcs300Fault[] {
+    return this.faults.pending;
+  }
+
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeRcs300Fault): void {
-    this.pendingFaults.push(fault);
+    this.faults.inject(fault);
   }
 
   /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
   injectAfterRfFrames(count: number, fault: FakeRcs300Fault): void {
-    this.delayed.push({ remaining: count, fault });
+    this.faults.injectAfter(count, fault);
   }
 
   /** The card is lifted off the reader: it loses power and its session. */
@@ -168,23 +172,16 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.sequenceNumbers.push(seq);
     if (messageType !== 0x6b) return this.send(commandNotSupported(slot, seq));
     const reply = this.reader.handle(data);
-    if (this.unplugged || 'silent' in reply || this.take('drop-usb-reply')) return;
-    if (this.take('stale-reply')) this.send(escapeReply(slot, (seq + 255) & 0xff, [0xc0, 0x03, 0x00, 0x90, 0x00, 0x90, 0x00]));
-    if (this.take('ccid-time-extension')) this.send(escapeReply(slot, seq, [], ESCAPE_STATUS_TIME_EXTENSION, 0x01));
+    if (this.unplugged || 'silent' in reply || this.faults.take('drop-usb-reply')) return;
+    if (this.faults.take('stale-reply')) this.send(escapeReply(slot, (seq + 255) & 0xff, [0xc0, 0x03, 0x00, 0x90, 0x00, 0x90, 0x00]));
+    if (this.faults.take('ccid-time-extension')) this.send(escapeReply(slot, seq, [], ESCAPE_STATUS_TIME_EXTENSION, 0x01));
     // Garbled: the last object claims more bytes than follow (the length byte before SW1 SW2 bumped).
-    const body = this.take('garble-usb-reply') ? [...reply.data.slice(0, -2), 0x97, 0x40, 0x90, 0x00] : reply.data;
+    const body = this.faults.take('garble-usb-reply') ? [...reply.data.slice(0, -2), 0x97, 0x40, 0x90, 0x00] : reply.data;
     this.send(escapeReply(slot, seq, body));
   }
 
   private send(message: number[]): void {
     this.bulkIn.send(Uint8Array.from(message));
-  }
-
-  private countRfFrame(): void {
-    for (const pending of this.delayed.splice(0)) {
-      if (pending.remaining <= 0) this.pendingFaults.push(pending.fault);
-      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
-    }
   }
 
   private requireVendorEndpoint(endpointNumber: number): void {
@@ -196,9 +193,4 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.bulkIn.failAll(() => error);
   }
 
-  private take<K extends FakeRcs300Fault['kind']>(kind: K): Extract<FakeRcs300Fault, { kind: K }> | null {
-    const index = this.pendingFaults.findIndex((f) => f.kind === kind);
-    if (index < 0) return null;
-    return this.pendingFaults.splice(index, 1)[0] as Extract<FakeRcs300Fault, { kind: K }>;
-  }
 }

@@ -12,6 +12,7 @@ import { Port100ChipModel } from './rcs380/Port100ChipModel';
 import { ACK, readHostWrite, responseFrame } from './rcs380/port100Device';
 import { TypeBCard, type TypeBCardProfile } from './rcs380/TypeBCard';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
+import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeRcs380Fault } from './rcs380/faults';
 
@@ -59,8 +60,7 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
   /** Host ACK frames received (soft reset / cancel), for tests. */
   acksReceived = 0;
 
-  private readonly faults: FakeRcs380Fault[] = [];
-  private readonly delayed: { remaining: number; readonly fault: FakeRcs380Fault }[] = [];
+  private readonly faults = new FaultQueue<FakeRcs380Fault>();
   private readonly bulkIn: BulkInQueue;
   private outBytes: number[] = [];
   private present: boolean;
@@ -89,19 +89,19 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
       mbli: options.mbli ?? 0,
     };
     this.card = new TypeBCard(profile, (apdu) => this.simulated.respond(apdu), () => this.simulated.reset());
-    const surroundings = { card: this.card, cardInField: () => this.present, take: this.take.bind(this), removeCard: () => this.removeCard(), unplug: () => this.unplug() };
+    const surroundings = { card: this.card, cardInField: () => this.present, take: this.faults.take.bind(this.faults), removeCard: () => this.removeCard(), unplug: () => this.unplug() };
     // Firmware 1.11 (minor, major): a value for the report, not a claim about shipped RC-S380s.
     this.chip = new Port100ChipModel(surroundings, [0x11, 0x01]);
   }
 
   /** Queues a one-shot fault; faults apply in order. */
   inject(fault: FakeRcs380Fault): void {
-    this.faults.push(fault);
+    this.faults.inject(fault);
   }
 
   /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
   injectAfterRfFrames(count: number, fault: FakeRcs380Fault): void {
-    this.delayed.push({ remaining: count, fault });
+    this.faults.injectAfter(count, fault);
   }
 
   /** The card is lifted off the reader: it loses power and its session. */
@@ -168,28 +168,16 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
   private answer(body: number[]): void {
     if (this.unplugged) return;
     this.bulkIn.send(Uint8Array.from(ACK));
-    if (body[1] === 0x04) this.countRfFrame();
+    if (body[1] === 0x04) this.faults.countExchange();
     const reply = this.chip.handle(body);
-    if (this.unplugged || 'silent' in reply || this.take('drop-usb-reply')) return;
+    if (this.unplugged || 'silent' in reply || this.faults.take('drop-usb-reply')) return;
     const frame = responseFrame(reply.body);
-    if (this.take('corrupt-usb-frame')) frame[frame.length - 2] = (frame[frame.length - 2]! + 1) & 0xff;
+    if (this.faults.take('corrupt-usb-frame')) frame[frame.length - 2] = (frame[frame.length - 2]! + 1) & 0xff;
     this.bulkIn.send(Uint8Array.from(frame));
-  }
-
-  private countRfFrame(): void {
-    for (const pending of this.delayed.splice(0)) {
-      if (pending.remaining <= 0) this.faults.push(pending.fault);
-      else this.delayed.push({ remaining: pending.remaining - 1, fault: pending.fault });
-    }
   }
 
   protected abortPending(error: DOMException): void {
     this.bulkIn.failAll(() => error);
   }
 
-  private take<K extends FakeRcs380Fault['kind']>(kind: K): Extract<FakeRcs380Fault, { kind: K }> | null {
-    const index = this.faults.findIndex((f) => f.kind === kind);
-    if (index < 0) return null;
-    return this.faults.splice(index, 1)[0] as Extract<FakeRcs380Fault, { kind: K }>;
-  }
 }
