@@ -3,7 +3,7 @@ import { TransportError } from '../../transport';
 import { BulkInAssembler } from '../ccid/BulkInAssembler';
 import { encodeEscape } from '../ccid/messages';
 import { decodeCcidReply } from '../ccid/replies';
-import { isDeviceLost, LinkTimeout } from '../host/usbSteps';
+import { BulkPipes } from '../host/BulkPipes';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import type { Rcs300Interface } from './vendorInterface';
 
@@ -22,27 +22,23 @@ const MAX_TIME_EXTENSIONS = 20;
  * reply is RDR_to_PC_Escape (83) with the same bSeq; replies with another bSeq (late answers to
  * a command we gave up on) are dropped. bStatus says "no ICC present" (02) on the vendor slot even
  * while a card answers (a captured reply `83 24 00 00 00 00 06 02 00 00 C0 03 00 90 00 …` in a
- * public RC-S300 WebUSB sample), so the ICC status is ignored; only "failed" counts. A read left
- * pending by a timeout is reused by the next read, since WebUSB cannot cancel it.
+ * public RC-S300 WebUSB sample), so the ICC status is ignored; only "failed" counts.
  */
 export class EscapeLink {
   private seq = 0;
   private readonly assembler = new BulkInAssembler(MAX_REPLY);
   private readonly messages: Uint8Array[] = [];
-  private inFlight: Promise<Uint8Array> | null = null;
+  private readonly pipes: BulkPipes;
 
-  constructor(
-    private readonly device: UsbDeviceLike,
-    private readonly pipes: Rcs300Interface,
-    /** Rejects when the session ends, so a wait stops at once. */
-    private readonly gone: Promise<never>,
-  ) {}
+  constructor(device: UsbDeviceLike, pipes: Rcs300Interface, gone: Promise<never>) {
+    this.pipes = new BulkPipes(device, pipes, gone, MAX_REPLY);
+  }
 
   /** Sends `data` in an escape message and resolves with the reply's data within `replyWithinMs` (time extensions add to it). */
   async command(data: Uint8Array, replyWithinMs: number): Promise<Uint8Array> {
     const seq = this.seq;
     this.seq = (this.seq + 1) & 0xff;
-    await this.write(encodeEscape({ slot: 0, seq }, data));
+    await this.pipes.write(encodeEscape({ slot: 0, seq }, data));
     let extensions = 0;
     for (;;) {
       const message = await this.nextMessage(replyWithinMs);
@@ -66,30 +62,16 @@ export class EscapeLink {
     }
   }
 
-  /**
-   * Keeps a bulk-IN read pending while idle, so an unplugged reader is noticed at once (WebUSB
-   * rejects it with NotFoundError); whatever it brings is kept for the next read.
-   */
+  /** While idle, notices an unplugged reader at once (a bulk-IN read kept pending; what it brings is kept). */
   watch(onLost: () => void): void {
-    this.inFlight ??= this.startRead();
-    this.inFlight.catch((error: unknown) => {
-      if (isDeviceLost(error)) onLost();
-    });
-  }
-
-  private async write(message: Uint8Array): Promise<void> {
-    const result = await this.device.transferOut(this.pipes.bulkOut.endpointNumber, message.slice());
-    if (result.status === 'stall') throw new TransportError('transport/protocol', 'the reader stalled the bulk-OUT pipe');
-    // USB 2.0 §5.8.3: a transfer of whole packets ends with a zero-length packet, which WebUSB does not add.
-    const packet = this.pipes.bulkOut.packetSize;
-    if (packet > 0 && message.length % packet === 0) await this.device.transferOut(this.pipes.bulkOut.endpointNumber, new Uint8Array(0));
+    this.pipes.watch(onLost);
   }
 
   private async nextMessage(timeoutMs: number): Promise<Uint8Array> {
     for (;;) {
       const ready = this.messages.shift();
       if (ready) return ready;
-      const chunk = await this.readChunk(timeoutMs);
+      const chunk = await this.pipes.read(timeoutMs);
       try {
         this.messages.push(...this.assembler.push(chunk));
       } catch (error) {
@@ -97,36 +79,5 @@ export class EscapeLink {
         throw error;
       }
     }
-  }
-
-  /** One bulk-IN transfer raced against a timer and the end of the session. */
-  private async readChunk(timeoutMs: number): Promise<Uint8Array> {
-    const pending = (this.inFlight ??= this.startRead());
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LinkTimeout()), timeoutMs);
-    });
-    try {
-      const bytes = await Promise.race([pending, expiry, this.gone]);
-      this.inFlight = null;
-      return bytes;
-    } catch (error) {
-      if (!(error instanceof LinkTimeout)) this.inFlight = null;
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private async startRead(): Promise<Uint8Array> {
-    const packet = Math.max(1, this.pipes.bulkIn.packetSize);
-    const result = await this.device.transferIn(this.pipes.bulkIn.endpointNumber, Math.ceil(MAX_REPLY / packet) * packet);
-    if (result.status === 'stall') {
-      await this.device.clearHalt('in', this.pipes.bulkIn.endpointNumber).catch(() => undefined);
-      throw new TransportError('transport/protocol', 'the reader stalled the bulk-IN pipe');
-    }
-    if (result.status === 'babble') throw new TransportError('transport/protocol', 'the reader sent more than it may in one packet');
-    const view = result.data;
-    return view ? new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength)) : new Uint8Array(0);
   }
 }

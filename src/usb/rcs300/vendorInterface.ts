@@ -1,13 +1,8 @@
-import type { UsbConfigurationLike, UsbEndpointLike } from '../UsbDeviceLike';
+import type { BulkInterface } from '../host/BulkPipes';
+import type { UsbConfigurationLike } from '../UsbDeviceLike';
 
 /** The RC-S300's vendor-class interface and its two bulk pipes. */
-export interface Rcs300Interface {
-  readonly configurationValue: number;
-  readonly interfaceNumber: number;
-  readonly interfaceClass: number;
-  readonly bulkIn: UsbEndpointLike;
-  readonly bulkOut: UsbEndpointLike;
-}
+export type Rcs300Interface = BulkInterface;
 
 /** USB class code "vendor specific" (USB 2.0 §9.6.5; usb.org defined class codes, FFh). */
 export const VENDOR_SPECIFIC_CLASS = 0xff;

@@ -1,13 +1,8 @@
-import type { UsbConfigurationLike, UsbEndpointLike } from '../UsbDeviceLike';
+import type { BulkInterface } from '../host/BulkPipes';
+import type { UsbConfigurationLike } from '../UsbDeviceLike';
 
 /** The RC-S380's vendor interface and its two bulk pipes. */
-export interface Port100Interface {
-  readonly configurationValue: number;
-  readonly interfaceNumber: number;
-  readonly interfaceClass: number;
-  readonly bulkIn: UsbEndpointLike;
-  readonly bulkOut: UsbEndpointLike;
-}
+export type Port100Interface = BulkInterface;
 
 /**
  * The first interface with one bulk-IN and one bulk-OUT endpoint (nfcpy clf/transport.py `USB.open`
