@@ -217,7 +217,8 @@ export class Engine {
 
   private readerCheck(): ReaderCheckView {
     const reader = this.reader;
-    if (!reader || !this.session.info || !['ccid', 'rcs380', 'rcs300'].includes(this.session.info.kind)) {
+    // `reader` is set only while a USB reader is the connection; a lost session has no info.
+    if (!reader || !this.session.info) {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
     return readerCheckOf(reader);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CcidCheckView, ContactlessCheckView } from '../../../worker/protocol';
+import type { CcidCheckView, ContactlessCheckView, ReaderView } from '../../../worker/protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectHideReaderCheck, selectReaderCheck } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -10,6 +10,30 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
       <dt>{label}</dt>
       <dd data-testid={testId}>{children}</dd>
     </>
+  );
+}
+
+/** The reader's name and USB identity. */
+function ReaderRow({ reader }: { reader: ReaderView }) {
+  const t = useT();
+  return (
+    <Row label={t('readerCheck.reader')} testId="reader-check-name">
+      {reader.name} <span className="mono small">({reader.vendorId}:{reader.productId})</span>
+    </Row>
+  );
+}
+
+/** Named facts (ATR or ATQB fields), one per line; nothing when there are none. */
+function FactList({ facts }: { facts: readonly { readonly name: string; readonly value: string }[] }) {
+  if (facts.length === 0) return null;
+  return (
+    <ul className="small">
+      {facts.map((fact) => (
+        <li key={fact.name}>
+          {fact.name}: <span className="mono">{fact.value}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -39,44 +63,34 @@ function CcidFacts({ check }: { check: CcidCheckView }) {
   const vendorClass = check.interfaceClass === 'FF';
   return (
     <dl className="facts">
-        <Row label={t('readerCheck.reader')} testId="reader-check-name">
-          {check.reader.name} <span className="mono small">({check.reader.vendorId}:{check.reader.productId})</span>
-        </Row>
-        <Row label={t('readerCheck.interface')} testId="reader-check-interface">
-          #{check.interfaceNumber}, class 0x{check.interfaceClass} — {t(vendorClass ? 'readerCheck.interfaceVendor' : 'readerCheck.interfaceCcid')}
-        </Row>
-        <Row label={t('readerCheck.ccid')}>{check.bcdCcid}</Row>
-        <Row label={t('readerCheck.slots')}>
-          {check.maxSlotIndex + 1} ({check.slot})
-        </Row>
-        <Row label={t('readerCheck.voltages')}>{check.voltages.join(', ')}</Row>
-        <Row label={t('readerCheck.protocols')}>{check.protocols.join(', ')}</Row>
-        <Row label={t('readerCheck.features')}>
-          <span className="mono">0x{check.features}</span>
-          {check.featureNames.length > 0 && <span className="small muted"> — {check.featureNames.join(', ')}</span>}
-        </Row>
-        <Row label={t('readerCheck.level')} testId="reader-check-level">
-          {t(`readerCheck.level.${check.exchangeLevel}`)}
-        </Row>
-        <Row label={t('readerCheck.maxMessage')}>{check.maxMessageLength} B</Row>
-        <Row label={t('readerCheck.maxIfsd')}>{check.maxIfsd} B</Row>
-        <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
-        <Row label={t('readerCheck.atr')} testId="reader-check-atr">
-          <span className="mono">{check.atr}</span>
-          {check.atrFacts.length > 0 && (
-            <ul className="small">
-              {check.atrFacts.map((fact) => (
-                <li key={fact.name}>
-                  {fact.name}: <span className="mono">{fact.value}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Row>
-        <Row label={t('readerCheck.protocolInUse')} testId="reader-check-protocol">
-          {check.protocolInUse}
-        </Row>
-        <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
+      <ReaderRow reader={check.reader} />
+      <Row label={t('readerCheck.interface')} testId="reader-check-interface">
+        #{check.interfaceNumber}, class 0x{check.interfaceClass} — {t(vendorClass ? 'readerCheck.interfaceVendor' : 'readerCheck.interfaceCcid')}
+      </Row>
+      <Row label={t('readerCheck.ccid')}>{check.bcdCcid}</Row>
+      <Row label={t('readerCheck.slots')}>
+        {check.maxSlotIndex + 1} ({check.slot})
+      </Row>
+      <Row label={t('readerCheck.voltages')}>{check.voltages.join(', ')}</Row>
+      <Row label={t('readerCheck.protocols')}>{check.protocols.join(', ')}</Row>
+      <Row label={t('readerCheck.features')}>
+        <span className="mono">0x{check.features}</span>
+        {check.featureNames.length > 0 && <span className="small muted"> — {check.featureNames.join(', ')}</span>}
+      </Row>
+      <Row label={t('readerCheck.level')} testId="reader-check-level">
+        {t(`readerCheck.level.${check.exchangeLevel}`)}
+      </Row>
+      <Row label={t('readerCheck.maxMessage')}>{check.maxMessageLength} B</Row>
+      <Row label={t('readerCheck.maxIfsd')}>{check.maxIfsd} B</Row>
+      <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
+      <Row label={t('readerCheck.atr')} testId="reader-check-atr">
+        <span className="mono">{check.atr}</span>
+        <FactList facts={check.atrFacts} />
+      </Row>
+      <Row label={t('readerCheck.protocolInUse')} testId="reader-check-protocol">
+        {check.protocolInUse}
+      </Row>
+      <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
     </dl>
   );
 }
@@ -86,9 +100,7 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
   const t = useT();
   return (
     <dl className="facts">
-      <Row label={t('readerCheck.reader')} testId="reader-check-name">
-        {check.reader.name} <span className="mono small">({check.reader.vendorId}:{check.reader.productId})</span>
-      </Row>
+      <ReaderRow reader={check.reader} />
       <Row label={t('readerCheck.interface')} testId="reader-check-interface">
         class 0x{check.interfaceClass} — {t('readerCheck.interfaceVendor')}
       </Row>
@@ -106,13 +118,7 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
       </Row>
       <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
       <Row label={t('readerCheck.atqb')} testId="reader-check-atqb">
-        <ul className="small">
-          {check.cardFacts.map((fact) => (
-            <li key={fact.name}>
-              {fact.name}: <span className="mono">{fact.value}</span>
-            </li>
-          ))}
-        </ul>
+        <FactList facts={check.cardFacts} />
       </Row>
       <Row label={t('readerCheck.atrContactless')} testId="reader-check-atr">
         <span className="mono">{check.atr}</span>
