@@ -38,11 +38,6 @@ export const KNOWN_READERS: readonly KnownReader[] = [
   { vendorId: 0x054c, productId: 0x06c3, name: 'Sony PaSoRi RC-S380/P', route: 'port100' },
 ];
 
-/** The names of readers a plain web page can use, for guidance messages. */
-export const PLAIN_PAGE_READER_NAMES: readonly string[] = [
-  ...new Set(KNOWN_READERS.filter((r) => r.route !== 'ccid-class' && r.route !== 'unsupported').map((r) => r.name)),
-];
-
 /** WebUSB `USBDeviceFilter` (WICG WebUSB §"USBDeviceFilter"). */
 export interface UsbDeviceFilterLike {
   readonly vendorId?: number;

@@ -85,7 +85,7 @@ export function readerCheckOf(opened: OpenedReader): ReaderCheckView {
 }
 
 /** ISO/IEC 14443-3 §7.9 (ATQB), §7.10 (ATTRIB) and the chip, as the reader check shows them. */
-export function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs300ReaderReport): ContactlessCheckView {
+function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs300ReaderReport): ContactlessCheckView {
   const a = report.atqb;
   return {
     kind: 'contactless',
@@ -114,7 +114,7 @@ export function contactlessCheckView(view: ReaderView, report: Rcs380ReaderRepor
 }
 
 /** CCID 1.1 §5.1 and ISO 7816-3 §8: the reader check view from the driver's report. */
-export function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): CcidCheckView {
+function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): CcidCheckView {
   const d = report.descriptor;
   const atr = report.atr;
   const atrFacts: { name: string; value: string }[] = [];
