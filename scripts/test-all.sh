@@ -44,12 +44,11 @@ count_vitest() { # count_vitest NAME JSON: add a Vitest JSON report's counts
 }
 
 echo "== dependencies"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm install, not npm ci: npm 11 writes lock files without the optional per-platform
-  # packages of rollup (pulled in by workbox-build), which npm ci then refuses as out of sync.
-  npm install --no-audit --no-fund --loglevel=error || { echo "!! npm install failed"; failed=$((failed + 1)); finish; }
-fi
+# npm ci (through ensure-deps): a lock file out of step with package.json fails here instead of
+# being rewritten silently.
+node scripts/ensure-deps.mjs || { echo "!! npm ci failed"; failed=$((failed + 1)); finish; }
 bash scripts/ensure-chromium.sh || echo "!! chromium could not be installed; the browser journeys will fail"
+bash scripts/ensure-image-tools.sh || echo "!! ImageMagick/OpenJPEG/Japanese fonts could not be installed; the fixture image tests will fail"
 if [ -f scripts/ensure-pcsc.sh ]; then
   bash scripts/ensure-pcsc.sh || echo "!! pcscd/vpcd/OpenSC could not be installed; the OpenSC test will fail"
 fi
