@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromHex, toHex } from '../bytes';
 import { describeTransportContract } from '../transport/transport.contract';
 import { CcidReader, type CcidReaderOptions } from '../usb/ccid/CcidReader';
+import { settlesWithin } from '../testing/fakeTime';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeCcidDevice, type FakeCcidDeviceOptions } from './FakeCcidDevice';
@@ -104,21 +105,24 @@ describe('CcidReader start-up obstacles become UsbAccessError codes', () => {
 });
 
 describe('CcidReader under injected faults', () => {
+  // Timing tests run on fake timers: "within N ms" is measured on the code's own clock.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('a lost reply ends in transport/timeout within the time allowed, and the reader is released', async () => {
     const { reader, device: fake } = await open({ personality: 'scr3310' }, { timeoutMs: 50 });
     fake.inject({ kind: 'drop-reply' });
-    const started = Date.now();
-    await expect(reader.transmit(SELECT_JPKI)).rejects.toMatchObject({ code: 'transport/timeout' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    vi.useFakeTimers();
+    await expect(settlesWithin(1000, reader.transmit(SELECT_JPKI))).rejects.toMatchObject({ code: 'transport/timeout' });
     expect(reader.connected).toBe(false);
   });
 
   it('endless time extensions end at the command deadline', async () => {
     const { reader, device: fake } = await open({ personality: 'extended-apdu' }, { timeoutMs: 50, commandDeadlineMs: 150 });
     fake.inject({ kind: 'endless-time-extension' });
-    const started = Date.now();
-    await expect(reader.transmit(SELECT_JPKI)).rejects.toMatchObject({ code: 'transport/timeout' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    vi.useFakeTimers();
+    await expect(settlesWithin(1000, reader.transmit(SELECT_JPKI))).rejects.toMatchObject({ code: 'transport/timeout' });
   });
 
   it('a reply with another bSeq is dropped and the wait times out instead of taking it', async () => {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromHex, toHex } from '../bytes';
 import { Rcs300Reader, type Rcs300ReaderOptions } from '../usb/rcs300/Rcs300Reader';
+import { settlesWithin, waitUntil } from '../testing/fakeTime';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeRcs300Device, type FakeRcs300DeviceOptions } from './FakeRcs300Device';
@@ -26,23 +27,28 @@ async function outcome(work: Promise<Uint8Array>): Promise<string> {
   );
 }
 
+// Timing tests run on fake timers: "within N ms" is measured on the code's own clock.
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('RC-S300 start-up obstacles become typed errors', () => {
   it('no card: usb/no-card after the bounded polls, the field off and the session ended', async () => {
+    vi.useFakeTimers();
     const device = new FakeRcs300Device(new SimulatedCard(personalisation), { noCard: true });
-    const started = Date.now();
-    await expect(Rcs300Reader.open(device, { timeoutMs: 100, pollAttempts: 3, pollIntervalMs: 5 })).rejects.toMatchObject({ code: 'usb/no-card' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(settlesWithin(1000, Rcs300Reader.open(device, { timeoutMs: 100, pollAttempts: 3, pollIntervalMs: 5 }))).rejects.toMatchObject({ code: 'usb/no-card' });
     expect(device.reader.commands.filter((c) => c === 'switch 1/3')).toHaveLength(3);
     expect(device.reader.commands.slice(-2)).toEqual(['rf-off', 'end']);
   });
 
   it('a card put down during polling is found on a later poll', async () => {
+    vi.useFakeTimers();
     const device = new FakeRcs300Device(new SimulatedCard(personalisation), { noCard: true });
     setTimeout(() => device.insertCard(), 30);
-    const reader = await Rcs300Reader.open(device, { timeoutMs: 100, presenceCheckMs: 0, pollAttempts: 30, pollIntervalMs: 10 });
+    const reader = await settlesWithin(1000, Rcs300Reader.open(device, { timeoutMs: 100, presenceCheckMs: 0, pollAttempts: 30, pollIntervalMs: 10 }));
     expect(reader.report().pollAttempts).toBeGreaterThan(1);
-    expect(toHex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
-    await reader.close();
+    expect(toHex(await settlesWithin(1000, reader.transmit(SELECT_JPKI)))).toBe('90 00');
+    await settlesWithin(1000, reader.close());
   });
 
   it.each([
@@ -106,9 +112,8 @@ describe('Rcs300Reader recovers where ISO/IEC 14443-4 and CCID allow', () => {
   it('a card asking for more time for ever: transport/protocol in bounded time', async () => {
     const { reader, device } = await open();
     device.inject({ kind: 'endless-wtx' });
-    const started = Date.now();
-    expect(await outcome(reader.transmit(SELECT_JPKI))).toBe('transport/protocol');
-    expect(Date.now() - started).toBeLessThan(3000);
+    vi.useFakeTimers();
+    expect(await settlesWithin(3000, outcome(reader.transmit(SELECT_JPKI)))).toBe('transport/protocol');
   });
 });
 
@@ -133,22 +138,23 @@ describe('Rcs300Reader ends the session with a typed error when it cannot recove
   });
 
   it('the presence check notices a card lifted while idle', async () => {
-    const { reader, device } = await open({}, { presenceCheckMs: 10 });
+    vi.useFakeTimers();
+    const { reader, device } = await settlesWithin(1000, open({}, { presenceCheckMs: 10 }));
     const reasons: string[] = [];
     reader.onDisconnect((r) => reasons.push(r.code));
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Four presence checks with the card on the reader: nothing to report.
+    await vi.advanceTimersByTimeAsync(40);
     expect(reasons).toEqual([]);
     device.removeCard();
-    for (let waited = 0; reasons.length === 0 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(() => reasons.length > 0, 2000);
     expect(reasons).toEqual(['transport/card-removed']);
   });
 
   it('the reader never answers an escape: transport/timeout within the time allowed', async () => {
     const { reader, device } = await open({}, { timeoutMs: 50 });
     device.inject({ kind: 'drop-usb-reply' });
-    const started = Date.now();
-    expect(await outcome(reader.transmit(SELECT_JPKI))).toBe('transport/timeout');
-    expect(Date.now() - started).toBeLessThan(1500);
+    vi.useFakeTimers();
+    expect(await settlesWithin(1500, outcome(reader.transmit(SELECT_JPKI)))).toBe('transport/timeout');
     expect(reader.connected).toBe(false);
   });
 

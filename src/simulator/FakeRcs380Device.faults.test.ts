@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromHex, toHex } from '../bytes';
 import { Rcs380Reader, type Rcs380ReaderOptions } from '../usb/rcs380/Rcs380Reader';
+import { settlesWithin, waitUntil } from '../testing/fakeTime';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeRcs380Device, type FakeRcs380DeviceOptions } from './FakeRcs380Device';
@@ -25,20 +26,25 @@ async function outcome(work: Promise<Uint8Array>): Promise<string> {
   );
 }
 
+// Timing tests run on fake timers: "within N ms" is measured on the code's own clock.
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('RC-S380 start-up obstacles become UsbAccessError codes', () => {
   it('no card on the reader: usb/no-card after the bounded polls', async () => {
-    const started = Date.now();
-    await expect(open({ noCard: true }, { pollAttempts: 3, pollIntervalMs: 5 })).rejects.toMatchObject({ code: 'usb/no-card' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    vi.useFakeTimers();
+    await expect(settlesWithin(1000, open({ noCard: true }, { pollAttempts: 3, pollIntervalMs: 5 }))).rejects.toMatchObject({ code: 'usb/no-card' });
   });
 
   it('a card put down during polling is found on a later poll', async () => {
+    vi.useFakeTimers();
     const device = new FakeRcs380Device(new SimulatedCard(personalisation), { noCard: true });
     setTimeout(() => device.insertCard(), 30);
-    const reader = await Rcs380Reader.open(device, { timeoutMs: 100, presenceCheckMs: 0, pollAttempts: 20, pollIntervalMs: 10 });
+    const reader = await settlesWithin(1000, Rcs380Reader.open(device, { timeoutMs: 100, presenceCheckMs: 0, pollAttempts: 20, pollIntervalMs: 10 }));
     expect(reader.report().pollAttempts).toBeGreaterThan(1);
-    expect(toHex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
-    await reader.close();
+    expect(toHex(await settlesWithin(1000, reader.transmit(SELECT_JPKI)))).toBe('90 00');
+    await settlesWithin(1000, reader.close());
   });
 
   it.each([
@@ -86,9 +92,8 @@ describe('Rcs380Reader recovers where ISO/IEC 14443-4 allows', () => {
   it('a card asking for more time for ever: transport/protocol in bounded time', async () => {
     const { reader, device } = await open();
     device.inject({ kind: 'endless-wtx' });
-    const started = Date.now();
-    expect(await outcome(reader.transmit(SELECT_JPKI))).toBe('transport/protocol');
-    expect(Date.now() - started).toBeLessThan(2000);
+    vi.useFakeTimers();
+    expect(await settlesWithin(2000, outcome(reader.transmit(SELECT_JPKI)))).toBe('transport/protocol');
   });
 });
 
@@ -113,23 +118,23 @@ describe('Rcs380Reader ends the session with a typed error when it cannot recove
   });
 
   it('the presence check notices a card lifted while idle', async () => {
-    const { reader, device } = await open({}, { presenceCheckMs: 10 });
+    vi.useFakeTimers();
+    const { reader, device } = await settlesWithin(1000, open({}, { presenceCheckMs: 10 }));
     const reasons: string[] = [];
     reader.onDisconnect((r) => reasons.push(r.code));
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Four presence checks with the card on the reader: nothing to report.
+    await vi.advanceTimersByTimeAsync(40);
     expect(reasons).toEqual([]);
     device.removeCard();
-    // Wait for the next checks (bounded), however busy the machine is.
-    for (let waited = 0; reasons.length === 0 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(() => reasons.length > 0, 2000);
     expect(reasons).toEqual(['transport/card-removed']);
   });
 
   it('the chip never answers a command: transport/timeout within the time allowed', async () => {
     const { reader, device } = await open({}, { timeoutMs: 50 });
     device.inject({ kind: 'drop-usb-reply' });
-    const started = Date.now();
-    expect(await outcome(reader.transmit(SELECT_JPKI))).toBe('transport/timeout');
-    expect(Date.now() - started).toBeLessThan(1500);
+    vi.useFakeTimers();
+    expect(await settlesWithin(1500, outcome(reader.transmit(SELECT_JPKI)))).toBe('transport/timeout');
     expect(reader.connected).toBe(false);
   });
 

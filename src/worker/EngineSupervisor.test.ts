@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from './Engine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../simulator';
+import { Engine, type EngineOptions } from './Engine';
 import { EngineError } from './EngineClient';
 import { EngineSupervisor, type WorkerLike } from './EngineSupervisor';
 import type { EngineEvent } from './protocol';
@@ -13,10 +14,11 @@ class FakeWorker {
   terminated = false;
   silent = false;
   private readonly channel = new MessageChannel();
-  private readonly engine = new Engine(this.channel.port1);
+  private readonly engine: Engine;
   private readonly crashes = new EventTarget();
 
-  constructor() {
+  constructor(engineOptions?: EngineOptions) {
+    this.engine = new Engine(this.channel.port1, engineOptions);
     this.channel.port1.start();
     this.channel.port2.start();
   }
@@ -53,12 +55,12 @@ afterEach(() => {
   supervisor = undefined;
 });
 
-function supervise(options: { heartbeatMs?: number; missedBeats?: number; maxRestarts?: number } = {}) {
+function supervise(options: { heartbeatMs?: number; missedBeats?: number; maxRestarts?: number; engine?: EngineOptions } = {}) {
   const workers: FakeWorker[] = [];
   const events: EngineEvent[] = [];
   supervisor = new EngineSupervisor({
     spawn: () => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker(options.engine);
       workers.push(worker);
       return worker as unknown as WorkerLike;
     },
@@ -98,14 +100,46 @@ describe('EngineSupervisor', () => {
   });
 
   it('does not mistake a long scan for a dead worker: the engine answers heartbeats outside its queue', async () => {
-    const { s, restarts } = supervise({ heartbeatMs: 5, missedBeats: 2 });
-    await s.call('connectSimulator', { holder: 'adult' });
-    const started = Date.now();
-    const { rows } = await s.call('scan', {});
-    // The scan outlasted several heartbeat windows and was never interrupted.
-    expect(Date.now() - started).toBeGreaterThan(5 * 2);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(restarts()).toEqual([]);
+    // The card holds every command until the test lets go, so the scan lasts as many heartbeats
+    // as the test chooses; only the heartbeat interval runs on fake time.
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const openSimulator: EngineOptions['openSimulator'] = async (holder, extendedLength) => {
+      const inner = new SimulatorTransport(new SimulatedCard(await loadPersonalisation(holder)), { extendedLength });
+      return Object.assign(Object.create(inner) as SimulatorTransport, {
+        transmit: async (command: Uint8Array, meta?: { readonly sensitive?: boolean }) => {
+          await held;
+          return inner.transmit(command, meta);
+        },
+      });
+    };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const heartbeatMs = 5;
+      const { s, workers, restarts } = supervise({ heartbeatMs, missedBeats: 2, engine: { openSimulator } });
+      let pongs = 0;
+      let pongArrived: () => void = () => {};
+      workers[0]!.addEventListener('message', ((event: MessageEvent<{ kind?: string }>) => {
+        if (event.data.kind !== 'pong') return;
+        pongs++;
+        pongArrived();
+      }) as never);
+      await s.call('connectSimulator', { holder: 'adult' });
+      const scan = s.call('scan', {});
+      // Five heartbeats while the scan waits on the card: more than missedBeats, each answered.
+      for (let beat = 1; beat <= 5; beat++) {
+        const answered = new Promise<void>((resolve) => (pongArrived = resolve));
+        vi.advanceTimersByTime(heartbeatMs);
+        await answered;
+        expect(pongs).toBe(beat);
+      }
+      letGo();
+      const { rows } = await scan;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(restarts()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores a late error from a worker it already replaced', async () => {

@@ -13,7 +13,7 @@ const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e:
 
 describe('engine with USB readers', () => {
   it('lists only granted readers, says which work here, and emits the list when one is plugged', async () => {
-    const { usb, client, events, close } = await startWithReaders();
+    const { usb, client, events, eventWhere, close } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
     await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
     expect(await client.call('listReaders', { unrestricted: false })).toEqual([]);
@@ -25,9 +25,9 @@ describe('engine with USB readers', () => {
       ['072F:223E#0', 'ccid-class', 'usb/protected-class'],
     ]);
     expect((await client.call('listReaders', { unrestricted: true })).map((r) => r.blockedBy)).toEqual([null, null]);
+    const readersBefore = events.filter((e) => e.type === 'readers').length;
     await usb.run({ action: 'plug', options: { personality: 'short-apdu' } });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(events.some((e) => e.type === 'readers')).toBe(true);
+    await eventWhere((e) => e.type === 'readers' && events.filter((x) => x.type === 'readers').length > readersBefore);
     await close();
   });
 
@@ -104,13 +104,12 @@ describe('engine with USB readers', () => {
   });
 
   it('after a lost reply or a card taken out while idle, reconnecting the same reader works: the old session let go of its transfers', async () => {
-    const { usb, client, events, close } = await startWithReaders();
+    const { usb, client, eventWhere, close } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
     await usb.run({ action: 'grant', index: 0 });
     await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
     await usb.run({ action: 'remove-card' });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(events.some((e) => e.type === 'connection' && e.reason?.code === 'transport/card-removed')).toBe(true);
+    await eventWhere((e) => e.type === 'connection' && e.reason?.code === 'transport/card-removed');
     await usb.run({ action: 'insert-card' });
     await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
     expect((await client.call('identifyCard', {})).isMyNumberCard).toBe(true);

@@ -10,7 +10,8 @@ import { FakeSmartCardApi } from './FakeSmartCardApi';
 const { personalisation } = await testPersonalisation();
 const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
 const READER = 'Simulated PC/SC reader 00 00';
-const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** The code of the first disconnect the transport reports: the test waits for the event itself. */
+const disconnected = (transport: PortTransport): Promise<string> => new Promise((resolve) => transport.onDisconnect((r) => resolve(r.code)));
 
 function platform(withCard = true) {
   const api = new FakeSmartCardApi();
@@ -25,13 +26,15 @@ async function open(access: WebSmartCardAccess) {
 
 describeTransportContract('PortTransport over the Web Smart Card bridge', async () => {
   const { api, access } = platform();
+  const transport = await open(access);
   return {
-    transport: await open(access),
+    transport,
     probe: SELECT_JPKI,
     expectedResponse: fromHex('90 00'),
     unplug: async () => {
+      const lost = disconnected(transport);
       api.removeReader();
-      await flush();
+      await lost;
     },
   };
 });
@@ -59,11 +62,9 @@ describe('Web Smart Card bridge (platform/smartCard.ts)', () => {
   it('a card taken out ends the session with transport/card-removed, as soon as PC/SC reports it', async () => {
     const { api, access } = platform();
     const transport = await open(access);
-    const reasons: string[] = [];
-    transport.onDisconnect((r) => reasons.push(r.code));
+    const lost = disconnected(transport);
     api.removeCard();
-    await flush();
-    expect(reasons).toEqual(['transport/card-removed']);
+    expect(await lost).toBe('transport/card-removed');
     await expect(transport.transmit(SELECT_JPKI)).rejects.toMatchObject({ code: 'transport/card-removed' });
   });
 

@@ -51,11 +51,27 @@ export function startEngine(faults?: ConstructorParameters<typeof FaultyTranspor
   channel.port1.start();
   channel.port2.start();
   const events: EngineEvent[] = [];
-  client.subscribe((e) => events.push(e));
+  const waiters = new Set<{ matches: (e: EngineEvent) => boolean; resolve: (e: EngineEvent) => void }>();
+  client.subscribe((e) => {
+    events.push(e);
+    for (const waiter of [...waiters]) {
+      if (!waiter.matches(e)) continue;
+      waiters.delete(waiter);
+      waiter.resolve(e);
+    }
+  });
   return {
     engine,
     client,
     events,
+    /**
+     * The first event, already seen or still to come, that matches: tests wait for the event
+     * itself rather than sleeping (the test's own timeout bounds the wait).
+     */
+    eventWhere: (matches: (e: EngineEvent) => boolean): Promise<EngineEvent> => {
+      const seen = events.find(matches);
+      return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.add({ matches, resolve }));
+    },
     /** APDU log rows seen so far. */
     apdus: (): ApduLogRow[] => events.flatMap((e) => (e.type === 'apdu' ? [e.row] : [])),
     /** The last `row` event of each key. */
