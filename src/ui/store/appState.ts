@@ -152,6 +152,7 @@ export interface AppState extends ServicesActions {
   submitPin(pin: string, confirmLastTry: boolean): Promise<boolean>;
   // views and "what a service sees"
   readonly view: CardView;
+  /** Shows a view; the first visit to the services view reads every PIN's tries left (spending none). */
   setView(view: CardView): void;
   readonly services: ServicesState;
   // log

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo } from '../../worker/protocol';
 import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { createAppStore } from './createAppStore';
@@ -20,6 +20,26 @@ describe('createAppStore', () => {
     await store.getState().connectSimulator('child');
     expect(calls.map((c) => c.params)).toEqual([{ holder: 'adult', triesLeft: { jpkiAuth: 1 } }, { holder: 'child' }]);
     expect(store.getState().source).toEqual({ kind: 'simulator', holder: 'child' });
+  });
+
+  it('the first visit to the services view reads tries left, even while another call is still running', async () => {
+    let release: () => void = () => {};
+    const { store, calls } = setup({
+      identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }))),
+      pinStatus: () => [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })],
+    });
+    await store.getState().connectSimulator('adult');
+    const checking = store.getState().checkCard();
+    expect(store.getState().busy).toBe(true);
+    store.getState().setView('services');
+    expect(calls.map((c) => c.method)).toContain('pinStatus');
+    release();
+    await checking;
+    await vi.waitFor(() => expect(store.getState().pins.map((p) => p.triesLeft)).toEqual([1]));
+    // A second visit reads nothing more: the view already has them.
+    store.getState().setView('exposure');
+    store.getState().setView('services');
+    expect(calls.filter((c) => c.method === 'pinStatus')).toHaveLength(1);
   });
 
   it('fills rows live from row events during a scan, tracks progress, then takes the result', async () => {

@@ -122,7 +122,12 @@ export function createAppStore(
       openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null } }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
-      setView: (view) => set({ view }),
+      setView: (view) => {
+        set({ view });
+        // The services view shows tries left from its first visit. Read even while another call
+        // runs: the engine queues calls, and a skipped read would say "not checked yet" for good.
+        if (view === 'services' && get().pins.length === 0) void get().refreshPins();
+      },
       ...servicesActions(set, get, client),
       exportTranscript: async () => {
         let text: string | null = null;

@@ -31,7 +31,6 @@ export const selectPinDialog = (s: AppState) => s.pinDialog;
 export const selectOpenPinDialog = (s: AppState) => s.openPinDialog;
 export const selectClosePinDialog = (s: AppState) => s.closePinDialog;
 export const selectSubmitPin = (s: AppState) => s.submitPin;
-export const selectRefreshPins = (s: AppState) => s.refreshPins;
 export const selectExportTranscript = (s: AppState) => s.exportTranscript;
 export const selectUsb = (s: AppState) => s.usb;
 export const selectReaders = (s: AppState) => s.readers;
