@@ -3,7 +3,7 @@ import { asciiHex, recordedHex as cut } from './hexText';
 import { CARD_LEVEL_CV, CARD_RECOGNITION, ROOT_CV_CONTENT } from './recorded/adult';
 
 /**
- * Card-level GET DATA transcripts (card reference §9.4, §2 GET DATA), after selecting the
+ * Card-level GET DATA transcripts (docs/card-reference.md §9.4, §2 GET DATA), after selecting the
  * GlobalPlatform ISD. The CV certificates and the card recognition data are recorded bytes.
  */
 
@@ -94,5 +94,5 @@ export const onlyAtIsdLevel: TranscriptVector = {
   expected: { insideApplet: { code: 'card/file-not-found' }, afterIsd: '900000000000001' },
 };
 
-/** Every card-level vector, in file order (card reference §9.4). */
+/** Every card-level vector, in file order (docs/card-reference.md §9.4). */
 export const CARD_LEVEL_VECTORS: readonly TranscriptVector[] = [smallObjects, largeObjectsExtended, largeObjectShortReader, onlyAtIsdLevel];

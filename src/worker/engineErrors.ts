@@ -6,7 +6,7 @@ export type EngineErrorCode =
   | 'engine/bad-request'
   /** A method the protocol does not know. */
   | 'engine/unknown-request'
-  /** One try is left and the request did not confirm spending it (card reference §10, §13.8). */
+  /** One try is left and the request did not confirm spending it (docs/card-reference.md §10, §13.8). */
   | 'pin/confirm-last-try'
   /** The text given to `openTranscript` is not a transcript; the message names the line. */
   | 'transcript/invalid';

@@ -3,7 +3,7 @@ import { decodeBase64 } from './base64';
 import type { SimulatorCvIssuer } from './GeneratedCard';
 import { cvIssuers, jpkiAuthCaCertificate, jpkiSignCaCertificate } from './generated/simulatorCa';
 
-/** A simulator CV issuer's public key as plain data: key ID label, modulus hex, exponent (card reference §7.5). */
+/** A simulator CV issuer's public key as plain data: key ID label, modulus hex, exponent (docs/card-reference.md §7.5). */
 export interface SimulatorCvIssuerKey {
   readonly keyId: string;
   readonly modulusHex: string;
@@ -12,7 +12,7 @@ export interface SimulatorCvIssuerKey {
 
 /**
  * The simulator's public test trust material — what a self-check of a simulated card checks
- * against, in place of J-LIS (card reference §14: certificates chain to a simulator CA, never to
+ * against, in place of J-LIS (docs/card-reference.md §14: certificates chain to a simulator CA, never to
  * J-LIS roots; CV certificates with simulator key IDs). Test material only.
  */
 export interface SimulatorTrust {

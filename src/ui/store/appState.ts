@@ -70,7 +70,7 @@ export interface PinDialogState {
   readonly opened: readonly string[] | null;
 }
 
-/** The simulator card states offered on the start screen (card reference §10 counters). */
+/** The simulator card states offered on the start screen (docs/card-reference.md §10 counters). */
 export type CardStateChoice = 'fresh' | 'authLastTry' | 'authBlocked';
 
 /** The engine's `triesLeft` parameter for each start-screen card state. */

@@ -10,7 +10,7 @@ import { VIEW_BUILDERS, type DecodedParts } from './decoderViews';
 import type { ImageOptions } from './images';
 
 /**
- * A file's bytes as the exposure matrix shows them (card reference §6–§9): raw hex always, the
+ * A file's bytes as the exposure matrix shows them (docs/card-reference.md §6–§9): raw hex always, the
  * decoder's fields and images when it succeeds. Bad bytes never throw: they become
  * `decodeError` (`card/malformed-file` with file and offset, house rule 3) beside the raw hex.
  */

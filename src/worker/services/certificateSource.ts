@@ -8,13 +8,13 @@ import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
 import { fromBase64 } from './base64';
 
-/** A JPKI certificate as the services read it: the exact DER and its decoded view (card reference §6.4). */
+/** A JPKI certificate as the services read it: the exact DER and its decoded view (docs/card-reference.md §6.4). */
 export interface ReadCertificate {
   readonly der: Uint8Array;
   readonly view: CertificateView;
 }
 
-/** What a service records of a certificate (card reference §12): serial, issuer, subject, validity. */
+/** What a service records of a certificate (docs/card-reference.md §12): serial, issuer, subject, validity. */
 export function serviceRecord(view: CertificateView): ServiceRecordView {
   return {
     serialNumberHex: view.serialNumberHex,
@@ -40,7 +40,7 @@ export function rowCertificate(session: EngineSession, key: string): ReadCertifi
 
 /**
  * Reads one certificate EF of the selected JPKI AP through `readRow`, so the exposure matrix
- * learns of it too (card reference §6.1, §13.3). Null when the EF is empty (`absent`); a file the
+ * learns of it too (docs/card-reference.md §6.1, §13.3). Null when the EF is empty (`absent`); a file the
  * card refuses or cannot decode is `service/certificate-unreadable`.
  */
 export async function readCertificateRow(session: EngineSession, jpki: JpkiApplet, fileId: number, readWith: PinId | 'none'): Promise<ReadCertificate | null> {

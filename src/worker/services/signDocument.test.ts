@@ -48,7 +48,7 @@ function opensslVerifies(cms: Uint8Array, content: Uint8Array): boolean {
   }
 }
 
-describe('signDocument (署名, card reference §6.5, §12; RFC 5652)', () => {
+describe('signDocument (署名, docs/card-reference.md §6.5, §12; RFC 5652)', () => {
   it('makes a detached CMS signature that openssl cms -verify accepts against the simulator sign CA', async () => {
     const h = await connected();
     const result = await h.client.call('signDocument', { contentBase64: toBase64(DOCUMENT), pin: (await pinsOf('adult')).jpkiSign! });

@@ -16,11 +16,11 @@ import { readCertificateRow, serviceRecord } from './certificateSource';
 /** The largest document MynaLens signs: it is hashed in memory in the worker. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
-/** The signature certificate's subjectAltName facts (card reference §12), by the labels `certificateFields` gives them. */
+/** The signature certificate's subjectAltName facts (docs/card-reference.md §12), by the labels `certificateFields` gives them. */
 const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of birth', 'sex', 'address', 'address (substitute characters)']);
 
 /**
- * `signDocument` — 署名 with the JPKI signature key (card reference §6.5, §12). In order: the
+ * `signDocument` — 署名 with the JPKI signature key (docs/card-reference.md §6.5, §12). In order: the
  * document is checked (`sign/empty-document`, `sign/too-large`) and the password's format
  * (before any APDU); EF 0008 says whether a signature certificate exists (`sign/no-certificate`
  * for an under-15 card, §12); the password is presented with every rule of `presentPin`; the

@@ -4,7 +4,7 @@ import { modPow } from '../trust/rsa';
 /**
  * A software RSA key standing in for a card's private key in client tests (the client may not
  * use the simulator, architecture: simulator/ "never cards/"): WebCrypto makes the key, and
- * `signDigestInfo` does what `80 2A 00 80` does (card reference §6.5) — PKCS#1 v1.5 type-1
+ * `signDigestInfo` does what `80 2A 00 80` does (docs/card-reference.md §6.5) — PKCS#1 v1.5 type-1
  * padding of the given DigestInfo, then m^d mod n. Test support only.
  */
 export interface SoftRsaKey {

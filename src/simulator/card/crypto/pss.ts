@@ -2,7 +2,7 @@ import { concatBytes } from '../../../bytes';
 import { SHA256_LENGTH, sha256 } from './sha256';
 
 /**
- * Salt length of the card's RSASSA-PSS (card reference §6.5 P1 04/05: "random salt"). The length
+ * Salt length of the card's RSASSA-PSS (docs/card-reference.md §6.5 P1 04/05: "random salt"). The length
  * is not in the sources; 32 bytes (the SHA-256 length) is the PKCS #1 §9.1 recommendation and
  * what verifiers assume by default, so the simulator uses it.
  */

@@ -10,7 +10,7 @@ import { ServicePinField } from './ServicePinField';
 import { usePinEntry } from './usePinEntry';
 
 /**
- * 署名 (card reference §6.5, §12): a text or a file, the signature password with the PIN rules,
+ * 署名 (docs/card-reference.md §6.5, §12): a text or a file, the signature password with the PIN rules,
  * then the detached CMS signature to download and what travels with it — the signature
  * certificate and the four basic facts it carries.
  */
