@@ -29,7 +29,7 @@ const mayImport = {
   testing: [],
 };
 /** The only modules of other folders the UI may import. */
-const UI_ENTRY_POINTS = ['worker/EngineClient', 'worker/protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc'];
+const UI_ENTRY_POINTS = ['worker/EngineClient', 'worker/protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc', 'bytes/base64'];
 /** Test support only tests import: the fuzz harness (Node's fs) and the hand-written transcripts. */
 const TEST_ONLY = ['testing', 'vectors'];
 const TEST_FILES = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.bench.ts', 'src/**/test-support/**'];

@@ -40,11 +40,4 @@ export function certificateFields(view: CertificateView): FieldView[] {
   return fields;
 }
 
-/** DER bytes as base64, for PEM/DER export (RFC 7468 wraps the same base64). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}
 

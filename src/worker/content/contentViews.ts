@@ -5,7 +5,7 @@ import type { ExposureEntry } from '../../cards/mynumber/exposure';
 import { fileLabel } from '../../cards/mynumber/identifiers';
 import type { FileContentView } from '../protocol';
 import { serializeError } from '../serializeError';
-import { toBase64 } from './certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { VIEW_BUILDERS, type DecodedParts } from './decoderViews';
 import type { ImageOptions } from './images';
 

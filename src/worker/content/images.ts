@@ -2,7 +2,7 @@ import { MalformedDataError } from '../../bytes';
 import { decodeJp2 } from '../image/decodeJp2';
 import { encodePng } from '../image/encodePng';
 import type { FieldView, ImageView } from '../protocol';
-import { toBase64 } from './certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { textField, type Label } from './fields';
 
 /** Where the engine finds the OpenJPEG `.wasm` (from Vite in the worker; Node finds it itself). */

@@ -6,7 +6,7 @@ import { EngineFailure } from '../engineErrors';
 import type { ServiceRecordView } from '../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
-import { fromBase64 } from './base64';
+import { requestBase64 } from './base64';
 
 /** A JPKI certificate as the services read it: the exact DER and its decoded view (docs/card-reference.md §6.4). */
 export interface ReadCertificate {
@@ -30,7 +30,7 @@ export function serviceRecord(view: CertificateView): ServiceRecordView {
 export function rowCertificate(session: EngineSession, key: string): ReadCertificate | null {
   const base64 = session.row(key)?.content?.certificateDerBase64;
   if (!base64) return null;
-  const der = fromBase64(base64);
+  const der = requestBase64(base64);
   try {
     return { der, view: decodeCertificate(der, key) };
   } catch {

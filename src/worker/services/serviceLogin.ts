@@ -7,7 +7,7 @@ import { presentPin } from '../pinFlow';
 import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../protocol';
 import { toLogRow } from '../logRows';
 import type { EngineSession } from '../session';
-import { toBase64 } from '../content/certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
 
 /**

@@ -7,10 +7,9 @@ import { toHex, utf8Bytes } from '../../bytes';
 import { parseDetachedSignature } from '../../cards/mynumber/jpki/cms';
 import { derToPem } from '../../cards/mynumber/trust/pem';
 import { simulatorTrust } from '../../simulator';
-import { toBase64 } from '../content/certificateFields';
+import { fromBase64, toBase64 } from '../../bytes/base64';
 import type { PinKey } from '../protocol';
 import { pinsOf, startEngine, verifiesWithData } from '../test-support/engineHarness';
-import { fromBase64 } from './base64';
 
 let close: (() => Promise<void>) | undefined;
 const dirs: string[] = [];

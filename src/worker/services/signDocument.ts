@@ -5,12 +5,13 @@ import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { validatePin } from '../../cards/mynumber/pin';
 import { parseCertificate } from '../../cards/mynumber/trust/certificateCheck';
 import { verifyWithSpki } from '../../cards/mynumber/trust/rsa';
-import { certificateFields, toBase64 } from '../content/certificateFields';
+import { toBase64 } from '../../bytes/base64';
+import { certificateFields } from '../content/certificateFields';
 import { EngineFailure } from '../engineErrors';
 import { presentPin } from '../pinFlow';
 import type { DocumentSignatureView, EngineMethods, FieldView } from '../protocol';
 import type { EngineSession } from '../session';
-import { fromBase64 } from './base64';
+import { requestBase64 } from './base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
 
 /** The largest document MynaLens signs: it is hashed in memory in the worker. */
@@ -28,7 +29,7 @@ const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of bi
  * with WebCrypto before it is handed out. Returns the detached CMS and what travels with it.
  */
 export async function signDocument(session: EngineSession, { contentBase64, pin, confirmLastTry }: EngineMethods['signDocument']['params']): Promise<DocumentSignatureView> {
-  const content = fromBase64(contentBase64);
+  const content = requestBase64(contentBase64);
   if (content.length === 0) throw new EngineFailure('sign/empty-document', 'there is nothing to sign');
   if (content.length > MAX_DOCUMENT_BYTES) throw new EngineFailure('sign/too-large', `documents up to ${MAX_DOCUMENT_BYTES} bytes`, { maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 });
   wipe(validatePin('jpkiSign', pin));

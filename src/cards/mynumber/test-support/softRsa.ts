@@ -1,4 +1,4 @@
-import { concatBytes } from '../../../bytes';
+import { concatBytes, fromBase64Url } from '../../../bytes';
 import { modPow } from '../trust/rsa';
 
 /**
@@ -14,9 +14,8 @@ export interface SoftRsaKey {
 }
 
 function b64urlToBigInt(text: string): bigint {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   let value = 0n;
-  for (let i = 0; i < binary.length; i++) value = (value << 8n) | BigInt(binary.charCodeAt(i));
+  for (const byte of fromBase64Url(text)) value = (value << 8n) | BigInt(byte);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import type { RsaPrivateJwk } from '../../personalisation/Personalisation';
-import { base64UrlToBytes, bigIntToBytes, bitLength, bytesToBigInt, modPow } from './bigint';
+import { fromBase64Url } from '../../../bytes/base64';
+import { bigIntToBytes, bitLength, bytesToBigInt, modPow } from './bigint';
 
 /**
  * An RSA private key ready for the card's private-key operation (PKCS #1 v2.2 §5.1.2 RSADP /
@@ -22,7 +23,7 @@ export interface RsaPrivateKey {
 }
 
 function member(jwk: RsaPrivateJwk, name: keyof Omit<RsaPrivateJwk, 'kty'>): bigint {
-  return bytesToBigInt(base64UrlToBytes(jwk[name]));
+  return bytesToBigInt(fromBase64Url(jwk[name]));
 }
 
 /** Reads the CRT members of a JWK (RFC 7518 §6.3.2). Throws on a key that is not RSA. */
