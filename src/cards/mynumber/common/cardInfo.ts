@@ -13,9 +13,6 @@ export interface CommonCardInfoView {
   readonly expiry: string;
 }
 
-/** Size of the record: simple-TLV `01 1C` + 28 ASCII digits (docs/card-reference.md §9.2). */
-export const CARD_INFO_RECORD_SIZE = 30;
-
 /**
  * Decodes record 1 of 共通カードAP EF 0001 (docs/card-reference.md §9.2): simple-TLV `01 1C` +
  * serial(15) ‖ municipality code(5) ‖ expiry `YYYYMMDD`(8), all ASCII digits.
@@ -31,9 +28,6 @@ export function decodeCommonCardInfo(bytes: Uint8Array, source = '共通カー�
   if (expiry === null) throw new MalformedDataError(source, valueOffset + 20, 'card expiry is not a calendar date');
   return { serial: digits.slice(0, 15), municipalityCode: digits.slice(15, 20), expiry };
 }
-
-/** Size of the key-reference record of 共通/住基 EF 0002 (docs/card-reference.md §9.2, §9.3). */
-export const KEY_REFERENCE_RECORD_SIZE = 16;
 
 /** Decodes the 16-byte key reference of 共通カードAP / 住基AP EF 0002 (docs/card-reference.md §9.2, §9.3). */
 export function decodeKeyReference(bytes: Uint8Array, source = 'key reference record'): KeyIdView {

@@ -17,7 +17,7 @@ const KEY_USAGE_BITS = [
 ] as const;
 
 /** The subjectAltName otherName OIDs of the signature certificate (docs/card-reference.md §12). */
-export const JPKI_SAN_OIDS = {
+const JPKI_SAN_OIDS = {
   name: '1.2.392.200149.8.5.5.1',
   nameAlternative: '1.2.392.200149.8.5.5.2',
   sex: '1.2.392.200149.8.5.5.3',

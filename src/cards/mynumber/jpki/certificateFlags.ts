@@ -15,7 +15,7 @@ export interface CertificateFlagsView {
 }
 
 /** The size of EF 0008 (docs/card-reference.md §6.1). */
-export const CERTIFICATE_FLAGS_SIZE = 3;
+const CERTIFICATE_FLAGS_SIZE = 3;
 
 /** Decodes the 3 bytes of JPKI EF 0008 (docs/card-reference.md §6.1). */
 export function decodeCertificateFlags(bytes: Uint8Array, source = 'JPKI AP EF 0008'): CertificateFlagsView {

@@ -44,9 +44,6 @@ export interface TokenInfoView {
   readonly utcTime: string;
 }
 
-/** The size of EF 0006 (docs/card-reference.md §6.3). */
-export const TOKEN_INFO_SIZE = 160;
-
 /** Decodes the 160 bytes of JPKI EF 0006 (docs/card-reference.md §6.3). */
 export function decodeTokenInfo(bytes: Uint8Array, source = 'JPKI AP EF 0006'): TokenInfoView {
   const reader = new ByteReader(bytes, source);
@@ -90,6 +87,6 @@ export function decodeTokenInfo(bytes: Uint8Array, source = 'JPKI AP EF 0006'): 
 }
 
 /** PKCS#11 pads text fields with spaces; the card may also end them with NULs. */
-export function trimPadding(text: string): string {
+function trimPadding(text: string): string {
   return text.replace(/[ \0]+$/, '');
 }

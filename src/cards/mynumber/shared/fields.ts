@@ -115,6 +115,6 @@ export function compactHex(bytes: Uint8Array): string {
 }
 
 /** `0xFF20` → `FF20`, for messages about the card's private tags (§11). */
-export function hexTag(tag: number): string {
+function hexTag(tag: number): string {
   return tag.toString(16).toUpperCase().padStart(tag > 0xff ? 4 : 2, '0');
 }

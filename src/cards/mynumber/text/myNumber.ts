@@ -9,9 +9,6 @@ export interface MyNumberView {
   readonly expectedCheckDigit: number;
 }
 
-/** The size of text EF 0001: `FF 10 0C` + 12 digits + `FF FF` (docs/card-reference.md §7.2). */
-export const MY_NUMBER_EF_SIZE = 17;
-
 /** Weights for digits 1–11, left to right (docs/card-reference.md §7.2, 総務省令第八十五号 第五条). */
 const WEIGHTS = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 

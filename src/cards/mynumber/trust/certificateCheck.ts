@@ -62,7 +62,7 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate | null {
 }
 
 /** Validity of a certificate at `now` (RFC 5280 §4.1.2.5). */
-export function validityAt(certificate: pkijs.Certificate, now: Date): ValidityStatus {
+function validityAt(certificate: pkijs.Certificate, now: Date): ValidityStatus {
   if (now.getTime() < certificate.notBefore.value.getTime()) return 'not-yet-valid';
   if (now.getTime() > certificate.notAfter.value.getTime()) return 'expired';
   return 'valid';

@@ -17,7 +17,7 @@ export function sha256DigestInfo(hash: Uint8Array): Uint8Array {
 const MIN_PADDING = 8;
 
 /** Largest payload that fits a type-1 block of `k` bytes: k − 11 (245 for RSA-2048, docs/card-reference.md §6.5 P1 00). */
-export function maxPkcs1Payload(k: number): number {
+function maxPkcs1Payload(k: number): number {
   return k - 3 - MIN_PADDING;
 }
 

@@ -9,7 +9,7 @@ import { SHA256_LENGTH, sha256 } from './sha256';
 export const PSS_SALT_LENGTH = SHA256_LENGTH;
 
 /** MGF1 with SHA-256 (PKCS #1 v2.2 §B.2.1). */
-export function mgf1Sha256(seed: Uint8Array, length: number): Uint8Array {
+function mgf1Sha256(seed: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
   const counter = new Uint8Array(4);
   for (let i = 0, offset = 0; offset < length; i++, offset += SHA256_LENGTH) {
