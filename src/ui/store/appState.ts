@@ -44,7 +44,7 @@ export type CardSource =
   | { readonly kind: 'transcript' }
   | { readonly kind: 'reader'; readonly readerId: string; readonly name: string }
   | { readonly kind: 'smartcard'; readonly readerName: string };
-import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesSlice';
+import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesState';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
