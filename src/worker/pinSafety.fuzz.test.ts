@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiBytes, toHex } from '../bytes';
 import { PINS, type PinId } from '../cards/mynumber/pin';
 import { checkTargetAsync } from '../testing/fuzz';
-import { EngineError } from './EngineClient';
+import { EngineFailure } from './EngineClient';
 import type { ApduLogRow, SimulatorCardState } from './protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
@@ -147,12 +147,12 @@ describe('PIN safety over random sessions (house rules 5 and 6)', () => {
             const value = step.value === 'right' ? right[step.pinId] : step.value === 'wrong' ? wrongValue(step.pinId, right[step.pinId], step.salt) : step.malformed;
             const outcome = await h.client
               .call('verifyPin', { pinId: step.pinId, pin: value, ...(step.confirm ? { confirmLastTry: true } : {}) })
-              .then(() => null, (error: unknown) => error as EngineError);
+              .then(() => null, (error: unknown) => error as EngineFailure);
             const verifies = verifiesWithData(sent.slice(before));
             const left: number | null = tries?.get(step.pinId) ?? null;
             // Invariant 5: errors cross the boundary without the value typed.
             if (outcome) {
-              expect(outcome).toBeInstanceOf(EngineError);
+              expect(outcome).toBeInstanceOf(EngineFailure);
               if (value.length >= 4) expect(JSON.stringify({ message: outcome.message, details: outcome.details })).not.toContain(value);
             }
             if (step.value === 'malformed') {
