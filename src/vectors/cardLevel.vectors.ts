@@ -5,6 +5,10 @@ import { CARD_LEVEL_CV, CARD_RECOGNITION, ROOT_CV_CONTENT } from './recorded/adu
 /**
  * Card-level GET DATA transcripts (docs/card-reference.md §9.4, §2 GET DATA), after selecting the
  * GlobalPlatform ISD. The CV certificates and the card recognition data are recorded bytes.
+ *
+ * The recorded bytes come from the simulator's own issuance output (`recorded/`): the simulator
+ * passing these vectors proves only self-consistency for them; the client's decoding is what they
+ * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_ISD = `

@@ -7,6 +7,10 @@ import { AUTH_CERTIFICATE as CHILD_AUTH_CERTIFICATE } from './recorded/child';
  * JPKI AP transcripts (docs/card-reference.md §6, §13.1–§13.5, §13.8), written by hand. Certificates,
  * token info and the signature are recorded bytes (`recorded/`), cut at the offsets each
  * READ BINARY asks for.
+ *
+ * The recorded bytes come from the simulator's own issuance output (`recorded/`): the simulator
+ * passing these vectors proves only self-consistency for them; the client's decoding is what they
+ * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_JPKI = `
