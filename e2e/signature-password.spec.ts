@@ -6,7 +6,7 @@ test('the signature password opens the signature certificate with the four facts
   await scanCard(page);
   await openPin(page, 'jpkiSign');
   await expect(page.getByTestId('pin-dialog-tries')).toContainText('5 of 5');
-  // Typed in lower case: the dialog upper-cases the password before it is sent (card reference §6.2).
+  // Typed in lower case: the dialog upper-cases the password before it is sent (docs/card-reference.md §6.2).
   await submitPin(page, 'myna2026');
   await expect(page.getByTestId('pin-opened')).toContainText('opened 1 file');
   await page.getByTestId('pin-close').click();

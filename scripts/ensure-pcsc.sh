@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the OpenSC-against-the-simulator test needs (test-rigs.md Rig A) when any of it
+# Installs what the OpenSC-against-the-simulator test needs (docs/test-rigs.md §A) when any of it
 # is missing: pcscd, vsmartcard's vpcd reader driver, OpenSC, pcsc-tools and openssl, all from
 # Debian. Idempotent: does nothing when every file below is present; prints what it does.
 # Keep the package list in step with scripts/pcsc/packages.ts (a unit test checks it).

@@ -34,7 +34,7 @@ function parseHolder(): Holder {
   return holder as Holder;
 }
 
-/** The card's credentials, labelled as on the card reference §10. */
+/** The card's credentials, labelled as on docs/card-reference.md §10. */
 function pinLines(pins: PinValues): string[] {
   return [
     `  JPKI user-authentication PIN (EF 0018): ${pins.jpkiAuth}`,

@@ -9,7 +9,7 @@ import { CONTENT_TYPES } from '../shared/contentTypes';
 /**
  * `npm run build:iwa`: the same app as an Isolated Web App — a signed Web Bundle whose manifest
  * grants `usb-unrestricted`, so every smart-card-class (0x0B) reader can be claimed
- * (browser-platform.md §1.3). Steps: `vite build --mode iwa` into dist-iwa/, add the IWA manifest
+ * (docs/browser-platform.md §1.3). Steps: `vite build --mode iwa` into dist-iwa/, add the IWA manifest
  * at /.well-known/manifest.webmanifest, pack every file into a Web Bundle (wbn, format b2) with
  * the isolation headers, and sign it with an Ed25519 key (wbn-sign, integrity block v2).
  */

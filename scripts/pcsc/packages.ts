@@ -1,5 +1,5 @@
 /**
- * Which Debian packages the PC/SC rig needs (test-rigs.md §A.1) and how to tell whether they are
+ * Which Debian packages the PC/SC rig needs (docs/test-rigs.md §A.1) and how to tell whether they are
  * installed, without asking dpkg: a file each package is known to ship is enough.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The whole Rig A of test-rigs.md in one call: pcscd running (ours or the machine's), vpcd
+ * The whole of docs/test-rigs.md §A in one call: pcscd running (ours or the machine's), vpcd
  * listening, a card object connected to it through `VpcdBridge`, PC/SC seeing the card. Shared
  * by `npm run simulator:pcsc` and the OpenSC test so both set the rig up the same way.
  */

@@ -84,7 +84,7 @@ describe('ApduChannel', () => {
     expect(sent.length).toBe(1);
   });
 
-  it('stops a read at a short chunk (end of file, card reference §3)', async () => {
+  it('stops a read at a short chunk (end of file, docs/card-reference.md §3)', async () => {
     const { channel } = scripted([['00 B0 00 00 00', '01 02 03 90 00']]);
     expect(toHex(await channel.readBinary(0, 600))).toBe('01 02 03');
   });

@@ -62,7 +62,7 @@ export class ApduChannel {
   }
 
   /**
-   * Reads `length` bytes of the current EF from `offset` (card reference §3): one extended
+   * Reads `length` bytes of the current EF from `offset` (docs/card-reference.md §3): one extended
    * READ BINARY where the transport allows it, otherwise 256-byte chunks at increasing offsets.
    * Stops early if the card returns a short chunk (end of file).
    */
@@ -83,7 +83,7 @@ export class ApduChannel {
   }
 
   /**
-   * Reads the current EF from `offset` to its end (card reference §3): chunks until the card
+   * Reads the current EF from `offset` to its end (docs/card-reference.md §3): chunks until the card
    * returns fewer bytes than asked or answers 6B00 (offset past the end).
    */
   async readToEnd(offset = 0, maxLength = 0x8000): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toHex, MalformedDataError } from '../bytes';
 import { command, encodeCommand, parseCommand } from './CommandApdu';
 
-// Vectors written by hand from ISO/IEC 7816-4 §5.1 (Table 1) and the card reference §2, §13.
+// Vectors written by hand from ISO/IEC 7816-4 §5.1 (Table 1) and docs/card-reference.md §2, §13.
 describe('encodeCommand', () => {
   it('case 1: header only', () => {
     expect(toHex(encodeCommand(command(0x00, 0x20, 0x00, 0x80)))).toBe('00 20 00 80');
@@ -13,7 +13,7 @@ describe('encodeCommand', () => {
     expect(toHex(encodeCommand(command(0x00, 0xb0, 0x01, 0x00, { ne: 256 })))).toBe('00 B0 01 00 00');
   });
 
-  it('case 3 short: SELECT JPKI AP (card reference §13.1)', () => {
+  it('case 3 short: SELECT JPKI AP (docs/card-reference.md §13.1)', () => {
     const select = command(0x00, 0xa4, 0x04, 0x0c, { data: fromHex('D3 92 F0 00 26 01 00 00 00 01') });
     expect(toHex(encodeCommand(select))).toBe('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
   });

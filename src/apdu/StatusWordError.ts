@@ -4,7 +4,7 @@ import { describeStatusWord } from './statusWords';
 
 /**
  * A command ended with a status word other than 9000. Thrown by `ApduChannel`; the applet
- * that sent the command decides what it means in context (card reference §4, house rule 4).
+ * that sent the command decides what it means in context (docs/card-reference.md §4, house rule 4).
  */
 export class StatusWordError extends Error {
   override readonly name = 'StatusWordError';

@@ -12,11 +12,11 @@ import { childrenOf, encodeSimpleTlv, encodeTlv, parseSimpleTlvs, parseTlvs, typ
 /**
  * Property and fuzz tests of everything in apdu/ that reads bytes from outside (src/testing/fuzz.ts
  * says what "typed" means): response APDUs, command APDUs (the redactor parses every command),
- * BER-TLV as the card writes it (card reference §11), simple-TLV records (§9.2), and the channel's
+ * BER-TLV as the card writes it (docs/card-reference.md §11), simple-TLV records (§9.2), and the channel's
  * 61xx / 6Cxx handling against a card that answers anything.
  */
 
-const T = 'BER-TLV (card reference §11)';
+const T = 'BER-TLV (docs/card-reference.md §11)';
 
 /** Valid encodings in the card's habits: two-byte private tags, `82 HH LL`, FF filler, nesting. */
 const TLV_SEEDS = [
@@ -71,7 +71,7 @@ describe('BER-TLV never throws anything but MalformedDataError', () => {
   });
 });
 
-describe('simple-TLV (card reference §9.2)', () => {
+describe('simple-TLV (docs/card-reference.md §9.2)', () => {
   const seeds = [
     fromHex('01 03 41 42 43 02 FF 00 02 AA BB'),
     encodeSimpleTlv(0x01, new Uint8Array(28).fill(0x39)),
@@ -79,7 +79,7 @@ describe('simple-TLV (card reference §9.2)', () => {
   ];
   it('parses or refuses, never reading past the input', () => {
     checkTarget(
-      'simple-TLV (card reference §9.2)',
+      'simple-TLV (docs/card-reference.md §9.2)',
       fc.property(fuzzBytes(seeds), (bytes) => {
         const items = valueOrTypedError(() => parseSimpleTlvs(bytes, 'fuzz'), [MalformedDataError]);
         if (items === null) return;

@@ -2,11 +2,11 @@ import { u16be } from '../bytes';
 import { command, type CommandApdu } from './CommandApdu';
 
 /**
- * Builders for the commands the My Number Card answers (card reference §2). Each returns a
+ * Builders for the commands the My Number Card answers (docs/card-reference.md §2). Each returns a
  * plain `CommandApdu`; encoding happens in the channel so the length form can follow the reader.
  */
 
-/** SELECT DF by name, no FCI returned: `00 A4 04 0C Lc AID` (card reference §2). */
+/** SELECT DF by name, no FCI returned: `00 A4 04 0C Lc AID` (docs/card-reference.md §2). */
 export function selectByName(aid: Uint8Array): CommandApdu {
   return command(0x00, 0xa4, 0x04, 0x0c, { data: aid });
 }
@@ -43,7 +43,7 @@ export function verify(pin: Uint8Array, sfi?: number): CommandApdu {
   return command(0x00, 0x20, 0x00, sfiReference(sfi), { data: pin, sensitive: true });
 }
 
-/** VERIFY with no data: asks for the tries left without spending one (card reference §2). */
+/** VERIFY with no data: asks for the tries left without spending one (docs/card-reference.md §2). */
 export function verifyStatus(sfi?: number): CommandApdu {
   return command(0x00, 0x20, 0x00, sfiReference(sfi));
 }
@@ -53,13 +53,13 @@ export function getResponse(ne: number): CommandApdu {
   return command(0x00, 0xc0, 0x00, 0x00, { ne });
 }
 
-/** GET DATA of a card-level object: `00 CA tag_hi tag_lo Le` (card reference §9.4). */
+/** GET DATA of a card-level object: `00 CA tag_hi tag_lo Le` (docs/card-reference.md §9.4). */
 export function getData(tag: number, ne = 256): CommandApdu {
   return command(0x00, 0xca, (tag >> 8) & 0xff, tag & 0xff, { ne });
 }
 
 /**
- * The card's proprietary COMPUTE DIGITAL SIGNATURE `80 2A P1 P2 Lc data 00` (card reference
+ * The card's proprietary COMPUTE DIGITAL SIGNATURE `80 2A P1 P2 Lc data 00` (docs/card-reference.md
  * §6.5): P1 = scheme (00 signs a DigestInfo as given), P2 = 80 for the current key EF or 80|SFI.
  */
 export function computeSignature(data: Uint8Array, scheme = 0x00, sfi?: number): CommandApdu {

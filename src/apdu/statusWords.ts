@@ -1,6 +1,6 @@
 /**
  * The status words MynaLens meets, named once (ISO/IEC 7816-4 §5.6 and JICSAP Table 25 as
- * listed in the card reference §4). No other module writes a raw status-word literal.
+ * listed in docs/card-reference.md §4). No other module writes a raw status-word literal.
  */
 export const SW = {
   OK: 0x9000,

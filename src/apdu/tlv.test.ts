@@ -4,7 +4,7 @@ import { childrenOf, encodeTlv, findTlv, parseSimpleTlvs, parseTlvs, readTlv } f
 import { ByteReader } from '../bytes';
 
 describe('BER-TLV', () => {
-  it('parses the My Number EF with its two-byte FF 10 tag and FF filler (card reference §7.2)', () => {
+  it('parses the My Number EF with its two-byte FF 10 tag and FF filler (docs/card-reference.md §7.2)', () => {
     const ef = fromHex('FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF');
     const [tlv, ...rest] = parseTlvs(ef, 'text EF 0001');
     expect(rest).toEqual([]);
@@ -15,7 +15,7 @@ describe('BER-TLV', () => {
     expect(tlv!.end).toBe(15);
   });
 
-  it('reads 82 HH LL lengths and nested private tags with absolute offsets (card reference §7.6)', () => {
+  it('reads 82 HH LL lengths and nested private tags with absolute offsets (docs/card-reference.md §7.6)', () => {
     const ef = fromHex('FF 40 82 00 0A DF 41 04 01 03 0E 01 DF 42 00 FF FF');
     const [outer] = parseTlvs(ef, 'text EF 0005');
     expect(outer!.tag).toBe(0xff40);
@@ -27,7 +27,7 @@ describe('BER-TLV', () => {
     expect(findTlv(children, 0xdf42)!.value.length).toBe(0);
   });
 
-  it('parses 5F 4E and 7F 21 tags (CV certificate, card reference §7.5)', () => {
+  it('parses 5F 4E and 7F 21 tags (CV certificate, docs/card-reference.md §7.5)', () => {
     const tlv = readTlv(new ByteReader(fromHex('7F 21 05 5F 4E 02 AA BB'), 'cv'));
     expect(tlv.tag).toBe(0x7f21);
     expect(childrenOf(tlv, 'cv')[0]!.tag).toBe(0x5f4e);
@@ -53,7 +53,7 @@ describe('BER-TLV', () => {
 });
 
 describe('simple-TLV', () => {
-  it('parses the 共通カードAP record layout (card reference §9.2)', () => {
+  it('parses the 共通カードAP record layout (docs/card-reference.md §9.2)', () => {
     const record = fromHex('01 03 41 42 43 02 FF 00 02 AA BB');
     const items = parseSimpleTlvs(record, 'common EF 0001');
     expect(items.map((i) => [i.tag, toHex(i.value)])).toEqual([

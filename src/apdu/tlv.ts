@@ -3,7 +3,7 @@ import { ByteReader, MalformedDataError, concatBytes } from '../bytes';
 /**
  * BER-TLV (ISO/IEC 7816-4 §5.2, ISO/IEC 8825-1) as the My Number Card writes it: lenient on
  * tags, because the card writes private tags in two-byte form even below 31 (`FF 10`, `DF 21`),
- * which strict DER parsers reject (card reference §11).
+ * which strict DER parsers reject (docs/card-reference.md §11).
  */
 export interface Tlv {
   /** The tag bytes as one number: `0x5A`, `0xFF10`, `0x7F21`, `0x5F4E`. */
@@ -68,7 +68,7 @@ export interface ParseTlvOptions {
   readonly baseOffset?: number;
   /**
    * Stop at a `00` or `FF` byte where a tag would start: the filler after the last object in a
-   * fixed-size card file (card reference §3, §11). Default true.
+   * fixed-size card file (docs/card-reference.md §3, §11). Default true.
    */
   readonly stopAtFiller?: boolean;
 }
@@ -111,7 +111,7 @@ export function encodeTag(tag: number): Uint8Array {
 
 /**
  * How lengths are written. `minimal`: DER (`81 xx` for 128–255). `card`: the My Number Card's
- * habit of writing every length ≥ 0x80 as `82 HH LL` (card reference §7.6).
+ * habit of writing every length ≥ 0x80 as `82 HH LL` (docs/card-reference.md §7.6).
  */
 export type LengthStyle = 'minimal' | 'card';
 
@@ -136,7 +136,7 @@ export interface SimpleTlv {
   readonly offset: number;
 }
 
-/** Parses consecutive simple-TLVs (the record EFs of the 共通 and 住基 APs, card reference §9.2). */
+/** Parses consecutive simple-TLVs (the record EFs of the 共通 and 住基 APs, docs/card-reference.md §9.2). */
 export function parseSimpleTlvs(bytes: Uint8Array, source: string, baseOffset = 0): SimpleTlv[] {
   const reader = new ByteReader(bytes, source, baseOffset);
   const out: SimpleTlv[] = [];

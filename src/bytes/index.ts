@@ -1,6 +1,7 @@
 export { ByteReader } from './ByteReader';
 export { MalformedDataError } from './MalformedDataError';
 export { fromHex, toHex, hex16 } from './hex';
+export { fromBase64, fromBase64Url, toBase64, toBase64Url } from './base64';
 export {
   asciiBytes,
   asciiString,

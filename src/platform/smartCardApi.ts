@@ -2,7 +2,7 @@
  * The Web Smart Card API as MynaLens uses it (WICG web-smart-card, `SmartCardContext`,
  * `SmartCardConnection`; Chrome: IDL in third_party/blink/renderer/modules/smart_card), written
  * structurally so a fake fits in tests. Window-only, IWA-only ([IsolatedContext]), shipped on
- * ChromeOS from Chrome 143 (browser-platform.md §1.3).
+ * ChromeOS from Chrome 143 (docs/browser-platform.md §1.3).
  */
 export interface SmartCardReaderStateFlagsLike {
   unaware?: boolean;

@@ -21,7 +21,7 @@ afterEach(() => {
   delete (globalThis as { NDEFReader?: unknown }).NDEFReader;
 });
 
-describe('Web NFC (browser-platform.md §3)', () => {
+describe('Web NFC (docs/browser-platform.md §3)', () => {
   it('is offered only where NDEFReader exists', () => {
     expect(webNfcAvailable()).toBe(false);
     installNdefReader(() => undefined);

@@ -1,5 +1,5 @@
 /**
- * Web NFC, honestly (browser-platform.md §3): Chrome for Android can tell that a tag was tapped,
+ * Web NFC, honestly (docs/browser-platform.md §3): Chrome for Android can tell that a tag was tapped,
  * but reads NDEF only — it cannot exchange APDUs with an ISO 14443-4 card. A My Number Card holds
  * no NDEF, so a tap ends in `readingerror`. MynaLens uses that only to say "your card was detected;
  * a web page cannot read it through the phone" and never pretends to have read anything.

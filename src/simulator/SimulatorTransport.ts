@@ -4,7 +4,7 @@ import type { SimulatedCard } from './card/SimulatedCard';
 /** How the simulated reader behaves. */
 export interface SimulatorTransportOptions {
   /**
-   * Whether the simulated reader passes extended-length APDUs (card reference §3: "reader-dependent";
+   * Whether the simulated reader passes extended-length APDUs (docs/card-reference.md §3: "reader-dependent";
    * the card itself accepts both). Default true.
    */
   readonly extendedLength?: boolean;
@@ -27,7 +27,7 @@ export class SimulatorTransport extends BaseTransport {
     this.extendedLength = options.extendedLength ?? true;
   }
 
-  /** The card's contact ATR, as a contact reader reports it (card reference §1). */
+  /** The card's contact ATR, as a contact reader reports it (docs/card-reference.md §1). */
   get atr(): Uint8Array {
     return this.card.atr.slice();
   }

@@ -102,7 +102,7 @@ function report<Ts>(target: string, details: fc.RunDetails<Ts>): void {
  * A bounded random byte string; the "know nothing" half of each target. `prefix` pins the first
  * bytes (a message type, a tag) so random tails reach past the first check.
  */
-export function randomBytes(maxLength = 300, prefix?: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
+function randomBytes(maxLength = 300, prefix?: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
   const tail = fc.uint8Array({ maxLength });
   if (!prefix) return tail;
   return fc.tuple(prefix, tail).map(([head, rest]) => concat(head, rest));

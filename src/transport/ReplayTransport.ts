@@ -6,7 +6,7 @@ import { redactCommand } from './redact';
 
 /** Options for a replayed card. */
 export interface ReplayOptions {
-  /** The ATR to report; the real contact ATR by default (card reference §1). */
+  /** The ATR to report; the real contact ATR by default (docs/card-reference.md §1). */
   readonly atr?: Uint8Array;
   /** Whether to claim extended-length support; must match how the transcript was recorded. */
   readonly extendedLength?: boolean;

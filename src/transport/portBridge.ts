@@ -2,7 +2,7 @@ import type { TransportErrorCode } from './TransportError';
 
 /**
  * The messages between a card held on the main thread (the Web Smart Card API is Window-only,
- * browser-platform.md §1.3) and the engine's `PortTransport` in the worker, over one
+ * docs/browser-platform.md §1.3) and the engine's `PortTransport` in the worker, over one
  * MessagePort. Plain data; APDU bytes travel as Uint8Array.
  */
 export type BridgeRequest =

@@ -3,7 +3,7 @@ import { MalformedDataError, fromHex, toHex } from '../bytes';
 import { commandMatches, formatTranscript, parseTranscript } from './transcript';
 import { redactCommand } from './redact';
 
-const SAMPLE = `# card reference §13.1
+const SAMPLE = `# docs/card-reference.md §13.1
 => 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
 <= 90 00
 

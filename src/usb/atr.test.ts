@@ -13,7 +13,7 @@ function failure(hex: string): MalformedDataError {
 }
 
 describe('parseAtr (ISO/IEC 7816-3:2006 §8)', () => {
-  it('decodes the My Number Card contact ATR (spec §1, test-rigs.md §A.3)', () => {
+  it('decodes the My Number Card contact ATR (docs/card-reference.md §1, docs/test-rigs.md §A.3)', () => {
     // T0=E0: TB1 TC1 TD1, K=0. TC1=FF. TD1=81: TD2 follows, T=1. TD2=31: TA3 TB3, T=1.
     // TA3=FE → IFSC 254; TB3=45 → BWI 4, CWI 5. TCK: E0^00^FF^81^31^FE^45 = 14.
     const atr = parseAtr(fromHex('3B E0 00 FF 81 31 FE 45 14'));
@@ -45,7 +45,7 @@ describe('parseAtr (ISO/IEC 7816-3:2006 §8)', () => {
     expect(toHex(atr.historical)).toBe('4A 50 4B');
   });
 
-  it('decodes the other contact-style ATRs listed for My Number / JPKI (spec §1)', () => {
+  it('decodes the other contact-style ATRs listed for My Number / JPKI (docs/card-reference.md §1)', () => {
     // DA: TA1 TC1 TD1, K=10; TA1=13 → Fi 372, Di 4; TA3=FB → IFSC 251; TB3=46 → BWI 4, CWI 6.
     const a = parseAtr(fromHex('3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B'));
     expect(a).toMatchObject({ fi: 372, di: 4, fMaxMHz: 5, protocols: [1], t1: { ifsc: 251, bwi: 4, cwi: 6 }, tck: 0x3b });
@@ -56,7 +56,7 @@ describe('parseAtr (ISO/IEC 7816-3:2006 §8)', () => {
     expect(toHex(b.historical)).toBe('80 73 C6 01 00');
   });
 
-  it('decodes the reader-synthesised contactless ATRs (spec §1): T=0 and T=1 offered, T=1 defaults', () => {
+  it('decodes the reader-synthesised contactless ATRs (docs/card-reference.md §1): T=0 and T=1 offered, T=1 defaults', () => {
     for (const [hex, historical] of [
       ['3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F', '00 00 05 E0 B3 81 A1 00'],
       ['3B 88 80 01 00 00 41 E0 B3 81 A1 00 3B', '00 00 41 E0 B3 81 A1 00'],

@@ -26,7 +26,7 @@ function interfaceClasses(device: UsbDeviceLike): number[] {
 }
 
 /**
- * How a device can be reached (browser-platform.md §1, §4.8): known readers by identity; otherwise
+ * How a device can be reached (docs/browser-platform.md §1, §4.8): known readers by identity; otherwise
  * a vendor-class interface is worth trying (the CCID descriptor decides when opened), and a
  * smart-card-class interface needs the installed app.
  */
@@ -40,7 +40,7 @@ export function routeOf(device: UsbDeviceLike): ReaderRoute {
 }
 
 /**
- * WICG WebUSB `getDevices()` in the worker (browser-platform.md §6): a `USBDevice` cannot be posted
+ * WICG WebUSB `getDevices()` in the worker (docs/browser-platform.md §6): a `USBDevice` cannot be posted
  * from the page, so the worker finds the reader the person picked again by vendor, product and
  * serial number. Returns each granted device with its description, ids unique within the list.
  */

@@ -1,6 +1,6 @@
 /**
  * Readers MynaLens knows by USB identity, and the WebUSB chooser filters built from them
- * (browser-platform.md §1.3, §3.3, §4.8). Only identities are hard-coded; how a reader talks is
+ * (docs/browser-platform.md §1.3, §3.3, §4.8). Only identities are hard-coded; how a reader talks is
  * always read from its own CCID class descriptor.
  */
 
@@ -24,7 +24,7 @@ export interface KnownReader {
   readonly route: ReaderRoute;
 }
 
-/** libccid `readers/supported_readers.txt` and reader dumps (browser-platform.md §4.8, §3.3). */
+/** libccid `readers/supported_readers.txt` and reader dumps (docs/browser-platform.md §4.8, §3.3). */
 export const KNOWN_READERS: readonly KnownReader[] = [
   { vendorId: 0x04e6, productId: 0x511a, name: 'SCR3310-NTTCom', route: 'ccid-vendor' },
   { vendorId: 0x04e6, productId: 0x5116, name: 'SCM SCR3310 v2', route: 'ccid-class' },

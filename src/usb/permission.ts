@@ -9,7 +9,7 @@ export interface UsbCapabilities {
   readonly webUsb: boolean;
   /**
    * The document may claim protected interface classes: an installed Isolated Web App whose
-   * manifest grants `usb-unrestricted` (browser-platform.md §1.3).
+   * manifest grants `usb-unrestricted` (docs/browser-platform.md §1.3).
    */
   readonly unrestricted: boolean;
 }

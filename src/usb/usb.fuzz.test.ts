@@ -19,7 +19,7 @@ import { T1Protocol } from './t1/T1Protocol';
  * that answers anything (ISO/IEC 7816-3 §11).
  */
 
-/** Real ATRs: the My Number Card's contact ATR and the others pcsc-tools lists (card reference §1). */
+/** Real ATRs: the My Number Card's contact ATR and the others pcsc-tools lists (docs/card-reference.md §1). */
 const ATRS = [
   '3B E0 00 FF 81 31 FE 45 14',
   '3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B',
@@ -30,7 +30,7 @@ const ATRS = [
   '3B 03 4A 50 4B',
 ].map(fromHex);
 
-/** test-rigs.md §B.5: QEMU's usb-ccid configuration descriptor as Chromium read it (see descriptor.test.ts). */
+/** docs/test-rigs.md §B.5: QEMU's usb-ccid configuration descriptor as Chromium read it (see descriptor.test.ts). */
 const QEMU_CONFIGURATION = fromHex(`
   09 02 5d 00 01 01 00 e0 32 09 04 00 00 03 0b 00 00 04 36 21 10 01 00 07 01 00 00 00 a0 0f 00 00 00 00 01 00 00 80 25 00 00
   00 c2 01 00 00 fe 00 00 00 00 00 00 00 00 00 00 00 fe 04 01 00 12 00 01 00 ff ff 00 00 01 01 07 05 81 03 40 00 ff 07 05 82 02

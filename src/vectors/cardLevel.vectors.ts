@@ -3,8 +3,12 @@ import { asciiHex, recordedHex as cut } from './hexText';
 import { CARD_LEVEL_CV, CARD_RECOGNITION, ROOT_CV_CONTENT } from './recorded/adult';
 
 /**
- * Card-level GET DATA transcripts (card reference §9.4, §2 GET DATA), after selecting the
+ * Card-level GET DATA transcripts (docs/card-reference.md §9.4, §2 GET DATA), after selecting the
  * GlobalPlatform ISD. The CV certificates and the card recognition data are recorded bytes.
+ *
+ * The recorded bytes come from the simulator's own issuance output (`recorded/`): the simulator
+ * passing these vectors proves only self-consistency for them; the client's decoding is what they
+ * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_ISD = `
@@ -94,5 +98,5 @@ export const onlyAtIsdLevel: TranscriptVector = {
   expected: { insideApplet: { code: 'card/file-not-found' }, afterIsd: '900000000000001' },
 };
 
-/** Every card-level vector, in file order (card reference §9.4). */
+/** Every card-level vector, in file order (docs/card-reference.md §9.4). */
 export const CARD_LEVEL_VECTORS: readonly TranscriptVector[] = [smallObjects, largeObjectsExtended, largeObjectShortReader, onlyAtIsdLevel];

@@ -2,7 +2,7 @@ import type { TranscriptVector } from './types';
 import { asciiHex } from './hexText';
 
 /**
- * 共通カードAP transcripts (card reference §9.2), written by hand: the free card-info record
+ * 共通カードAP transcripts (docs/card-reference.md §9.2), written by hand: the free card-info record
  * (simple-TLV `01 1C` + serial ‖ municipality ‖ expiry) and key reference, and the PIN counter.
  */
 
@@ -48,5 +48,5 @@ export const childRecord: TranscriptVector = {
   expected: { cardInfo: { serial: '900000000000002', municipalityCode: '13101', expiry: '2029-09-03' } },
 };
 
-/** Every 共通カードAP vector, in file order (card reference §9.2). */
+/** Every 共通カードAP vector, in file order (docs/card-reference.md §9.2). */
 export const COMMON_VECTORS: readonly TranscriptVector[] = [recordsFree, childRecord];

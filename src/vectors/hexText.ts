@@ -2,7 +2,7 @@ import { asciiBytes, fromHex, toHex, utf8Bytes } from '../bytes';
 
 /**
  * Small helpers for writing transcripts by hand: text fields as the hex the card stores
- * (card reference §7.3 UTF-8 names, §2 ASCII PINs) and ranges of recorded responses (§3 chunks).
+ * (docs/card-reference.md §7.3 UTF-8 names, §2 ASCII PINs) and ranges of recorded responses (§3 chunks).
  */
 
 /** ASCII text as spaced hex, as VERIFY carries a PIN (§2): `'1234'` → `31 32 33 34`. */

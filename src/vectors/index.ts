@@ -6,7 +6,7 @@ import { TEXT_VECTORS } from './text.vectors';
 import { VISUAL_VECTORS } from './visual.vectors';
 import type { TranscriptVector } from './types';
 
-/** One hand-written transcript (house rule 7, card reference §13). */
+/** One hand-written transcript (house rule 7, docs/card-reference.md §13). */
 export type { TranscriptVector } from './types';
 
 /** Every transcript vector file by applet (house rule 7), for the side that runs them all. */

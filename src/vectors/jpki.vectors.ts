@@ -4,9 +4,13 @@ import { AUTH_CERTIFICATE, AUTH_SIGNATURE, MESSAGE_SHA256, SIGN_CERTIFICATE, TOK
 import { AUTH_CERTIFICATE as CHILD_AUTH_CERTIFICATE } from './recorded/child';
 
 /**
- * JPKI AP transcripts (card reference §6, §13.1–§13.5, §13.8), written by hand. Certificates,
+ * JPKI AP transcripts (docs/card-reference.md §6, §13.1–§13.5, §13.8), written by hand. Certificates,
  * token info and the signature are recorded bytes (`recorded/`), cut at the offsets each
  * READ BINARY asks for.
+ *
+ * The recorded bytes come from the simulator's own issuance output (`recorded/`): the simulator
+ * passing these vectors proves only self-consistency for them; the client's decoding is what they
+ * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_JPKI = `
@@ -184,7 +188,7 @@ export const authSignature: TranscriptVector<{ sha256: string; signature: string
   name: 'auth signature',
   specSection: '§13.4, §6.5',
   holder: 'adult',
-  input: { jpkiAuth: '1234', message: 'MynaLens card reference §13.4 test vector' },
+  input: { jpkiAuth: '1234', message: 'MynaLens card reference §13.4 test vector' }, // signed bytes, not a citation
   transcript: `${SELECT_JPKI}
 => 00 A4 02 0C 02 00 18
 <= 90 00
@@ -293,7 +297,7 @@ export const childAuthCertificate: TranscriptVector = {
   },
 };
 
-/** Every JPKI vector, in file order (card reference §6, §13). */
+/** Every JPKI vector, in file order (docs/card-reference.md §6, §13). */
 export const JPKI_VECTORS: readonly TranscriptVector[] = [
   detectCard,
   tokenInfo,

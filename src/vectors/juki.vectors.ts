@@ -1,7 +1,7 @@
 import type { TranscriptVector } from './types';
 import { asciiHex } from './hexText';
 
-/** 住基AP transcripts (card reference §9.3), written by hand. */
+/** 住基AP transcripts (docs/card-reference.md §9.3), written by hand. */
 
 /** §9.3: the key reference record (byte-identical to the 共通カードAP's) and the PIN counter. */
 export const keyReferenceAndPin: TranscriptVector = {
@@ -38,5 +38,5 @@ export const verifyPin: TranscriptVector = {
   expected: { verified: true },
 };
 
-/** Every 住基AP vector, in file order (card reference §9.3). */
+/** Every 住基AP vector, in file order (docs/card-reference.md §9.3). */
 export const JUKI_VECTORS: readonly TranscriptVector[] = [keyReferenceAndPin, verifyPin];

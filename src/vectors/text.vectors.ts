@@ -2,7 +2,7 @@ import type { TranscriptVector } from './types';
 import { asciiHex, utf8Hex } from './hexText';
 
 /**
- * Text AP (券面事項入力補助AP) transcripts (card reference §7, §13.2, §13.6), written by hand
+ * Text AP (券面事項入力補助AP) transcripts (docs/card-reference.md §7, §13.2, §13.6), written by hand
  * from the fictional holders' facts: every byte here follows from §7.2/§7.3 and the holder.
  */
 
@@ -126,7 +126,7 @@ export const pinBOpensBasicFourOnly: TranscriptVector = {
 };
 
 /**
- * House rule 6 (card reference §2 VERIFY): a transcript exported with the PIN redacted still replays — `**` matches any
+ * House rule 6 (docs/card-reference.md §2 VERIFY): a transcript exported with the PIN redacted still replays — `**` matches any
  * byte. The simulator side fills in `redacted`.
  */
 export const redactedVerify: TranscriptVector = {
@@ -174,7 +174,7 @@ export const childMyNumberAndBasicFour: TranscriptVector = {
   },
 };
 
-/** Every text-AP vector, in file order (card reference §7, §13). */
+/** Every text-AP vector, in file order (docs/card-reference.md §7, §13). */
 export const TEXT_VECTORS: readonly TranscriptVector[] = [
   triesLeft,
   myNumberAndBasicFour,

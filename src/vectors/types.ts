@@ -15,7 +15,7 @@ export interface TranscriptVector<Expected = unknown> {
   readonly transcript: string;
   /** The values the client must decode, in the shape of its view models (or error codes). */
   readonly expected: Expected;
-  /** The reader passes extended-length APDUs (card reference §3); short-only otherwise. */
+  /** The reader passes extended-length APDUs (docs/card-reference.md §3); short-only otherwise. */
   readonly extendedLength?: boolean;
   /**
    * What the user types, for the client side (PINs in clear: these are the fictional holder's

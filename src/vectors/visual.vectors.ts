@@ -3,8 +3,12 @@ import { asciiHex, recordedHex as cut } from './hexText';
 import { AGE_RECORD, CARD_FACE, MY_NUMBER_IMAGE } from './recorded/adult';
 
 /**
- * Visual AP (券面事項確認AP) transcripts (card reference §8, §13.2, §13.7), written by hand; the
+ * Visual AP (券面事項確認AP) transcripts (docs/card-reference.md §8, §13.2, §13.7), written by hand; the
  * card face, the My Number image and the age record are recorded bytes cut at each read's range.
+ *
+ * The recorded bytes come from the simulator's own issuance output (`recorded/`): the simulator
+ * passing these vectors proves only self-consistency for them; the client's decoding is what they
+ * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_VISUAL = `
@@ -155,7 +159,7 @@ export const ageRecordAfterBirthKey: TranscriptVector = {
   },
 };
 
-/** Every visual-AP vector, in file order (card reference §8, §13). */
+/** Every visual-AP vector, in file order (docs/card-reference.md §8, §13). */
 export const VISUAL_VECTORS: readonly TranscriptVector[] = [
   triesLeft,
   cardFaceAfterPinA,

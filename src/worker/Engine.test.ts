@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplayTransport } from '../transport';
 import { Engine } from './Engine';
-import { EngineClient, EngineError } from './EngineClient';
+import { EngineClient, EngineFailure } from './EngineClient';
 import type { EngineEvent } from './protocol';
 
 // Card reference §13.1, with the token label padded to 32 bytes by spaces.
@@ -48,7 +48,7 @@ describe('Engine over a MessageChannel', () => {
     const { client, close } = setup('');
     cleanup = close;
     const failure = await client.call('identifyCard', {}).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(EngineError);
+    expect(failure).toBeInstanceOf(EngineFailure);
     expect(failure).toMatchObject({ code: 'engine/not-connected' });
   });
 

@@ -34,7 +34,7 @@ export { toLogRow } from './logRows';
 
 /**
  * Opens a transport to the simulated card of one holder, starting with the given tries left
- * (card reference §5, §10); injected so tests and builds can choose.
+ * (docs/card-reference.md §5, §10); injected so tests and builds can choose.
  */
 export type SimulatorFactory = (holder: SimulatorHolderId, extendedLength: boolean, triesLeft?: SimulatorCardState) => Promise<CardTransport>;
 
@@ -189,7 +189,7 @@ export class Engine {
   /**
    * Opens a granted USB reader (usb/discovery, CcidReader). The same reader as last time — plugged
    * back in after it was pulled — keeps the rows read so far, so a new scan continues; the card
-   * was powered off, so it has forgotten every PIN (card reference §5) and so does the session.
+   * was powered off, so it has forgotten every PIN (docs/card-reference.md §5) and so does the session.
    */
   private async connectReader({ readerId, unrestricted }: Params<'connectReader'>): Promise<ConnectionInfo> {
     this.unrestricted = unrestricted === true;

@@ -7,19 +7,9 @@ import type {
   SerializedError,
   WorkerMessage,
 } from './protocol';
+import { EngineFailure } from './engineErrors';
 
-/** A request the engine refused or failed, with the serialised error's code. */
-export class EngineError extends Error {
-  override readonly name = 'EngineError';
-  readonly code: string;
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-
-  constructor(error: SerializedError) {
-    super(error.message);
-    this.code = error.code;
-    this.details = error.details ?? {};
-  }
-}
+export { EngineFailure } from './engineErrors';
 
 /**
  * The main thread's handle on the engine (house rule 9): typed calls that resolve with plain
@@ -27,7 +17,7 @@ export class EngineError extends Error {
  */
 export class EngineClient {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: EngineError) => void }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: EngineFailure) => void }>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly onMessage = (event: MessageEvent) => this.handle(event.data as WorkerMessage);
 
@@ -35,7 +25,7 @@ export class EngineClient {
     endpoint.addEventListener('message', this.onMessage);
   }
 
-  /** Calls an engine method; rejects with `EngineError`. */
+  /** Calls an engine method; rejects with `EngineFailure`. */
   call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer: Transferable[] = []): Promise<EngineMethods[M]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -66,7 +56,7 @@ export class EngineClient {
   /** Stops listening; pending calls are rejected with `reason` (by default `engine/stopped`). */
   dispose(reason: SerializedError = { code: 'engine/stopped', message: 'the engine was stopped' }): void {
     this.endpoint.removeEventListener('message', this.onMessage);
-    for (const { reject } of this.pending.values()) reject(new EngineError(reason));
+    for (const { reject } of this.pending.values()) reject(EngineFailure.fromSerialized(reason));
     this.pending.clear();
     this.listeners.clear();
     this.onPong = null;
@@ -85,6 +75,6 @@ export class EngineClient {
     if (!waiter) return;
     this.pending.delete(message.id);
     if (message.ok) waiter.resolve(message.result);
-    else waiter.reject(new EngineError(message.error));
+    else waiter.reject(EngineFailure.fromSerialized(message.error));
   }
 }

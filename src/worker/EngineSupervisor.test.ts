@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../simulator';
 import { Engine, type EngineOptions } from './Engine';
-import { EngineError } from './EngineClient';
+import { EngineFailure } from './EngineClient';
 import { EngineSupervisor, type WorkerLike } from './EngineSupervisor';
 import type { EngineEvent } from './protocol';
 
@@ -79,7 +79,7 @@ describe('EngineSupervisor', () => {
     const pending = s.call('scan', {});
     workers[0]!.crash();
     const failure = await pending.catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(EngineError);
+    expect(failure).toBeInstanceOf(EngineFailure);
     expect(failure).toMatchObject({ code: 'engine/restarted' });
     expect(workers[0]!.terminated).toBe(true);
     expect(restarts()).toEqual([{ type: 'restarted', reason: expect.objectContaining({ code: 'engine/restarted', details: { cause: 'error' } }) }]);

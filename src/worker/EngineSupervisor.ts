@@ -1,4 +1,4 @@
-import { EngineClient, EngineError } from './EngineClient';
+import { EngineClient, EngineFailure } from './EngineClient';
 import type { EngineEvent, EngineMethod, EngineMethods, Endpoint, SerializedError } from './protocol';
 
 /**
@@ -69,9 +69,9 @@ export class EngineSupervisor {
     this.timer = setInterval(() => this.beat(), this.heartbeatMs);
   }
 
-  /** Calls an engine method on the current worker; rejects with `EngineError`. */
+  /** Calls an engine method on the current worker; rejects with `EngineFailure`. */
   call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer: Transferable[] = []): Promise<EngineMethods[M]['result']> {
-    if (this.stopped) return Promise.reject(new EngineError(this.stopped));
+    if (this.stopped) return Promise.reject(EngineFailure.fromSerialized(this.stopped));
     return this.client.call(method, params, transfer);
   }
 

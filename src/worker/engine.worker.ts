@@ -4,5 +4,5 @@ import { Engine } from './Engine';
 import { usbHost } from './usbHost';
 
 // The thin worker entry: bind the engine to this worker's global scope. Vite gives the URL of
-// OpenJPEG's .wasm (face photo, card reference §8.2); only the worker imports it.
+// OpenJPEG's .wasm (face photo, docs/card-reference.md §8.2); only the worker imports it.
 new Engine(self as unknown as DedicatedWorkerGlobalScope, { jp2WasmUrl, usb: usbHost() });

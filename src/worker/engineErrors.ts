@@ -1,3 +1,5 @@
+import type { SerializedError } from './protocol';
+
 /** Error codes the engine itself raises (the card's own are in cards/mynumber/errors.ts). */
 export type EngineErrorCode =
   /** A request that needs a card arrived with none connected. */
@@ -6,12 +8,16 @@ export type EngineErrorCode =
   | 'engine/bad-request'
   /** A method the protocol does not know. */
   | 'engine/unknown-request'
-  /** One try is left and the request did not confirm spending it (card reference §10, §13.8). */
+  /** One try is left and the request did not confirm spending it (docs/card-reference.md §10, §13.8). */
   | 'pin/confirm-last-try'
   /** The text given to `openTranscript` is not a transcript; the message names the line. */
   | 'transcript/invalid';
 
-/** A failure of the engine's own, with plain details for the UI's catalog (house rule 9). */
+/**
+ * The one engine error type, on both sides of the worker boundary (house rule 9): the engine throws
+ * it for failures of its own, and `EngineClient` rejects with it, rebuilt from the serialised
+ * `{ code, message, details }` — so a caller sees the same `code` and `details` wherever it caught it.
+ */
 export class EngineFailure extends Error {
   override readonly name = 'EngineFailure';
 
@@ -21,5 +27,10 @@ export class EngineFailure extends Error {
     readonly details: Readonly<Record<string, string | number | boolean>> = {},
   ) {
     super(message);
+  }
+
+  /** Rebuilds the error that crossed the boundary as plain data. */
+  static fromSerialized(error: SerializedError): EngineFailure {
+    return new EngineFailure(error.code, error.message, error.details ?? {});
   }
 }

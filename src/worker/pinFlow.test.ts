@@ -15,7 +15,7 @@ async function connected(triesLeft?: Partial<Record<PinKey, number>>) {
   return h;
 }
 
-describe('pinStatus (card reference §2, §10, §13.2)', () => {
+describe('pinStatus (docs/card-reference.md §2, §10, §13.2)', () => {
   it('reports every counter, format and maximum without spending a try', async () => {
     const h = await connected({ jpkiAuth: 1, jpkiSign: 0 });
     const pins = await h.client.call('pinStatus', {});

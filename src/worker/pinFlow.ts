@@ -9,7 +9,7 @@ import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
 import { appletClient, readRow } from './readRow';
 import type { EngineSession } from './session';
 
-/** The applets that hold credentials, in card order (card reference §10). */
+/** The applets that hold credentials, in card order (docs/card-reference.md §10). */
 export const PIN_APPLETS: readonly PinApplet[] = ['jpki', 'text', 'visual', 'common', 'juki'];
 
 /**
@@ -28,7 +28,7 @@ export async function probeApplet(session: EngineSession, client: AppletBase, on
   }
 }
 
-/** `pinStatus`: every PIN's tries left, spending nothing (card reference §2, §10, §13.2). */
+/** `pinStatus`: every PIN's tries left, spending nothing (docs/card-reference.md §2, §10, §13.2). */
 export async function pinStatus(session: EngineSession): Promise<PinStateView[]> {
   const channel = session.channel();
   for (const applet of PIN_APPLETS) {
@@ -45,7 +45,7 @@ export async function pinStatus(session: EngineSession): Promise<PinStateView[]>
 }
 
 /**
- * Presents one PIN with every safety rule of house rule 5 and card reference §5, §10, §13.8,
+ * Presents one PIN with every safety rule of house rule 5 and docs/card-reference.md §5, §10, §13.8,
  * in this order: the format is checked before any APDU (`pin/format`); the applet is selected
  * and the counter probed; a blocked PIN is never sent (`card/pin-blocked`); with one try left
  * nothing is sent unless `confirmLastTry` (`pin/confirm-last-try`); then VERIFY. A wrong value
@@ -86,7 +86,7 @@ export async function presentPin(session: EngineSession, client: AppletBase, pin
 }
 
 /**
- * `verifyPin` (card reference §5, §10, §13.4–§13.8): `presentPin`, then — in the same DF
+ * `verifyPin` (docs/card-reference.md §5, §10, §13.4–§13.8): `presentPin`, then — in the same DF
  * session (§5) — reading every file of the applet that this PIN opens.
  */
 export async function verifyPin(

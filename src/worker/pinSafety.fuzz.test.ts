@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { asciiBytes, toHex } from '../bytes';
 import { PINS, type PinId } from '../cards/mynumber/pin';
 import { checkTargetAsync } from '../testing/fuzz';
-import { EngineError } from './EngineClient';
+import { EngineFailure } from './EngineClient';
 import type { ApduLogRow, SimulatorCardState } from './protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**
- * PIN safety as properties over random sessions (house rules 5 and 6, card reference §10, §13.8):
+ * PIN safety as properties over random sessions (house rules 5 and 6, docs/card-reference.md §10, §13.8):
  * a person clicks through connect, scan, PIN status, PIN entries (right, wrong or malformed, with
  * or without the last-try confirmation), export and clear in any order, and a spy in front of
  * the simulated card sees every command before the logger redacts it. Whatever the order:
@@ -47,7 +47,7 @@ function wrongValue(pinId: PinId, right: string, salt: number): string {
 }
 
 /**
- * Malformed input of every kind the format check refuses (card reference §10): wrong length,
+ * Malformed input of every kind the format check refuses (docs/card-reference.md §10): wrong length,
  * a character outside the alphabet (full-width digits, symbols, spaces), letters only, digits
  * only. Letters are Q, X, Z so no value can spell a word that messages contain.
  */
@@ -123,7 +123,7 @@ describe('PIN safety over random sessions (house rules 5 and 6)', () => {
       fc.asyncProperty(session, async ([initial, actions]) => {
         const sent: Uint8Array[] = [];
         const h = startEngine({ spy: (command) => sent.push(command) });
-        // Our model of each counter (card reference §10); null = not connected.
+        // Our model of each counter (docs/card-reference.md §10); null = not connected.
         let tries = null as Map<PinId, number> | null;
         const connect = async (state: SimulatorCardState) => {
           await h.client.call('connectSimulator', { holder: 'adult', triesLeft: state });
@@ -147,12 +147,12 @@ describe('PIN safety over random sessions (house rules 5 and 6)', () => {
             const value = step.value === 'right' ? right[step.pinId] : step.value === 'wrong' ? wrongValue(step.pinId, right[step.pinId], step.salt) : step.malformed;
             const outcome = await h.client
               .call('verifyPin', { pinId: step.pinId, pin: value, ...(step.confirm ? { confirmLastTry: true } : {}) })
-              .then(() => null, (error: unknown) => error as EngineError);
+              .then(() => null, (error: unknown) => error as EngineFailure);
             const verifies = verifiesWithData(sent.slice(before));
             const left: number | null = tries?.get(step.pinId) ?? null;
             // Invariant 5: errors cross the boundary without the value typed.
             if (outcome) {
-              expect(outcome).toBeInstanceOf(EngineError);
+              expect(outcome).toBeInstanceOf(EngineFailure);
               if (value.length >= 4) expect(JSON.stringify({ message: outcome.message, details: outcome.details })).not.toContain(value);
             }
             if (step.value === 'malformed') {

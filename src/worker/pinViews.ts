@@ -8,7 +8,7 @@ type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fals
 // this line stops the build the day the two lists drift apart.
 export const PIN_KEYS_MATCH_CLIENT: SameUnion<PinKey, PinId> = true;
 
-/** A PIN format as the UI validates it while the person types (card reference §6.2, §10). */
+/** A PIN format as the UI validates it while the person types (docs/card-reference.md §6.2, §10). */
 export function pinFormatView(format: PinFormat): PinFormatView {
   if (format.kind === 'digits') return { kind: 'digits', length: format.length };
   // The sign password: A–Z and 0–9, at least one letter and one digit (§6.2, §10).
@@ -16,7 +16,7 @@ export function pinFormatView(format: PinFormat): PinFormatView {
 }
 
 /**
- * One credential's state (card reference §2 "VERIFY, query only", §10): `status` is the last
+ * One credential's state (docs/card-reference.md §2 "VERIFY, query only", §10): `status` is the last
  * probe or VERIFY answer (null until probed); `verified` is what this session verified.
  */
 export function pinStateView(pinId: PinId, status: PinStatus | null, verified: boolean): PinStateView {

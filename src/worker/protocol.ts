@@ -92,7 +92,7 @@ export interface ContactlessCheckView {
   readonly extendedLength: boolean;
 }
 
-/** Result of the card check (card reference §13.1). */
+/** Result of the card check (docs/card-reference.md §13.1). */
 export interface CardIdentity {
   readonly tokenLabel: string;
   readonly isMyNumberCard: boolean;
@@ -115,10 +115,10 @@ export interface ApduLogRow {
   readonly errorCode?: string;
 }
 
-/** The applets of the exposure matrix, plus the card-level GET DATA objects (card reference §9.4). */
+/** The applets of the exposure matrix, plus the card-level GET DATA objects (docs/card-reference.md §9.4). */
 export type AppletKey = 'jpki' | 'text' | 'visual' | 'common' | 'juki' | 'cardLevel';
 
-/** Every credential of card reference §10, by the same names the card client uses. */
+/** Every credential of docs/card-reference.md §10, by the same names the card client uses. */
 export type PinKey =
   | 'jpkiAuth'
   | 'jpkiSign'
@@ -136,7 +136,7 @@ export type PinFormatView =
   | { readonly kind: 'digits'; readonly length: number }
   | { readonly kind: 'alphanumeric'; readonly minLength: number; readonly maxLength: number; readonly needsLetter: boolean; readonly needsDigit: boolean };
 
-/** One credential's state, read with the empty VERIFY that spends nothing (card reference §2). */
+/** One credential's state, read with the empty VERIFY that spends nothing (docs/card-reference.md §2). */
 export interface PinStateView {
   readonly pinId: PinKey;
   readonly applet: AppletKey;
@@ -222,7 +222,7 @@ export type SimulatorCardState = Readonly<Partial<Record<PinKey, number>>>;
 
 /**
  * What a service stores about you when you log in with the JPKI authentication certificate
- * (card reference §12): the certificate's serial number — the same at every service until the
+ * (docs/card-reference.md §12): the certificate's serial number — the same at every service until the
  * certificate is renewed, so services can link your logins — its issuer and validity.
  */
 export interface ServiceRecordView {
@@ -235,7 +235,7 @@ export interface ServiceRecordView {
   readonly notAfter: string;
 }
 
-/** One login as a service sees it (利用者証明, card reference §6.5, §13.4). */
+/** One login as a service sees it (利用者証明, docs/card-reference.md §6.5, §13.4). */
 export interface ServiceLoginView {
   /** The service's random challenge, hex. */
   readonly challengeHex: string;
@@ -248,14 +248,14 @@ export interface ServiceLoginView {
   readonly at: string;
 }
 
-/** The authentication certificate read with no PIN (card reference §6.1, §13.3), with the exact APDUs. */
+/** The authentication certificate read with no PIN (docs/card-reference.md §6.1, §13.3), with the exact APDUs. */
 export interface NoPinReadView {
   readonly apdus: readonly ApduLogRow[];
   readonly record: ServiceRecordView;
   readonly certificateDerBase64: string;
 }
 
-/** A detached CMS signature made with the JPKI signature key (署名, card reference §6.5; RFC 5652). */
+/** A detached CMS signature made with the JPKI signature key (署名, docs/card-reference.md §6.5; RFC 5652). */
 export interface DocumentSignatureView {
   /** DER ContentInfo (signedData, detached), base64. */
   readonly cmsBase64: string;
@@ -274,13 +274,13 @@ export interface DocumentSignatureView {
 /** Which anchors a check used: the bundled J-LIS CAs, or the simulator's test CAs. */
 export type TrustStoreKind = 'jlis' | 'simulator';
 
-/** A certificate against a set of CA certificates (one link, card reference §12). */
+/** A certificate against a set of CA certificates (one link, docs/card-reference.md §12). */
 export type ChainStatusView = 'verified' | 'issuer-not-bundled' | 'signature-mismatch' | 'unsupported-algorithm' | 'malformed';
 
 /** RFC 5280 §4.1.2.5 validity now. */
 export type ValidityView = 'valid' | 'expired' | 'not-yet-valid';
 
-/** One JPKI certificate checked (card reference §6.1, §12). */
+/** One JPKI certificate checked (docs/card-reference.md §6.1, §12). */
 export interface CertificateCheckView {
   readonly which: 'auth' | 'sign';
   /** `needs-pin`: the signature certificate is read only after the signature password. */
@@ -304,7 +304,7 @@ export interface CertificateCheckView {
   };
 }
 
-/** An authenticity check of the 券面 AP data (card reference §7.4, §8.2). */
+/** An authenticity check of the 券面 AP data (docs/card-reference.md §7.4, §8.2). */
 export interface CardDataCheckView {
   readonly which: 'textIntegrity' | 'cardFace';
   readonly state: 'checked' | 'needs-pin';
@@ -363,7 +363,7 @@ export interface EngineMethods {
   /** The session's APDU log as a transcript (`=>`/`<=`, PIN bytes as `**`). */
   exportTranscript: { params: Record<string, never>; result: { text: string } };
   /**
-   * Plays a service's login (利用者証明, card reference §6.5, §13.4): a random challenge, the
+   * Plays a service's login (利用者証明, docs/card-reference.md §6.5, §13.4): a random challenge, the
    * auth PIN with every rule of `verifyPin`, the card's signature, WebCrypto verification against
    * the authentication certificate, and what the service records.
    */

@@ -16,7 +16,7 @@ import type { ExposureRowView, ReadStatus } from './protocol';
 import type { EngineSession } from './session';
 import { serializeError } from './serializeError';
 
-/** What reads a row: an applet client (card reference §6–§9.3) or the ISD's GET DATA (§9.4). */
+/** What reads a row: an applet client (docs/card-reference.md §6–§9.3) or the ISD's GET DATA (§9.4). */
 export type ReadTarget = AppletBase | CardLevel;
 
 const CLIENTS: Readonly<Record<PinApplet, new (channel: ApduChannel) => AppletBase>> = {
@@ -27,12 +27,12 @@ const CLIENTS: Readonly<Record<PinApplet, new (channel: ApduChannel) => AppletBa
   juki: JukiApplet,
 };
 
-/** The card client of one applet (card reference §9.1). */
+/** The card client of one applet (docs/card-reference.md §9.1). */
 export function appletClient(applet: PinApplet, channel: ApduChannel): AppletBase {
   return new CLIENTS[applet](channel);
 }
 
-/** What a failed read means for the row (card reference §4): 6982 → locked, 6A82/6A88 → absent. */
+/** What a failed read means for the row (docs/card-reference.md §4): 6982 → locked, 6A82/6A88 → absent. */
 function statusOf(error: unknown): ReadStatus {
   if (error instanceof CardError && error.code === 'card/pin-required') return 'locked';
   if (error instanceof CardError && error.code === 'card/file-not-found') return 'absent';
@@ -40,7 +40,7 @@ function statusOf(error: unknown): ReadStatus {
 }
 
 /**
- * Reads one file (or card-level object) with the fewest APDUs its layout allows (card reference
+ * Reads one file (or card-level object) with the fewest APDUs its layout allows (docs/card-reference.md
  * §3, §9.4), decodes it and stores the row, reporting it as a `row` event. A card answer that
  * refuses the read becomes the row's status; bytes that do not decode are still `read`, with
  * `content.decodeError` (house rule 3). Only a transport failure (card or reader gone) throws —

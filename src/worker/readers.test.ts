@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import type { EngineError } from './EngineClient';
+import type { EngineFailure } from './EngineClient';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /** The engine with an emulated WebUSB holding CCID readers. */
@@ -9,7 +9,7 @@ async function startWithReaders() {
   return { usb, ...startEngine(undefined, { usb }) };
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: EngineError) => e.code);
+const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: EngineFailure) => e.code);
 
 describe('engine with USB readers', () => {
   it('lists only granted readers, says which work here, and emits the list when one is plugged', async () => {

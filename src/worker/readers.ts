@@ -3,7 +3,8 @@ import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
 import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
 import { grantedReaders, type ReaderDescription } from '../usb/discovery';
-import { hostOsFromUserAgent, UsbAccessError } from '../usb/host/UsbAccessError';
+import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/UsbAccessError';
+import type { ReaderRoute } from '../usb/knownReaders';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
 import type { CcidCheckView, ContactlessCheckView, ReaderCheckView, ReaderView } from './protocol';
@@ -40,6 +41,37 @@ export interface OpenedReader {
   readonly reader: CcidReader | Rcs380Reader | Rcs300Reader;
   readonly device: UsbDeviceLike;
   readonly view: ReaderView;
+  /** The reader check of this driver, from its own report. */
+  readonly check: () => ReaderCheckView;
+}
+
+/** A driver opened on a device, with how its reader check reads its report. */
+interface DriverOpened {
+  readonly reader: OpenedReader['reader'];
+  readonly check: (view: ReaderView) => ReaderCheckView;
+}
+
+/**
+ * Reader discovery's one registry on the engine side: for every route `usb/discovery.ts` can give a
+ * device, how to open its driver and what its reader check reports. A new route is one entry here
+ * (and its identities in `usb/knownReaders.ts`); the compiler asks for it once `ReaderRoute` grows.
+ */
+const READER_DRIVERS: Readonly<Record<Exclude<ReaderRoute, 'unsupported'>, (device: UsbDeviceLike, os: HostOs) => Promise<DriverOpened>>> = {
+  'ccid-vendor': openCcid,
+  'ccid-class': openCcid,
+  port100: async (device, os) => {
+    const reader = await Rcs380Reader.open(device, { timeoutMs: RF_MARGIN_MS, os });
+    return { reader, check: (view) => contactlessCheckView(view, reader.report()) };
+  },
+  rcs300: async (device, os) => {
+    const reader = await Rcs300Reader.open(device, { timeoutMs: RF_MARGIN_MS, os });
+    return { reader, check: (view) => contactlessCheckView(view, reader.report()) };
+  },
+};
+
+async function openCcid(device: UsbDeviceLike, os: HostOs): Promise<DriverOpened> {
+  const reader = await CcidReader.open(device, { timeoutMs: REPLY_TIMEOUT_MS, os });
+  return { reader, check: (view) => readerCheckView(view, reader.report(), reader.extendedLength) };
 }
 
 /**
@@ -53,14 +85,10 @@ export async function openReader(usb: UsbLike | null, readerId: string, unrestri
   if (!found) throw new UsbAccessError('usb/reader-not-found', `the reader ${readerId} is not plugged in`, { readerId });
   const view = readerView(found.description, unrestricted);
   if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
+  if (view.route === 'unsupported') throw new UsbAccessError('usb/not-a-reader', `${view.name} cannot be used here`, { reader: view.name });
   const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
-  const reader =
-    view.route === 'port100'
-      ? await Rcs380Reader.open(found.device, { timeoutMs: RF_MARGIN_MS, os })
-      : view.route === 'rcs300'
-        ? await Rcs300Reader.open(found.device, { timeoutMs: RF_MARGIN_MS, os })
-        : await CcidReader.open(found.device, { timeoutMs: REPLY_TIMEOUT_MS, os });
-  return { reader, device: found.device, view };
+  const { reader, check } = await READER_DRIVERS[view.route](found.device, os);
+  return { reader, device: found.device, view, check: () => check(view) };
 }
 
 const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'], string][] = [
@@ -79,9 +107,7 @@ const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'],
 
 /** The reader check view of whichever driver is in use. */
 export function readerCheckOf(opened: OpenedReader): ReaderCheckView {
-  const { reader, view } = opened;
-  if (reader instanceof CcidReader) return readerCheckView(view, reader.report(), reader.extendedLength);
-  return contactlessCheckView(view, reader.report());
+  return opened.check();
 }
 
 /** ISO/IEC 14443-3 §7.9 (ATQB), §7.10 (ATTRIB) and the chip, as the reader check shows them. */

@@ -3,7 +3,7 @@ import type { PinKey } from './protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**
- * What a full scan costs (card reference §3: the fewest APDUs): the no-PIN scan, and the
+ * What a full scan costs (docs/card-reference.md §3: the fewest APDUs): the no-PIN scan, and the
  * all-PIN scan (no-PIN scan, then every credential of §10 verified and its files read), over a
  * reader with and without extended length. Prints APDUs, bytes moved and engine time once per
  * mode, then lets vitest time repeated runs.

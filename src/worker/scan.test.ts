@@ -12,7 +12,7 @@ const LOCKED_UNTIL_PIN = ['jpki/0001', 'text/0001', 'text/0002', 'text/0003', 't
 const FREE = ['jpki/0002', 'jpki/0006', 'jpki/0008', 'jpki/000A', 'jpki/000B', 'text/0004', 'text/0005', 'visual/0003', 'visual/0004', 'common/0001', 'common/0002'];
 const CARD_LEVEL = ['0042', '0045', '0066', '00F0', '00F2', '00F7', '00F8', '7F21', '5F51'].map((t) => `cardLevel/${t}`);
 
-describe('scan (card reference §5, §13.2, §13.3, §9.4)', () => {
+describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
   it('reads every free file of the adult card and nothing behind a PIN', async () => {
     const h = startEngine();
     close = h.close;

@@ -13,14 +13,14 @@ import type { EngineSession } from './session';
 
 type ScanResult = EngineMethods['scan']['result'];
 
-/** Steps of one applet in a scan: its PIN probes and its free files (card reference §13.2, §13.3). */
+/** Steps of one applet in a scan: its PIN probes and its free files (docs/card-reference.md §13.2, §13.3). */
 function stepsOf(applet: AppletKey): number {
   const probes = applet === 'cardLevel' ? 0 : pinsOf(applet).length;
   return probes + entriesOf(applet).filter(isFreeReadable).length;
 }
 
 /**
- * `scan`: what the card gives anyone, with no PIN (card reference §5, §13.2, §13.3, §9.4).
+ * `scan`: what the card gives anyone, with no PIN (docs/card-reference.md §5, §13.2, §13.3, §9.4).
  * Every row is first reported as the declaration states it (rows a PIN already opened in this
  * session keep their content); then, applet by applet, the applet is selected, every PIN's
  * counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs

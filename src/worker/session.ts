@@ -105,17 +105,17 @@ export class EngineSession {
     return [...this.rows.values()];
   }
 
-  /** Remembers a counter as the card reported it (card reference §2, §10). */
+  /** Remembers a counter as the card reported it (docs/card-reference.md §2, §10). */
   recordPin(status: PinStatus): void {
     this.pinStatus.set(status.pinId, status);
   }
 
-  /** Remembers that a PIN was verified in this session (card reference §5). */
+  /** Remembers that a PIN was verified in this session (docs/card-reference.md §5). */
   markVerified(pinId: PinId): void {
     this.verified.add(pinId);
   }
 
-  /** Every PIN's state, in card order (card reference §10). */
+  /** Every PIN's state, in card order (docs/card-reference.md §10). */
   pinViews(): PinStateView[] {
     return PIN_IDS.map((id) => pinStateView(id, this.pinStatus.get(id) ?? null, this.verified.has(id)));
   }
@@ -127,7 +127,7 @@ export class EngineSession {
     return pins;
   }
 
-  /** The card was powered off and on (reader re-plugged): it has forgotten every verified PIN (card reference §5). */
+  /** The card was powered off and on (reader re-plugged): it has forgotten every verified PIN (docs/card-reference.md §5). */
   cardWasReset(): void {
     this.verified.clear();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { BridgeRequest } from '../transport';
-import type { EngineError } from './EngineClient';
+import type { EngineFailure } from './EngineClient';
 import { startEngine } from './test-support/engineHarness';
 
 /** The main thread's side of the bridge, reduced to its protocol: answer each transmit from a card. */
@@ -23,7 +23,7 @@ describe('engine: connectSmartCard (Web Smart Card, card held by the main thread
     const { rows } = await client.call('scan', {});
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     expect(rows.find((r) => r.key === 'cardLevel/0045')?.status).toBe('read');
-    expect(await client.call('readerCheck', {}).then(() => 'resolved', (e: EngineError) => e.code)).toBe('engine/not-a-reader');
+    expect(await client.call('readerCheck', {}).then(() => 'resolved', (e: EngineFailure) => e.code)).toBe('engine/not-a-reader');
     await close();
   });
 });

@@ -3,7 +3,7 @@ import { TranscriptCard, formatTranscript, type ApduLogEntry } from '../transpor
 import { EngineFailure } from './engineErrors';
 import type { ConnectionInfo } from './protocol';
 
-/** The contact ATR, assumed when a transcript's header does not name one (card reference §1). */
+/** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */
 const CONTACT_ATR = '3B E0 00 FF 81 31 FE 45 14';
 
 /**

@@ -65,7 +65,7 @@ describe('malformed credentials never reach the card (house rule 5)', () => {
   });
 });
 
-describe('status words in context (card reference §4, house rule 4)', () => {
+describe('status words in context (docs/card-reference.md §4, house rule 4)', () => {
   it('6A82 on SELECT of the applet → card/applet-not-found', async () => {
     const { applet } = over('=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02\n<= 6A 82\n', (c) => new VisualApplet(c));
     expect(await failure(applet.select())).toMatchObject({ code: 'card/applet-not-found', details: { applet: 'visual' } });
@@ -110,7 +110,7 @@ describe('status words in context (card reference §4, house rule 4)', () => {
   });
 });
 
-describe('reading files with the fewest APDUs (card reference §3)', () => {
+describe('reading files with the fewest APDUs (docs/card-reference.md §3)', () => {
   const CERT_HEADER = '=> 00 A4 02 0C 02 00 0B\n<= 90 00\n=> 00 B0 00 00 04\n<= 30 82 01 10 90 00\n';
 
   it('reads header then remainder in one extended READ BINARY when the reader allows it', async () => {
@@ -154,7 +154,7 @@ describe('reading files with the fewest APDUs (card reference §3)', () => {
   });
 });
 
-describe('signing (card reference §6.5)', () => {
+describe('signing (docs/card-reference.md §6.5)', () => {
   it('6982 → card/pin-required naming the key PIN', async () => {
     const digestInfo = '30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 ' + '00 '.repeat(32);
     const transcript = `=> 00 A4 02 0C 02 00 17\n<= 90 00\n=> 80 2A 00 80 33 ${digestInfo}00\n<= 69 82\n`;

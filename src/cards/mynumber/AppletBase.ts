@@ -7,7 +7,7 @@ import { readTransparent } from './fileReader';
 import { APPLETS, fileLabel } from './identifiers';
 import { PINS, validatePin, type PinApplet, type PinId } from './pin';
 
-/** A credential's counter as an empty VERIFY reports it (card reference §2 "VERIFY, query only"). */
+/** A credential's counter as an empty VERIFY reports it (docs/card-reference.md §2 "VERIFY, query only"). */
 export interface PinStatus {
   readonly pinId: PinId;
   /** Tries left; the maximum when the card says the PIN is already verified (a right VERIFY resets it, §10). */
@@ -19,7 +19,7 @@ export interface PinStatus {
 }
 
 /**
- * What every applet client shares (card reference §2, §3, §5): SELECT by AID, the tries-left
+ * What every applet client shares (docs/card-reference.md §2, §3, §5): SELECT by AID, the tries-left
  * probe, VERIFY with the format checked first, and whole-file reads that turn status words into
  * domain errors in context (house rule 4). Subclasses add the applet's typed reads.
  */

@@ -21,7 +21,7 @@ import {
 } from './cardLevel/decoders';
 
 /**
- * Every decoder by name (card reference §6–§9), so `exposure.ts` can name the decoder of each
+ * Every decoder by name (docs/card-reference.md §6–§9), so `exposure.ts` can name the decoder of each
  * file as plain data. Each takes the file's bytes and the name to use in `MalformedDataError`.
  */
 export const DECODERS = {
@@ -49,8 +49,8 @@ export const DECODERS = {
   contactAtr: decodeContactAtr,
 } as const satisfies Record<string, (bytes: Uint8Array, source?: string) => unknown>;
 
-/** The name of a decoder in `DECODERS` (card reference §6–§9). */
+/** The name of a decoder in `DECODERS` (docs/card-reference.md §6–§9). */
 export type DecoderId = keyof typeof DECODERS;
 
-/** What a decoder returns: the view model of its file (card reference §6–§9). */
+/** What a decoder returns: the view model of its file (docs/card-reference.md §6–§9). */
 export type DecodedView<D extends DecoderId> = ReturnType<(typeof DECODERS)[D]>;

@@ -17,7 +17,7 @@ const INSTRUCTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * A short English name for a command as the card reference §2 calls it, with the applet or file
+ * A short English name for a command as docs/card-reference.md §2 calls it, with the applet or file
  * it addresses: "SELECT JPKI AP", "SELECT EF 000A", "READ BINARY @0100", "VERIFY (tries left)".
  * Works on redacted commands too (only the header and Lc are needed for a VERIFY).
  */

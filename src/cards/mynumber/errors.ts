@@ -2,7 +2,7 @@ import { hex16, type MalformedDataError } from '../../bytes';
 import type { StatusWordError } from '../../apdu';
 
 /**
- * What a card's answer means in context (house rule 4, card reference §4): the applet turns
+ * What a card's answer means in context (house rule 4, docs/card-reference.md §4): the applet turns
  * status words into these, and the UI's error catalog has a message for every code.
  */
 export type CardErrorCode =
@@ -38,7 +38,7 @@ export class CardError extends Error {
   }
 }
 
-/** 63Cx with x > 0 after VERIFY (card reference §4): wrong value, `triesLeft` remain. */
+/** 63Cx with x > 0 after VERIFY (docs/card-reference.md §4): wrong value, `triesLeft` remain. */
 export function wrongPin(pinId: string, triesLeft: number): CardError {
   return new CardError('card/wrong-pin', `${pinId}: wrong value, ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left`, {
     pinId,
@@ -46,13 +46,13 @@ export function wrongPin(pinId: string, triesLeft: number): CardError {
   });
 }
 
-/** 63C0 or 6984 after VERIFY (card reference §4, §13.8): only the municipality can unblock it (§10). */
+/** 63C0 or 6984 after VERIFY (docs/card-reference.md §4, §13.8): only the municipality can unblock it (§10). */
 export function pinBlocked(pinId: string): CardError {
   return new CardError('card/pin-blocked', `${pinId}: blocked`, { pinId, triesLeft: 0 });
 }
 
 /**
- * 6982 on READ BINARY / READ RECORD / signing (card reference §4, §5): names the file and the
+ * 6982 on READ BINARY / READ RECORD / signing (docs/card-reference.md §4, §5): names the file and the
  * credentials that would open it (a comma-separated list, as details stay plain values).
  */
 export function pinRequired(file: string, openedBy: readonly string[]): CardError {
@@ -60,12 +60,12 @@ export function pinRequired(file: string, openedBy: readonly string[]): CardErro
   return new CardError('card/pin-required', `${file}: a PIN must be verified first (opened by: ${by})`, { file, openedBy: by });
 }
 
-/** 6A82 on SELECT of an applet (card reference §2). */
+/** 6A82 on SELECT of an applet (docs/card-reference.md §2). */
 export function appletNotFound(applet: string, label: string): CardError {
   return new CardError('card/applet-not-found', `the card has no ${label}`, { applet });
 }
 
-/** 6A82 on SELECT EF (card reference §2). */
+/** 6A82 on SELECT EF (docs/card-reference.md §2). */
 export function fileNotFound(file: string): CardError {
   return new CardError('card/file-not-found', `${file}: no such file on this card`, { file });
 }
@@ -75,12 +75,12 @@ export function malformedFile(error: MalformedDataError): CardError {
   return new CardError('card/malformed-file', error.message, { file: error.source, offset: error.offset, reason: error.reason });
 }
 
-/** A status word the context does not expect (card reference §4). */
+/** A status word the context does not expect (docs/card-reference.md §4). */
 export function unexpectedStatus(error: StatusWordError, context: string): CardError {
   return new CardError('card/unexpected-status', `${context}: ${error.message}`, { sw: hex16(error.sw), command: error.header, context });
 }
 
-/** A large GET DATA object (6700 on short Le) over a reader without extended APDUs (card reference §3, §9.4). */
+/** A large GET DATA object (6700 on short Le) over a reader without extended APDUs (docs/card-reference.md §3, §9.4). */
 export function extendedLengthRequired(object: string): CardError {
   return new CardError('card/extended-length-required', `${object}: needs an extended-length APDU, which this reader does not pass`, {
     object,

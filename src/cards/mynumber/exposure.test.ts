@@ -4,7 +4,7 @@ import { EXPOSURE, exposureOf, findExposure, openedBy } from './exposure';
 import { PINS, PIN_IDS, type PinId } from './pin';
 
 /**
- * The access rules of card reference §6.1, §7.1, §8.1 and §9.2–§9.4, typed in again by hand
+ * The access rules of docs/card-reference.md §6.1, §7.1, §8.1 and §9.2–§9.4, typed in again by hand
  * from the reference (not from exposure.ts): `free`, `never`, `unknown`, or the exact set of
  * credentials that open the file.
  */

@@ -3,7 +3,7 @@ import type { DecoderId } from './decoders';
 import type { Access, ExposedFact, ExposureApplet, ExposureEntry, FileLayout } from './exposureTypes';
 import type { PinId } from './pin';
 
-/** The exposure row types (card reference §6.1, §7.1, §8.1, §9). */
+/** The exposure row types (docs/card-reference.md §6.1, §7.1, §8.1, §9). */
 export type { Access, ExposedFact, ExposureApplet, ExposureEntry, FileLayout } from './exposureTypes';
 
 const FREE: Access = { kind: 'free' };
@@ -138,19 +138,19 @@ export const EXPOSURE: readonly ExposureEntry[] = [
   row('cardLevel', 0x5f51, ['contact ATR', '接触ATR'], FREE, { kind: 'data-object', large: false }, 'contactAtr', '§9.4, §1'),
 ];
 
-/** The entry for one file, or `undefined` (card reference §6.1, §7.1, §8.1, §9). */
+/** The entry for one file, or `undefined` (docs/card-reference.md §6.1, §7.1, §8.1, §9). */
 export function findExposure(applet: ExposureApplet, fileId: number): ExposureEntry | undefined {
   return EXPOSURE.find((e) => e.applet === applet && e.fileId === fileId);
 }
 
-/** The entry for one file (card reference §6.1, §7.1, §8.1, §9); an unknown file is a programming error. */
+/** The entry for one file (docs/card-reference.md §6.1, §7.1, §8.1, §9); an unknown file is a programming error. */
 export function exposureOf(applet: ExposureApplet, fileId: number): ExposureEntry {
   const entry = findExposure(applet, fileId);
   if (!entry) throw new RangeError(`no exposure entry for ${applet} ${hex(fileId)}`);
   return entry;
 }
 
-/** The credentials that open a file (card reference §5; empty for free, never, internal and unknown). */
+/** The credentials that open a file (docs/card-reference.md §5; empty for free, never, internal and unknown). */
 export function openedBy(entry: ExposureEntry): readonly PinId[] {
   return entry.access.kind === 'pin' ? entry.access.anyOf : [];
 }

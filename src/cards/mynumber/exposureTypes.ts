@@ -2,7 +2,7 @@ import type { DecoderId } from './decoders';
 import type { PinApplet, PinId } from './pin';
 
 /**
- * Who may read a file (card reference §6.1, §7.1, §8.1, §9.2–§9.4).
+ * Who may read a file (docs/card-reference.md §6.1, §7.1, §8.1, §9.2–§9.4).
  * `free`: anyone, no credential. `pin`: after VERIFY of any one of `anyOf` in the same DF
  * session (§5). `never`: no holder credential opens it. `internal`: a key or PIN EF the card
  * uses itself and nobody reads. `unknown`: the reference gives no rule ("?" or not stated).
@@ -15,7 +15,7 @@ export type Access =
   | { readonly kind: 'unknown' };
 
 /**
- * How the client reads a file with the fewest APDUs (card reference §3).
+ * How the client reads a file with the fewest APDUs (docs/card-reference.md §3).
  * `tlv`: read a header of `headerBytes` (tag + up to `82 HH LL`), then exactly the rest;
  * `filler` is the byte that fills the EF after the object. `fixed`: a known size.
  * `record`: READ RECORD of a known size (§9.2). `data-object`: GET DATA (§9.4), `large` when
@@ -28,7 +28,7 @@ export type FileLayout =
   | { readonly kind: 'data-object'; readonly large: boolean }
   | { readonly kind: 'none' };
 
-/** Facts about the holder a file gives away, for the exposure matrix (card reference §7–§12, §17). */
+/** Facts about the holder a file gives away, for the exposure matrix (docs/card-reference.md §7–§12, §17). */
 export type ExposedFact =
   | 'myNumber'
   | 'name'
@@ -46,7 +46,7 @@ export type ExposedFact =
 /** Where an entry lives: an applet's EF (§6–§9.3), or a card-level GET DATA object after ISD selection (§9.4). */
 export type ExposureApplet = PinApplet | 'cardLevel';
 
-/** One file (or card-level object) and what reading it exposes (card reference §6–§9, §17). */
+/** One file (or card-level object) and what reading it exposes (docs/card-reference.md §6–§9, §17). */
 export interface ExposureEntry {
   readonly applet: ExposureApplet;
   /** EF identifier, or the GET DATA tag for `cardLevel`. */

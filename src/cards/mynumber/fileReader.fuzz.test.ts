@@ -7,7 +7,7 @@ import { declaredLength, readTransparent } from './fileReader';
 import type { FileLayout } from './exposureTypes';
 
 /**
- * Fuzz tests of the file reader (card reference §3): the header of a TLV file says how many bytes
+ * Fuzz tests of the file reader (docs/card-reference.md §3): the header of a TLV file says how many bytes
  * to read next, so a lying header must never make us ask for, or hold, more than an EF can be
  * (0x8000 bytes, §3), and any answer from the card ends in bytes or a typed error.
  */
@@ -24,7 +24,7 @@ const LAYOUTS: readonly FileLayout[] = [
 describe('declaredLength never believes more than an EF can hold', () => {
   it('returns a length up to 0x8000 or throws MalformedDataError', () => {
     checkTarget(
-      'file header length (card reference §3)',
+      'file header length (docs/card-reference.md §3)',
       fc.property(fuzzBytes(HEADERS, { maxLength: 8 }), fc.constantFrom(0x30, 0xff20, 0xff10, 0xa1), (header, tag) => {
         const total = valueOrTypedError(() => declaredLength(header, tag, 'fuzz'), [MalformedDataError]);
         if (total !== null) expect(total).toBeLessThanOrEqual(0x8000);
@@ -43,7 +43,7 @@ describe('readTransparent against a card that answers anything', () => {
       fc.constant(fromHex('90 00')),
     );
     await checkTargetAsync(
-      'readTransparent (card reference §3)',
+      'readTransparent (docs/card-reference.md §3)',
       fc.asyncProperty(fc.array(answer, { minLength: 1, maxLength: 200 }), fc.constantFrom(...LAYOUTS), fc.boolean(), async (answers, layout, extendedLength) => {
         let next = 0;
         let largestRead = 0;

@@ -2,9 +2,9 @@ import { MalformedDataError, concatBytes } from '../../bytes';
 import { SW, StatusWordError, iso7816, type ApduChannel } from '../../apdu';
 import type { FileLayout } from './exposureTypes';
 
-/** Short READ BINARY returns at most 256 bytes (card reference §2). */
+/** Short READ BINARY returns at most 256 bytes (docs/card-reference.md §2). */
 const SHORT_CHUNK = 256;
-/** P1-P2 carry a 15-bit offset, so no EF is read past 0x7FFF (card reference §3). */
+/** P1-P2 carry a 15-bit offset, so no EF is read past 0x7FFF (docs/card-reference.md §3). */
 const MAX_EF_BYTES = 0x8000;
 
 /**
@@ -27,7 +27,7 @@ export async function readTransparent(channel: ApduChannel, layout: FileLayout, 
 
 /**
  * The length of the object a header announces: tag bytes + length bytes + value length
- * (BER, card reference §11: one byte below 0x80, else `81 LL` or `82 HH LL`).
+ * (BER, docs/card-reference.md §11: one byte below 0x80, else `81 LL` or `82 HH LL`).
  */
 export function declaredLength(header: Uint8Array, expectedTag: number, file: string): number {
   const first = header[0]!;

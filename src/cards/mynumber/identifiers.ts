@@ -1,7 +1,7 @@
 import { fromHex, hex16 } from '../../bytes';
 
 /**
- * The applets of the My Number Card and their AIDs (card reference §0, §9.1), each with the
+ * The applets of the My Number Card and their AIDs (docs/card-reference.md §0, §9.1), each with the
  * names a person reads in the UI and the log.
  */
 export const APPLETS = {
@@ -13,10 +13,10 @@ export const APPLETS = {
   issuerSecurityDomain: { aid: fromHex('A0 00 00 01 51 00 00'), label: 'issuer security domain', labelJa: 'カード発行者領域' },
 } as const;
 
-/** Applet keys, in the order a scan visits them (card reference §9.1). */
+/** Applet keys, in the order a scan visits them (docs/card-reference.md §9.1). */
 export type AppletId = keyof typeof APPLETS;
 
-/** JPKI AP elementary files (card reference §6.1). */
+/** JPKI AP elementary files (docs/card-reference.md §6.1). */
 export const JPKI_FILES = {
   signCertificate: 0x0001,
   signCaCertificate: 0x0002,
@@ -35,7 +35,7 @@ export const JPKI_FILES = {
   signPin: 0x001b,
 } as const;
 
-/** Text AP (券面事項入力補助AP) elementary files (card reference §7.1). */
+/** Text AP (券面事項入力補助AP) elementary files (docs/card-reference.md §7.1). */
 export const TEXT_FILES = {
   myNumber: 0x0001,
   basicFour: 0x0002,
@@ -52,7 +52,7 @@ export const TEXT_FILES = {
   pinB: 0x0015,
 } as const;
 
-/** Visual AP (券面事項確認AP) elementary files (card reference §8.1). */
+/** Visual AP (券面事項確認AP) elementary files (docs/card-reference.md §8.1). */
 export const VISUAL_FILES = {
   ageRecord: 0x0001,
   cardFace: 0x0002,
@@ -66,7 +66,7 @@ export const VISUAL_FILES = {
   apKey: 0x001a,
 } as const;
 
-/** 共通カードAP elementary files (card reference §9.2). */
+/** 共通カードAP elementary files (docs/card-reference.md §9.2). */
 export const COMMON_FILES = {
   cardInfo: 0x0001,
   keyReference: 0x0002,
@@ -74,13 +74,13 @@ export const COMMON_FILES = {
   pin: 0x001c,
 } as const;
 
-/** 住基AP elementary files (card reference §9.3). */
+/** 住基AP elementary files (docs/card-reference.md §9.3). */
 export const JUKI_FILES = {
   keyReference: 0x0002,
   pin: 0x001c,
 } as const;
 
-/** Card-level GET DATA tags, answered after selecting the ISD (card reference §9.4). */
+/** Card-level GET DATA tags, answered after selecting the ISD (docs/card-reference.md §9.4). */
 export const CARD_LEVEL_TAGS = {
   issuerKeyReference: 0x0042,
   cardIdentificationNumber: 0x0045,
@@ -93,10 +93,10 @@ export const CARD_LEVEL_TAGS = {
   contactAtr: 0x5f51,
 } as const;
 
-/** The token label of a physical My Number Card in JPKI EF 0006 (card reference §6.3). */
+/** The token label of a physical My Number Card in JPKI EF 0006 (docs/card-reference.md §6.3). */
 export const MY_NUMBER_CARD_TOKEN_LABEL = 'JPKIAPICCTOKEN2';
 
-/** "text AP EF 0002": how a file is named in errors and logs (card reference §6–§9 headings). */
+/** "text AP EF 0002": how a file is named in errors and logs (docs/card-reference.md §6–§9 headings). */
 export function fileLabel(applet: AppletId | 'cardLevel', fileId: number): string {
   const hex = hex16(fileId);
   if (applet === 'cardLevel') return `card-level object ${hex}`;

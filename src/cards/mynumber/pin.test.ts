@@ -26,7 +26,7 @@ function formatError(pinId: PinId, input: string): PinFormatError {
   throw new Error(`"${pinId}" accepted an input it should refuse`);
 }
 
-describe('PIN table (card reference §10)', () => {
+describe('PIN table (docs/card-reference.md §10)', () => {
   it.each(TABLE)('%s lives in the %s AP at key EF %i, %s, %i tries', (id, applet, keyEf, format, maxTries) => {
     expect(PINS[id]).toMatchObject({ id, applet, keyEf, maxTries });
     expect(describeFormat(PINS[id].format)).toBe(format);

@@ -2,7 +2,7 @@ import { asciiBytes } from '../../bytes';
 import type { AppletId } from './identifiers';
 
 /**
- * Every credential a holder can present, one per key EF (card reference §10). 照合番号A and B
+ * Every credential a holder can present, one per key EF (docs/card-reference.md §10). 照合番号A and B
  * live in both the text and the visual AP as separate key EFs with separate counters (§5), so
  * each copy has its own id.
  */
@@ -18,17 +18,17 @@ export type PinId =
   | 'commonPin'
   | 'jukiPin';
 
-/** The applets that hold a credential (card reference §10). */
+/** The applets that hold a credential (docs/card-reference.md §10). */
 export type PinApplet = Exclude<AppletId, 'issuerSecurityDomain'>;
 
-/** How a credential is written before the card compares its bytes (card reference §6.2, §10). */
+/** How a credential is written before the card compares its bytes (docs/card-reference.md §6.2, §10). */
 export type PinFormat =
   /** Exactly `length` ASCII digits. */
   | { readonly kind: 'digits'; readonly length: number }
   /** The sign password: 6–16 of A–Z 0–9, at least one letter and one digit, upper-cased first. */
   | { readonly kind: 'sign-password'; readonly minLength: number; readonly maxLength: number };
 
-/** One credential: where it lives, its format and its counter (card reference §10). */
+/** One credential: where it lives, its format and its counter (docs/card-reference.md §10). */
 export interface PinSpec {
   readonly id: PinId;
   readonly applet: PinApplet;
@@ -46,7 +46,7 @@ const FOUR_DIGITS: PinFormat = { kind: 'digits', length: 4 };
 const PIN_A_FORMAT: PinFormat = { kind: 'digits', length: 12 };
 const PIN_B_FORMAT: PinFormat = { kind: 'digits', length: 14 };
 
-/** Every credential of card reference §10 (§6.2 JPKI, §7.1 text, §8.1 visual, §9.2–§9.3). */
+/** Every credential of docs/card-reference.md §10 (§6.2 JPKI, §7.1 text, §8.1 visual, §9.2–§9.3). */
 export const PINS: Readonly<Record<PinId, PinSpec>> = {
   jpkiAuth: {
     id: 'jpkiAuth', applet: 'jpki', keyEf: 0x0018, name: 'JPKI user-authentication PIN', nameJa: '利用者証明用電子証明書暗証番号',
@@ -90,7 +90,7 @@ export const PINS: Readonly<Record<PinId, PinSpec>> = {
   },
 };
 
-/** Every PinId, in card order (JPKI, text, visual, 共通, 住基; card reference §10). */
+/** Every PinId, in card order (JPKI, text, visual, 共通, 住基; docs/card-reference.md §10). */
 export const PIN_IDS: readonly PinId[] = Object.keys(PINS) as PinId[];
 
 /** Which format rule a rejected input broke; never carries the input itself (house rule 6). */
@@ -98,7 +98,7 @@ export type PinFormatRule = 'length' | 'characters' | 'needs-letter' | 'needs-di
 
 /**
  * A credential typed in the wrong format, caught before any APDU is built (house rule 5,
- * card reference §10 "clients validate format before sending"). The message names the rule,
+ * docs/card-reference.md §10 "clients validate format before sending"). The message names the rule,
  * never the value.
  */
 export class PinFormatError extends Error {
@@ -120,7 +120,7 @@ const RULE_TEXT: Readonly<Record<PinFormatRule, string>> = {
   'needs-digit': 'needs at least one digit',
 };
 
-/** A short English description of a format, for messages and the UI (card reference §10). */
+/** A short English description of a format, for messages and the UI (docs/card-reference.md §10). */
 export function describeFormat(format: PinFormat): string {
   return format.kind === 'digits'
     ? `${format.length} digits`
@@ -128,7 +128,7 @@ export function describeFormat(format: PinFormat): string {
 }
 
 /**
- * Checks a credential as typed and returns the ASCII bytes the card compares (card reference
+ * Checks a credential as typed and returns the ASCII bytes the card compares (docs/card-reference.md
  * §2 VERIFY: "PIN = ASCII characters, no padding"). The sign password is upper-cased first,
  * because the card does not fold case (§6.2). Throws `PinFormatError` naming the broken rule.
  * The caller owns the returned bytes and should wipe them after use.
@@ -153,7 +153,7 @@ export function validatePin(pinId: PinId, input: string): Uint8Array {
   return asciiBytes(upper);
 }
 
-/** The credentials held by one applet, in card order (card reference §10). */
+/** The credentials held by one applet, in card order (docs/card-reference.md §10). */
 export function pinsOf(applet: PinApplet): readonly PinId[] {
   return PIN_IDS.filter((id) => PINS[id].applet === applet);
 }

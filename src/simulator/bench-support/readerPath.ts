@@ -5,7 +5,7 @@ const SELECT_JPKI = hex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
 const SELECT_AUTH = hex('00 A4 02 0C 02 00 0A');
 
 /**
- * What the reader-path benches read (card reference §6.1): SELECT the JPKI AP, SELECT the
+ * What the reader-path benches read (docs/card-reference.md §6.1): SELECT the JPKI AP, SELECT the
  * authentication certificate, then READ BINARY in the largest pieces the transport allows, to the
  * end of the file.
  */

@@ -2,11 +2,11 @@ import type { PinId } from './layout/pins';
 import { PIN_IDS } from './layout/pins';
 import type { AccessRule, CardEf, CardFileSystem, DedicatedFile, PinEf } from './layout/types';
 
-/** Initial tries left per PIN (card reference §10), for card states the UI and tests need (1 try left, blocked). */
+/** Initial tries left per PIN (docs/card-reference.md §10), for card states the UI and tests need (1 try left, blocked). */
 export type InitialTries = Partial<Readonly<Record<PinId, number>>>;
 
 /**
- * The card's mutable state (card reference §5): what is selected, which keys are verified in the
+ * The card's mutable state (docs/card-reference.md §5): what is selected, which keys are verified in the
  * current DF session, the PIN values and retry counters. Selection and security state are
  * volatile (lost on reset); values and counters are persistent (kept across reset, §5).
  */
@@ -41,7 +41,7 @@ export class CardSession {
     }
   }
 
-  /** Power-on state (card reference §2 SELECT MF, §5): ISD current, nothing selected or verified. */
+  /** Power-on state (docs/card-reference.md §2 SELECT MF, §5): ISD current, nothing selected or verified. */
   powerOn(): void {
     this.selectDf(this.fs.isd);
     this.pendingResponse = null;
@@ -55,7 +55,7 @@ export class CardSession {
     return this.ef;
   }
 
-  /** True while the ISD is the current DF: after reset or SELECT of its AID (card reference §9.4). */
+  /** True while the ISD is the current DF: after reset or SELECT of its AID (docs/card-reference.md §9.4). */
   get atIsd(): boolean {
     return this.df === this.fs.isd;
   }
@@ -77,7 +77,7 @@ export class CardSession {
     return this.df.efs.get(fid);
   }
 
-  /** Whether the current DF session satisfies `rule` (card reference §5). */
+  /** Whether the current DF session satisfies `rule` (docs/card-reference.md §5). */
   satisfies(rule: AccessRule): boolean {
     if (rule.kind === 'always') return true;
     if (rule.kind === 'never') return false;

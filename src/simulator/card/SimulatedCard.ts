@@ -7,10 +7,10 @@ import { buildCardFileSystem } from './layout/buildCardFileSystem';
 import type { PinId } from './layout/pins';
 import type { DedicatedFile } from './layout/types';
 
-/** The contact ATR `3B E0 00 FF 81 31 FE 45 14`: T=1 only, no historical bytes (card reference §1). */
+/** The contact ATR `3B E0 00 FF 81 31 FE 45 14`: T=1 only, no historical bytes (docs/card-reference.md §1). */
 export const CONTACT_ATR: Uint8Array = Uint8Array.of(0x3b, 0xe0, 0x00, 0xff, 0x81, 0x31, 0xfe, 0x45, 0x14);
 
-/** Card states a simulated card can start in (card reference §5, §10). */
+/** Card states a simulated card can start in (docs/card-reference.md §5, §10). */
 export interface SimulatedCardOptions {
   /**
    * Tries left per PIN when the card is created, e.g. `{ jpkiAuth: 1 }` or `{ jpkiSign: 0 }`
@@ -22,13 +22,13 @@ export interface SimulatedCardOptions {
 }
 
 /**
- * A faithful virtual My Number Card (card reference §1–§10, §14): five applications and the ISD,
+ * A faithful virtual My Number Card (docs/card-reference.md §1–§10, §14): five applications and the ISD,
  * every EF with its access rule, PIN counters, and real RSA-2048 signatures. `respond` answers
  * one command APDU synchronously and never throws: whatever bytes arrive get the status word a
  * card gives.
  */
 export class SimulatedCard {
-  /** The contact ATR (card reference §1). */
+  /** The contact ATR (docs/card-reference.md §1). */
   readonly atr: Uint8Array = CONTACT_ATR.slice();
   private readonly session: CardSession;
   private readonly random: RandomSource;
@@ -44,25 +44,25 @@ export class SimulatedCard {
       return dispatch(command, this.session, this.random);
     } catch {
       // Unreachable by design (every command module answers with a status word), but a card
-      // that fails inside says 6F00 rather than going silent (card reference §4).
+      // that fails inside says 6F00 rather than going silent (docs/card-reference.md §4).
       return encodeResponse(new Uint8Array(0), SW.NO_PRECISE_DIAGNOSIS);
     }
   }
 
   /**
-   * Power cycle (card reference §2, §5): back to the ISD as after power-on, security state and
+   * Power cycle (docs/card-reference.md §2, §5): back to the ISD as after power-on, security state and
    * selection cleared; PIN values and retry counters kept.
    */
   reset(): void {
     this.session.powerOn();
   }
 
-  /** Tries left on a PIN, as a VERIFY status query would report (card reference §2). */
+  /** Tries left on a PIN, as a VERIFY status query would report (docs/card-reference.md §2). */
   triesLeft(pin: PinId): number {
     return this.session.triesLeft(pin);
   }
 
-  /** The maximum tries of a PIN (card reference §10). */
+  /** The maximum tries of a PIN (docs/card-reference.md §10). */
   maxTries(pin: PinId): number {
     return this.session.pinEf(pin).maxTries;
   }

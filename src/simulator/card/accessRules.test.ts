@@ -7,7 +7,7 @@ import { TEST_PINS, testPersonalisation } from './test-support/testPersonalisati
 const { personalisation } = await testPersonalisation();
 
 /**
- * The access rules of card reference §6.1, §7.1, §8.1, §9.2–§9.3, written out by hand from the
+ * The access rules of docs/card-reference.md §6.1, §7.1, §8.1, §9.2–§9.3, written out by hand from the
  * spec's tables — deliberately NOT read from the simulator's layout, so the test can disagree
  * with it. `opens` lists the credentials that make the EF readable; `'free'` = no credential,
  * `[]` = none ever; `'key'` = an internal/key EF (READ → 6981).
@@ -149,7 +149,7 @@ for (const [apName, ap] of Object.entries(APS)) {
   });
 }
 
-describe('security state is per DF session (card reference §5)', () => {
+describe('security state is per DF session (docs/card-reference.md §5)', () => {
   it('PIN-A opens text 0001 and not 0002; PIN-B the reverse', () => {
     const card = new SimulatedCard(personalisation);
     selectAp(card, AID.text);

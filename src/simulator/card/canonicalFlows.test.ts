@@ -8,7 +8,7 @@ import { TEST_PINS, testPersonalisation } from './test-support/testPersonalisati
 
 const { personalisation, keys } = await testPersonalisation();
 
-/** Plays a transcript (card reference §13, house rule 7) against a card; every response must match byte for byte. */
+/** Plays a transcript (docs/card-reference.md §13, house rule 7) against a card; every response must match byte for byte. */
 function play(card: SimulatedCard, transcript: string): void {
   for (const exchange of parseTranscript(transcript)) {
     const command = Uint8Array.from(exchange.command.map((b) => b ?? 0));
@@ -24,7 +24,7 @@ function asciiHex(text: string): string {
   return toHex(asciiBytes(text));
 }
 
-describe('canonical APDU flows (card reference §13)', () => {
+describe('canonical APDU flows (docs/card-reference.md §13)', () => {
   it('1. detects the card type by the JPKI token label', () => {
     play(
       new SimulatedCard(personalisation),

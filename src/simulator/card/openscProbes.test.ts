@@ -6,7 +6,7 @@ import { testPersonalisation } from './test-support/testPersonalisation';
 const { personalisation } = await testPersonalisation();
 
 /**
- * The 29 APDUs the drivers ahead of OpenSC's `jpki` send on every connect (test-rigs.md §A.4),
+ * The 29 APDUs the drivers ahead of OpenSC's `jpki` send on every connect (docs/test-rigs.md §A.4),
  * copied from that list. Each must get an error status word — never an exception, never 9000.
  */
 const PROBES: readonly (readonly [string, readonly string[]])[] = [
@@ -26,7 +26,7 @@ const PROBES: readonly (readonly [string, readonly string[]])[] = [
   ['00 A4 04 00 06 D2 76 00 01 24 01 00', ['6A82']],
 ];
 
-describe('the 29 OpenSC probe APDUs (test-rigs.md §A.4)', () => {
+describe('the 29 OpenSC probe APDUs (docs/test-rigs.md §A.4)', () => {
   it('has all 29', () => {
     expect(PROBES.length).toBe(29);
   });
@@ -37,7 +37,7 @@ describe('the 29 OpenSC probe APDUs (test-rigs.md §A.4)', () => {
       expect({ command, sw: sw(card, command) }).toEqual({ command, sw: expect.toBeOneOf([...expected]) });
     }
     expect(card.currentApplication).toBe('isd');
-    // Then OpenSC binds jpki with the AID SELECT and lists the tries (test-rigs.md §A.5).
+    // Then OpenSC binds jpki with the AID SELECT and lists the tries (docs/test-rigs.md §A.5).
     expect(send(card, '00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01').hex).toBe('90 00');
     expect(sw(card, '00 A4 02 0C 02 00 18')).toBe('9000');
     expect(sw(card, '00 20 00 80')).toBe('63C3');

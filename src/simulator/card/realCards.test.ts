@@ -16,20 +16,20 @@ const adult = await loadPersonalisation('adult');
 const child = await loadPersonalisation('child');
 const DIGEST_INFO_PREFIX = fromHex('30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20');
 
-/** The whole EF read with one extended READ BINARY by SFI (card reference §3). */
+/** The whole EF read with one extended READ BINARY by SFI (docs/card-reference.md §3). */
 function readEf(card: SimulatedCard, sfi: number): Uint8Array {
   const answer = send(card, `00 B0 ${hex16(0x80 | sfi).slice(2)} 00 00 00 00`);
   expect(answer.sw).toBe('9000');
   return answer.data;
 }
 
-/** The DER certificate at the start of a JPKI EF (`30 82 LL LL`, card reference §6.4). */
+/** The DER certificate at the start of a JPKI EF (`30 82 LL LL`, docs/card-reference.md §6.4). */
 function certificateIn(ef: Uint8Array): X509Certificate {
   expect(toHex(ef.slice(0, 2))).toBe('30 82');
   return new X509Certificate(ef.slice(0, 4 + ((ef[2]! << 8) | ef[3]!)));
 }
 
-/** A `90`/`91` RSA public key (card reference §11) as a JWK. */
+/** A `90`/`91` RSA public key (docs/card-reference.md §11) as a JWK. */
 function publicJwk(keyTlvs: Uint8Array): JsonWebKey {
   const tlvs = parseTlvs(keyTlvs, 'public key', { stopAtFiller: false });
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');

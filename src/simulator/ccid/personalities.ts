@@ -1,7 +1,7 @@
 /**
  * The readers the fake CCID device can pretend to be. Each is described by the facts a host reads
  * from it — interface class, dwFeatures, dwMaxCCIDMessageLength, packet size, slots — taken from
- * libccid's reader dumps (browser-platform.md §4.8); the descriptors themselves are written by hand
+ * libccid's reader dumps (docs/browser-platform.md §4.8); the descriptors themselves are written by hand
  * in FakeCcidDevice.ts.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Puts a card object into vsmartcard's virtual reader, so that real PC/SC software (pcscd,
- * OpenSC, pcsc_scan) talks to it (test-rigs.md Rig A). vpcd is the TCP server inside pcscd; this
+ * OpenSC, pcsc_scan) talks to it (docs/test-rigs.md §A). vpcd is the TCP server inside pcscd; this
  * bridge is the "virtual ICC" that connects to it and answers every message it sends, framed as
  * in `vpcdProtocol.ts`.
  *

@@ -1,8 +1,8 @@
 /**
  * The independent client: Debian's pcscd, vsmartcard's vpcd reader and OpenSC 0.23 — software
- * nobody on this team wrote — against our simulated adult card (test-rigs.md Rig A). If OpenSC's
+ * nobody on this team wrote — against our simulated adult card (docs/test-rigs.md §A). If OpenSC's
  * `jpki` driver and PKCS#15 emulator can read, sign and count PIN tries on the simulator, the
- * simulator speaks JPKI (card reference §6) the way real cards do, at least as far as OpenSC
+ * simulator speaks JPKI (docs/card-reference.md §6) the way real cards do, at least as far as OpenSC
  * knows them.
  *
  * Run by `npm run test:pcsc` (vitest.pcsc.config.ts). Installs the Debian packages when missing
@@ -82,7 +82,7 @@ describe('OpenSC against the simulated adult card in vpcd', () => {
       ['X.509 Certificate', 'User Authentication Certificate CA', '000b', 'yes'],
       ['X.509 Certificate', 'Digital Signature Certificate CA', '0002', 'yes'],
     ]);
-    // EF 0001 answers 6982 until the signature password is verified (card reference §6.1), so
+    // EF 0001 answers 6982 until the signature password is verified (docs/card-reference.md §6.1), so
     // OpenSC lists the object from its emulator table but cannot read its serial.
     const sign = objectLabelled(certs, 'Digital Signature Certificate');
     expect(sign.fields.get('Object Flags')).toContain('private');
@@ -112,7 +112,7 @@ describe('OpenSC against the simulated adult card in vpcd', () => {
     const publicKey = join(workDir, 'auth.pub.pem');
     writeFileSync(message, 'MynaLens: OpenSC signs with the simulated JPKI authentication key.\n');
     // With --sha-256 pkcs15-crypt takes the digest, wraps it in a DigestInfo (--pkcs1) and has
-    // the card sign that (80 2A 00 80, card reference §6.5).
+    // the card sign that (80 2A 00 80, docs/card-reference.md §6.5).
     writeFileSync(digest, createHash('sha256').update(readFileSync(message)).digest());
     writeFileSync(certificate, derInEf(fixture.jpki.authCertificateEf));
     expect(fixture.pins.jpkiAuth).toBe('1234');

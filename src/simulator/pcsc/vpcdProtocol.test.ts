@@ -8,7 +8,7 @@ import {
   encodeVpcdMessage,
 } from './vpcdProtocol';
 
-// Every vector below is written by hand from test-rigs.md §A.2: "2-byte big-endian length, then
+// Every vector below is written by hand from docs/test-rigs.md §A.2: "2-byte big-endian length, then
 // the payload"; control bytes 00 off, 01 on, 02 reset, 04 get ATR; anything longer is a C-APDU.
 
 describe('encodeVpcdMessage', () => {

@@ -1,5 +1,5 @@
 /**
- * The wire format of vsmartcard's virtual reader driver `vpcd` (test-rigs.md §A.2), as pure
+ * The wire format of vsmartcard's virtual reader driver `vpcd` (docs/test-rigs.md §A.2), as pure
  * functions on bytes. vpcd is a pcscd reader driver that listens on TCP; a virtual card connects
  * to it and then answers whatever the reader sends:
  *
@@ -19,7 +19,7 @@ export const VPCD_DEFAULT_PORT = 35963;
 /** The length prefix is 16 bits, so no payload can be longer than this. */
 export const VPCD_MAX_PAYLOAD = 0xffff;
 
-/** The 1-byte control codes a reader sends to the card (test-rigs.md §A.2). */
+/** The 1-byte control codes a reader sends to the card (docs/test-rigs.md §A.2). */
 export const VpcdControl = {
   PowerOff: 0x00,
   PowerOn: 0x01,

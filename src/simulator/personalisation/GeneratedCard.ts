@@ -18,10 +18,10 @@ export type Base64Fields<T> = {
   readonly [K in keyof T]: T[K] extends Uint8Array ? string : T[K] extends Uint8Array | null ? string | null : T[K];
 };
 
-/** Text AP content plus the private half of the EF 0006 session key (card reference §7.7, §7.8). */
+/** Text AP content plus the private half of the EF 0006 session key (docs/card-reference.md §7.7, §7.8). */
 export type GeneratedTextContent = Base64Fields<TextContent> & {
   /**
-   * Kept so secure messaging (card reference §7.8) can be added without re-issuing the card;
+   * Kept so secure messaging (docs/card-reference.md §7.8) can be added without re-issuing the card;
    * `Personalisation` does not carry it yet because the simulator MVP does not need it.
    */
   readonly sessionKey: RsaPrivateJwk;
@@ -35,7 +35,7 @@ export interface GeneratedCard {
   readonly visual: Base64Fields<VisualContent>;
   readonly common: Base64Fields<CommonContent>;
   readonly juki: Base64Fields<JukiContent>;
-  /** Card-level GET DATA objects (card reference §9.4) as `[tag, base64]`, in tag order. */
+  /** Card-level GET DATA objects (docs/card-reference.md §9.4) as `[tag, base64]`, in tag order. */
   readonly cardLevel: readonly (readonly [number, string])[];
 }
 
@@ -46,7 +46,7 @@ export interface RsaPublicJwk {
   readonly e: string;
 }
 
-/** A card-verifiable-certificate issuer of the simulator hierarchy (card reference §7.5). */
+/** A card-verifiable-certificate issuer of the simulator hierarchy (docs/card-reference.md §7.5). */
 export interface SimulatorCvIssuer {
   /** The 16-byte key ID as base64 (7 digits, `08 05`, 3 digits, 4 padding bytes). */
   readonly keyId: string;

@@ -2,7 +2,7 @@
  * What issuance writes onto one fictional holder's card: every EF's content as the card stores
  * it (fixed size, with filler), the private keys, and the PIN values. The card's layout —
  * which DF holds which EF under which access rule — is the simulator's (`../card/`), following
- * `../shared/spec/mynumber-card.md`; this is only the personal content.
+ * `docs/card-reference.md`; this is only the personal content.
  *
  * Produced by `scripts/fixtures/` (our own issuance script, run by `npm run fixtures`) and
  * committed as `generated/<holder>.ts`. All of it is TEST MATERIAL: fictional people, keys and
@@ -22,7 +22,7 @@ export interface RsaPrivateJwk {
   readonly qi: string;
 }
 
-/** The holder's facts as printed on the card (card reference §7.3, §8.2, §10). */
+/** The holder's facts as printed on the card (docs/card-reference.md §7.3, §8.2, §10). */
 export interface HolderProfile {
   /** Stable id used in the UI and tests: `adult`, `child`. */
   readonly id: string;
@@ -34,7 +34,7 @@ export interface HolderProfile {
   readonly birthDate: string;
   /** 性別, ISO 5218 digit: `1` male, `2` female. */
   readonly sex: '1' | '2' | '9' | '0';
-  /** 個人番号, 12 digits with a valid check digit (card reference §7.2). */
+  /** 個人番号, 12 digits with a valid check digit (docs/card-reference.md §7.2). */
   readonly myNumber: string;
   /** 有効期限 of the card, `YYYYMMDD`. */
   readonly cardExpiry: string;
@@ -42,11 +42,11 @@ export interface HolderProfile {
   readonly securityCode: string;
   /** 全国地方公共団体コード of the issuing municipality, 5 digits. */
   readonly municipalityCode: string;
-  /** Under 15 at issuance: no signature certificate (card reference §12). */
+  /** Under 15 at issuance: no signature certificate (docs/card-reference.md §12). */
   readonly underFifteen: boolean;
 }
 
-/** Every credential on the card, as the ASCII the card compares (card reference §10). */
+/** Every credential on the card, as the ASCII the card compares (docs/card-reference.md §10). */
 export interface PinValues {
   /** JPKI EF 0018: 4 digits. */
   readonly jpkiAuth: string;
@@ -66,7 +66,7 @@ export interface PinValues {
   readonly jukiPin: string;
 }
 
-/** JPKI AP content (card reference §6). */
+/** JPKI AP content (docs/card-reference.md §6). */
 export interface JpkiContent {
   /** EF 000A: user-authentication certificate, DER then `00` filler to the EF size. */
   readonly authCertificateEf: Uint8Array;
@@ -76,7 +76,7 @@ export interface JpkiContent {
   readonly signCertificateEf: Uint8Array | null;
   /** EF 0002: signature CA certificate, DER then `00` filler. */
   readonly signCaCertificateEf: Uint8Array;
-  /** EF 0006: 160-byte PKCS#11 token info, label `JPKIAPICCTOKEN2` (card reference §6.3). */
+  /** EF 0006: 160-byte PKCS#11 token info, label `JPKIAPICCTOKEN2` (docs/card-reference.md §6.3). */
   readonly tokenInfoEf: Uint8Array;
   /** EF 0008: `8F 8F 00`, or `00 8F 00` without a signature certificate. */
   readonly certificateFlagsEf: Uint8Array;
@@ -86,7 +86,7 @@ export interface JpkiContent {
   readonly signKey: RsaPrivateJwk | null;
 }
 
-/** Text AP content (card reference §7): each EF's full content with `FF` filler. */
+/** Text AP content (docs/card-reference.md §7): each EF's full content with `FF` filler. */
 export interface TextContent {
   readonly myNumberEf: Uint8Array; // 0001, 17 bytes
   readonly basicFourEf: Uint8Array; // 0002
@@ -100,7 +100,7 @@ export interface TextContent {
   readonly apKey: RsaPrivateJwk;
 }
 
-/** Visual AP content (card reference §8). */
+/** Visual AP content (docs/card-reference.md §8). */
 export interface VisualContent {
   readonly ageVerificationEf: Uint8Array; // 0001
   readonly cardFaceEf: Uint8Array; // 0002
@@ -112,7 +112,7 @@ export interface VisualContent {
   readonly apKey: RsaPrivateJwk;
 }
 
-/** 共通カードAP content (card reference §9.2). */
+/** 共通カードAP content (docs/card-reference.md §9.2). */
 export interface CommonContent {
   /** EF 0001 record 1: simple-TLV `01 1C` + serial(15) ‖ municipality(5) ‖ expiry(8). */
   readonly cardInfoRecord: Uint8Array;
@@ -122,12 +122,12 @@ export interface CommonContent {
   readonly internalAuthKey: RsaPrivateJwk;
 }
 
-/** 住基AP content (card reference §9.3). */
+/** 住基AP content (docs/card-reference.md §9.3). */
 export interface JukiContent {
   readonly keyReferenceRecord: Uint8Array;
 }
 
-/** Card-level GET DATA objects (card reference §9.4), keyed by tag (`0x0045`, `0x7F21`, …). */
+/** Card-level GET DATA objects (docs/card-reference.md §9.4), keyed by tag (`0x0045`, `0x7F21`, …). */
 export type CardLevelObjects = ReadonlyMap<number, Uint8Array>;
 
 /** One fictional holder's card, ready for the simulator. */

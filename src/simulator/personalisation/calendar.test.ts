@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, formatYmd, nthBirthdayAfter, parseYmd } from './calendar';
 
-describe('YYYYMMDD dates (card reference §7.3 DF24, §12 validity)', () => {
+describe('YYYYMMDD dates (docs/card-reference.md §7.3 DF24, §12 validity)', () => {
   it('parses and formats real dates only', () => {
     expect(parseYmd('20240229')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(formatYmd({ year: 985, month: 6, day: 1 })).toBe('09850601');

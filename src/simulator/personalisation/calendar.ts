@@ -1,5 +1,5 @@
 /**
- * Gregorian dates as the card writes them: `YYYYMMDD` ASCII digits (card reference §7.3 DF24,
+ * Gregorian dates as the card writes them: `YYYYMMDD` ASCII digits (docs/card-reference.md §7.3 DF24,
  * §8.2 DF22/DF29, §9.2). Pure helpers for issuance; no time zones, no `Date` parsing of strings.
  */
 
@@ -11,17 +11,17 @@ export interface Ymd {
 }
 
 /** Days in `month` (1–12) of `year`, Gregorian leap rule. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Gregorian leap year. */
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Parses `YYYYMMDD` (card reference §7.3); throws `RangeError` on anything that is not a real date. */
+/** Parses `YYYYMMDD` (docs/card-reference.md §7.3); throws `RangeError` on anything that is not a real date. */
 export function parseYmd(text: string): Ymd {
   if (!/^\d{8}$/.test(text)) throw new RangeError(`not a YYYYMMDD date: "${text}"`);
   const year = Number(text.slice(0, 4));
@@ -43,7 +43,7 @@ export function formatYmd(date: Ymd): string {
 /**
  * The `n`-th birthday strictly after `after` (both `YYYYMMDD`): the card's expiry is the 10th
  * (adult) or 5th (under 18) birthday after issuance, and a JPKI certificate's the 5th
- * (card reference §12 "Validity"). A 29 February birthday falls on 28 February in common years —
+ * (docs/card-reference.md §12 "Validity"). A 29 February birthday falls on 28 February in common years —
  * our choice; the sources do not say.
  */
 export function nthBirthdayAfter(birthDate: string, after: string, n: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { birthDateKey, cardExpiryFor, certificateExpiryFor, isUnderFifteen, verificationCodeB } from './credentials';
 
-describe('credentials derived from the holder (card reference §10, §12)', () => {
+describe('credentials derived from the holder (docs/card-reference.md §10, §12)', () => {
   it('builds 照合番号B as 和暦 YYMMDD + expiry year + security code (the §10 example)', () => {
     expect(verificationCodeB('19800217', '20350217', '1234')).toBe('55021720351234');
     expect(verificationCodeB('19800217', '20350217', '1234')).toHaveLength(14);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOLDERS, HOLDER_IDS } from './holders';
 
-/** The two fictional holders, checked against values worked out by hand from card reference §7.2, §10, §12. */
+/** The two fictional holders, checked against values worked out by hand from docs/card-reference.md §7.2, §10, §12. */
 describe('the fictional holders', () => {
   it('are adult and child', () => {
     expect(HOLDER_IDS).toEqual(['adult', 'child']);

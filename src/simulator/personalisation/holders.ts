@@ -5,7 +5,7 @@ import { withCheckDigit } from './myNumber';
 /**
  * The two fictional holders the simulator can be issued for. Everything here is invented: the
  * family name 見本 means "sample", the town 見本町 does not exist, the My Numbers are the
- * ascending and descending digit runs completed with a valid check digit (card reference §7.2).
+ * ascending and descending digit runs completed with a valid check digit (docs/card-reference.md §7.2).
  */
 
 /** The holders the simulator knows. */
@@ -18,11 +18,11 @@ export const HOLDER_IDS: readonly HolderId[] = ['adult', 'child'];
 export interface IssuanceFacts {
   /** Day of issuance, `YYYYMMDD`; the card and certificate expiries count birthdays from it. */
   readonly issuedOn: string;
-  /** Prefecture in romaji, as in the signature certificate's first `L=` (card reference §12). */
+  /** Prefecture in romaji, as in the signature certificate's first `L=` (docs/card-reference.md §12). */
   readonly prefectureRomaji: string;
-  /** Municipality in romaji, the second `L=` (card reference §12, test card `Kiyose-shi`). */
+  /** Municipality in romaji, the second `L=` (docs/card-reference.md §12, test card `Kiyose-shi`). */
   readonly municipalityRomaji: string;
-  /** 15-digit card serial written in the 共通カードAP record (card reference §9.2). */
+  /** 15-digit card serial written in the 共通カードAP record (docs/card-reference.md §9.2). */
   readonly cardSerial: string;
 }
 
@@ -53,7 +53,7 @@ const FOUR_DIGIT_PIN = '1234';
 
 /**
  * Derives the dependent values (check digit, expiry, 照合番号B, birth-date key, under-15 flag)
- * from the facts, so they follow card reference §7.2, §10 and §12 by construction.
+ * from the facts, so they follow docs/card-reference.md §7.2, §10 and §12 by construction.
  */
 function issue(facts: HolderFacts): HolderRecord {
   const myNumber = withCheckDigit(facts.myNumberBase);

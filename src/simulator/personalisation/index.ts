@@ -1,4 +1,4 @@
-import { decodeBase64 } from './base64';
+import { fromBase64 } from '../../bytes/base64';
 import type { Base64Fields, GeneratedCard } from './GeneratedCard';
 import { HOLDERS, HOLDER_IDS, type HolderId } from './holders';
 import type { Personalisation, TextContent } from './Personalisation';
@@ -32,7 +32,7 @@ export async function loadPersonalisation(id: HolderId): Promise<Personalisation
     visual: decodeFields(card.visual),
     common: decodeFields(card.common),
     juki: decodeFields(card.juki),
-    cardLevel: new Map(card.cardLevel.map(([tag, value]) => [tag, decodeBase64(value)])),
+    cardLevel: new Map(card.cardLevel.map(([tag, value]) => [tag, fromBase64(value)])),
   };
 }
 
@@ -40,7 +40,7 @@ export async function loadPersonalisation(id: HolderId): Promise<Personalisation
 function decodeFields<T extends object>(encoded: Base64Fields<T>): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(encoded)) {
-    out[key] = typeof value === 'string' ? decodeBase64(value) : value;
+    out[key] = typeof value === 'string' ? fromBase64(value) : value;
   }
   // Sound by construction of Base64Fields<T>: exactly the Uint8Array fields became strings.
   return out as T;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidMyNumber, myNumberCheckDigit, withCheckDigit } from './myNumber';
 
-describe('My Number check digit (card reference §7.2)', () => {
+describe('My Number check digit (docs/card-reference.md §7.2)', () => {
   it('computes the worked example by hand: 12345678901 → Σ = 212, r = 3, check 8', () => {
     // 1·6 + 2·5 + 3·4 + 4·3 + 5·2 + 6·7 + 7·6 + 8·5 + 9·4 + 0·3 + 1·2 = 212; 212 mod 11 = 3; 11 − 3 = 8
     expect(myNumberCheckDigit('12345678901')).toBe(8);

@@ -1,9 +1,9 @@
 import { toHex } from '../../bytes';
-import { decodeBase64 } from './base64';
+import { fromBase64, fromBase64Url } from '../../bytes/base64';
 import type { SimulatorCvIssuer } from './GeneratedCard';
 import { cvIssuers, jpkiAuthCaCertificate, jpkiSignCaCertificate } from './generated/simulatorCa';
 
-/** A simulator CV issuer's public key as plain data: key ID label, modulus hex, exponent (card reference §7.5). */
+/** A simulator CV issuer's public key as plain data: key ID label, modulus hex, exponent (docs/card-reference.md §7.5). */
 export interface SimulatorCvIssuerKey {
   readonly keyId: string;
   readonly modulusHex: string;
@@ -12,7 +12,7 @@ export interface SimulatorCvIssuerKey {
 
 /**
  * The simulator's public test trust material — what a self-check of a simulated card checks
- * against, in place of J-LIS (card reference §14: certificates chain to a simulator CA, never to
+ * against, in place of J-LIS (docs/card-reference.md §14: certificates chain to a simulator CA, never to
  * J-LIS roots; CV certificates with simulator key IDs). Test material only.
  */
 export interface SimulatorTrust {
@@ -24,19 +24,14 @@ export interface SimulatorTrust {
   readonly cvIssuers: readonly SimulatorCvIssuerKey[];
 }
 
-function base64UrlBytes(text: string): Uint8Array {
-  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
-  return decodeBase64(standard + '='.repeat((4 - (standard.length % 4)) % 4));
-}
-
 function issuerKey(issuer: SimulatorCvIssuer): SimulatorCvIssuerKey {
-  const exponent = base64UrlBytes(issuer.publicKey.e).reduce((value, byte) => value * 256 + byte, 0);
-  return { keyId: issuer.label, modulusHex: toHex(base64UrlBytes(issuer.publicKey.n), ''), exponent };
+  const exponent = fromBase64Url(issuer.publicKey.e).reduce((value, byte) => value * 256 + byte, 0);
+  return { keyId: issuer.label, modulusHex: toHex(fromBase64Url(issuer.publicKey.n), ''), exponent };
 }
 
 /** The simulator's test CAs and CV issuer keys (public halves only). */
 export const simulatorTrust: SimulatorTrust = {
-  authCa: decodeBase64(jpkiAuthCaCertificate),
-  signCa: decodeBase64(jpkiSignCaCertificate),
+  authCa: fromBase64(jpkiAuthCaCertificate),
+  signCa: fromBase64(jpkiSignCaCertificate),
   cvIssuers: Object.values(cvIssuers).map(issuerKey),
 };

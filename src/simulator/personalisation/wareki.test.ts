@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eraCodedDate, toWareki, warekiYymmdd } from './wareki';
 
-describe('和暦 conversion (card reference §10, §12)', () => {
+describe('和暦 conversion (docs/card-reference.md §10, §12)', () => {
   it('matches the measured example: 1980-02-17 → 550217 (昭和55)', () => {
     expect(warekiYymmdd('19800217')).toBe('550217');
   });

@@ -2,12 +2,12 @@ import { parseYmd } from './calendar';
 
 /**
  * 和暦 (Japanese era) conversion for the two places the card uses it: the 照合番号B and the
- * visual-AP birth-date key take the DOB as era-year `YYMMDD` (card reference §10, §8.1 EF 0011),
+ * visual-AP birth-date key take the DOB as era-year `YYMMDD` (docs/card-reference.md §10, §8.1 EF 0011),
  * and the JPKI signature certificate writes the DOB as `EYYYYMMDD` with an era-code digit
- * (card reference §12).
+ * (docs/card-reference.md §12).
  */
 
-/** The five modern eras, with the code digit of card reference §12 (1 明治 … 5 令和). */
+/** The five modern eras, with the code digit of docs/card-reference.md §12 (1 明治 … 5 令和). */
 export type EraName = '明治' | '大正' | '昭和' | '平成' | '令和';
 
 interface Era {
@@ -39,7 +39,7 @@ export interface WarekiDate {
   readonly day: number;
 }
 
-/** Converts a Gregorian `YYYYMMDD` to its era (card reference §10: "昭和55 → 55"). */
+/** Converts a Gregorian `YYYYMMDD` to its era (docs/card-reference.md §10: "昭和55 → 55"). */
 export function toWareki(date: string): WarekiDate {
   const { year, month, day } = parseYmd(date);
   const era = ERAS.find((e) => e.firstDay <= date);
@@ -49,7 +49,7 @@ export function toWareki(date: string): WarekiDate {
 
 /**
  * Era-year `YYMMDD`, the form of the visual-AP birth-date key and the first six digits of
- * 照合番号B (card reference §10; myna-card: 1980-02-17 → `550217`).
+ * 照合番号B (docs/card-reference.md §10; myna-card: 1980-02-17 → `550217`).
  */
 export function warekiYymmdd(date: string): string {
   const w = toWareki(date);
@@ -60,7 +60,7 @@ export function warekiYymmdd(date: string): string {
 
 /**
  * `EYYYYMMDD`: the era-code digit followed by the Gregorian date — the DOB value in the JPKI
- * signature certificate's subjectAltName (card reference §12, e.g. `4` + `19900102`).
+ * signature certificate's subjectAltName (docs/card-reference.md §12, e.g. `4` + `19900102`).
  */
 export function eraCodedDate(date: string): string {
   return String(toWareki(date).eraCode) + date;

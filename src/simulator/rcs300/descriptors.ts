@@ -6,7 +6,7 @@ export const VENDOR_EP = 2;
 /**
  * The RC-S300's configuration as WebUSB shows it: interface 0 CCID (class 0B; libccid
  * readers/SONY_FeliCa_RC-S300_S.txt — its endpoint numbers here are placeholders, never used),
- * interface 1 vendor-specific (class FF, browser-platform.md §3.3) with two bulk pipes.
+ * interface 1 vendor-specific (class FF, docs/browser-platform.md §3.3) with two bulk pipes.
  */
 export function rcs300Configuration(packetSize: number): UsbConfigurationLike {
   const ccid = {

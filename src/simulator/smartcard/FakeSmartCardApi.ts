@@ -113,7 +113,7 @@ export class FakeSmartCardApi implements SmartCardResourceManagerLike {
     const card = reader.card;
     if (!card) throw new FakeSmartCardError('no-smartcard');
     card.reset();
-    // The My Number Card offers T=1 only (card reference §1).
+    // The My Number Card offers T=1 only (docs/card-reference.md §1).
     if (preferred.length > 0 && !preferred.includes('t1')) throw new FakeSmartCardError('proto-mismatch');
     let open = true;
     const connection: SmartCardConnectionLike = {

@@ -6,7 +6,7 @@ import type { FakeCcidPersonality } from '../ccid/personalities';
 /**
  * The browser-test build's control channel between the page (where Playwright drives the
  * emulator) and the engine worker (where the emulated readers live): a BroadcastChannel, because
- * `addInitScript` cannot reach a worker (browser-platform.md §8.2).
+ * `addInitScript` cannot reach a worker (docs/browser-platform.md §8.2).
  */
 export const EMULATOR_CHANNEL = 'mynalens-usb-emulator';
 

@@ -1,17 +1,17 @@
 import type { AppletKey, ExposureRowView, PinKey } from '../../worker/protocol';
 
 /** The applets in the order the card reference describes them (§6 JPKI … §9.4 card level). */
-export const APPLET_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'common', 'juki', 'cardLevel'];
+const APPLET_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'common', 'juki', 'cardLevel'];
 
-/** Every credential in card reference §10 order, so columns always read the same way. */
-export const PIN_ORDER: readonly PinKey[] = [
+/** Every credential in docs/card-reference.md §10 order, so columns always read the same way. */
+const PIN_ORDER: readonly PinKey[] = [
   'jpkiAuth', 'jpkiSign', 'textPin', 'textPinA', 'textPinB', 'visualBirth', 'visualPinA', 'visualPinB', 'commonPin', 'jukiPin',
 ];
 
 /** A matrix column: what anyone can read ("none"), or what one credential opens. */
 export type MatrixColumn = 'none' | PinKey;
 
-/** What one cell says about one file under one credential (card reference §5 access rules). */
+/** What one cell says about one file under one credential (docs/card-reference.md §5 access rules). */
 export type Cell =
   | { readonly kind: 'read' }
   | { readonly kind: 'readable' }
@@ -54,9 +54,4 @@ export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
   if (row.status === 'absent') return { kind: 'absent' };
   if (row.status === 'read' && row.content) return { kind: 'read' };
   return { kind: 'readable' };
-}
-
-/** Rows the holder can open: something decoded to show, or a read that failed with a reason. */
-export function hasDetail(row: ExposureRowView): boolean {
-  return row.content !== undefined || row.status === 'error';
 }

@@ -1,4 +1,4 @@
-/** Groups a 12-digit My Number as printed on the card back: `1234 5678 9018` (card reference §17). */
+/** Groups a 12-digit My Number as printed on the card back: `1234 5678 9018` (docs/card-reference.md §17). */
 export function groupMyNumber(value: string): string {
   const digits = value.replace(/\s+/g, '');
   return /^[0-9]{12}$/.test(digits) ? `${digits.slice(0, 4)} ${digits.slice(4, 8)} ${digits.slice(8)}` : value;

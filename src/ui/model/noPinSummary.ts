@@ -1,6 +1,6 @@
 import type { ExposureRowView } from '../../worker/protocol';
 
-/** A fact anyone with a reader learns, in the order the summary states them (peers §5 item 1). */
+/** A fact anyone with a reader learns, in the order the summary states them (docs/peers.md §5.1). */
 export type SummaryFact =
   | 'authCertificate'
   | 'birthMonthDay'
@@ -34,7 +34,7 @@ export function readWithoutPin(rows: readonly ExposureRowView[]): readonly Expos
   return rows.filter((r) => r.status === 'read' && r.readWith === 'none');
 }
 
-/** Summarises the no-PIN column from each row's `reveals` (card reference §6.1, §9.4, §12). */
+/** Summarises the no-PIN column from each row's `reveals` (docs/card-reference.md §6.1, §9.4, §12). */
 export function noPinSummary(rows: readonly ExposureRowView[]): NoPinSummary {
   const read = readWithoutPin(rows);
   const facts = new Set<SummaryFact>();

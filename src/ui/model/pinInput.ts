@@ -1,6 +1,6 @@
 import type { PinFormatView } from '../../worker/protocol';
 
-/** Why a typed PIN cannot be sent yet (card reference §10 formats). */
+/** Why a typed PIN cannot be sent yet (docs/card-reference.md §10 formats). */
 export type PinProblem = 'empty' | 'notDigits' | 'length' | 'charset' | 'needsLetter' | 'needsDigit';
 
 /** What the dialog may send, and why not when it may not. */

@@ -44,7 +44,7 @@ export type CardSource =
   | { readonly kind: 'transcript' }
   | { readonly kind: 'reader'; readonly readerId: string; readonly name: string }
   | { readonly kind: 'smartcard'; readonly readerName: string };
-import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesSlice';
+import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesState';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
 export interface EngineClientLike {
@@ -70,7 +70,7 @@ export interface PinDialogState {
   readonly opened: readonly string[] | null;
 }
 
-/** The simulator card states offered on the start screen (card reference §10 counters). */
+/** The simulator card states offered on the start screen (docs/card-reference.md §10 counters). */
 export type CardStateChoice = 'fresh' | 'authLastTry' | 'authBlocked';
 
 /** The engine's `triesLeft` parameter for each start-screen card state. */

@@ -27,8 +27,8 @@ export interface PreferenceStorage {
   setItem(key: string, value: string): void;
 }
 
-type Set = StoreApi<AppState>['setState'];
-type Get = StoreApi<AppState>['getState'];
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 
 /**
  * Builds the app's one store around an engine client (house rule 10). Actions sit beside the
@@ -143,7 +143,7 @@ export function createAppStore(
   return store;
 }
 
-async function scan(set: Set, get: Get, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
+async function scan(set: SetState, get: GetState, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
   set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
   try {
     await run(async () => {
@@ -155,7 +155,7 @@ async function scan(set: Set, get: Get, client: EngineClientLike, run: (work: ()
   }
 }
 
-async function submitPin(set: Set, get: Get, client: EngineClientLike, pin: string, confirmLastTry: boolean): Promise<boolean> {
+async function submitPin(set: SetState, get: GetState, client: EngineClientLike, pin: string, confirmLastTry: boolean): Promise<boolean> {
   const dialog = get().pinDialog;
   if (!dialog || dialog.submitting) return false;
   const { pinId } = dialog;
@@ -181,7 +181,7 @@ async function submitPin(set: Set, get: Get, client: EngineClientLike, pin: stri
   }
 }
 
-function onEvent(set: Set, get: Get, event: EngineEvent): void {
+function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
   switch (event.type) {
     case 'apdu':
       set({ log: [...get().log, event.row] });

@@ -4,7 +4,7 @@ export interface ErrorInfo {
   readonly details: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** Reads the code and details of an `EngineError` (or anything shaped like one); the rest is `engine/internal`. */
+/** Reads the code and details of an `EngineFailure` (or anything shaped like one); the rest is `engine/internal`. */
 export function errorInfo(error: unknown): ErrorInfo {
   const e = error as { code?: unknown; details?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : 'engine/internal';

@@ -10,7 +10,7 @@ export function mergeRows(current: readonly ExposureRowView[], incoming: readonl
   return merged;
 }
 
-/** Applies a refusal's news to one PIN (card reference §2: 63Cx gives the new count, 6983 the block). */
+/** Applies a refusal's news to one PIN (docs/card-reference.md §2: 63Cx gives the new count, 6983 the block). */
 export function updatePinCount(pins: readonly PinStateView[], pinId: PinKey, triesLeft: number): readonly PinStateView[] {
   return pins.map((p) => (p.pinId === pinId ? { ...p, triesLeft, blocked: triesLeft === 0, verified: false } : p));
 }

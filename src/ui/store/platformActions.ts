@@ -2,8 +2,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, EngineClientLike, NfcAccessLike, SmartCardAccessLike } from './appState';
 import { EMPTY_CARD_DATA } from './appState';
 
-type Set = StoreApi<AppState>['setState'];
-type Get = StoreApi<AppState>['getState'];
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 type Run = (work: () => Promise<void>) => Promise<void>;
 
 /** A page without the Web Smart Card API (every browser but an installed app on ChromeOS). */
@@ -24,7 +24,7 @@ export const NO_NFC: NfcAccessLike = {
  * (the card is connected here, on the main thread, and handed to the engine as a MessagePort),
  * and Web NFC, which can only notice a tap — never read the card.
  */
-export function platformActions(set: Set, get: Get, client: EngineClientLike, smartCard: SmartCardAccessLike, nfc: NfcAccessLike, run: Run) {
+export function platformActions(set: SetState, get: GetState, client: EngineClientLike, smartCard: SmartCardAccessLike, nfc: NfcAccessLike, run: Run) {
   let stopTap: AbortController | null = null;
   return {
     smartCardAvailable: smartCard.available,

@@ -2,8 +2,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, EngineClientLike, UsbAccess } from './appState';
 import { EMPTY_CARD_DATA } from './appState';
 
-type Set = StoreApi<AppState>['setState'];
-type Get = StoreApi<AppState>['getState'];
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 type Run = (work: () => Promise<void>) => Promise<void>;
 
 /** A page without WebUSB (and the default in tests that do not care). */
@@ -16,7 +16,7 @@ export const NO_USB: UsbAccess = {
  * The USB reader actions of the store: list granted readers, ask for one with the browser's
  * chooser, connect (continuing an interrupted session on the same reader), and the reader check.
  */
-export function readerActions(set: Set, get: Get, client: EngineClientLike, usb: UsbAccess, run: Run) {
+export function readerActions(set: SetState, get: GetState, client: EngineClientLike, usb: UsbAccess, run: Run) {
   const unrestricted = () => get().usb.unrestricted;
 
   async function connect(readerId: string): Promise<void> {

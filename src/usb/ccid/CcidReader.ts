@@ -55,7 +55,7 @@ function bytesOf(result: UsbInTransferResultLike): Uint8Array {
 const MAX_RESPONSE_LENGTH = 65_538;
 
 /**
- * A `CardTransport` over a USB CCID reader (CCID 1.1; browser-platform.md §4.3–§4.7): TPDU-level
+ * A `CardTransport` over a USB CCID reader (CCID 1.1; docs/browser-platform.md §4.3–§4.7): TPDU-level
  * readers get T=1 blocks from `T1Protocol` inside XfrBlock, short/extended APDU-level readers get
  * the APDU in one XfrBlock. Replies with another bSeq are dropped, time-extension replies keep the
  * wait going, and every bulk-IN read is bounded by `timeoutMs`.
@@ -358,7 +358,7 @@ export class CcidReader extends BaseTransport {
   private async readBulkIn(timeoutMs: number): Promise<UsbInTransferResultLike> {
     let pending = this.bulkInFlight;
     if (!pending) {
-      // browser-platform.md §4.10: ask for a whole message's worth, so a long reply can come in one transfer.
+      // docs/browser-platform.md §4.10: ask for a whole message's worth, so a long reply can come in one transfer.
       const packet = Math.max(1, this.ccid.bulkIn.packetSize);
       pending = this.device.transferIn(this.ccid.bulkIn.number, Math.ceil(this.ccid.descriptor.maxMessageLength / packet) * packet);
       this.bulkInFlight = pending;

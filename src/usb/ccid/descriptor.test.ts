@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, MalformedDataError } from '../../bytes';
 import { findCcidInterfaces } from './descriptor';
 
-/** test-rigs.md §B.5: QEMU's usb-ccid configuration descriptor as Chromium read it over WebUSB. */
+/** docs/test-rigs.md §B.5: QEMU's usb-ccid configuration descriptor as Chromium read it over WebUSB. */
 const QEMU = fromHex(`
   09 02 5d 00 01 01 00 e0 32 09 04 00 00 03 0b 00 00 04 36 21 10 01 00 07 01 00 00 00 a0 0f 00 00 00 00 01 00 00 80 25 00 00
   00 c2 01 00 00 fe 00 00 00 00 00 00 00 00 00 00 00 fe 04 01 00 12 00 01 00 ff ff 00 00 01 01 07 05 81 03 40 00 ff 07 05 82 02
@@ -50,7 +50,7 @@ const EXTENDED = fromHex(`
   07 05 01 02 00 02 00`);
 
 describe('findCcidInterfaces (CCID 1.1 §5.1)', () => {
-  it('decodes QEMU usb-ccid as lsusb -v printed it (test-rigs.md §B.5)', () => {
+  it('decodes QEMU usb-ccid as lsusb -v printed it (docs/test-rigs.md §B.5)', () => {
     const [ccid, ...others] = findCcidInterfaces(QEMU);
     expect(others).toEqual([]);
     expect(ccid).toMatchObject({

@@ -17,7 +17,7 @@ const EXTENDED_COMMAND_BYTES = 4 + 3 + 256 + 2;
 
 /**
  * A `CardTransport` for readers where the host does what a PC/SC contactless reader does inside
- * (browser-platform.md §3.3): the card was activated as ISO/IEC 14443-3 Type B, APDUs go through
+ * (docs/browser-platform.md §3.3): the card was activated as ISO/IEC 14443-3 Type B, APDUs go through
  * the ISO-DEP block protocol (ISO/IEC 14443-4), and the ATR is the PC/SC Part 3 one made from the
  * ATQB. A reader (RC-S380's Port-100, RC-S300's transparent session) supplies how one frame
  * crosses the air, how the field is switched off and how its USB interface is let go.

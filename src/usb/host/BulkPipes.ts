@@ -12,7 +12,7 @@ export interface BulkInterface {
 }
 
 /**
- * Bytes over a reader's two bulk pipes, as WebUSB allows (browser-platform.md §4.10): writes end a
+ * Bytes over a reader's two bulk pipes, as WebUSB allows (docs/browser-platform.md §4.10): writes end a
  * whole number of packets with a zero-length packet, every read is raced against a timer and the
  * end of the session, and a read left pending by a timeout is reused by the next read, since
  * WebUSB cannot cancel it. While idle, a pending read notices an unplugged reader at once.

@@ -1,7 +1,7 @@
 /**
  * Why MynaLens could not start using a USB reader, as opposed to a failure while moving bytes
  * (`TransportError`). Each code names one obstacle a person can act on; the UI's catalog says
- * what to do (browser-platform.md §1, §2).
+ * what to do (docs/browser-platform.md §1, §2).
  */
 export const USB_ACCESS_ERROR_CODES = [
   /** This browser has no WebUSB (Firefox, Safari, iOS). */
@@ -42,7 +42,7 @@ export class UsbAccessError extends Error {
   }
 }
 
-/** Operating systems whose smart-card services need their own steps (browser-platform.md §2). */
+/** Operating systems whose smart-card services need their own steps (docs/browser-platform.md §2). */
 export type HostOs = 'linux' | 'windows' | 'macos' | 'chromeos' | 'android' | 'other';
 
 /** The OS from a user-agent string (worker and window both have `navigator.userAgent`). */

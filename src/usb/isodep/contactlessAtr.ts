@@ -13,7 +13,7 @@ import type { Atqb } from './typeB';
  * RFU, 0); TCK is the XOR of T0 to the last historical byte (ISO/IEC 7816-3 §8.2.5).
  *
  * Checked against three real My Number Card entries in pcsc-tools `smartcard_list.txt`
- * (card reference, mynumber-card.md §1), e.g. `3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F`.
+ * (docs/card-reference.md §1), e.g. `3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F`.
  */
 export function typeBAtr(atqb: Pick<Atqb, 'applicationData' | 'protocolInfo'>, mbli: number): Uint8Array {
   const historical = concatBytes(atqb.applicationData.slice(0, 4), atqb.protocolInfo.slice(0, 3), Uint8Array.of((mbli & 0x0f) << 4));

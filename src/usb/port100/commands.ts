@@ -16,8 +16,6 @@ export const PORT100_COMMAND = {
   setCommandType: 0x2a,
 } as const;
 
-export type Port100CommandName = keyof typeof PORT100_COMMAND;
-
 /** port100.c `PORT100_FRAME_DIR_OUT` / `PORT100_FRAME_DIR_IN`. */
 export const COMMAND_PREFIX = 0xd6;
 export const RESPONSE_PREFIX = 0xd7;
@@ -65,10 +63,6 @@ export const IN_SET_PROTOCOL_TYPE_B: Uint8Array = Uint8Array.of(
   0x08, 0x00, 0x09, 0x01, 0x0a, 0x01, 0x0b, 0x01, 0x0c, 0x01, 0x0e, 0x04, 0x0f, 0x00, 0x10, 0x00,
   0x11, 0x00, 0x12, 0x00, 0x13, 0x06,
 );
-
-/** port100.c `PORT100_IN_PROT_ADD_CRC` / `_CHECK_CRC`: the settings that make the chip own CRC_B. */
-export const IN_PROTOCOL_ADD_CRC = 0x01;
-export const IN_PROTOCOL_CHECK_CRC = 0x02;
 
 /** SwitchRF parameter: 00 = field off, 01 = on (nfcpy `switch_rf`, port100.c `port100_switch_rf`). */
 export function switchRfParameters(on: boolean): Uint8Array {

@@ -35,7 +35,7 @@ export interface Rcs300ReaderOptions {
 
 /**
  * EXPERIMENTAL: a `CardTransport` over a Sony RC-S300 (054C:0DC8 /S, 0DC9 /P) through its
- * vendor-class interface (browser-platform.md §3.3): PC/SC Part 3 transparent-session
+ * vendor-class interface (docs/browser-platform.md §3.3): PC/SC Part 3 transparent-session
  * pseudo-APDUs in CCID escape messages, the reader moving raw Type B frames (CRC_B its own) while
  * the host does Type B activation and ISO-DEP — as `Rcs380Reader` does over Port-100 — and makes
  * up the PC/SC Part 3 ATR. Every USB read is bounded; a card that stops answering is

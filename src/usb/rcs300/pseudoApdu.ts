@@ -17,8 +17,6 @@ import { concatBytes } from '../../bytes';
  * Protocol), which all the sources above agree on.
  */
 export const RCS300_INS = 0x50;
-/** PC/SC Part 3 Supplement's own INS, kept for reference and for the emulator's refusal test. */
-export const PCSC_PART3_INS = 0xc2;
 
 export const SessionFunction = { manage: 0x00, exchange: 0x01, switchProtocol: 0x02 } as const;
 

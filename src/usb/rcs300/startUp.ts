@@ -2,8 +2,19 @@ import { UsbAccessError } from '../host/UsbAccessError';
 import { activateTypeB, type TypeBActivation } from '../isodep/activation';
 import type { FrameOutcome } from '../isodep/IsoDepProtocol';
 import { FLAGS_CRC_BY_READER_NO_PROLOGUE, type SwitchLayer } from './pseudoApdu';
-import type { Rcs300ReaderOptions } from './Rcs300Reader';
 import type { TransparentSession } from './TransparentSession';
+
+/**
+ * The part of `Rcs300ReaderOptions` that start-up reads, stated here so this module does not import
+ * the reader that imports it (the reader's options satisfy it structurally).
+ */
+export interface StartUpOptions {
+  readonly pollAttempts?: number;
+  readonly pollIntervalMs?: number;
+  readonly fsdi?: number;
+  readonly switchLayer?: 2 | 3;
+  readonly transmissionFlags?: number | null;
+}
 
 /** What open() learned before the card was activated. */
 export interface Started {
@@ -18,7 +29,7 @@ export interface Started {
  * to Type B (at layer 3 the reader polls too and may report "no card"), then WUPB and ATTRIB go
  * out as raw frames through `activateTypeB`; a failed attempt switches again on the next.
  */
-export async function startUp(session: TransparentSession, options: Rcs300ReaderOptions): Promise<Started> {
+export async function startUp(session: TransparentSession, options: StartUpOptions): Promise<Started> {
   const firmwareVersion = await session.firmwareVersion();
   await session.start();
   const flags = options.transmissionFlags === undefined ? FLAGS_CRC_BY_READER_NO_PROLOGUE : options.transmissionFlags;

@@ -30,7 +30,7 @@ export interface Rcs380ReaderOptions {
 }
 
 /**
- * A `CardTransport` over a Sony RC-S380 (NFC Port-100, vendor interface, browser-platform.md
+ * A `CardTransport` over a Sony RC-S380 (NFC Port-100, vendor interface, docs/browser-platform.md
  * §3.3): the host does what a PC/SC contactless reader does inside — Type B activation
  * (ISO/IEC 14443-3) and the ISO-DEP block protocol (ISO/IEC 14443-4) — through InCommRF, and
  * makes up the PC/SC Part 3 ATR. Every USB read is bounded; a card that stops answering is

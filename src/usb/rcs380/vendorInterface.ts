@@ -9,7 +9,7 @@ export type Port100Interface = BulkInterface;
  * takes the first bulk pipes of the first setting and claims interface 0; Linux
  * drivers/nfc/port100.c `port100_probe` takes the first bulk-in and bulk-out of the interface).
  * On an RC-S380 that is interface 0, class FF (vendor): not a protected class, so a plain web
- * page may claim it (browser-platform.md §3.3).
+ * page may claim it (docs/browser-platform.md §3.3).
  */
 export function findPort100Interface(configurations: readonly UsbConfigurationLike[]): Port100Interface | null {
   for (const configuration of configurations) {

@@ -5,9 +5,14 @@
  * without the EF's filler). Compact upper-case hex; `recordedHex()` cuts the ranges a transcript
  * answers with. TEST MATERIAL: simulator CAs, never J-LIS. If the cards are re-issued
  * (`npm run fixtures`), these must be recorded again.
+ *
+ * WHAT THESE PROVE: these bytes are the simulator's own issuance output, so the simulator answering
+ * with them proves only that it is consistent with itself; the vectors that use them check the
+ * client's decoding (certificates, signatures, images). Checks against bytes from real cards are in
+ * `src/vectors/realCard.vectors.ts`.
  */
 
-/** JPKI EF 0006, the 160-byte token info (card reference §6.3). */
+/** JPKI EF 0006, the 160-byte token info (docs/card-reference.md §6.3). */
 export const TOKEN_INFO = `
 4A504B494150494343544F4B454E3220202020202020202020202020202020203939393939393939202020202020202020202020202020202020202020202020
 4D594E4153494D312020202020202020393030303030303030303030303031200000040D000000010000000000000001000000000000001000000006FFFFFFFF
@@ -153,7 +158,7 @@ export const CARD_RECOGNITION = `
 6631732F06072A864886FC6B01600C060A2A864886FC6B02020201630906072A864886FC6B03640B06092A864886FC6B040255
 `;
 
-/** SHA-256 of the UTF-8 text "MynaLens card reference §13.4 test vector", the hash the §13.4 vector signs. */
+/** SHA-256 of the UTF-8 text "MynaLens card reference §13.4 test vector" (signed bytes, not a citation), the hash the §13.4 vector signs. */
 export const MESSAGE_SHA256 = `
 0E6EB15FFA03CEF0F118C33D634B599751A9AFFDA168A8916777581F63D48AD1
 `;

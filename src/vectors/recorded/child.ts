@@ -5,6 +5,11 @@
  * without the EF's filler). Compact upper-case hex; `recordedHex()` cuts the ranges a transcript
  * answers with. TEST MATERIAL: simulator CAs, never J-LIS. If the cards are re-issued
  * (`npm run fixtures`), these must be recorded again.
+ *
+ * WHAT THESE PROVE: these bytes are the simulator's own issuance output, so the simulator answering
+ * with them proves only that it is consistent with itself; the vectors that use them check the
+ * client's decoding (certificates, signatures, images). Checks against bytes from real cards are in
+ * `src/vectors/realCard.vectors.ts`.
  */
 
 /** JPKI EF 000A of the child, 924 DER bytes (§6.4): the child has an auth certificate but no signature certificate (§12). */

@@ -9,7 +9,7 @@ import { pinsOf, startEngine } from '../test-support/engineHarness';
 import { buildContent } from './contentViews';
 
 /**
- * Property and fuzz tests of every card-file decoder of cards/mynumber (card reference §6–§9,
+ * Property and fuzz tests of every card-file decoder of cards/mynumber (docs/card-reference.md §6–§9,
  * `DECODERS`) and of the worker's wrapper around them. Seeds are the real files of both simulated
  * holders, read through the engine with every PIN, so mutations start from encodings the client
  * fully understands. A decoder may only return a view or throw `MalformedDataError`; the wrapper

@@ -3,7 +3,7 @@ import type { FieldView } from '../protocol';
 import { dateField, numberField, sexField, textField } from './fields';
 
 /**
- * An X.509 certificate as fields (card reference §6.4, §12): subject, issuer, the serial in hex
+ * An X.509 certificate as fields (docs/card-reference.md §6.4, §12): subject, issuer, the serial in hex
  * and decimal — marked `linkable`, because services store it and can join records on it —
  * validity, key size, key usage, policies, and for the signature certificate the four basic
  * facts its subjectAltName carries.
@@ -40,11 +40,4 @@ export function certificateFields(view: CertificateView): FieldView[] {
   return fields;
 }
 
-/** DER bytes as base64, for PEM/DER export (RFC 7468 wraps the same base64). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}
 

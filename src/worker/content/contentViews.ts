@@ -5,12 +5,12 @@ import type { ExposureEntry } from '../../cards/mynumber/exposure';
 import { fileLabel } from '../../cards/mynumber/identifiers';
 import type { FileContentView } from '../protocol';
 import { serializeError } from '../serializeError';
-import { toBase64 } from './certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { VIEW_BUILDERS, type DecodedParts } from './decoderViews';
 import type { ImageOptions } from './images';
 
 /**
- * A file's bytes as the exposure matrix shows them (card reference §6–§9): raw hex always, the
+ * A file's bytes as the exposure matrix shows them (docs/card-reference.md §6–§9): raw hex always, the
  * decoder's fields and images when it succeeds. Bad bytes never throw: they become
  * `decodeError` (`card/malformed-file` with file and offset, house rule 3) beside the raw hex.
  */

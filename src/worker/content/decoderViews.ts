@@ -24,7 +24,7 @@ const cvFields = (v: DecodedView<'cvCertificate'>): DecodedParts =>
   );
 
 /**
- * Each decoder's view model as bilingual fields and images (card reference §6–§9): what the
+ * Each decoder's view model as bilingual fields and images (docs/card-reference.md §6–§9): what the
  * exposure matrix shows for a file once read. Plain data only (house rule 9).
  */
 export const VIEW_BUILDERS: { readonly [D in DecoderId]: ViewBuilder<D> } = {

@@ -5,7 +5,7 @@ import type { FieldView } from '../protocol';
 /** A bilingual label, English then Japanese. */
 export type Label = readonly [string, string];
 
-/** A field of free text (card reference §7–§9 view models). */
+/** A field of free text (docs/card-reference.md §7–§9 view models). */
 export function textField([label, labelJa]: Label, value: string): FieldView {
   return { label, labelJa, value, kind: 'text' };
 }
@@ -25,19 +25,19 @@ export function numberField([label, labelJa]: Label, value: number | string): Fi
   return { label, labelJa, value: String(value), kind: 'number' };
 }
 
-/** The My Number itself (card reference §7.2, §17): the UI masks it until the person reveals it. */
+/** The My Number itself (docs/card-reference.md §7.2, §17): the UI masks it until the person reveals it. */
 export function myNumberField([label, labelJa]: Label, value: string): FieldView {
   return { label, labelJa, value, kind: 'myNumber' };
 }
 
 const SEX: Readonly<Record<string, string>> = { '0': 'unknown (0) / 不明', '1': 'male (1) / 男', '2': 'female (2) / 女', '9': 'not applicable (9) / 適用不能' };
 
-/** An ISO 5218 sex code as text (card reference §7.3 DF25, §8.2, §12). */
+/** An ISO 5218 sex code as text (docs/card-reference.md §7.3 DF25, §8.2, §12). */
 export function sexField(code: string): FieldView {
   return textField(['sex', '性別'], SEX[code] ?? code);
 }
 
-/** A 16-byte CV key ID (card reference §7.5): its `1234567/001` label where it has one, and hex. */
+/** A 16-byte CV key ID (docs/card-reference.md §7.5): its `1234567/001` label where it has one, and hex. */
 export function keyIdFields(label: Label, keyId: KeyIdView): FieldView[] {
   const fields: FieldView[] = [];
   if (keyId.label) fields.push(textField(label, keyId.label));
@@ -45,7 +45,7 @@ export function keyIdFields(label: Label, keyId: KeyIdView): FieldView[] {
   return fields;
 }
 
-/** An RSA public key (card reference §7.5, §7.7, §8.1): size, exponent, modulus. */
+/** An RSA public key (docs/card-reference.md §7.5, §7.7, §8.1): size, exponent, modulus. */
 export function rsaKeyFields(key: RsaPublicKeyView, label: Label = ['public key', '公開鍵']): FieldView[] {
   return [
     numberField([`${label[0]} size (bits)`, `${label[1]}の長さ（ビット）`], key.bits),

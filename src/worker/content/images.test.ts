@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../bytes';
 import { photoOrNote, pngImage } from './images';
 
-describe('card images (card reference §8.2)', () => {
+describe('card images (docs/card-reference.md §8.2)', () => {
   it('reads a PNG’s size from its IHDR and refuses one too short', () => {
     const ihdr = fromHex('89 50 4E 47 0D 0A 1A 0A 00 00 00 0D 49 48 44 52 00 00 00 48 00 00 00 0C 01 00 00 00 00');
     expect(pngImage(['x', 'x'], ihdr, 'test')).toMatchObject({ width: 72, height: 12, dataUrl: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/) });

@@ -2,7 +2,7 @@ import { MalformedDataError } from '../../bytes';
 import { decodeJp2 } from '../image/decodeJp2';
 import { encodePng } from '../image/encodePng';
 import type { FieldView, ImageView } from '../protocol';
-import { toBase64 } from './certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { textField, type Label } from './fields';
 
 /** Where the engine finds the OpenJPEG `.wasm` (from Vite in the worker; Node finds it itself). */
@@ -11,7 +11,7 @@ export interface ImageOptions {
 }
 
 /**
- * A PNG stored on the card (card reference §8.2 name/address/security code, §8.1 EF 0005) as a
+ * A PNG stored on the card (docs/card-reference.md §8.2 name/address/security code, §8.1 EF 0005) as a
  * data URL; width and height come from its IHDR (PNG spec §11.2.2), bounds-checked.
  */
 export function pngImage([label, labelJa]: Label, png: Uint8Array, source: string): ImageView {
@@ -21,7 +21,7 @@ export function pngImage([label, labelJa]: Label, png: Uint8Array, source: strin
 }
 
 /**
- * The face photo (card reference §8.2, JPEG 2000 in JP2): decoded with OpenJPEG and re-encoded
+ * The face photo (docs/card-reference.md §8.2, JPEG 2000 in JP2): decoded with OpenJPEG and re-encoded
  * as PNG, because browsers do not show JPEG 2000.
  */
 export async function jp2Image(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<ImageView> {

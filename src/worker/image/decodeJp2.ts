@@ -32,7 +32,7 @@ function loadOpenJpeg(wasmUrl?: string): Promise<OpenJpegModule> {
 }
 
 /**
- * Decodes the face photo of the visual AP (card reference §8.2, DF27: JPEG 2000 in a JP2
+ * Decodes the face photo of the visual AP (docs/card-reference.md §8.2, DF27: JPEG 2000 in a JP2
  * container, greyscale, low resolution). Browsers do not decode JPEG 2000, hence OpenJPEG.
  * `wasmUrl` is where the bundler put the `.wasm` (in Node the module finds it itself).
  */

@@ -14,7 +14,7 @@ async function connected(tamper?: Tamper) {
   return h;
 }
 
-describe('checkCardData (card reference §7.4, §8.2)', () => {
+describe('checkCardData (docs/card-reference.md §7.4, §8.2)', () => {
   it('before any PIN both checks say which PINs open their files', async () => {
     const h = await connected();
     const { checks } = await h.client.call('checkCardData', {});

@@ -18,7 +18,7 @@ function rowBytes(session: EngineSession, key: string): Uint8Array | null {
   return row?.status === 'read' && row.content ? fromHex(row.content.rawHex) : null;
 }
 
-/** Reads the AP's free CV certificate EF 0004 (card reference §7.5). */
+/** Reads the AP's free CV certificate EF 0004 (docs/card-reference.md §7.5). */
 async function readCv(session: EngineSession, client: AppletBase): Promise<Uint8Array> {
   await client.select();
   const row = await readRow(session, client, exposureOf(client.applet, 0x0004), 'none');
@@ -46,7 +46,7 @@ async function issuersFor(cv: Uint8Array, source: string) {
 }
 
 /**
- * `checkCardData` (card reference §7.4, §8.2): the text AP integrity record over the My Number
+ * `checkCardData` (docs/card-reference.md §7.4, §8.2): the text AP integrity record over the My Number
  * and basic four, and the visual AP card-face signature — over the files this session already
  * read (they need a PIN: the text PIN; PIN-A or PIN-B), with each AP's free CV certificate read
  * now. A check whose files are not read yet says which PINs open them.

@@ -12,12 +12,12 @@ afterEach(async () => {
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 
-/** The certificate DER inside a JPKI EF (`30 82 LL LL`, zero filler after it; card reference §6.4). */
+/** The certificate DER inside a JPKI EF (`30 82 LL LL`, zero filler after it; docs/card-reference.md §6.4). */
 function certificateOf(ef: Uint8Array): Uint8Array {
   return ef.subarray(0, ((ef[2]! << 8) | ef[3]!) + 4);
 }
 
-describe('the simulator certificates against the simulator test CAs (card reference §12, §14)', () => {
+describe('the simulator certificates against the simulator test CAs (docs/card-reference.md §12, §14)', () => {
   it('the authentication and signature certificates verify; against J-LIS they are "issuer not bundled"', async () => {
     const card = await loadPersonalisation('adult');
     const auth = certificateOf(card.jpki.authCertificateEf);

@@ -8,7 +8,7 @@ import { readCertificateRow, rowCertificate, serviceRecord, type ReadCertificate
 import { anchorsFor } from './trustStores';
 
 /**
- * `checkCertificates` (card reference §6.1, §12): the authentication certificate (free) and,
+ * `checkCertificates` (docs/card-reference.md §6.1, §12): the authentication certificate (free) and,
  * when the signature password opened it in this session, the signature certificate — each
  * against the bundled CAs (J-LIS, or the simulator's test CAs for simulator-issued
  * certificates) and against the CA certificate stored on the same card (EF 000B / 0002), which

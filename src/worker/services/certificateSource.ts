@@ -6,15 +6,15 @@ import { EngineFailure } from '../engineErrors';
 import type { ServiceRecordView } from '../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
-import { fromBase64 } from './base64';
+import { requestBase64 } from './base64';
 
-/** A JPKI certificate as the services read it: the exact DER and its decoded view (card reference §6.4). */
+/** A JPKI certificate as the services read it: the exact DER and its decoded view (docs/card-reference.md §6.4). */
 export interface ReadCertificate {
   readonly der: Uint8Array;
   readonly view: CertificateView;
 }
 
-/** What a service records of a certificate (card reference §12): serial, issuer, subject, validity. */
+/** What a service records of a certificate (docs/card-reference.md §12): serial, issuer, subject, validity. */
 export function serviceRecord(view: CertificateView): ServiceRecordView {
   return {
     serialNumberHex: view.serialNumberHex,
@@ -30,7 +30,7 @@ export function serviceRecord(view: CertificateView): ServiceRecordView {
 export function rowCertificate(session: EngineSession, key: string): ReadCertificate | null {
   const base64 = session.row(key)?.content?.certificateDerBase64;
   if (!base64) return null;
-  const der = fromBase64(base64);
+  const der = requestBase64(base64);
   try {
     return { der, view: decodeCertificate(der, key) };
   } catch {
@@ -40,7 +40,7 @@ export function rowCertificate(session: EngineSession, key: string): ReadCertifi
 
 /**
  * Reads one certificate EF of the selected JPKI AP through `readRow`, so the exposure matrix
- * learns of it too (card reference §6.1, §13.3). Null when the EF is empty (`absent`); a file the
+ * learns of it too (docs/card-reference.md §6.1, §13.3). Null when the EF is empty (`absent`); a file the
  * card refuses or cannot decode is `service/certificate-unreadable`.
  */
 export async function readCertificateRow(session: EngineSession, jpki: JpkiApplet, fileId: number, readWith: PinId | 'none'): Promise<ReadCertificate | null> {

@@ -15,7 +15,7 @@ async function connected(triesLeft?: Partial<Record<PinKey, number>>) {
   return h;
 }
 
-describe('serviceLogin (利用者証明, card reference §6.5, §13.4)', () => {
+describe('serviceLogin (利用者証明, docs/card-reference.md §6.5, §13.4)', () => {
   it('signs a fresh challenge that WebCrypto verifies, and records the auth certificate serial', async () => {
     const h = await connected();
     const pin = (await pinsOf('adult')).jpkiAuth;
@@ -74,7 +74,7 @@ describe('serviceLogin (利用者証明, card reference §6.5, §13.4)', () => {
   });
 });
 
-describe('readAuthCertificate (card reference §6.1, §13.3)', () => {
+describe('readAuthCertificate (docs/card-reference.md §6.1, §13.3)', () => {
   it('returns exactly the SELECTs and READ BINARYs, no VERIFY, and the same serial a login records', async () => {
     const h = await connected();
     await h.client.call('serviceLogin', { pin: (await pinsOf('adult')).jpkiAuth });

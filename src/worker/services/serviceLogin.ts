@@ -7,11 +7,11 @@ import { presentPin } from '../pinFlow';
 import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../protocol';
 import { toLogRow } from '../logRows';
 import type { EngineSession } from '../session';
-import { toBase64 } from '../content/certificateFields';
+import { toBase64 } from '../../bytes/base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
 
 /**
- * `serviceLogin` — a login as a service sees it (利用者証明, card reference §6.5, §13.4). The
+ * `serviceLogin` — a login as a service sees it (利用者証明, docs/card-reference.md §6.5, §13.4). The
  * service makes a random challenge before any card traffic; the auth PIN is presented with every
  * rule of `presentPin`; the authentication certificate is read (free, §6.1); the card signs
  * DigestInfo(SHA-256(challenge)) with key 0017; the service verifies it with WebCrypto and keeps
@@ -34,7 +34,7 @@ export async function serviceLogin(session: EngineSession, { pin, confirmLastTry
 }
 
 /**
- * `readAuthCertificate` — what anyone who touches the card to a reader gets (card reference
+ * `readAuthCertificate` — what anyone who touches the card to a reader gets (docs/card-reference.md
  * §6.1, §13.3): SELECT of the JPKI AP (which also clears any PIN verified earlier, §5), SELECT of
  * EF 000A and the READ BINARYs, with no VERIFY at all. Returns exactly those APDUs from the log.
  */

@@ -7,10 +7,9 @@ import { toHex, utf8Bytes } from '../../bytes';
 import { parseDetachedSignature } from '../../cards/mynumber/jpki/cms';
 import { derToPem } from '../../cards/mynumber/trust/pem';
 import { simulatorTrust } from '../../simulator';
-import { toBase64 } from '../content/certificateFields';
+import { fromBase64, toBase64 } from '../../bytes/base64';
 import type { PinKey } from '../protocol';
 import { pinsOf, startEngine, verifiesWithData } from '../test-support/engineHarness';
-import { fromBase64 } from './base64';
 
 let close: (() => Promise<void>) | undefined;
 const dirs: string[] = [];
@@ -48,7 +47,7 @@ function opensslVerifies(cms: Uint8Array, content: Uint8Array): boolean {
   }
 }
 
-describe('signDocument (署名, card reference §6.5, §12; RFC 5652)', () => {
+describe('signDocument (署名, docs/card-reference.md §6.5, §12; RFC 5652)', () => {
   it('makes a detached CMS signature that openssl cms -verify accepts against the simulator sign CA', async () => {
     const h = await connected();
     const result = await h.client.call('signDocument', { contentBase64: toBase64(DOCUMENT), pin: (await pinsOf('adult')).jpkiSign! });

@@ -5,22 +5,23 @@ import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { validatePin } from '../../cards/mynumber/pin';
 import { parseCertificate } from '../../cards/mynumber/trust/certificateCheck';
 import { verifyWithSpki } from '../../cards/mynumber/trust/rsa';
-import { certificateFields, toBase64 } from '../content/certificateFields';
+import { toBase64 } from '../../bytes/base64';
+import { certificateFields } from '../content/certificateFields';
 import { EngineFailure } from '../engineErrors';
 import { presentPin } from '../pinFlow';
 import type { DocumentSignatureView, EngineMethods, FieldView } from '../protocol';
 import type { EngineSession } from '../session';
-import { fromBase64 } from './base64';
+import { requestBase64 } from './base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
 
 /** The largest document MynaLens signs: it is hashed in memory in the worker. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
-/** The signature certificate's subjectAltName facts (card reference §12), by the labels `certificateFields` gives them. */
+/** The signature certificate's subjectAltName facts (docs/card-reference.md §12), by the labels `certificateFields` gives them. */
 const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of birth', 'sex', 'address', 'address (substitute characters)']);
 
 /**
- * `signDocument` — 署名 with the JPKI signature key (card reference §6.5, §12). In order: the
+ * `signDocument` — 署名 with the JPKI signature key (docs/card-reference.md §6.5, §12). In order: the
  * document is checked (`sign/empty-document`, `sign/too-large`) and the password's format
  * (before any APDU); EF 0008 says whether a signature certificate exists (`sign/no-certificate`
  * for an under-15 card, §12); the password is presented with every rule of `presentPin`; the
@@ -28,7 +29,7 @@ const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of bi
  * with WebCrypto before it is handed out. Returns the detached CMS and what travels with it.
  */
 export async function signDocument(session: EngineSession, { contentBase64, pin, confirmLastTry }: EngineMethods['signDocument']['params']): Promise<DocumentSignatureView> {
-  const content = fromBase64(contentBase64);
+  const content = requestBase64(contentBase64);
   if (content.length === 0) throw new EngineFailure('sign/empty-document', 'there is nothing to sign');
   if (content.length > MAX_DOCUMENT_BYTES) throw new EngineFailure('sign/too-large', `documents up to ${MAX_DOCUMENT_BYTES} bytes`, { maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 });
   wipe(validatePin('jpkiSign', pin));

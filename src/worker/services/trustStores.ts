@@ -3,14 +3,14 @@ import type { CvIssuerKey } from '../../cards/mynumber/trust/cardDataChecks';
 import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
 import type { TrustStoreKind } from '../protocol';
 
-/** The organisation name of the simulator's CAs (README: `O=JPKI-SIMULATOR`, card reference §14). */
+/** The organisation name of the simulator's CAs (README: `O=JPKI-SIMULATOR`, docs/card-reference.md §14). */
 export const SIMULATOR_ORGANISATION = 'JPKI-SIMULATOR';
 
-/** Key IDs of the simulator's CV hierarchy start with `9000` (card reference §14: never `5000xxx`). */
+/** Key IDs of the simulator's CV hierarchy start with `9000` (docs/card-reference.md §14: never `5000xxx`). */
 const SIMULATOR_CV_PREFIX = '9000';
 
 /**
- * The anchors a JPKI certificate is checked against (card reference §12): the bundled J-LIS
+ * The anchors a JPKI certificate is checked against (docs/card-reference.md §12): the bundled J-LIS
  * CAs, or — for a certificate a simulator CA names as issuer — the simulator's own test CAs,
  * so a simulated card is never checked against J-LIS and J-LIS never vouches for test
  * material. Both load lazily (dynamic import), out of the first chunk.
@@ -28,7 +28,7 @@ export async function anchorsFor(which: 'auth' | 'sign', certificate: Certificat
 }
 
 /**
- * The CV issuer keys available for the given issuer key IDs (card reference §7.5): the
+ * The CV issuer keys available for the given issuer key IDs (docs/card-reference.md §7.5): the
  * simulator's, for its `9000xxx` IDs. J-LIS does not publish its CV issuer keys, so a real
  * card's CV certificate cannot be checked against an issuer (§7.5: "the CA public keys are not
  * on the card").

@@ -85,7 +85,7 @@ export function startEngine(faults?: ConstructorParameters<typeof FaultyTranspor
   };
 }
 
-/** The holder's credentials (simulator personalisation, card reference §10). */
+/** The holder's credentials (simulator personalisation, docs/card-reference.md §10). */
 export async function pinsOf(holder: SimulatorHolderId) {
   return (await loadPersonalisation(holder)).pins;
 }

@@ -6,7 +6,7 @@ import { exposureOf } from '../exposure';
 import { APPLETS, CARD_LEVEL_TAGS, fileLabel } from '../identifiers';
 
 /**
- * The card-level GET DATA objects (card reference §9.4), answered only while the GlobalPlatform
+ * The card-level GET DATA objects (docs/card-reference.md §9.4), answered only while the GlobalPlatform
  * ISD `A0 00 00 01 51 00 00` is current: select it first.
  */
 export class CardLevel {

@@ -5,11 +5,11 @@ import { parseBer } from '../shared/ber';
 import { isoDate } from '../shared/fields';
 
 /**
- * Decoders of the card-level GET DATA objects (card reference §9.4). 0042/00F7 are key IDs
+ * Decoders of the card-level GET DATA objects (docs/card-reference.md §9.4). 0042/00F7 are key IDs
  * (`decodeKeyId`), 00F8/7F21 CV certificates (`decodeCvCertificateContent`/`decodeCvCertificate`).
  */
 
-/** An ASCII object (card reference §9.4, 0045 card identification number): printable ASCII, checked. */
+/** An ASCII object (docs/card-reference.md §9.4, 0045 card identification number): printable ASCII, checked. */
 export function decodeAsciiObject(bytes: Uint8Array, source = 'card-level object'): string {
   const text = asciiString(bytes);
   const bad = text.search(/[^\x20-\x7e]/);
@@ -17,33 +17,33 @@ export function decodeAsciiObject(bytes: Uint8Array, source = 'card-level object
   return text;
 }
 
-/** 00F0: 全国地方公共団体コード, 5 ASCII digits (card reference §9.4). */
+/** 00F0: 全国地方公共団体コード, 5 ASCII digits (docs/card-reference.md §9.4). */
 export function decodeMunicipalityCode(bytes: Uint8Array, source = 'card-level object 00F0'): string {
   const text = asciiString(bytes);
   if (!/^\d{5}$/.test(text)) throw new MalformedDataError(source, 0, 'expected 5 ASCII digits');
   return text;
 }
 
-/** 00F2: card expiry, 8 ASCII digits `YYYYMMDD`, as ISO `YYYY-MM-DD` (card reference §9.4). */
+/** 00F2: card expiry, 8 ASCII digits `YYYYMMDD`, as ISO `YYYY-MM-DD` (docs/card-reference.md §9.4). */
 export function decodeCardExpiry(bytes: Uint8Array, source = 'card-level object 00F2'): string {
   const iso = isoDate(asciiString(bytes));
   if (iso === null) throw new MalformedDataError(source, 0, 'expected a YYYYMMDD date');
   return iso;
 }
 
-/** 5F51: the contact ATR stored without TS (card reference §1, §9.4), shown with TS `3B` restored. */
+/** 5F51: the contact ATR stored without TS (docs/card-reference.md §1, §9.4), shown with TS `3B` restored. */
 export interface ContactAtrView {
   readonly atrHex: string;
   readonly storedHex: string;
 }
 
-/** Decodes GET DATA 5F51 (card reference §1): the card's own contact ATR, minus TS. */
+/** Decodes GET DATA 5F51 (docs/card-reference.md §1): the card's own contact ATR, minus TS. */
 export function decodeContactAtr(bytes: Uint8Array, source = 'card-level object 5F51'): ContactAtrView {
   if (bytes.length === 0) throw new MalformedDataError(source, 0, 'empty ATR');
   return { atrHex: toHex(Uint8Array.of(0x3b, ...bytes)), storedHex: toHex(bytes) };
 }
 
-/** 0066: GlobalPlatform card recognition data (card reference §9.4, OID arc 1.2.840.114283). */
+/** 0066: GlobalPlatform card recognition data (docs/card-reference.md §9.4, OID arc 1.2.840.114283). */
 export interface CardRecognitionView {
   /** Every OID found, with the tag of the TLV that holds it (`06` directly, or `60`, `63`, `64`…). */
   readonly entries: readonly { readonly tag: string; readonly oid: string }[];

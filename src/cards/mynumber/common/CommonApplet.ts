@@ -5,7 +5,7 @@ import type { KeyIdView } from '../shared/keyId';
 import type { CommonCardInfoView } from './cardInfo';
 
 /**
- * The client's view of the 共通カードAP (card reference §9.2): two free record EFs and the
+ * The client's view of the 共通カードAP (docs/card-reference.md §9.2): two free record EFs and the
  * 4-digit `commonPin` (001C).
  */
 export class CommonApplet extends AppletBase {

@@ -3,7 +3,7 @@ import { parseSimpleTlvs } from '../../../apdu';
 import { isoDate } from '../shared/fields';
 import { decodeKeyId, type KeyIdView } from '../shared/keyId';
 
-/** 共通カードAP EF 0001 record 1 (card reference §9.2). */
+/** 共通カードAP EF 0001 record 1 (docs/card-reference.md §9.2). */
 export interface CommonCardInfoView {
   /** The first 15 digits. How they split is disputed (§9.2, §15.9); shown whole. */
   readonly serial: string;
@@ -13,11 +13,8 @@ export interface CommonCardInfoView {
   readonly expiry: string;
 }
 
-/** Size of the record: simple-TLV `01 1C` + 28 ASCII digits (card reference §9.2). */
-export const CARD_INFO_RECORD_SIZE = 30;
-
 /**
- * Decodes record 1 of 共通カードAP EF 0001 (card reference §9.2): simple-TLV `01 1C` +
+ * Decodes record 1 of 共通カードAP EF 0001 (docs/card-reference.md §9.2): simple-TLV `01 1C` +
  * serial(15) ‖ municipality code(5) ‖ expiry `YYYYMMDD`(8), all ASCII digits.
  */
 export function decodeCommonCardInfo(bytes: Uint8Array, source = '共通カード AP EF 0001'): CommonCardInfoView {
@@ -32,10 +29,7 @@ export function decodeCommonCardInfo(bytes: Uint8Array, source = '共通カー�
   return { serial: digits.slice(0, 15), municipalityCode: digits.slice(15, 20), expiry };
 }
 
-/** Size of the key-reference record of 共通/住基 EF 0002 (card reference §9.2, §9.3). */
-export const KEY_REFERENCE_RECORD_SIZE = 16;
-
-/** Decodes the 16-byte key reference of 共通カードAP / 住基AP EF 0002 (card reference §9.2, §9.3). */
+/** Decodes the 16-byte key reference of 共通カードAP / 住基AP EF 0002 (docs/card-reference.md §9.2, §9.3). */
 export function decodeKeyReference(bytes: Uint8Array, source = 'key reference record'): KeyIdView {
   return decodeKeyId(bytes, source);
 }

@@ -7,13 +7,13 @@ import type { CertificateView } from './certificate';
 import type { CertificateFlagsView } from './certificateFlags';
 import type { TokenInfoView } from './tokenInfo';
 
-/** A certificate as read from its EF: the exact DER and its decoded view (card reference §6.4). */
+/** A certificate as read from its EF: the exact DER and its decoded view (docs/card-reference.md §6.4). */
 export interface JpkiCertificate {
   readonly der: Uint8Array;
   readonly view: CertificateView;
 }
 
-/** The two JPKI key pairs (card reference §6.1, §6.5). */
+/** The two JPKI key pairs (docs/card-reference.md §6.1, §6.5). */
 export type JpkiKeyId = 'auth' | 'sign';
 
 const KEYS: Readonly<Record<JpkiKeyId, { readonly keyEf: number; readonly pin: 'jpkiAuth' | 'jpkiSign' }>> = {
@@ -21,11 +21,11 @@ const KEYS: Readonly<Record<JpkiKeyId, { readonly keyEf: number; readonly pin: '
   sign: { keyEf: JPKI_FILES.signKey, pin: 'jpkiSign' },
 };
 
-/** Largest input `80 2A` with P1 = 00 accepts: k − 11 for RSA-2048 (card reference §6.5). */
+/** Largest input `80 2A` with P1 = 00 accepts: k − 11 for RSA-2048 (docs/card-reference.md §6.5). */
 const MAX_SIGN_INPUT = 245;
 
 /**
- * The client's view of the JPKI AP (card reference §6): token info, certificate flags, the four
+ * The client's view of the JPKI AP (docs/card-reference.md §6): token info, certificate flags, the four
  * certificates, the two PINs, and signing with either key.
  */
 export class JpkiApplet extends AppletBase {

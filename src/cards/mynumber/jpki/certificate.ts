@@ -7,7 +7,7 @@ import { bitLength, rsaPublicKeyView, stripLeadingZeros } from '../shared/rsaPub
 import { decodeExtensions, type ExtensionsView } from './certificateExtensions';
 import { distinguishedName, type DistinguishedNameView } from './distinguishedName';
 
-/** Names for the algorithm OIDs JPKI certificates use (card reference §6.4, §12). */
+/** Names for the algorithm OIDs JPKI certificates use (docs/card-reference.md §6.4, §12). */
 const ALGORITHMS: ReadonlyMap<string, string> = new Map([
   ['1.2.840.113549.1.1.1', 'rsaEncryption'],
   ['1.2.840.113549.1.1.5', 'sha1WithRSAEncryption'],
@@ -25,7 +25,7 @@ export interface CertificatePublicKeyView {
   readonly exponent: number | null;
 }
 
-/** An X.509 certificate as MynaLens shows it (RFC 5280 §4.1; card reference §6.4, §12). */
+/** An X.509 certificate as MynaLens shows it (RFC 5280 §4.1; docs/card-reference.md §6.4, §12). */
 export interface CertificateView {
   /** Bytes of the DER encoding (the `LL LL + 4` of §6.4). */
   readonly derLength: number;
@@ -44,7 +44,7 @@ export interface CertificateView {
 
 /**
  * Decodes one DER certificate — exactly the certificate's bytes, without the EF's `00` filler
- * (card reference §6.4). Throws `MalformedDataError` naming `source` and the offset of the
+ * (docs/card-reference.md §6.4). Throws `MalformedDataError` naming `source` and the offset of the
  * first bad byte where the encoding itself is broken.
  */
 export function decodeCertificate(der: Uint8Array, source = 'certificate'): CertificateView {

@@ -16,8 +16,8 @@ const KEY_USAGE_BITS = [
   'decipherOnly',
 ] as const;
 
-/** The subjectAltName otherName OIDs of the signature certificate (card reference §12). */
-export const JPKI_SAN_OIDS = {
+/** The subjectAltName otherName OIDs of the signature certificate (docs/card-reference.md §12). */
+const JPKI_SAN_OIDS = {
   name: '1.2.392.200149.8.5.5.1',
   nameAlternative: '1.2.392.200149.8.5.5.2',
   sex: '1.2.392.200149.8.5.5.3',
@@ -26,10 +26,10 @@ export const JPKI_SAN_OIDS = {
   addressAlternative: '1.2.392.200149.8.5.5.6',
 } as const;
 
-/** Era codes of the SAN birth date `EYYYYMMDD` (card reference §12: 1 明治 … 5 令和). */
+/** Era codes of the SAN birth date `EYYYYMMDD` (docs/card-reference.md §12: 1 明治 … 5 令和). */
 const ERAS: Readonly<Record<string, string>> = { '1': '明治', '2': '大正', '3': '昭和', '4': '平成', '5': '令和' };
 
-/** The SAN date of birth `EYYYYMMDD` (card reference §12). */
+/** The SAN date of birth `EYYYYMMDD` (docs/card-reference.md §12). */
 export interface SanBirthDate {
   readonly raw: string;
   /** 明治…令和, or null for a code outside 1–5. */
@@ -51,7 +51,7 @@ export interface JpkiSubjectAltName {
   readonly otherNames: readonly { readonly oid: string; readonly value: string }[];
 }
 
-/** The extensions a JPKI certificate view shows (RFC 5280 §4.2; card reference §12). */
+/** The extensions a JPKI certificate view shows (RFC 5280 §4.2; docs/card-reference.md §12). */
 export interface ExtensionsView {
   readonly keyUsage: readonly string[] | null;
   readonly extendedKeyUsage: readonly string[] | null;
@@ -63,7 +63,7 @@ export interface ExtensionsView {
 }
 
 /**
- * Reads the extensions (RFC 5280 §4.2, card reference §12). A value that does not parse is malformed data at the offset of that
+ * Reads the extensions (RFC 5280 §4.2, docs/card-reference.md §12). A value that does not parse is malformed data at the offset of that
  * extension's value, which `locate` finds in the DER (pkijs keeps no offsets).
  */
 export function decodeExtensions(

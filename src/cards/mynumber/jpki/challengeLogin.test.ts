@@ -10,7 +10,7 @@ import { JpkiApplet } from './JpkiApplet';
 
 const YEAR = [new Date('2025-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z')] as const;
 
-describe('a service login challenge (card reference §6.5, §13.4)', () => {
+describe('a service login challenge (docs/card-reference.md §6.5, §13.4)', () => {
   it('is 32 fresh random bytes each time', () => {
     const a = makeChallenge();
     const b = makeChallenge();

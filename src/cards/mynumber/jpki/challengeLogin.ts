@@ -13,7 +13,7 @@ export function makeChallenge(): Uint8Array {
 }
 
 /**
- * The card's answer to a login challenge (card reference §6.5, §13.4): the authentication key
+ * The card's answer to a login challenge (docs/card-reference.md §6.5, §13.4): the authentication key
  * signs DigestInfo(SHA-256(challenge)) with `80 2A 00 80`, the card adding PKCS#1 v1.5 type-1
  * padding — an ordinary sha256WithRSAEncryption signature of the challenge. The auth PIN must
  * already be verified in this DF session.

@@ -19,7 +19,7 @@ async function signer() {
   return { card, certificate };
 }
 
-describe('buildDetachedSignature (RFC 5652 §5; card reference §6.5)', () => {
+describe('buildDetachedSignature (RFC 5652 §5; docs/card-reference.md §6.5)', () => {
   it('parses back as detached signedData with the content digest, signing time, certificate and a signature WebCrypto verifies', async () => {
     const { card, certificate } = await signer();
     const content = utf8Bytes('契約書 — contract text\n');

@@ -15,7 +15,7 @@ const OID = {
   sha256WithRsa: '1.2.840.113549.1.1.11',
 } as const;
 
-/** What the card does for the CMS: sign a DER DigestInfo with the signature key (card reference §6.5). */
+/** What the card does for the CMS: sign a DER DigestInfo with the signature key (docs/card-reference.md §6.5). */
 export type DigestInfoSigner = (digestInfo: Uint8Array) => Promise<Uint8Array>;
 
 /** A detached CMS signature and the facts it was built from. */
@@ -35,7 +35,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * Builds a detached CMS SignedData (RFC 5652 §5) over `content` with the JPKI signature key:
  * signed attributes contentType, signingTime and messageDigest (§11.1–§11.3) in DER SET OF
  * order (X.690 §11.6, which verifiers re-encode before checking); the card signs
- * DigestInfo(SHA-256(signed attributes)) (card reference §6.5), and the signer's certificate
+ * DigestInfo(SHA-256(signed attributes)) (docs/card-reference.md §6.5), and the signer's certificate
  * travels in `certificates`. sha256WithRSAEncryption, signer identified by issuer and serial.
  */
 export async function buildDetachedSignature(content: Uint8Array, certificateDer: Uint8Array, sign: DigestInfoSigner, signingTime: Date): Promise<DetachedSignature> {

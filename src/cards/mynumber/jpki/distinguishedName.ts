@@ -1,6 +1,6 @@
 import type * as pkijs from 'pkijs';
 
-/** Short names of the attribute types JPKI DNs use (RFC 4514 §3; card reference §12). */
+/** Short names of the attribute types JPKI DNs use (RFC 4514 §3; docs/card-reference.md §12). */
 const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   ['2.5.4.3', 'CN'],
   ['2.5.4.5', 'serialNumber'],
@@ -21,7 +21,7 @@ export interface RdnAttribute {
 
 /**
  * A distinguished name as a list (order kept: JPKI subjects repeat `L` and CA DNs repeat `OU`,
- * card reference §12) and as the `C=JP, O=JPKI, …` string the reference writes.
+ * docs/card-reference.md §12) and as the `C=JP, O=JPKI, …` string the reference writes.
  */
 export interface DistinguishedNameView {
   readonly rdns: readonly RdnAttribute[];

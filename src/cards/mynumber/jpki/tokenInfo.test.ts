@@ -6,7 +6,7 @@ import { decodeTokenInfo } from './tokenInfo';
 
 const text = (value: string, size: number) => ascii(value.padEnd(size, ' '));
 
-// CK_TOKEN_INFO as card reference §6.3 describes the measured card, typed in field by field.
+// CK_TOKEN_INFO as docs/card-reference.md §6.3 describes the measured card, typed in field by field.
 const TOKEN_INFO = concatBytes(
   text('JPKIAPICCTOKEN2', 32),
   text('12345678', 32),

@@ -1,6 +1,6 @@
 import { ByteReader, asciiString } from '../../../bytes';
 
-/** What the token label says the JPKI token is (card reference §6.3). */
+/** What the token label says the JPKI token is (docs/card-reference.md §6.3). */
 export type TokenType = 'my-number-card' | 'android-smartphone' | 'iphone' | 'juki-card' | 'unknown';
 
 const TOKEN_TYPES: ReadonlyMap<string, TokenType> = new Map([
@@ -10,7 +10,7 @@ const TOKEN_TYPES: ReadonlyMap<string, TokenType> = new Map([
   ['JPKIAPICCTOKEN', 'juki-card'],
 ]);
 
-/** PKCS#11 CK_TOKEN_INFO flag bits present on the card (card reference §6.3: `0000040D`). */
+/** PKCS#11 CK_TOKEN_INFO flag bits present on the card (docs/card-reference.md §6.3: `0000040D`). */
 const FLAG_NAMES: readonly (readonly [number, string])[] = [
   [0x00000001, 'CKF_RNG'],
   [0x00000002, 'CKF_WRITE_PROTECTED'],
@@ -19,7 +19,7 @@ const FLAG_NAMES: readonly (readonly [number, string])[] = [
   [0x00000400, 'CKF_TOKEN_INITIALIZED'],
 ];
 
-/** JPKI EF 0006 (card reference §6.3): a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs. */
+/** JPKI EF 0006 (docs/card-reference.md §6.3): a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs. */
 export interface TokenInfoView {
   readonly label: string;
   readonly tokenType: TokenType;
@@ -44,10 +44,7 @@ export interface TokenInfoView {
   readonly utcTime: string;
 }
 
-/** The size of EF 0006 (card reference §6.3). */
-export const TOKEN_INFO_SIZE = 160;
-
-/** Decodes the 160 bytes of JPKI EF 0006 (card reference §6.3). */
+/** Decodes the 160 bytes of JPKI EF 0006 (docs/card-reference.md §6.3). */
 export function decodeTokenInfo(bytes: Uint8Array, source = 'JPKI AP EF 0006'): TokenInfoView {
   const reader = new ByteReader(bytes, source);
   const text = (length: number) => trimPadding(asciiString(reader.bytesOf(length)));
@@ -90,6 +87,6 @@ export function decodeTokenInfo(bytes: Uint8Array, source = 'JPKI AP EF 0006'): 
 }
 
 /** PKCS#11 pads text fields with spaces; the card may also end them with NULs. */
-export function trimPadding(text: string): string {
+function trimPadding(text: string): string {
   return text.replace(/[ \0]+$/, '');
 }

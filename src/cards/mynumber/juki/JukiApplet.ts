@@ -4,7 +4,7 @@ import { JUKI_FILES } from '../identifiers';
 import type { KeyIdView } from '../shared/keyId';
 
 /**
- * The client's view of the 住基AP (card reference §9.3): one record EF and the 4-digit
+ * The client's view of the 住基AP (docs/card-reference.md §9.3): one record EF and the 4-digit
  * `jukiPin` (001C). No EF holding the 住民票コード is known (§9.3).
  */
 export class JukiApplet extends AppletBase {

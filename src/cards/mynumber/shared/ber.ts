@@ -5,7 +5,7 @@ import { MalformedDataError } from '../../../bytes';
  * The one wrapper around `asn1js.fromBER` (house rule 3). asn1js reports most failures as data
  * (`offset === -1`), but a few it throws — a GeneralizedTime or UTCTime whose text is not a time,
  * met inside an encapsulated BIT STRING, throws a plain `Error` — so both become
- * `MalformedDataError` naming `source` and `offset` (card reference §6.4, §9.4).
+ * `MalformedDataError` naming `source` and `offset` (docs/card-reference.md §6.4, §9.4).
  */
 export function parseBer(bytes: Uint8Array, source: string, offset = 0): asn1js.AsnType {
   let parsed: ReturnType<typeof asn1js.fromBER>;

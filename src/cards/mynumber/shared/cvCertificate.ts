@@ -5,7 +5,7 @@ import { decodeKeyId, type KeyIdView } from './keyId';
 import { rsaPublicKeyView, type RsaPublicKeyView } from './rsaPublicKey';
 
 /**
- * A card-verifiable certificate (card reference §7.5): text/visual EF 0004 and the card-level
+ * A card-verifiable certificate (docs/card-reference.md §7.5): text/visual EF 0004 and the card-level
  * objects 7F21 / 00F8 (§9.4).
  */
 export interface CvCertificateView {
@@ -19,7 +19,7 @@ export interface CvCertificateView {
   readonly length: number;
 }
 
-/** Decodes `7F 21 { 5F 4E body, 5F 37 signature }` (card reference §7.5). */
+/** Decodes `7F 21 { 5F 4E body, 5F 37 signature }` (docs/card-reference.md §7.5). */
 export function decodeCvCertificate(bytes: Uint8Array, source = 'CV certificate'): CvCertificateView {
   const outer = outerTlv(bytes, source, 0x7f21);
   return decodeContent(children(outer, source), source, outer);
@@ -27,7 +27,7 @@ export function decodeCvCertificate(bytes: Uint8Array, source = 'CV certificate'
 
 /**
  * Decodes the content of a CV certificate without its `7F21` wrapper, as GET DATA `00F8`
- * returns it (card reference §9.4).
+ * returns it (docs/card-reference.md §9.4).
  */
 export function decodeCvCertificateContent(bytes: Uint8Array, source = 'CV certificate content'): CvCertificateView {
   const tlvs = parseTlvs(bytes, source);

@@ -2,7 +2,7 @@ import { MalformedDataError, asciiString, toHex, utf8String } from '../../../byt
 import { childrenOf, parseTlvs, type Tlv } from '../../../apdu';
 
 /**
- * Field readers shared by the 券面-AP decoders (card reference §7, §8, §11). Each either
+ * Field readers shared by the 券面-AP decoders (docs/card-reference.md §7, §8, §11). Each either
  * returns a checked value or throws `MalformedDataError` naming the file and the offset.
  */
 
@@ -14,7 +14,7 @@ export function outerTlv(bytes: Uint8Array, source: string, tag: number): Tlv {
   return first;
 }
 
-/** The children of a constructed TLV, with absolute offsets (card reference §11). */
+/** The children of a constructed TLV, with absolute offsets (docs/card-reference.md §11). */
 export function children(parent: Tlv, source: string): Tlv[] {
   if (!parent.constructed) throw new MalformedDataError(source, parent.offset, `tag ${hexTag(parent.tag)} is not constructed`);
   return childrenOf(parent, source);
@@ -115,6 +115,6 @@ export function compactHex(bytes: Uint8Array): string {
 }
 
 /** `0xFF20` → `FF20`, for messages about the card's private tags (§11). */
-export function hexTag(tag: number): string {
+function hexTag(tag: number): string {
   return tag.toString(16).toUpperCase().padStart(tag > 0xff ? 4 : 2, '0');
 }

@@ -2,7 +2,7 @@ import { MalformedDataError, asciiString } from '../../../bytes';
 import { compactHex } from './fields';
 
 /**
- * A 16-byte CV key ID (card reference §7.5): 7 ASCII digits, `08 05`, 3 ASCII digits, 4
+ * A 16-byte CV key ID (docs/card-reference.md §7.5): 7 ASCII digits, `08 05`, 3 ASCII digits, 4
  * padding bytes — shown as `5000033/001`. Used in CV certificates, text EF 0005 DF42, visual
  * EF 0003, the 共通/住基 key references (§9.2) and GET DATA 0042/00F7 (§9.4).
  */

@@ -2,7 +2,7 @@ import { MalformedDataError } from '../../../bytes';
 import type { Tlv } from '../../../apdu';
 import { compactHex, requireTlv } from './fields';
 
-/** An RSA public key as the view models show it (card reference §11 "RSA public keys"). */
+/** An RSA public key as the view models show it (docs/card-reference.md §11 "RSA public keys"). */
 export interface RsaPublicKeyView {
   readonly bits: number;
   readonly exponent: number;
@@ -35,7 +35,7 @@ export function rsaPublicKeyView(exponent: Uint8Array, modulus: Uint8Array, sour
   return { bits: bitLength(n), exponent: exponentValue, modulusHex: compactHex(n) };
 }
 
-/** The `90` exponent / `91` modulus pair inside `parent` (card reference §11, §7.5, §8.2 DF24). */
+/** The `90` exponent / `91` modulus pair inside `parent` (docs/card-reference.md §11, §7.5, §8.2 DF24). */
 export function decodeRsaTlvs(tlvs: readonly Tlv[], source: string, parent: Tlv): RsaPublicKeyView {
   const exponent = requireTlv(tlvs, 0x90, source, parent);
   const modulus = requireTlv(tlvs, 0x91, source, parent);

@@ -2,7 +2,7 @@ import { encodeTlv } from '../../../apdu';
 import { MalformedDataError, asciiBytes, concatBytes, fromHex, utf8Bytes } from '../../../bytes';
 
 /**
- * Hand-built card bytes for decoder tests (card reference §7, §8, §11): the card's TLV habits
+ * Hand-built card bytes for decoder tests (docs/card-reference.md §7, §8, §11): the card's TLV habits
  * (two-byte private tags, `82 HH LL` from 0x80 up) spelled out, small recognisable contents.
  * Test support only.
  */

@@ -1,10 +1,10 @@
-import { concatBytes } from '../../../bytes';
+import { concatBytes, fromBase64Url } from '../../../bytes';
 import { modPow } from '../trust/rsa';
 
 /**
  * A software RSA key standing in for a card's private key in client tests (the client may not
  * use the simulator, architecture: simulator/ "never cards/"): WebCrypto makes the key, and
- * `signDigestInfo` does what `80 2A 00 80` does (card reference §6.5) — PKCS#1 v1.5 type-1
+ * `signDigestInfo` does what `80 2A 00 80` does (docs/card-reference.md §6.5) — PKCS#1 v1.5 type-1
  * padding of the given DigestInfo, then m^d mod n. Test support only.
  */
 export interface SoftRsaKey {
@@ -14,9 +14,8 @@ export interface SoftRsaKey {
 }
 
 function b64urlToBigInt(text: string): bigint {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   let value = 0n;
-  for (let i = 0; i < binary.length; i++) value = (value << 8n) | BigInt(binary.charCodeAt(i));
+  for (const byte of fromBase64Url(text)) value = (value << 8n) | BigInt(byte);
   return value;
 }
 

@@ -10,7 +10,7 @@ import type { MyNumberView } from './myNumber';
 import type { SignedPublicKeyView } from './publicKeys';
 
 /**
- * The client's view of the 券面事項入力補助AP (text AP, card reference §7). Credentials:
+ * The client's view of the 券面事項入力補助AP (text AP, docs/card-reference.md §7). Credentials:
  * `textPin` (0011), `textPinA` (0014) and `textPinB` (0015); A opens 0001 not 0002, B the
  * reverse, the PIN both (§7.1).
  */

@@ -1,7 +1,7 @@
 import { MalformedDataError } from '../../../bytes';
 import { checkOffsetTable, children, dateField, outerTlv, requireTlv, sexField, utf8Field, type OffsetTableCheck, type SexCode } from '../shared/fields';
 
-/** Text AP EF 0002 (card reference §7.3): 基本4情報 as the card stores them. */
+/** Text AP EF 0002 (docs/card-reference.md §7.3): 基本4情報 as the card stores them. */
 export interface BasicFourView {
   /** 氏名, full-width, U+3000 between family and given name (§7.3). */
   readonly name: string;
@@ -16,7 +16,7 @@ export interface BasicFourView {
 }
 
 /**
- * Decodes text EF 0002 (card reference §7.3): `FF 20 LL { DF21 offsets, DF22 name, DF23 address,
+ * Decodes text EF 0002 (docs/card-reference.md §7.3): `FF 20 LL { DF21 offsets, DF22 name, DF23 address,
  * DF24 DOB, DF25 sex }`. The outer length is parsed as BER (short or `82 HH LL`), not read as
  * byte 2, and the fields are found by tag rather than by the offset table.
  */

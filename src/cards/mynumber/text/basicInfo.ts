@@ -1,7 +1,7 @@
 import { children, compactHex, fixedBytes, outerTlv, requireTlv } from '../shared/fields';
 import { decodeKeyId, type KeyIdView } from '../shared/keyId';
 
-/** Text AP EF 0005 (card reference §7.6): the AP's basic information. */
+/** Text AP EF 0005 (docs/card-reference.md §7.6): the AP's basic information. */
 export interface TextBasicInfoView {
   /** DF41, 4 bytes; `01 03 0E 01` observed. */
   readonly layoutHex: string;
@@ -11,7 +11,7 @@ export interface TextBasicInfoView {
   readonly unknownHex: string;
 }
 
-/** Decodes text EF 0005 (card reference §7.6): `FF 40 82 00 9F { DF41, DF42, DF43 }`. */
+/** Decodes text EF 0005 (docs/card-reference.md §7.6): `FF 40 82 00 9F { DF41, DF42, DF43 }`. */
 export function decodeTextBasicInfo(bytes: Uint8Array, source = 'text AP EF 0005'): TextBasicInfoView {
   const outer = outerTlv(bytes, source, 0xff40);
   const tlvs = children(outer, source);

@@ -1,7 +1,7 @@
 import { children, compactHex, fixedBytes, outerTlv, requireTlv } from '../shared/fields';
 
 /**
- * Text AP EF 0003 (card reference §7.4): digests of EF 0001 and EF 0002 and the issuer's
+ * Text AP EF 0003 (docs/card-reference.md §7.4): digests of EF 0001 and EF 0002 and the issuer's
  * signature over them, made with the key certified in EF 0004.
  */
 export interface IntegrityRecordView {
@@ -15,7 +15,7 @@ export interface IntegrityRecordView {
   readonly signedHex: string;
 }
 
-/** Decodes text EF 0003 (card reference §7.4): `FF 30 82 01 4B { DF31, DF32, DF33 }`. */
+/** Decodes text EF 0003 (docs/card-reference.md §7.4): `FF 30 82 01 4B { DF31, DF32, DF33 }`. */
 export function decodeIntegrityRecord(bytes: Uint8Array, source = 'text AP EF 0003'): IntegrityRecordView {
   const outer = outerTlv(bytes, source, 0xff30);
   const tlvs = children(outer, source);

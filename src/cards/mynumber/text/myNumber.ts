@@ -1,6 +1,6 @@
 import { asciiField, fixedBytes, outerTlv } from '../shared/fields';
 
-/** Text AP EF 0001 (card reference §7.2): the 12-digit 個人番号, 特定個人情報 (§17). */
+/** Text AP EF 0001 (docs/card-reference.md §7.2): the 12-digit 個人番号, 特定個人情報 (§17). */
 export interface MyNumberView {
   readonly myNumber: string;
   /** Whether digit 12 is the check digit of digits 1–11 (§7.2); reported, never thrown. */
@@ -9,20 +9,17 @@ export interface MyNumberView {
   readonly expectedCheckDigit: number;
 }
 
-/** The size of text EF 0001: `FF 10 0C` + 12 digits + `FF FF` (card reference §7.2). */
-export const MY_NUMBER_EF_SIZE = 17;
-
-/** Weights for digits 1–11, left to right (card reference §7.2, 総務省令第八十五号 第五条). */
+/** Weights for digits 1–11, left to right (docs/card-reference.md §7.2, 総務省令第八十五号 第五条). */
 const WEIGHTS = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 
-/** The check digit of the first 11 digits (card reference §7.2): r = Σ mod 11; 0 if r ≤ 1 else 11 − r. */
+/** The check digit of the first 11 digits (docs/card-reference.md §7.2): r = Σ mod 11; 0 if r ≤ 1 else 11 − r. */
 export function myNumberCheckDigit(first11: string): number {
   if (!/^\d{11}$/.test(first11)) throw new RangeError('the check digit needs exactly 11 digits');
   const r = WEIGHTS.reduce((sum, weight, i) => sum + weight * Number(first11[i]), 0) % 11;
   return r <= 1 ? 0 : 11 - r;
 }
 
-/** Decodes text EF 0001 (card reference §7.2): tag `FF10` in long form, 12 ASCII digits. */
+/** Decodes text EF 0001 (docs/card-reference.md §7.2): tag `FF10` in long form, 12 ASCII digits. */
 export function decodeMyNumber(bytes: Uint8Array, source = 'text AP EF 0001'): MyNumberView {
   const tlv = outerTlv(bytes, source, 0xff10);
   fixedBytes(tlv, source, 12, 'My Number');

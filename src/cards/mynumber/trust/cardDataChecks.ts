@@ -4,7 +4,7 @@ import { children, outerTlv, requireTlv } from '../shared/fields';
 import { decodeIntegrityRecord } from '../text/integrity';
 import { sha256, verifyPkcs1DigestInfo, verifySha256WithCardKey, type RsaPublicKey } from './rsa';
 
-/** A CV-certificate issuer whose public key is known (the simulator's; card reference §7.5). */
+/** A CV-certificate issuer whose public key is known (the simulator's; docs/card-reference.md §7.5). */
 export interface CvIssuerKey {
   /** `9000033/001`. */
   readonly keyId: string;
@@ -19,7 +19,7 @@ export interface CardDataStep {
 }
 
 /**
- * The outcome of a card-data authenticity check (card reference §7.4, §8.2): `verified` when
+ * The outcome of a card-data authenticity check (docs/card-reference.md §7.4, §8.2): `verified` when
  * every step passed up to the CV issuer's key; `self-consistent` when the data matches the key
  * certified on the card but that certificate's issuer key is not available (a real card: J-LIS
  * does not publish it, §7.5 "the CA public keys are not on the card"); `failed` when a step failed.
@@ -58,7 +58,7 @@ function conclude(steps: readonly CardDataStep[]): CardDataCheck['status'] {
 }
 
 /**
- * Text AP integrity record (card reference §7.4): DF31 = SHA-256 of the whole 17-byte EF 0001,
+ * Text AP integrity record (docs/card-reference.md §7.4): DF31 = SHA-256 of the whole 17-byte EF 0001,
  * DF32 = SHA-256 of EF 0002's value after the DF21 table, DF33 = sha256WithRSA over the DF31 and
  * DF32 TLVs by the key certified in EF 0004, whose certificate is checked with its issuer's key.
  */
@@ -84,7 +84,7 @@ export async function checkTextIntegrity(
 }
 
 /**
- * Visual AP card face (card reference §8.2): DF28 is PKCS#1 v1.5 over one DigestInfo holding
+ * Visual AP card face (docs/card-reference.md §8.2): DF28 is PKCS#1 v1.5 over one DigestInfo holding
  * SHA-256(DF22‖DF23‖DF24) ‖ SHA-256(DF25‖DF26) ‖ SHA-256(DF27) — 96 bytes — by the key certified
  * in EF 0004. The expiry (DF29) and security code (DF2A) follow the signature and are not covered.
  */

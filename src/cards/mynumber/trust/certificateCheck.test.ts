@@ -15,7 +15,7 @@ async function hierarchy() {
   return { ca, holder, anchors };
 }
 
-describe('checkCertificate (card reference §12; RFC 5280 §6.1, one link)', () => {
+describe('checkCertificate (docs/card-reference.md §12; RFC 5280 §6.1, one link)', () => {
   it('verifies a certificate its CA signed, naming the CA and both validities', async () => {
     const { holder, anchors } = await hierarchy();
     const check = await checkCertificate(holder.der, anchors, NOW);

@@ -12,7 +12,7 @@ export interface TrustAnchor {
   readonly der: Uint8Array;
 }
 
-/** Where a certificate stands against a set of anchors (RFC 5280 §6.1 reduced to one link, card reference §12). */
+/** Where a certificate stands against a set of anchors (RFC 5280 §6.1 reduced to one link, docs/card-reference.md §12). */
 export type ChainStatus =
   /** An anchor's key verifies the certificate's signature. */
   | 'verified'
@@ -62,7 +62,7 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate | null {
 }
 
 /** Validity of a certificate at `now` (RFC 5280 §4.1.2.5). */
-export function validityAt(certificate: pkijs.Certificate, now: Date): ValidityStatus {
+function validityAt(certificate: pkijs.Certificate, now: Date): ValidityStatus {
   if (now.getTime() < certificate.notBefore.value.getTime()) return 'not-yet-valid';
   if (now.getTime() > certificate.notAfter.value.getTime()) return 'expired';
   return 'valid';
@@ -79,7 +79,7 @@ function extensionOctets(certificate: pkijs.Certificate, oid: string): Uint8Arra
 
 /**
  * Checks one certificate's signature against every anchor with the issuer's name (RFC 5280
- * §6.1.3 (a)(1), one link). JPKI CAs keep one name across generations (card reference §12:
+ * §6.1.3 (a)(1), one link). JPKI CAs keep one name across generations (docs/card-reference.md §12:
  * "same DN across generations — pick by signature"), so a failed signature only means forgery
  * when the certificate's authority key identifier names a given anchor's key; otherwise the
  * issuer is simply not bundled. Validity is reported for the certificate and the anchor at `now`.

@@ -6,7 +6,7 @@ import type { TrustAnchor } from './certificateCheck';
 import { pemToDer } from './pem';
 
 /**
- * The official J-LIS JPKI CA certificates MynaLens bundles (card reference §12 "CA generations";
+ * The official J-LIS JPKI CA certificates MynaLens bundles (docs/card-reference.md §12 "CA generations";
  * public data from `shared/data/jpki-ca`): the 2015 and 2023 generations of the
  * user-authentication CA (issuer of JPKI EF 000A) and the digital-signature CA (issuer of EF 0001).
  * The 2019 generation is not bundled: a certificate it issued is reported "issuer not bundled".

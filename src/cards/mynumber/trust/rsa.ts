@@ -1,7 +1,7 @@
 import { bytesEqual, concatBytes, copyBytes, fromHex } from '../../../bytes';
 import { SHA256_DIGEST_INFO_PREFIX } from '../jpki/digestInfo';
 
-/** An RSA public key as the card stores it (card reference §11 `90`/`91`, §7.5 CV certificates). */
+/** An RSA public key as the card stores it (docs/card-reference.md §11 `90`/`91`, §7.5 CV certificates). */
 export interface RsaPublicKey {
   /** Modulus, big-endian hex. */
   readonly modulusHex: string;
@@ -15,7 +15,7 @@ export async function sha256(data: Uint8Array): Promise<Uint8Array> {
 
 /**
  * Verifies an RSASSA-PKCS1-v1_5 signature (RFC 8017 §8.2.2) with WebCrypto against a DER
- * SubjectPublicKeyInfo, as an X.509 certificate carries it (card reference §6.4, §12).
+ * SubjectPublicKeyInfo, as an X.509 certificate carries it (docs/card-reference.md §6.4, §12).
  * A key WebCrypto refuses to import, or a signature of the wrong size, verifies as false.
  */
 export async function verifyWithSpki(spki: Uint8Array, hash: 'SHA-256' | 'SHA-384' | 'SHA-512', data: Uint8Array, signature: Uint8Array): Promise<boolean> {
@@ -51,7 +51,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
  * Checks a PKCS#1 v1.5 signature over an arbitrary DER DigestInfo (RFC 8017 §8.2.2 with
  * EMSA-PKCS1-v1_5 of §9.2): s^e mod n must equal `00 01 FF…FF 00 ‖ digestInfo`. Needed where
  * the card signs a DigestInfo WebCrypto cannot express — the visual AP's card face carries
- * three SHA-256 digests in one DigestInfo (card reference §8.2).
+ * three SHA-256 digests in one DigestInfo (docs/card-reference.md §8.2).
  */
 export function verifyPkcs1DigestInfo(key: RsaPublicKey, digestInfo: Uint8Array, signature: Uint8Array): boolean {
   const modulusBytes = fromHex(key.modulusHex);

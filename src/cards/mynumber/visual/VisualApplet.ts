@@ -8,7 +8,7 @@ import type { CardFaceView } from './cardFace';
 import type { MyNumberImageView } from './myNumberImage';
 
 /**
- * The client's view of the 券面事項確認AP (visual AP, card reference §8). Credentials:
+ * The client's view of the 券面事項確認AP (visual AP, docs/card-reference.md §8). Credentials:
  * `visualBirth` (0011) opens 0001; `visualPinA` (0013) opens 0002, 0005, 0006; `visualPinB`
  * (0012) the same without 0005 (§8.1).
  */

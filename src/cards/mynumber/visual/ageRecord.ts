@@ -1,7 +1,7 @@
 import { children, compactHex, dateField, outerTlv, requireTlv, valueTlvs } from '../shared/fields';
 import { decodeRsaTlvs, type RsaPublicKeyView } from '../shared/rsaPublicKey';
 
-/** Visual AP EF 0001 (card reference §8.1): the age-verification record. */
+/** Visual AP EF 0001 (docs/card-reference.md §8.1): the age-verification record. */
 export interface AgeRecordView {
   /** DF11, 生年月日 as ISO `YYYY-MM-DD`. */
   readonly birthDate: string;
@@ -11,7 +11,7 @@ export interface AgeRecordView {
   readonly signatureHex: string;
 }
 
-/** Decodes visual EF 0001 (card reference §8.1): `FF 10 82 02 1E { DF11, DF12 { 90, 91 }, DF13 }`. */
+/** Decodes visual EF 0001 (docs/card-reference.md §8.1): `FF 10 82 02 1E { DF11, DF12 { 90, 91 }, DF13 }`. */
 export function decodeAgeRecord(bytes: Uint8Array, source = 'visual AP EF 0001'): AgeRecordView {
   const outer = outerTlv(bytes, source, 0xff10);
   const tlvs = children(outer, source);

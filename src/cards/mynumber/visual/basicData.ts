@@ -2,7 +2,7 @@ import { MalformedDataError } from '../../../bytes';
 import { asciiField, children, compactHex, fixedBytes, outerTlv, requireTlv } from '../shared/fields';
 import { decodeKeyId, type KeyIdView } from '../shared/keyId';
 
-/** Visual AP EF 0003 (card reference §8.1): the AP's basic data. */
+/** Visual AP EF 0003 (docs/card-reference.md §8.1): the AP's basic data. */
 export interface VisualBasicDataView {
   /** DF31, 4 bytes; `06 03 0E 01` observed. */
   readonly layoutHex: string;
@@ -17,7 +17,7 @@ export interface VisualBasicDataView {
   readonly opaqueHex: string;
 }
 
-/** Decodes visual EF 0003 (card reference §8.1): `FF 30 { DF31, DF32, DF33, DF34, DF35 }`. */
+/** Decodes visual EF 0003 (docs/card-reference.md §8.1): `FF 30 { DF31, DF32, DF33, DF34, DF35 }`. */
 export function decodeVisualBasicData(bytes: Uint8Array, source = 'visual AP EF 0003'): VisualBasicDataView {
   const outer = outerTlv(bytes, source, 0xff30);
   const tlvs = children(outer, source);

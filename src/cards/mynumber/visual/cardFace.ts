@@ -14,7 +14,7 @@ import {
 } from '../shared/fields';
 import { decodeRsaTlvs, type RsaPublicKeyView } from '../shared/rsaPublicKey';
 
-/** Visual AP EF 0002 (card reference §8.2): the card face as the chip stores it. */
+/** Visual AP EF 0002 (docs/card-reference.md §8.2): the card face as the chip stores it. */
 export interface CardFaceView {
   /** DF22, 生年月日, ISO `YYYY-MM-DD`. */
   readonly birthDate: string;
@@ -38,7 +38,7 @@ export interface CardFaceView {
 }
 
 /**
- * Decodes visual EF 0002 (card reference §8.2): `FF 20 82 HH LL { DF21 offsets, DF22 … DF2A }`,
+ * Decodes visual EF 0002 (docs/card-reference.md §8.2): `FF 20 82 HH LL { DF21 offsets, DF22 … DF2A }`,
  * fields found by tag, the offset table checked against their real positions.
  */
 export function decodeCardFace(bytes: Uint8Array, source = 'visual AP EF 0002'): CardFaceView {

@@ -2,7 +2,7 @@ import { children, compactHex, outerTlv, requireTlv, valueTlvs } from '../shared
 import { decodeRsaTlvs, type RsaPublicKeyView } from '../shared/rsaPublicKey';
 import { imageField } from '../shared/images';
 
-/** Visual AP EF 0005 (card reference §8.1): the My Number as a picture, 特定個人情報 (§17). */
+/** Visual AP EF 0005 (docs/card-reference.md §8.1): the My Number as a picture, 特定個人情報 (§17). */
 export interface MyNumberImageView {
   /** DF41, the 12 digits rendered as PNG (72×12, 1-bit on the surveyed card). */
   readonly myNumberPng: Uint8Array;
@@ -12,7 +12,7 @@ export interface MyNumberImageView {
   readonly signatureHex: string;
 }
 
-/** Decodes visual EF 0005 (card reference §8.1): `FF 40 { DF41 PNG, DF42 { 90, 91 }, DF43 }`. */
+/** Decodes visual EF 0005 (docs/card-reference.md §8.1): `FF 40 { DF41 PNG, DF42 { 90, 91 }, DF43 }`. */
 export function decodeMyNumberImage(bytes: Uint8Array, source = 'visual AP EF 0005'): MyNumberImageView {
   const outer = outerTlv(bytes, source, 0xff40);
   const tlvs = children(outer, source);

@@ -17,7 +17,7 @@ function cardAtKey(aid: string, fid: number): SimulatedCard {
   return card;
 }
 
-describe('CHANGE REFERENCE DATA 00 24 01 80 (card reference §2: JPKI and text AP PINs)', () => {
+describe('CHANGE REFERENCE DATA 00 24 01 80 (docs/card-reference.md §2: JPKI and text AP PINs)', () => {
   it.each([
     ['JPKI auth PIN', AID.jpki, 0x0018, TEST_PINS.jpkiAuth, '2580'],
     ['JPKI sign password', AID.jpki, 0x001b, TEST_PINS.jpkiSign!, 'NEWPASS99'],
@@ -80,7 +80,7 @@ describe('CHANGE REFERENCE DATA 00 24 01 80 (card reference §2: JPKI and text A
   });
 });
 
-describe('CHANGE KEY 80 32 00 80 (card reference §2, §9.3: 共通 and 住基 PINs)', () => {
+describe('CHANGE KEY 80 32 00 80 (docs/card-reference.md §2, §9.3: 共通 and 住基 PINs)', () => {
   it.each([
     ['共通AP', AID.common, TEST_PINS.commonPin],
     ['住基AP', AID.juki, TEST_PINS.jukiPin],

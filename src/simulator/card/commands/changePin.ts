@@ -5,7 +5,7 @@ import { resolveEf } from './keyReference';
 import { status, success, type CommandHandler, type CommandContext, type CommandResult } from './result';
 
 /**
- * Replaces a PIN after VERIFY of the same key EF in this DF session (card reference §2). The new
+ * Replaces a PIN after VERIFY of the same key EF in this DF session (docs/card-reference.md §2). The new
  * value is the whole data field. Order of checks: P1, key reference (`6986`/`6A82`/`6A86`), a key
  * EF (`6981`), the command this key is changed with (else `6982`: the sources give no other
  * change path, so its condition can never be met), blocked (`6984`), verified (`6982`), data
@@ -28,8 +28,8 @@ function changePin(context: CommandContext, expectedP1: number, method: PinEf['c
   return success();
 }
 
-/** CHANGE REFERENCE DATA `00 24 01 80|SFI <new PIN>`: JPKI and text AP PINs (card reference §2). */
+/** CHANGE REFERENCE DATA `00 24 01 80|SFI <new PIN>`: JPKI and text AP PINs (docs/card-reference.md §2). */
 export const changeReferenceData: CommandHandler = (context) => changePin(context, 0x01, 'reference-data');
 
-/** JICSAP CHANGE KEY `80 32 00 80|SFI <new PIN>`: 共通AP and 住基AP PINs (card reference §2, §9.3). */
+/** JICSAP CHANGE KEY `80 32 00 80|SFI <new PIN>`: 共通AP and 住基AP PINs (docs/card-reference.md §2, §9.3). */
 export const changeKey: CommandHandler = (context) => changePin(context, 0x00, 'change-key');

@@ -28,7 +28,7 @@ function jpkiWith(pin: 'auth' | 'sign' | 'none'): SimulatedCard {
   return card;
 }
 
-describe('80 2A COMPUTE SIGNATURE with the JPKI keys (card reference §6.5, §13.4)', () => {
+describe('80 2A COMPUTE SIGNATURE with the JPKI keys (docs/card-reference.md §6.5, §13.4)', () => {
   it('signs a SHA-256 DigestInfo with the auth key after VERIFY of 0018 (canonical flow §13.4)', async () => {
     const card = jpkiWith('auth');
     expect(selectEf(card, 0x0017)).toBe('9000');
@@ -148,7 +148,7 @@ describe('80 2A COMPUTE SIGNATURE with the JPKI keys (card reference §6.5, §13
   });
 });
 
-describe('80 2A with the 券面 AP default keys, no credential (card reference §7.7, §8.1)', () => {
+describe('80 2A with the 券面 AP default keys, no credential (docs/card-reference.md §7.7, §8.1)', () => {
   it.each([
     ['text AP key 0013', AID.text, 0x93, 'textAp'],
     ['visual AP key 001A', AID.visual, 0x9a, 'visualAp'],
@@ -171,13 +171,13 @@ describe('80 2A with the 券面 AP default keys, no credential (card reference �
     expect(sw(card, signCommand(0x00, 0x00, digestInfo))).toBe('6A88');
   });
 
-  it('answers 6D00 to the ISO PSO form 00 2A 9E 9A (card reference §2: not on this card)', () => {
+  it('answers 6D00 to the ISO PSO form 00 2A 9E 9A (docs/card-reference.md §2: not on this card)', () => {
     const card = jpkiWith('auth');
     expect(sw(card, concatBytes(fromHex('00 2A 9E 9A 33'), digestInfo, fromHex('00')))).toBe('6D00');
   });
 });
 
-describe('80 2A on a card without a signature key (under 15, card reference §12)', async () => {
+describe('80 2A on a card without a signature key (under 15, docs/card-reference.md §12)', async () => {
   const child = await testPersonalisation({ underFifteen: true });
   it('keeps the sign password blocked and the sign key unusable', () => {
     const card = new SimulatedCard(child.personalisation);

@@ -4,7 +4,7 @@ import { signingResult, useKey } from './useKey';
 import { status, type CommandHandler } from './result';
 
 /**
- * The card's proprietary COMPUTE SIGNATURE `80 2A P1 P2 Lc data 00` (card reference §2, §6.5).
+ * The card's proprietary COMPUTE SIGNATURE `80 2A P1 P2 Lc data 00` (docs/card-reference.md §2, §6.5).
  * P1 = scheme 00–05 (else `6A86`); P2 = 80 (current key EF), 80|SFI (97 auth key, 9A sign key)
  * or 00 (the 券面 AP's default key: text 0013, visual 001A, §7.7). The key's PIN must be verified
  * in this DF session (`6982`). No data field → `6700`; data outside the scheme's range → `6985`.

@@ -7,7 +7,7 @@ import { TEST_PINS, testPersonalisation } from '../test-support/testPersonalisat
 const { personalisation } = await testPersonalisation();
 const newCard = () => new SimulatedCard(personalisation);
 
-describe('CLA byte (card reference §1, §2, §4)', () => {
+describe('CLA byte (docs/card-reference.md §1, §2, §4)', () => {
   it.each(['01', '02', '03', '41', '4F', '81', '83'])('answers 6881 to a logical channel ≠ 0 (CLA %s)', (cla) => {
     expect(sw(newCard(), `${cla} A4 04 0C 0A ${AID.jpki}`)).toBe('6881');
   });
@@ -41,7 +41,7 @@ describe('INS byte', () => {
     },
   );
 
-  it('answers 6700 to the last-command indicator 80 FC 00 00 (card reference §2)', () => {
+  it('answers 6700 to the last-command indicator 80 FC 00 00 (docs/card-reference.md §2)', () => {
     expect(sw(newCard(), '80 FC 00 00')).toBe('6700');
     expect(sw(newCard(), '80 FC 00 00 00')).toBe('6700');
   });
@@ -97,7 +97,7 @@ describe('GET RESPONSE (ISO 7816-4 §11.6.4)', () => {
   });
 });
 
-describe('SET SESSION KEY 80 AE and SET PUBLIC IC KEY 80 A2 (card reference §2, §7.8)', () => {
+describe('SET SESSION KEY 80 AE and SET PUBLIC IC KEY 80 A2 (docs/card-reference.md §2, §7.8)', () => {
   const cryptogram = '00 01 00 ' + 'AB '.repeat(256);
 
   it('refuses SET SESSION KEY as each AP does: 66F1 in 共通/visual, 6982 in JPKI/住基', () => {

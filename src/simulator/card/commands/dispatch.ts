@@ -14,7 +14,7 @@ import { moreDataStatus, type CommandHandler, type CommandResult } from './resul
 import { select } from './select';
 import { verify } from './verify';
 
-/** ISO commands, CLA 00 (card reference §2). */
+/** ISO commands, CLA 00 (docs/card-reference.md §2). */
 const ISO_COMMANDS: ReadonlyMap<number, CommandHandler> = new Map([
   [0xa4, select],
   [0xb0, readBinary],
@@ -27,7 +27,7 @@ const ISO_COMMANDS: ReadonlyMap<number, CommandHandler> = new Map([
   [0xc0, getResponse],
 ]);
 
-/** Proprietary commands, CLA 80 (card reference §2). */
+/** Proprietary commands, CLA 80 (docs/card-reference.md §2). */
 const PROPRIETARY_COMMANDS: ReadonlyMap<number, CommandHandler> = new Map([
   [0x2a, computeSignature],
   [0x32, changeKey],
@@ -62,7 +62,7 @@ function sw(value: number): Uint8Array {
 }
 
 /**
- * One command through the card (card reference §1, §2, §4): CLA (`6E00`, other logical channel
+ * One command through the card (docs/card-reference.md §1, §2, §4): CLA (`6E00`, other logical channel
  * `6881`), length (`6700` for a length that fits no ISO case), secure messaging (refused card-wide,
  * §1: `6882` to SELECT and any other command, `69FC` to READ BINARY and VERIFY), then the INS
  * (`6D00` when unknown in that class — so `00 2A`, ISO PSO, is `6D00` too).

@@ -2,7 +2,7 @@ import { SW } from '../../../apdu';
 import { status, success, type CommandHandler } from './result';
 
 /**
- * GET CHALLENGE `00 84 00 00 Le` (card reference §2): Le random bytes, 1–256, exactly; at the ISD
+ * GET CHALLENGE `00 84 00 00 Le` (docs/card-reference.md §2): Le random bytes, 1–256, exactly; at the ISD
  * and inside any DF. Extended Le → `6985` (myna-card, measured). P1-P2 ≠ 0000 → `6A86`; no Le
  * or a data field → `6700`.
  */

@@ -7,7 +7,7 @@ import { testPersonalisation } from '../test-support/testPersonalisation';
 const { personalisation } = await testPersonalisation();
 const { cardLevel } = personalisation;
 
-describe('GET DATA of the card-level objects (card reference §9.4)', () => {
+describe('GET DATA of the card-level objects (docs/card-reference.md §9.4)', () => {
   it('answers right after reset with the objects the card holds', () => {
     const card = new SimulatedCard(personalisation);
     expect(send(card, '00 CA 00 45 00').data).toEqual(cardLevel.get(0x0045));
@@ -28,7 +28,7 @@ describe('GET DATA of the card-level objects (card reference §9.4)', () => {
     const card = new SimulatedCard(personalisation);
     selectAp(card, AID.jpki);
     expect(sw(card, '00 CA 00 45 00')).toBe('6A88');
-    // 00 A4 00 00 does not bring the MF level back (card reference §2).
+    // 00 A4 00 00 does not bring the MF level back (docs/card-reference.md §2).
     expect(sw(card, '00 A4 00 00')).toBe('9000');
     expect(sw(card, '00 CA 00 45 00')).toBe('6A88');
     expect(selectAp(card, AID.isd)).toBe('9000');

@@ -1,14 +1,14 @@
 import { SW } from '../../../apdu';
 import { status, success, type CommandHandler } from './result';
 
-/** Tag of the contact ATR object (card reference §9.4). */
+/** Tag of the contact ATR object (docs/card-reference.md §9.4). */
 const CONTACT_ATR_TAG = 0x5f51;
 
 /** Largest object a short Le can carry. */
 const SHORT_MAX = 256;
 
 /**
- * GET DATA `00 CA tag_hi tag_lo Le` of the card-level objects (card reference §9.4). They answer
+ * GET DATA `00 CA tag_hi tag_lo Le` of the card-level objects (docs/card-reference.md §9.4). They answer
  * only while the ISD is current (after reset or SELECT of its AID); inside an application, and
  * for tags the card does not hold (OpenSC's DF30 probe), `6A88`. The contact ATR `5F51` also
  * answers inside an application — §9.4 says "some cards answer only with a DF selected"; the

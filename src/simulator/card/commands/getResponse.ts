@@ -2,9 +2,9 @@ import { SW } from '../../../apdu';
 import { moreDataStatus, status, type CommandHandler } from './result';
 
 /**
- * GET RESPONSE `00 C0 00 00 Le` (ISO 7816-4 §11.6.4; card reference §2 "generic handling"): hands
+ * GET RESPONSE `00 C0 00 00 Le` (ISO 7816-4 §11.6.4; docs/card-reference.md §2 "generic handling"): hands
  * out response data the card announced with `61xx` because the command came without Le — how a
- * case-4 command arrives through a T=0 reader (test-rigs.md B.8). Returns up to Le bytes, then
+ * case-4 command arrives through a T=0 reader (docs/test-rigs.md §B.8). Returns up to Le bytes, then
  * `61xx` while more remain. Nothing waiting → `6985`; P1-P2 ≠ 0000 → `6A86`; no Le → `6700`.
  */
 export const getResponse: CommandHandler = ({ parsed, session }) => {

@@ -18,7 +18,7 @@ function cardIn(aid: string): SimulatedCard {
   return card;
 }
 
-describe('INTERNAL AUTHENTICATE (card reference §2)', () => {
+describe('INTERNAL AUTHENTICATE (docs/card-reference.md §2)', () => {
   it('共通AP key 0019 signs DigestInfo(SHA-256(challenge)) with no PIN', async () => {
     const card = cardIn(AID.common);
     for (const length of [1, 16, 255]) {
@@ -68,7 +68,7 @@ describe('INTERNAL AUTHENTICATE (card reference §2)', () => {
   });
 });
 
-describe('GET CHALLENGE (card reference §2)', () => {
+describe('GET CHALLENGE (docs/card-reference.md §2)', () => {
   it('returns exactly Le random bytes for 1–256, at the ISD and inside an AP', () => {
     const card = new SimulatedCard(personalisation);
     expect(send(card, '00 84 00 00 08').data.length).toBe(8);

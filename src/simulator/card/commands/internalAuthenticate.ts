@@ -3,11 +3,11 @@ import { signChallenge } from '../crypto/signatureSchemes';
 import { signingResult, useKey } from './useKey';
 import { status, type CommandHandler } from './result';
 
-/** Longest challenge INTERNAL AUTHENTICATE takes (card reference §2: 1..255). */
+/** Longest challenge INTERNAL AUTHENTICATE takes (docs/card-reference.md §2: 1..255). */
 const MAX_CHALLENGE = 255;
 
 /**
- * INTERNAL AUTHENTICATE `00 88 00 80|SFI Lc challenge 00` (card reference §2). Only the
+ * INTERNAL AUTHENTICATE `00 88 00 80|SFI Lc challenge 00` (docs/card-reference.md §2). Only the
  * 共通カードAP key 0019 answers, with no credential: PKCS #1 v1.5 over DigestInfo(SHA-256(challenge)).
  * A PIN-protected key answers `6982` (then `6985` once its PIN is verified, since the key only
  * signs with `80 2A`); the 券面 keys `6985`. P1 ≠ 00 → `6A86`; empty challenge → `6700`;

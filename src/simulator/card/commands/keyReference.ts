@@ -6,14 +6,14 @@ import { status, type CommandResult } from './result';
 /** An EF a command refers to, or the status word that ends the command. */
 export type EfReference = { readonly ef: CardEf } | { readonly refused: CommandResult };
 
-/** SFI values 1–30 name EFs 0001–001E (card reference §0: "every EF ID is in 0001–001E"). */
+/** SFI values 1–30 name EFs 0001–001E (docs/card-reference.md §0: "every EF ID is in 0001–001E"). */
 function sfiOf(value: number): number | null {
   const sfi = value & 0x1f;
   return (value & 0xe0) === 0x80 && sfi >= 1 && sfi <= 30 ? sfi : null;
 }
 
 /**
- * The EF named by a P1 or P2 byte (card reference §0, §2): `80` = the current EF (none →
+ * The EF named by a P1 or P2 byte (docs/card-reference.md §0, §2): `80` = the current EF (none →
  * `6986`), `80|SFI` = EF 00SFI of the current DF, which becomes the current EF (missing → `6A82`),
  * `00` = the DF's default key where `allowDefault` (none → `6A88`); anything else `6A86`.
  */

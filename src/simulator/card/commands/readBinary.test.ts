@@ -13,7 +13,7 @@ function cardInJpki(): SimulatedCard {
   return card;
 }
 
-describe('READ BINARY of the current EF (card reference §2, §3)', () => {
+describe('READ BINARY of the current EF (docs/card-reference.md §2, §3)', () => {
   it('reads exactly Le bytes at a 15-bit offset', () => {
     const card = cardInJpki();
     selectEf(card, 0x000a);
@@ -116,7 +116,7 @@ describe('READ BINARY of the current EF (card reference §2, §3)', () => {
   });
 });
 
-describe('READ BINARY by short EF identifier (card reference §0, §2)', () => {
+describe('READ BINARY by short EF identifier (docs/card-reference.md §0, §2)', () => {
   it('selects the EF and reads from an 8-bit offset', () => {
     const card = cardInJpki();
     expect(send(card, '00 B0 8A 00 04').data).toEqual(jpki.authCertificateEf.slice(0, 4));

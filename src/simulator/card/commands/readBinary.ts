@@ -5,7 +5,7 @@ import { resolveEf } from './keyReference';
 import { status, success, type CommandHandler, type CommandResult } from './result';
 
 /**
- * READ BINARY (`00 B0`, card reference §2, §3): P1 bit 8 clear → 15-bit offset into the current
+ * READ BINARY (`00 B0`, docs/card-reference.md §2, §3): P1 bit 8 clear → 15-bit offset into the current
  * EF; set → P1 = 80|SFI names (and selects) the EF and P2 is an 8-bit offset. Returns
  * min(Ne, bytes to the end) with `9000` (JICSAP short read, §3) — so short Le 00 = 256 and
  * extended Le up to 65536 read the whole file at once. Offset ≥ size → `6B00`.
@@ -15,7 +15,7 @@ export const readBinary: CommandHandler = ({ parsed, session }) => {
   // A read carries no data and needs Le; anything else fits no READ BINARY case.
   if (data.length > 0 || ne === null) return status(SW.WRONG_LENGTH);
   if (p1 & 0x80) {
-    // 100xxxxx: bits 7–6 must be zero and the SFI 1–30 (card reference §2); SFI 0 names no EF.
+    // 100xxxxx: bits 7–6 must be zero and the SFI 1–30 (docs/card-reference.md §2); SFI 0 names no EF.
     if (p1 === 0x80) return status(SW.INCORRECT_P1P2);
     const reference = resolveEf(session, p1);
     if ('refused' in reference) return reference.refused;
@@ -27,7 +27,7 @@ export const readBinary: CommandHandler = ({ parsed, session }) => {
 };
 
 function readFrom(session: CardSession, ef: CardEf, offset: number, ne: number): CommandResult {
-  // Key and internal EFs are IEFs; record EFs need READ RECORD (card reference §4 6981).
+  // Key and internal EFs are IEFs; record EFs need READ RECORD (docs/card-reference.md §4 6981).
   if (ef.kind !== 'transparent') return status(SW.INCOMPATIBLE_FILE_STRUCTURE);
   if (!session.satisfies(ef.read)) return status(SW.SECURITY_STATUS_NOT_SATISFIED);
   if (offset >= ef.size) return status(SW.WRONG_P1P2_OFFSET);

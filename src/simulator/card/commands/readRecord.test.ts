@@ -12,7 +12,7 @@ function cardIn(aid: string): SimulatedCard {
   return card;
 }
 
-describe('READ RECORD (card reference §2, §9.2–§9.3)', () => {
+describe('READ RECORD (docs/card-reference.md §2, §9.2–§9.3)', () => {
   it('reads record 1 of the 共通AP card-info EF with P2 04, and with P2 05 (1 to last)', () => {
     const card = cardIn(AID.common);
     selectEf(card, 0x0001);

@@ -4,7 +4,7 @@ import { resolveEf } from './keyReference';
 import { status, success, type CommandHandler } from './result';
 
 /**
- * READ RECORD (`00 B2`, card reference §2, §9.2): P2 = (SFI << 3) | mode, SFI 0 = the current
+ * READ RECORD (`00 B2`, docs/card-reference.md §2, §9.2): P2 = (SFI << 3) | mode, SFI 0 = the current
  * EF; mode 04 reads record P1, mode 05 reads records P1 to the last, concatenated. Records are
  * numbered from 1; a missing one (or record 0: no record pointer is ever set) → `6A83`. Other
  * modes → `6A86`. Only record EFs answer (`6981` otherwise).

@@ -9,24 +9,24 @@ export interface CommandResult {
   readonly sw: number;
 }
 
-/** Everything a command module may look at: the parsed APDU (ISO 7816-4 §5.1), the card state (card reference §5) and randomness. */
+/** Everything a command module may look at: the parsed APDU (ISO 7816-4 §5.1), the card state (docs/card-reference.md §5) and randomness. */
 export interface CommandContext {
   readonly parsed: ParsedCommand;
   readonly session: CardSession;
   readonly random: RandomSource;
 }
 
-/** A command module (one per command of card reference §2): synchronous, never throws for anything a terminal can send. */
+/** A command module (one per command of docs/card-reference.md §2): synchronous, never throws for anything a terminal can send. */
 export type CommandHandler = (context: CommandContext) => CommandResult;
 
 const EMPTY = new Uint8Array(0);
 
-/** A status word with no data (card reference §4). */
+/** A status word with no data (docs/card-reference.md §4). */
 export function status(sw: number): CommandResult {
   return { data: EMPTY, sw };
 }
 
-/** Data with `9000` (card reference §4). */
+/** Data with `9000` (docs/card-reference.md §4). */
 export function success(data: Uint8Array = EMPTY): CommandResult {
   return { data, sw: SW.OK };
 }

@@ -7,7 +7,7 @@ import { testPersonalisation } from '../test-support/testPersonalisation';
 const { personalisation } = await testPersonalisation();
 const newCard = () => new SimulatedCard(personalisation);
 
-describe('SELECT by DF name (card reference §2, §9.1)', () => {
+describe('SELECT by DF name (docs/card-reference.md §2, §9.1)', () => {
   it.each(Object.entries(AID))('selects %s by its full AID with P2 0C and no data', (id, aid) => {
     const card = newCard();
     expect(selectAp(card, aid)).toBe('9000');
@@ -82,7 +82,7 @@ describe('SELECT by DF name (card reference §2, §9.1)', () => {
   });
 });
 
-describe('SELECT EF by FID (card reference §2)', () => {
+describe('SELECT EF by FID (docs/card-reference.md §2)', () => {
   it('selects an EF of the current DF and answers 6A82 for one that is not there', () => {
     const card = newCard();
     selectAp(card, AID.jpki);
@@ -118,7 +118,7 @@ describe('SELECT EF by FID (card reference §2)', () => {
   });
 });
 
-describe('SELECT MF (card reference §2: do not rely on it)', () => {
+describe('SELECT MF (docs/card-reference.md §2: do not rely on it)', () => {
   it('answers 6A86 to 00 A4 00 00 right after reset', () => {
     expect(sw(newCard(), '00 A4 00 00')).toBe('6A86');
   });

@@ -7,11 +7,11 @@ import { status, success, type CommandHandler, type CommandResult } from './resu
 /** P2 of SELECT by name: first/next occurrence (00/02), with FCI or without (00/0C). */
 const NAME_P2: readonly number[] = [0x00, 0x02, 0x0c, 0x0e];
 
-/** FID of the ISO MF, which this card refuses (card reference §2 SELECT MF). */
+/** FID of the ISO MF, which this card refuses (docs/card-reference.md §2 SELECT MF). */
 const MF_FID = 0x3f00;
 
 /**
- * SELECT (`00 A4`, card reference §2): by DF name with prefix matching (P1 04), EF by FID in the
+ * SELECT (`00 A4`, docs/card-reference.md §2): by DF name with prefix matching (P1 04), EF by FID in the
  * current DF (P1 02), and the card's odd MF behaviour (P1 00). Any other P1 answers `6A86`.
  */
 export const select: CommandHandler = ({ parsed, session }) => {
@@ -29,7 +29,7 @@ export const select: CommandHandler = ({ parsed, session }) => {
 };
 
 /**
- * FCI template of a DF: `6F { 84 DF name }`. The card's full FCI is unknown (card reference
+ * FCI template of a DF: `6F { 84 DF name }`. The card's full FCI is unknown (docs/card-reference.md
  * §15.10); the DF name is the one element ISO 7816-4 §7.4.1 makes meaningful here.
  */
 function dfFci(df: DedicatedFile): Uint8Array {
@@ -74,7 +74,7 @@ function selectEfByFid(session: CardSession, p2: number, data: Uint8Array): Comm
 }
 
 /**
- * P1 00 (card reference §2): with no data, `6A86` while the ISD is current (power-on) and `9000`
+ * P1 00 (docs/card-reference.md §2): with no data, `6A86` while the ISD is current (power-on) and `9000`
  * without any effect once an application is current; FID 3F00 → `6A82`. Any other FID is looked
  * up like P1 02 (ISO 7816-4 lets P1 00 name an EF of the current DF).
  */

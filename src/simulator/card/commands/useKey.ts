@@ -10,7 +10,7 @@ import { status, success, type CommandResult } from './result';
 export type KeyUse = { readonly key: RsaPrivateKey } | { readonly refused: CommandResult };
 
 /**
- * Finds and checks the key a private-key command names in its P2 (card reference §2, §6.5):
+ * Finds and checks the key a private-key command names in its P2 (docs/card-reference.md §2, §6.5):
  * the reference (`6986`/`6A82`/`6A86`/`6A88`), a private-key EF (`6981`), its security condition
  * in this DF session (`6982`), then whether this command may use it (`6985`: INTERNAL
  * AUTHENTICATE on a 券面 signing key, §2). A holder without the key (no signature key under 15)
@@ -26,7 +26,7 @@ export function useKey(session: CardSession, p2: number, command: PrivateKeyEf['
   return { key: rsaKeyFromJwk(ef.key) };
 }
 
-/** The response for a signing outcome (card reference §4: `6985` out-of-range input). */
+/** The response for a signing outcome (docs/card-reference.md §4: `6985` out-of-range input). */
 export function signingResult(outcome: SigningOutcome): CommandResult {
   switch (outcome.kind) {
     case 'signature':

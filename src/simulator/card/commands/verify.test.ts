@@ -7,7 +7,7 @@ const { personalisation } = await testPersonalisation();
 const { jpki } = personalisation;
 
 /**
- * Every PIN of card reference §10 with its AP, key EF, maximum tries and right value, written out
+ * Every PIN of docs/card-reference.md §10 with its AP, key EF, maximum tries and right value, written out
  * from the spec (not read from the layout).
  */
 const PINS = [
@@ -32,7 +32,7 @@ function tries(n: number): string {
   return `63C${n.toString(16).toUpperCase()}`;
 }
 
-describe.each(PINS)('VERIFY $pin (EF $fid, $max tries; card reference §2, §4, §10)', ({ pin, aid, fid, max, value }) => {
+describe.each(PINS)('VERIFY $pin (EF $fid, $max tries; docs/card-reference.md §2, §4, §10)', ({ pin, aid, fid, max, value }) => {
   function cardAtKey(options = {}): SimulatedCard {
     const card = new SimulatedCard(personalisation, options);
     selectAp(card, aid);
@@ -90,7 +90,7 @@ describe.each(PINS)('VERIFY $pin (EF $fid, $max tries; card reference §2, §4, 
     expect(sw(card, `00 20 00 ${p2} ${lc} ${Array.from(bytes, (b) => b.toString(16)).join(' ')}`)).toBe('9000');
   });
 
-  it('counts a value of the wrong length as a wrong value (spec §10 unknown; conservative)', () => {
+  it('counts a value of the wrong length as a wrong value (docs/card-reference.md §10 unknown; conservative)', () => {
     const card = cardAtKey();
     expect(verifyPin(card, value + '1')).toBe(tries(max - 1));
     expect(verifyPin(card, value.slice(0, -1))).toBe(tries(max - 2));
@@ -107,7 +107,7 @@ describe.each(PINS)('VERIFY $pin (EF $fid, $max tries; card reference §2, §4, 
 });
 
 describe('VERIFY, special keys and malformed commands', () => {
-  it('text 0012 is blocked from issuance: empty VERIFY 63C0, VERIFY 6984 (card reference §7.1)', () => {
+  it('text 0012 is blocked from issuance: empty VERIFY 63C0, VERIFY 6984 (docs/card-reference.md §7.1)', () => {
     const card = new SimulatedCard(personalisation);
     selectAp(card, AID.text);
     selectEf(card, 0x0012);
@@ -168,7 +168,7 @@ describe('VERIFY, special keys and malformed commands', () => {
     expect(sw(card, '00 B0 81 00 04')).toBe('6982');
   });
 
-  it('compares bytes exactly: the card does not fold lower case (card reference §6.2)', () => {
+  it('compares bytes exactly: the card does not fold lower case (docs/card-reference.md §6.2)', () => {
     const card = new SimulatedCard(personalisation);
     selectAp(card, AID.jpki);
     selectEf(card, 0x001b);

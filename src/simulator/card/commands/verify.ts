@@ -4,9 +4,9 @@ import { resolveEf } from './keyReference';
 import { status, success, type CommandHandler } from './result';
 
 /**
- * VERIFY (`00 20 00 P2`, card reference §2, §4, §5, §10). P2 = 80 (current EF) or 80|SFI.
+ * VERIFY (`00 20 00 P2`, docs/card-reference.md §2, §4, §5, §10). P2 = 80 (current EF) or 80|SFI.
  *
- * - No data (case 1, or a 5-byte command with P3 = 00 as T=0 readers send it, test-rigs.md B.8):
+ * - No data (case 1, or a 5-byte command with P3 = 00 as T=0 readers send it, docs/test-rigs.md §B.8):
  *   the status query, `63Cx` with x tries left, spending nothing (`63C0` when blocked). It answers
  *   the counter even when the key is already verified in this session — the sources only say
  *   "possibly 9000 on some cards", and OpenSC needs SW1 = 63 to bind.

@@ -41,25 +41,3 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   }
   return result;
 }
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** base64url without padding (RFC 4648 §5), as JWK members are written; throws on a bad character. */
-export function base64UrlToBytes(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 6) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-  for (const char of clean) {
-    const value = BASE64URL.indexOf(char);
-    if (value < 0) throw new SyntaxError(`not base64url: "${char}"`);
-    buffer = (buffer << 6) | value;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return out;
-}

@@ -2,14 +2,14 @@ import { concatBytes } from '../../../bytes';
 import { SHA256_LENGTH, sha256 } from './sha256';
 
 /**
- * Salt length of the card's RSASSA-PSS (card reference §6.5 P1 04/05: "random salt"). The length
+ * Salt length of the card's RSASSA-PSS (docs/card-reference.md §6.5 P1 04/05: "random salt"). The length
  * is not in the sources; 32 bytes (the SHA-256 length) is the PKCS #1 §9.1 recommendation and
  * what verifiers assume by default, so the simulator uses it.
  */
 export const PSS_SALT_LENGTH = SHA256_LENGTH;
 
 /** MGF1 with SHA-256 (PKCS #1 v2.2 §B.2.1). */
-export function mgf1Sha256(seed: Uint8Array, length: number): Uint8Array {
+function mgf1Sha256(seed: Uint8Array, length: number): Uint8Array {
   const out = new Uint8Array(length);
   const counter = new Uint8Array(4);
   for (let i = 0, offset = 0; offset < length; i++, offset += SHA256_LENGTH) {

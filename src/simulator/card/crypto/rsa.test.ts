@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../bytes';
 import { testKey, verifyPkcs1Sha256, verifyPssSha256, webSha256 } from '../test-support/testKeys';
-import { base64UrlToBytes, bigIntToBytes, bytesToBigInt, modPow } from './bigint';
+import { fromBase64Url as base64UrlToBytes } from '../../../bytes/base64';
+import { bigIntToBytes, bytesToBigInt, modPow } from './bigint';
 import { pkcs1Type1, sha256DigestInfo } from './pkcs1';
 import { emsaPssEncode } from './pss';
 import { rsaKeyFromJwk, rsaPrivate } from './rsa';

@@ -1,10 +1,11 @@
 import type { RsaPrivateJwk } from '../../personalisation/Personalisation';
-import { base64UrlToBytes, bigIntToBytes, bitLength, bytesToBigInt, modPow } from './bigint';
+import { fromBase64Url } from '../../../bytes/base64';
+import { bigIntToBytes, bitLength, bytesToBigInt, modPow } from './bigint';
 
 /**
  * An RSA private key ready for the card's private-key operation (PKCS #1 v2.2 §5.1.2 RSADP /
  * §5.2.1 RSASP1 with the CRT representation of §3.2). The keys come from the personalisation
- * as JWKs: the JPKI keys (card reference §6.1 EF 0017, 001A), the 券面 AP keys (§7.7 EF 0013,
+ * as JWKs: the JPKI keys (docs/card-reference.md §6.1 EF 0017, 001A), the 券面 AP keys (§7.7 EF 0013,
  * §8.1 EF 001A) and the 共通カードAP INTERNAL AUTHENTICATE key (§9.2 EF 0019).
  */
 export interface RsaPrivateKey {
@@ -22,7 +23,7 @@ export interface RsaPrivateKey {
 }
 
 function member(jwk: RsaPrivateJwk, name: keyof Omit<RsaPrivateJwk, 'kty'>): bigint {
-  return bytesToBigInt(base64UrlToBytes(jwk[name]));
+  return bytesToBigInt(fromBase64Url(jwk[name]));
 }
 
 /** Reads the CRT members of a JWK (RFC 7518 §6.3.2). Throws on a key that is not RSA. */

@@ -1,7 +1,7 @@
 /**
  * SHA-256 (FIPS 180-4 §6.2), synchronous, because the simulated card answers `respond()`
  * synchronously and WebCrypto's `digest` is async. The card hashes for the signature schemes
- * `80 2A` P1 01/03/05, INTERNAL AUTHENTICATE and PSS (card reference §6.5, §2). Written here
+ * `80 2A` P1 01/03/05, INTERNAL AUTHENTICATE and PSS (docs/card-reference.md §6.5, §2). Written here
  * rather than pulled in as a package so the simulator keeps no crypto dependency; it is checked
  * against WebCrypto in `sha256.test.ts`.
  */

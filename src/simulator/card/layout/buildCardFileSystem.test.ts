@@ -8,7 +8,7 @@ import { ALWAYS, efTable, internal, transparent } from './efBuilders';
 
 const { personalisation } = await testPersonalisation();
 
-/** Every EF each spec table lists (card reference §6.1, §7.1, §8.1, §9.2, §9.3, §9.4), by hand. */
+/** Every EF each spec table lists (docs/card-reference.md §6.1, §7.1, §8.1, §9.2, §9.3, §9.4), by hand. */
 const SPEC_EFS: Readonly<Record<keyof typeof AID, readonly number[]>> = {
   jpki: [0x01, 0x02, 0x05, 0x06, 0x08, 0x09, 0x0a, 0x0b, 0x10, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1e],
   text: [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x1c, 0x1e],
@@ -18,7 +18,7 @@ const SPEC_EFS: Readonly<Record<keyof typeof AID, readonly number[]>> = {
   isd: [0x1e],
 };
 
-describe('the card layout (card reference §6–§9)', () => {
+describe('the card layout (docs/card-reference.md §6–§9)', () => {
   it.each(Object.entries(SPEC_EFS))('the %s DF holds exactly the EFs of its spec table among 0001–001E', (id, fids) => {
     const card = new SimulatedCard(personalisation);
     selectAp(card, AID[id as keyof typeof AID]);
@@ -53,7 +53,7 @@ describe('the card layout (card reference §6–§9)', () => {
     expect(() => efTable([internal(0x001e, 'a'), internal(0x001e, 'b')])).toThrow(/duplicate EF 001e/);
   });
 
-  it('keeps JPKI EFs zero-filled and 券面 EFs FF-filled (card reference §3)', () => {
+  it('keeps JPKI EFs zero-filled and 券面 EFs FF-filled (docs/card-reference.md §3)', () => {
     const fs = buildCardFileSystem(personalisation);
     const fillersOf = (index: number) =>
       new Set([...fs.applications[index]!.efs.values()].flatMap((ef) => (ef.kind === 'transparent' ? [ef.filler] : [])));
@@ -63,7 +63,7 @@ describe('the card layout (card reference §6–§9)', () => {
   });
 });
 
-describe('the under-15 layout (card reference §12)', async () => {
+describe('the under-15 layout (docs/card-reference.md §12)', async () => {
   const child = await testPersonalisation({ underFifteen: true });
   it('keeps EF 0001 present but empty (zero-filled) and never readable', () => {
     const fs = buildCardFileSystem(child.personalisation);

@@ -6,7 +6,7 @@ import { buildVisualAp } from './visualLayout';
 import type { CardFileSystem } from './types';
 
 /**
- * The card's file system for one holder (card reference §0, §6–§9): the ISD and five
+ * The card's file system for one holder (docs/card-reference.md §0, §6–§9): the ISD and five
  * applications. `applications` is also the search order of SELECT by DF name with a prefix
  * (§2): the sources do not give the card's own order, so it follows the §9.1 inventory (JPKI,
  * text, visual, 共通, 住基). Every byte is copied, so a card never shares buffers with its

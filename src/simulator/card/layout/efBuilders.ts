@@ -4,20 +4,20 @@ import type { AccessRule, CardEf, InternalEf, PinEf, PrivateKeyEf, RecordEf, Tra
 
 /**
  * Small constructors for the layout tables, so each AP's file list reads like the spec's table
- * (card reference §6.1, §7.1, §8.1, §9.2–§9.4).
+ * (docs/card-reference.md §6.1, §7.1, §8.1, §9.2–§9.4).
  */
 
-/** Free to read (card reference §5: no verification needed). */
+/** Free to read (docs/card-reference.md §5: no verification needed). */
 export const ALWAYS: AccessRule = { kind: 'always' };
-/** Never readable with any holder credential (card reference §6.1 EF 0009). */
+/** Never readable with any holder credential (docs/card-reference.md §6.1 EF 0009). */
 export const NEVER: AccessRule = { kind: 'never' };
-/** Readable once any of these key EFs was verified in the current DF session (card reference §5). */
+/** Readable once any of these key EFs was verified in the current DF session (docs/card-reference.md §5). */
 export function verifiedAnyOf(...keys: number[]): AccessRule {
   return { kind: 'verified', anyOf: keys };
 }
 
 /**
- * A transparent EF of `size` bytes: `data`, then `filler` to the end (card reference §3). With
+ * A transparent EF of `size` bytes: `data`, then `filler` to the end (docs/card-reference.md §3). With
  * no size the data is the whole physical content (the personalisation already padded it).
  */
 export function transparent(
@@ -34,12 +34,12 @@ export function transparent(
   return { kind: 'transparent', fid, label, bytes, size, filler: physical.filler, read };
 }
 
-/** A record EF (card reference §9.2). */
+/** A record EF (docs/card-reference.md §9.2). */
 export function records(fid: number, label: string, content: readonly Uint8Array[], read: AccessRule): RecordEf {
   return { kind: 'record', fid, label, records: content.map((r) => r.slice()), read };
 }
 
-/** A PIN key EF (card reference §2 VERIFY, §10) with its issued value (ASCII text) or `null` when none was ever set. */
+/** A PIN key EF (docs/card-reference.md §2 VERIFY, §10) with its issued value (ASCII text) or `null` when none was ever set. */
 export function pinKey(
   fid: number,
   label: string,
@@ -59,14 +59,14 @@ export function pinKey(
     pin: spec.pin,
     issuedValue,
     maxTries: spec.maxTries,
-    // A key never given a value leaves issuance blocked (text 0012, card reference §7.1).
+    // A key never given a value leaves issuance blocked (text 0012, docs/card-reference.md §7.1).
     issuedTries: issuedValue === null ? 0 : spec.maxTries,
     format: spec.format,
     change: spec.change,
   };
 }
 
-/** A private-key EF (card reference §6.1 0017/001A, §7.7, §8.1 001A, §9.2 0019). */
+/** A private-key EF (docs/card-reference.md §6.1 0017/001A, §7.7, §8.1 001A, §9.2 0019). */
 export function privateKey(
   fid: number,
   label: string,
@@ -77,12 +77,12 @@ export function privateKey(
   return { kind: 'private-key', fid, label, key, use, command };
 }
 
-/** An internal EF of unknown purpose, selectable but never readable (card reference §4 6981, §9.4 001E). */
+/** An internal EF of unknown purpose, selectable but never readable (docs/card-reference.md §4 6981, §9.4 001E). */
 export function internal(fid: number, label: string): InternalEf {
   return { kind: 'internal', fid, label };
 }
 
-/** The EF table of one DF keyed by FID (card reference §2 SELECT EF); throws on a duplicate so a typo cannot hide a file. */
+/** The EF table of one DF keyed by FID (docs/card-reference.md §2 SELECT EF); throws on a duplicate so a typo cannot hide a file. */
 export function efTable(efs: readonly CardEf[]): ReadonlyMap<number, CardEf> {
   const table = new Map<number, CardEf>();
   for (const ef of efs) {

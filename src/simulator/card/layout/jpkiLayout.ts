@@ -4,7 +4,7 @@ import { ALWAYS, NEVER, efTable, internal, pinKey, privateKey, transparent, veri
 import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
-/** FIDs of the JPKI AP's EFs that commands refer to by name (card reference §6.1). */
+/** FIDs of the JPKI AP's EFs that commands refer to by name (docs/card-reference.md §6.1). */
 export const JPKI_EF = {
   SIGN_CERTIFICATE: 0x0001,
   SIGN_CA_CERTIFICATE: 0x0002,
@@ -23,7 +23,7 @@ export const JPKI_EF = {
 const JPKI_FILLER = 0x00;
 
 /**
- * The 公的個人認証AP (card reference §6.1–§6.2): certificates, token info, the two key pairs and
+ * The 公的個人認証AP (docs/card-reference.md §6.1–§6.2): certificates, token info, the two key pairs and
  * their PINs, with the access rules of §6.1.
  */
 export function buildJpkiAp(p: Personalisation): DedicatedFile {

@@ -1,5 +1,5 @@
 /**
- * The card's credentials by name, one per key EF (card reference §10). The same holder value
+ * The card's credentials by name, one per key EF (docs/card-reference.md §10). The same holder value
  * (照合番号A, 照合番号B) sits in two APs as two key EFs with separate counters, so each has its own id.
  */
 export type PinId =
@@ -42,7 +42,7 @@ export const PIN_IDS: readonly PinId[] = [
 ];
 
 /**
- * What a new value given to CHANGE REFERENCE DATA / CHANGE KEY must look like (card reference
+ * What a new value given to CHANGE REFERENCE DATA / CHANGE KEY must look like (docs/card-reference.md
  * §6.2, §10). Whether the card itself checks the format is not in the sources; the simulator
  * does (answering `6A80`) so that a test can never store a value no client could enter again.
  */

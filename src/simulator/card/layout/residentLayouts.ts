@@ -4,7 +4,7 @@ import { ALWAYS, efTable, internal, pinKey, privateKey, records } from './efBuil
 import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
-/** FIDs of the 共通カードAP / 住基AP EFs (card reference §9.2–§9.3). */
+/** FIDs of the 共通カードAP / 住基AP EFs (docs/card-reference.md §9.2–§9.3). */
 export const RESIDENT_EF = {
   CARD_INFO: 0x0001,
   KEY_REFERENCE: 0x0002,
@@ -13,7 +13,7 @@ export const RESIDENT_EF = {
 } as const;
 
 /**
- * The 共通カードAP (card reference §9.2): two free record EFs, the INTERNAL AUTHENTICATE key
+ * The 共通カードAP (docs/card-reference.md §9.2): two free record EFs, the INTERNAL AUTHENTICATE key
  * 0019 (no credential) and the 4-digit PIN 001C (3 tries "assumed same as 住基"), changed with
  * CHANGE KEY.
  */
@@ -34,7 +34,7 @@ export function buildCommonAp(p: Personalisation): DedicatedFile {
   };
 }
 
-/** The 住基AP (card reference §9.3): record EF 0002 and the 4-digit PIN 001C (3 tries, CHANGE KEY). */
+/** The 住基AP (docs/card-reference.md §9.3): record EF 0002 and the 4-digit PIN 001C (3 tries, CHANGE KEY). */
 export function buildJukiAp(p: Personalisation): DedicatedFile {
   return {
     id: 'juki',
@@ -51,7 +51,7 @@ export function buildJukiAp(p: Personalisation): DedicatedFile {
 }
 
 /**
- * The GlobalPlatform ISD the card powers up in (card reference §2 SELECT MF, §9.4): no readable
+ * The GlobalPlatform ISD the card powers up in (docs/card-reference.md §2 SELECT MF, §9.4): no readable
  * EF; 001E is selectable but internal (READ → 6981). SET SESSION KEY there is not in the
  * sources; with no security environment it answers 66F1 like the APs that have none.
  */

@@ -4,7 +4,7 @@ import { ALWAYS, efTable, internal, pinKey, privateKey, transparent, verifiedAny
 import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
-/** FIDs of the text AP's EFs (card reference §7.1). */
+/** FIDs of the text AP's EFs (docs/card-reference.md §7.1). */
 export const TEXT_EF = {
   MY_NUMBER: 0x0001,
   BASIC_FOUR: 0x0002,
@@ -25,7 +25,7 @@ export const TEXT_EF = {
 const FF_FILLED = { filler: 0xff };
 
 /**
- * The 券面事項入力補助AP (card reference §7.1): "PIN" = 0011, "A" = 0014, "B" = 0015.
+ * The 券面事項入力補助AP (docs/card-reference.md §7.1): "PIN" = 0011, "A" = 0014, "B" = 0015.
  * A opens 0001 but not 0002, B opens 0002 but not 0001, the PIN opens both.
  */
 export function buildTextAp(p: Personalisation): DedicatedFile {

@@ -3,7 +3,7 @@ import { VISUAL_AID } from './aids';
 import { ALWAYS, efTable, internal, pinKey, privateKey, transparent, verifiedAnyOf } from './efBuilders';
 import type { DedicatedFile } from './types';
 
-/** FIDs of the visual AP's EFs (card reference §8.1). */
+/** FIDs of the visual AP's EFs (docs/card-reference.md §8.1). */
 export const VISUAL_EF = {
   AGE_VERIFICATION: 0x0001,
   CARD_FACE: 0x0002,
@@ -20,7 +20,7 @@ export const VISUAL_EF = {
 const FF_FILLED = { filler: 0xff };
 
 /**
- * The 券面事項確認AP (card reference §8.1): the birth-date key opens 0001 only; "照合番号A reaches
+ * The 券面事項確認AP (docs/card-reference.md §8.1): the birth-date key opens 0001 only; "照合番号A reaches
  * 0002 0003 0004 0005 0006, and 照合番号B the same set without 0005" (0003/0004 are free anyway).
  */
 export function buildVisualAp(p: Personalisation): DedicatedFile {

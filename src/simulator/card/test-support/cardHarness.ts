@@ -23,7 +23,7 @@ export function sw(card: SimulatedCard, command: string | Uint8Array): string {
   return send(card, command).sw;
 }
 
-/** The spec's AIDs (card reference §0, §9.1), written out here rather than imported from the layout. */
+/** The spec's AIDs (docs/card-reference.md §0, §9.1), written out here rather than imported from the layout. */
 export const AID = {
   jpki: 'D3 92 F0 00 26 01 00 00 00 01',
   text: 'D3 92 10 00 31 00 01 01 04 08',

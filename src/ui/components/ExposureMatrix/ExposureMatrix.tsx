@@ -5,7 +5,7 @@ import { selectLanguage, selectRows, selectSelectRow } from '../../store/selecto
 import { useT } from '../../useT';
 import { MatrixCell } from '../MatrixCell/MatrixCell';
 
-/** The heart of the app: each applet's files × {no PIN, each of its PINs}, filled in live as the scan reads (peers §5.1). */
+/** The heart of the app: each applet's files × {no PIN, each of its PINs}, filled in live as the scan reads (docs/peers.md §5.1). */
 export function ExposureMatrix() {
   const t = useT();
   const rows = useAppStore(selectRows);

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectRows, selectScanned } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** The headline: in plain words, what anyone who touches the card to a reader learns with no PIN (peers §5.1–§5.2). */
+/** The headline: in plain words, what anyone who touches the card to a reader learns with no PIN (docs/peers.md §5.1–§5.2). */
 export function ExposureSummary() {
   const t = useT();
   const rows = useAppStore(selectRows);

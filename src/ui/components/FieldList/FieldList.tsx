@@ -4,7 +4,7 @@ import { selectLanguage } from '../../store/selectors';
 import { useT } from '../../useT';
 import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
 
-/** Decoded fields as label/value pairs; the My Number masked, a linkable serial called out (card reference §12, §17). */
+/** Decoded fields as label/value pairs; the My Number masked, a linkable serial called out (docs/card-reference.md §12, §17). */
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);

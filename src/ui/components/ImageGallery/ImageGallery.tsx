@@ -3,7 +3,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** Decoded card images (face photo, name/address/security-code PNGs), drawn from data URLs (card reference §8.2). */
+/** Decoded card images (face photo, name/address/security-code PNGs), drawn from data URLs (docs/card-reference.md §8.2). */
 export function ImageGallery({ images }: { images: readonly ImageView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { groupMyNumber, maskMyNumber } from '../../model/myNumberMask';
 import { useT } from '../../useT';
 
-/** The My Number, masked until the person presses Reveal, with the 特定個人情報 note (card reference §17). */
+/** The My Number, masked until the person presses Reveal, with the 特定個人情報 note (docs/card-reference.md §17). */
 export function MyNumberValue({ value }: { value: string }) {
   const t = useT();
   const [revealed, setRevealed] = useState(false);

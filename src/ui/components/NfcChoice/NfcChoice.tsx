@@ -3,7 +3,7 @@ import { selectNfcAvailable, selectNfcTap, selectStopNfcTap, selectWaitForNfcTap
 import { useT } from '../../useT';
 
 /**
- * The phone's NFC, honestly (browser-platform.md §3): offered only where Web NFC exists (Chrome
+ * The phone's NFC, honestly (docs/browser-platform.md §3): offered only where Web NFC exists (Chrome
  * for Android). It can notice the card; it cannot read it, and says so — never a fake success.
  */
 export function NfcChoice() {

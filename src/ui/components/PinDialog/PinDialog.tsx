@@ -7,7 +7,7 @@ import { selectClosePinDialog, selectLanguage, selectPinDialog, selectPins, sele
 import { useT } from '../../useT';
 
 /**
- * Entry of one PIN (card reference §10): tries left before typing, format checked while typing
+ * Entry of one PIN (docs/card-reference.md §10): tries left before typing, format checked while typing
  * (a malformed PIN is never sent), an explicit confirmation for the last try, and what a block means.
  * The typed value lives only in this input and is cleared on submit.
  */

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** Every PIN with its tries left (read without spending any, card reference §2) and a way to enter it. */
+/** Every PIN with its tries left (read without spending any, docs/card-reference.md §2) and a way to enter it. */
 export function PinList() {
   const t = useT();
   const pins = useAppStore(selectPins);

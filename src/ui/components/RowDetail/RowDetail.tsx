@@ -8,7 +8,7 @@ import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
 
-/** One row opened: what the file is, its access rule, and its content decoded or raw (peers §6: raw↔decoded toggle). */
+/** One row opened: what the file is, its access rule, and its content decoded or raw (docs/peers.md §6: raw↔decoded toggle). */
 export function RowDetail() {
   const t = useT();
   const row = useAppStore(selectSelectedRow);

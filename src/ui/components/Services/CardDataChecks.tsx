@@ -5,7 +5,7 @@ import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
 /**
- * Card-data authenticity (card reference §7.4, §8.2): the text AP integrity record and the visual
+ * Card-data authenticity (docs/card-reference.md §7.4, §8.2): the text AP integrity record and the visual
  * AP card-face signature, step by step, saying which step was possible and with whose key.
  */
 export function CardDataChecks() {

@@ -6,7 +6,7 @@ import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
 /**
- * The certificate self-check (card reference §12): each JPKI certificate against the bundled
+ * The certificate self-check (docs/card-reference.md §12): each JPKI certificate against the bundled
  * CAs and the CA on the card, validity dates, and in plain words what this cannot prove
  * (revocation) and that verification as a service is reserved by law.
  */

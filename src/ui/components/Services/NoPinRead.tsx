@@ -4,7 +4,7 @@ import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
 /**
- * The authentication certificate read with no PIN (card reference §6.1, §13.3): the exact APDUs,
+ * The authentication certificate read with no PIN (docs/card-reference.md §6.1, §13.3): the exact APDUs,
  * none of them a VERIFY, and the serial number they hand out.
  */
 export function NoPinRead() {

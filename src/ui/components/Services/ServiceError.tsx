@@ -1,7 +1,7 @@
 import { errorMessage } from '../../i18n/errorMessages';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectServices } from '../../store/selectors';
-import type { ServiceAction } from '../../store/servicesSlice';
+import type { ServiceAction } from '../../store/servicesState';
 
 /** The last refusal of one service action, in words from the catalog (house rule 10). */
 export function ServiceError({ action, testId }: { action: ServiceAction; testId: string }) {

@@ -14,7 +14,7 @@ export function serviceName(index: number): string {
 }
 
 /**
- * 利用者証明 as a service sees it (card reference §6.5, §13.4): a login form with the auth PIN,
+ * 利用者証明 as a service sees it (docs/card-reference.md §6.5, §13.4): a login form with the auth PIN,
  * then each service's record side by side, the serial number marked as the linkable fact and
  * highlighted where two services hold the same one.
  */

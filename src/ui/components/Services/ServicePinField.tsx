@@ -3,7 +3,7 @@ import { useT } from '../../useT';
 import type { PinEntry } from './usePinEntry';
 
 /**
- * A PIN input for a service flow with the same rules and words as the PIN dialog (card reference
+ * A PIN input for a service flow with the same rules and words as the PIN dialog (docs/card-reference.md
  * §10): tries left before typing, the format hint and problem, the last-try confirmation, and what
  * a blocked PIN means. Test ids start with `prefix`.
  */

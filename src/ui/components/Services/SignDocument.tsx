@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { jstDateTime } from '../../model/dates';
-import { base64ToBytes, bytesToBase64, downloadBlob } from '../../model/download';
+import { fromBase64, toBase64 } from '../../../bytes/base64';
+import { downloadBlob } from '../../model/download';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectServices, selectSignDocument } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -10,7 +11,7 @@ import { ServicePinField } from './ServicePinField';
 import { usePinEntry } from './usePinEntry';
 
 /**
- * 署名 (card reference §6.5, §12): a text or a file, the signature password with the PIN rules,
+ * 署名 (docs/card-reference.md §6.5, §12): a text or a file, the signature password with the PIN rules,
  * then the detached CMS signature to download and what travels with it — the signature
  * certificate and the four basic facts it carries.
  */
@@ -37,7 +38,7 @@ export function SignDocument() {
     if (!entry.ready || content.length === 0 || services.pending) return;
     const { value, confirmLastTry } = entry.take();
     const asText = file ? null : text;
-    if (await sign(bytesToBase64(content), value, confirmLastTry)) setSignedText(asText);
+    if (await sign(toBase64(content), value, confirmLastTry)) setSignedText(asText);
   }
 
   return (
@@ -85,7 +86,7 @@ export function SignDocument() {
             <dd />
           </dl>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => downloadBlob('signature.p7s', base64ToBytes(result.cmsBase64), 'application/pkcs7-signature')} data-testid="sign-download">
+            <button type="button" className="primary" onClick={() => downloadBlob('signature.p7s', fromBase64(result.cmsBase64), 'application/pkcs7-signature')} data-testid="sign-download">
               {t('sign.download')}
             </button>
             {signedText !== null && (

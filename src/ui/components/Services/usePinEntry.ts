@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectPins } from '../../store/selectors';
 
 /**
- * The typed PIN of one service flow and the rules the PIN dialog applies (card reference §10):
+ * The typed PIN of one service flow and the rules the PIN dialog applies (docs/card-reference.md §10):
  * the format checked while typing, the last try confirmed, a blocked PIN not sendable. The value
  * lives only here until submit, then is cleared.
  */

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface ImportPolicy {
+  readonly FOLDERS: readonly string[];
+  readonly mayImport: Readonly<Record<string, readonly string[]>>;
+  readonly UI_ENTRY_POINTS: readonly string[];
+  readonly MAIN_MAY_IMPORT: readonly string[];
+}
+
+/** The repo's own lint config, as `eslint .` loads it. */
+async function repoLintConfig(): Promise<{ config: Linter.Config[]; policy: ImportPolicy }> {
+  const module = (await import(pathToFileURL(join(repoRoot, 'eslint.config.js')).href)) as {
+    default: Linter.Config[];
+    importPolicy: ImportPolicy;
+  };
+  return { config: module.default, policy: module.importPolicy };
+}
+
+/**
+ * A temporary copy of the repo's shape: one small file per case, linted with the repo's config by
+ * ESLint's Node API (cwd = the copy), so each rule is seen to fire or to stay quiet on real files.
+ */
+const CASES: Record<string, string> = {
+  'src/ui/components/Bad/Bad.tsx': "import { PIN_RULES } from '../../../cards/mynumber/pin';\nexport const x = PIN_RULES;\n",
+  'src/ui/store/badPlatform.ts': "import type { SmartCardResourceManagerLike } from '../../platform/smartCardApi';\nexport type X = SmartCardResourceManagerLike;\n",
+  'src/ui/store/goodPlatform.ts': "import type { TapResult } from '../../platform/webNfc';\nexport type X = TapResult;\n",
+  'src/cards/lazyUp.ts': "export const load = () => import('../worker/Engine');\n",
+  'src/cards/lazyAnything.ts': 'export const load = (name: string) => import(name);\n',
+  'src/worker/staticSimulator.ts': "import { SimulatedCard } from '../simulator';\nexport const x = SimulatedCard;\n",
+  'src/worker/lazySimulator.ts': "export const load = async () => (await import('../simulator')).SimulatedCard;\n",
+  'src/worker/staticSimulator.test.ts': "import { SimulatedCard } from '../simulator';\nexport const x = SimulatedCard;\n",
+  'src/testing/reachesDown.ts': "import { hex } from '../bytes/hex';\nexport const x = hex;\n",
+  'src/usb/usesFuzz.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
+  'src/usb/usesFuzz.test.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
+  'src/simulator/lazyCards.ts': "export const load = () => import('../cards/mynumber/pin');\n",
+  'src/main.tsx': "import { Engine } from './worker/Engine';\nimport { EngineSupervisor } from './worker/EngineSupervisor';\nimport { hex } from './bytes/hex';\nexport const x = [Engine, EngineSupervisor, hex];\n",
+};
+
+let copy: string;
+let results: Map<string, string[]>;
+let policy: ImportPolicy;
+
+/** Rule ids that fired on a case file, by line. */
+const fired = (file: string) => results.get(file) ?? [];
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'mynalens-lint-'));
+  for (const [file, text] of Object.entries(CASES)) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    writeFileSync(join(copy, file), text);
+  }
+  const repo = await repoLintConfig();
+  policy = repo.policy;
+  const eslint = new ESLint({ cwd: copy, overrideConfigFile: true, overrideConfig: repo.config });
+  const linted = await eslint.lintFiles(Object.keys(CASES));
+  results = new Map(
+    linted.map((result) => [
+      result.filePath.slice(copy.length + 1),
+      result.messages.filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => `${m.line}:${m.ruleId}`),
+    ]),
+  );
+}, 60_000);
+
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('the layer rules fire on a violating file', () => {
+  it('a static import up or across the chain', () => {
+    expect(fired('src/ui/components/Bad/Bad.tsx')).toEqual(['1:no-restricted-imports']);
+  });
+
+  it('the UI reaches platform only through smartCard and webNfc', () => {
+    expect(fired('src/ui/store/badPlatform.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/ui/store/goodPlatform.ts')).toEqual([]);
+  });
+
+  it('a dynamic import() up the chain, and one whose module is not a literal', () => {
+    expect(fired('src/cards/lazyUp.ts')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/cards/lazyAnything.ts')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/simulator/lazyCards.ts')).toEqual(['1:no-restricted-syntax']);
+  });
+
+  it('the worker loads the simulator lazily (the sanctioned seam), statically only in tests', () => {
+    expect(fired('src/worker/staticSimulator.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/worker/lazySimulator.ts')).toEqual([]);
+    expect(fired('src/worker/staticSimulator.test.ts')).toEqual([]);
+  });
+
+  it('src/testing imports nothing of the app, and only tests import it', () => {
+    expect(fired('src/testing/reachesDown.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/usb/usesFuzz.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/usb/usesFuzz.test.ts')).toEqual([]);
+  });
+
+  it('main.tsx wires the engine only through its main-thread side', () => {
+    expect(fired('src/main.tsx')).toEqual(['1:no-restricted-imports', '3:no-restricted-imports']);
+  });
+});
+
+/** The "may import" column of docs/architecture.md: the names before any "—", or none for "nothing". */
+function documentedImports(): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  const doc = readFileSync(join(repoRoot, 'docs', 'architecture.md'), 'utf8');
+  for (const match of doc.matchAll(/^\| `src\/([\w.]+?)(?:\/mynumber)?\/?` \|.*\| ([^|]*) \|$/gm)) {
+    const list = (match[2] ?? '').split(' — ')[0]?.trim() ?? '';
+    table.set(match[1] ?? '', list === 'nothing' ? [] : list.split(/,\s*/));
+  }
+  return table;
+}
+
+describe('docs/architecture.md states the lint exactly', () => {
+  it('lists, for every folder and main.tsx, what the lint lets it import', () => {
+    const documented = documentedImports();
+    const linted = new Map<string, readonly string[]>(
+      policy.FOLDERS.map((folder) => [folder, folder === 'ui' ? policy.UI_ENTRY_POINTS : (policy.mayImport[folder] ?? [])]),
+    );
+    linted.set('main.tsx', policy.MAIN_MAY_IMPORT);
+    const sorted = (map: ReadonlyMap<string, readonly string[]>) =>
+      Object.fromEntries([...map].map(([key, list]) => [key, [...list].sort()]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    expect(sorted(documented)).toEqual(sorted(linted));
+  });
+});
