@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { WEB_MANIFEST } from './scripts/shared/webManifest';
 
 /**
  * The Content-Security-Policy of the built app: only our own origin, no inline script, no
@@ -42,8 +43,16 @@ const USB_EMULATOR_SWAPS = new Map([
   [fileURLToPath(new URL('./src/usb/permission.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedPermission.ts', import.meta.url))],
 ]);
 
-/** Where each build mode writes: the web app, the installed app (IWA), the browser-test build. */
-const OUT_DIRS: Record<string, string> = { iwa: 'dist-iwa', 'usb-emulator': 'dist-usb-emulator' };
+/**
+ * Where each build mode writes: the web app, the installed app (IWA), the browser-test build, and
+ * the installed app with the browser-test swaps (the install test, e2e/installed-app.spec.ts).
+ */
+const OUT_DIRS: Record<string, string> = { iwa: 'dist-iwa', 'usb-emulator': 'dist-usb-emulator', 'iwa-usb-emulator': 'dist-iwa-usb-emulator' };
+
+/** The installed-app builds (`npm run build:iwa`, and the install test's emulator build). */
+const installedApp = (mode: string) => mode === 'iwa' || mode === 'iwa-usb-emulator';
+/** The builds whose WebUSB and device chooser are the reader emulator (browser tests only). */
+const emulatedUsb = (mode: string) => mode === 'usb-emulator' || mode === 'iwa-usb-emulator';
 
 /**
  * `vite build --mode usb-emulator` (Playwright's second build): the worker's WebUSB and the page's
@@ -72,30 +81,16 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
-    ...(mode === 'usb-emulator' ? [usbEmulator()] : []),
+    ...(emulatedUsb(mode) ? [usbEmulator()] : []),
     VitePWA({
+      // The installed app (IWA) has no service worker: its files are all in its bundle, and
+      // Chromium refuses the worker's importScripts under the IWA's Trusted Types.
+      disable: installedApp(mode),
       // We register and prompt ourselves with workbox-window (src/pwa/), so nothing is injected.
       injectRegister: false,
       registerType: 'prompt',
       includeAssets: ['icons/*.png', 'icons/*.svg', 'robots.txt'],
-      manifest: {
-        id: '/',
-        name: 'MynaLens — マイナンバーカードの中身を確かめる',
-        short_name: 'MynaLens',
-        description: 'See what your My Number Card gives away, decoded on your own device. / マイナンバーカードが何を明かすかを端末内で確かめます。',
-        lang: 'ja',
-        dir: 'ltr',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        background_color: '#f6f7f9',
-        theme_color: '#0b5cad',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: WEB_MANIFEST,
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,txt}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
@@ -104,7 +99,8 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
-  worker: { format: 'es', plugins: () => (mode === 'usb-emulator' ? [usbEmulator()] : []) },
+  worker: { format: 'es', plugins: () => (emulatedUsb(mode) ? [usbEmulator()] : []) },
+  define: { 'import.meta.env.INSTALLED_APP': JSON.stringify(installedApp(mode)) },
   build: { target: 'es2022', sourcemap: true, outDir: OUT_DIRS[mode] ?? 'dist' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
