@@ -30,7 +30,7 @@ export const IWA_PERMISSIONS_POLICY = {
 } as const;
 
 /** Headers every response in the bundle carries: IWAs are cross-origin isolated. */
-const ISOLATION_HEADERS = {
+export const ISOLATION_HEADERS = {
   'cross-origin-embedder-policy': 'require-corp',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
@@ -99,15 +99,27 @@ export function isolatedManifest(webManifest: Record<string, unknown>, version: 
   };
 }
 
-export async function buildIsolatedWebApp(options: IwaBuildOptions = {}): Promise<IwaBuildResult> {
-  const site = join(ROOT, 'dist-iwa');
-  if (!options.skipViteBuild) {
-    execFileSync('npx', ['--no-install', 'vite', 'build', '--mode', 'iwa', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+/** The installed app's build modes: `npm run build:iwa`, and the install test's emulated-reader build. */
+export type IwaMode = 'iwa' | 'iwa-usb-emulator';
+
+/**
+ * Builds the app for an installed-app mode into dist-iwa/ (or dist-iwa-usb-emulator/) and writes
+ * the IWA manifest at /.well-known/manifest.webmanifest; returns the site's directory. This is
+ * what the signed bundle packs, and what Chromium's developer-mode proxy install serves.
+ */
+export function prepareIsolatedSite(mode: IwaMode = 'iwa', { skipViteBuild = false } = {}): string {
+  const site = join(ROOT, mode === 'iwa' ? 'dist-iwa' : 'dist-iwa-usb-emulator');
+  if (!skipViteBuild) {
+    execFileSync('npx', ['--no-install', 'vite', 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   mkdirSync(join(site, '.well-known'), { recursive: true });
   writeFileSync(join(site, '.well-known', 'manifest.webmanifest'), JSON.stringify(isolatedManifest(WEB_MANIFEST, version), null, 2));
+  return site;
+}
 
+export async function buildIsolatedWebApp(options: IwaBuildOptions = {}): Promise<IwaBuildResult> {
+  const site = prepareIsolatedSite('iwa', { skipViteBuild: options.skipViteBuild });
   const builder = new BundleBuilder('b2');
   const files = filesUnder(site).filter((path) => extname(path) !== '.map');
   let bytes = 0;
