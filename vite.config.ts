@@ -3,30 +3,12 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { WEB_MANIFEST } from './scripts/shared/webManifest';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, headersFile } from './scripts/shared/securityHeaders';
 
 /**
- * The Content-Security-Policy of the built app: only our own origin, no inline script, no
- * third party of any kind. 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
- * `data:` images carry the decoded card images. Injected at build time only, because the dev
- * server's hot-reload preamble is an inline script.
+ * The page's policy (scripts/shared/securityHeaders.ts) as a `<meta>` tag, injected at build time only, because the dev server's
+ * hot-reload preamble is an inline script.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  // An Isolated Web App enforces Trusted Types; the web build does too, so both run the same way.
-  "require-trusted-types-for 'script'",
-  'trusted-types default',
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'mynalens-csp',
@@ -34,6 +16,27 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * The same policy as HTTP headers, which alone bind the engine worker (loaded from its own URL)
+ * and forbid framing: `vite preview` sends them with every file, and the web build writes them
+ * into `dist/_headers` for static hosts. The installed app has no `_headers`: Chromium imposes
+ * the IWA's own policy on every file of it.
+ */
+function securityHeaders(mode: string): Plugin {
+  return {
+    name: 'mynalens-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+        next();
+      });
+    },
+    generateBundle() {
+      if (!installedApp(mode)) this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
   };
 }
 
@@ -81,6 +84,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    securityHeaders(mode),
     ...(emulatedUsb(mode) ? [usbEmulator()] : []),
     VitePWA({
       // The installed app (IWA) has no service worker: its files are all in its bundle, and
@@ -96,6 +100,9 @@ export default defineConfig(({ mode }) => ({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',
+        // One file, no importScripts: sw.js is served under the header policy, whose Trusted
+        // Types refuse a plain script URL in importScripts.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],
