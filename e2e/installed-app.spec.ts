@@ -1,12 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import { buildIsolatedWebApp, prepareIsolatedSite } from '../scripts/iwa/buildIwa';
 import { scanCard } from './support/flows';
-import { installAndLaunch, launchIwaChromium, serveIsolatedSite, type ServedSite } from './support/installedApp';
+import { installAndLaunch, launchIwaChromium, serveIsolatedSite, type ServedSite } from '../scripts/iwa/devProxyInstall';
+import { CHROMIUM_ARGS } from './support/chromium';
 import { emulator } from './support/usbEmulator';
 
 /**
  * The installed app (Isolated Web App) as built, installed in Debian's Chromium in IWA developer
- * mode and launched over the DevTools protocol (e2e/support/installedApp.ts). One Chromium, two
+ * mode and launched over the DevTools protocol (scripts/iwa/devProxyInstall.ts). One Chromium, two
  * apps: the build of `npm run build:iwa`, and the same app built with the reader emulator
  * (vite mode `iwa-usb-emulator`), through which a class-0x0B reader is claimed inside the app.
  */
@@ -35,7 +36,7 @@ test('npm run build:iwa installs and launches: usb-unrestricted, WebUSB in the e
   // The real build command's own function (it also signs the bundle, into a throw-away path).
   await buildIsolatedWebApp({ bundlePath: `${test.info().outputPath('mynalens.swbn')}` });
   const site: ServedSite = await serveIsolatedSite('dist-iwa', APP_PORT);
-  const chromium = await launchIwaChromium();
+  const chromium = await launchIwaChromium({ args: CHROMIUM_ARGS });
   try {
     const { page, origin } = await installAndLaunch(chromium.context, site);
     const requests = recordRequests(page);
@@ -91,7 +92,7 @@ test('npm run build:iwa installs and launches: usb-unrestricted, WebUSB in the e
 test('inside the installed app, an emulated class-0x0B CCID reader is claimed under the real usb-unrestricted policy and scans the simulator card', async () => {
   prepareIsolatedSite('iwa-usb-emulator');
   const site = await serveIsolatedSite('dist-iwa-usb-emulator', EMULATOR_APP_PORT);
-  const chromium = await launchIwaChromium();
+  const chromium = await launchIwaChromium({ args: CHROMIUM_ARGS });
   try {
     const { page, origin } = await installAndLaunch(chromium.context, site);
     const requests = recordRequests(page);

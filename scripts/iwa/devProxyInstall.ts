@@ -4,17 +4,20 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CONTENT_TYPES } from '../../scripts/shared/contentTypes';
-import { ISOLATION_HEADERS } from '../../scripts/iwa/buildIwa';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CONTENT_TYPES } from '../shared/contentTypes';
+import { ISOLATION_HEADERS } from './buildIwa';
 
 /**
- * Installing the built Isolated Web App in Debian's Chromium, as a developer would: IWA developer
- * mode, the built files served on loopback as a "dev proxy" app, installed with the DevTools
- * protocol's `PWA.install` and opened with `PWA.launch` (both answer only over
- * --remote-debugging-pipe, which is how Playwright drives Chromium). The signed .swbn is not
- * installed here: Chromium 156 fetches it and then never finishes (README, "Installed app").
+ * Installing the built Isolated Web App in Chromium's IWA developer mode, the way the install test
+ * (e2e/installed-app.spec.ts) and `npm run iwa:open` do: the built files served on loopback as a
+ * "dev proxy" app, installed with the DevTools protocol's `PWA.install` and opened with
+ * `PWA.launch` (both answer only over --remote-debugging-pipe, which is how Playwright drives
+ * Chromium). The signed .swbn is not installed this way: Chromium 156 fetches it and then never
+ * finishes (README, "The installed app").
  */
+
+/** Debian's Chromium unless CHROMIUM_PATH names another. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Chromium switches that turn on IWAs and their developer mode (off by default outside ChromeOS). */
 export const IWA_CHROMIUM_ARGS = ['--enable-features=IsolatedWebApps,IsolatedWebAppDevMode'];
@@ -93,13 +96,16 @@ export async function serveIsolatedSite(root: string, port: number): Promise<Ser
   };
 }
 
-/** Chromium with IWA developer mode on a throw-away profile (installs need a real, non-incognito one). */
-export async function launchIwaChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Chromium with IWA developer mode on a throw-away profile (installs need a real, non-incognito
+ * one). `args` adds the caller's switches (the tests' headless set).
+ */
+export async function launchIwaChromium({ headless = true, args = [] as readonly string[] } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'mynalens-iwa-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...IWA_CHROMIUM_ARGS],
-    headless: true,
+    args: [...args, ...IWA_CHROMIUM_ARGS],
+    headless,
     timeout: LAUNCH_TIMEOUT_MS,
   });
   return {
