@@ -43,7 +43,7 @@ const layerRules = Object.entries(layers).map(([folder, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-iwa/**', 'dist-iwa-bundle/**', 'dist-usb-emulator/**', '.iwa/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/simulator/personalisation/generated/**'] },
+  { ignores: ['dist/**', 'dist-iwa/**', 'dist-iwa-bundle/**', 'dist-usb-emulator/**', 'dist-iwa-usb-emulator/**', '.iwa/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/simulator/personalisation/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
