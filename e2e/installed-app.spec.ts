@@ -12,6 +12,11 @@ import { emulator } from './support/usbEmulator';
  * (vite mode `iwa-usb-emulator`), through which a class-0x0B reader is claimed inside the app.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * Chromium's Web Smart Card feature, off on Linux (the API is implemented on ChromeOS only): on,
+ * the permissions-policy feature `smart-card` exists, so the test can see the manifest grant it.
+ */
+const SMART_CARD_FEATURE = ['SmartCard'];
 /** Loopback ports of the two dev-proxy servers, inside this run's port range. */
 const APP_PORT = PORT + 50;
 const EMULATOR_APP_PORT = PORT + 51;
@@ -36,15 +41,21 @@ test('npm run build:iwa installs and launches: usb-unrestricted, WebUSB in the e
   // The real build command's own function (it also signs the bundle, into a throw-away path).
   await buildIsolatedWebApp({ bundlePath: `${test.info().outputPath('mynalens.swbn')}` });
   const site: ServedSite = await serveIsolatedSite('dist-iwa', APP_PORT);
-  const chromium = await launchIwaChromium({ args: CHROMIUM_ARGS });
+  const chromium = await launchIwaChromium({ args: CHROMIUM_ARGS, features: SMART_CARD_FEATURE });
   try {
     const { page, origin } = await installAndLaunch(chromium.context, site);
     const requests = recordRequests(page);
     await expect(page.getByTestId('start-screen')).toBeVisible();
 
-    // The manifest's permissions policy reached the document: Chromium 156 answers through
-    // document.featurePolicy (it has no document.permissionsPolicy), and the app offers CCID readers.
-    expect(await page.evaluate(() => (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy?.allowsFeature('usb-unrestricted'))).toBe(true);
+    // The manifest's permissions policy reached the document (usb-unrestricted for CCID readers,
+    // smart-card for the Web Smart Card API): Chromium 156 answers through document.featurePolicy
+    // (it has no document.permissionsPolicy), and the app offers CCID readers.
+    const allowed = await page.evaluate(() => {
+      const policy = (document as Document & { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy;
+      return { usbUnrestricted: policy?.allowsFeature('usb-unrestricted'), smartCard: policy?.allowsFeature('smart-card') };
+    });
+    expect(allowed.usbUnrestricted).toBe(true);
+    expect(allowed.smartCard).toBe(true);
     await page.getByTestId('lang-en').click();
     await expect(page.getByTestId('start-screen')).toContainText('Installed app: every CCID reader can be used');
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -19,8 +19,8 @@ import { ISOLATION_HEADERS } from './buildIwa';
 /** Debian's Chromium unless CHROMIUM_PATH names another. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Chromium switches that turn on IWAs and their developer mode (off by default outside ChromeOS). */
-export const IWA_CHROMIUM_ARGS = ['--enable-features=IsolatedWebApps,IsolatedWebAppDevMode'];
+/** Chromium features that turn on IWAs and their developer mode (off by default outside ChromeOS). */
+export const IWA_FEATURES = ['IsolatedWebApps', 'IsolatedWebAppDevMode'];
 
 /** Bounded waits: a busy machine gets time, a hang gets a clear failure. */
 const LAUNCH_TIMEOUT_MS = 30_000;
@@ -98,24 +98,53 @@ export async function serveIsolatedSite(root: string, port: number): Promise<Ser
 
 /**
  * Chromium with IWA developer mode on a throw-away profile (installs need a real, non-incognito
- * one). `args` adds the caller's switches (the tests' headless set).
+ * one). `args` adds the caller's switches (the tests' headless set), `features` more Chromium
+ * features (one --enable-features switch holds them all: Chromium reads only the last one).
  */
-export async function launchIwaChromium({ headless = true, args = [] as readonly string[] } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchIwaChromium({ headless = true, args = [] as readonly string[], features = [] as readonly string[] } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'mynalens-iwa-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
-    args: [...args, ...IWA_CHROMIUM_ARGS],
+    args: [...args, `--enable-features=${[...IWA_FEATURES, ...features].join(',')}`],
     headless,
     timeout: LAUNCH_TIMEOUT_MS,
   });
   return {
     context,
     async close() {
-      // Playwright ends the Chromium it started (by its process id) when the context closes.
-      await context.close();
+      // Playwright ends the Chromium it started when the context closes; a browser that does not
+      // within the bound, and any process of it left behind, is ended by its process id.
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref())]);
+      for (const pid of processesOfProfile(profile)) killQuietly(pid);
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** How long a closing browser may take before its processes are killed. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+/** The ids of the processes started with this profile (Linux /proc; none found elsewhere). */
+function processesOfProfile(profile: string): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`);
+      } catch {
+        return false; // the process ended while we looked
+      }
+    })
+    .map(Number);
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 /**
