@@ -127,7 +127,7 @@ const mainRules = {
 export const importPolicy = { FOLDERS, mayImport, UI_ENTRY_POINTS, MAIN_MAY_IMPORT, TEST_ONLY };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-iwa/**', 'dist-iwa-bundle/**', 'dist-usb-emulator/**', '.iwa/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/simulator/personalisation/generated/**'] },
+  { ignores: ['dist/**', 'dist-iwa/**', 'dist-iwa-bundle/**', 'dist-usb-emulator/**', 'dist-iwa-usb-emulator/**', '.iwa/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/simulator/personalisation/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

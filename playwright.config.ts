@@ -11,6 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const USB_PORT = PORT + 100;
 /** Journeys through emulated USB readers: `e2e/usb-*.spec.ts`. */
 const USB_JOURNEYS = /usb-.*\.spec\.ts$/;
+/** The installed app (IWA) installed in Chromium: it builds, serves and launches its own (ports PORT+50, +51). */
+const INSTALLED_APP = /installed-app\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,8 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   projects: [
-    { name: 'app', testIgnore: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'app', testIgnore: [USB_JOURNEYS, INSTALLED_APP], use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'installed-app', testMatch: INSTALLED_APP },
     { name: 'usb-emulator', testMatch: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${USB_PORT}` } },
   ],
   use: {

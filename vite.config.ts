@@ -2,30 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { WEB_MANIFEST } from './scripts/shared/webManifest';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, headersFile } from './scripts/shared/securityHeaders';
 
 /**
- * The Content-Security-Policy of the built app: only our own origin, no inline script, no
- * third party of any kind. 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
- * `data:` images carry the decoded card images. Injected at build time only, because the dev
- * server's hot-reload preamble is an inline script.
+ * The page's policy (scripts/shared/securityHeaders.ts) as a `<meta>` tag, injected at build time only, because the dev server's
+ * hot-reload preamble is an inline script.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  // An Isolated Web App enforces Trusted Types; the web build does too, so both run the same way.
-  "require-trusted-types-for 'script'",
-  'trusted-types default',
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'mynalens-csp',
@@ -36,14 +19,43 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The same policy as HTTP headers, which alone bind the engine worker (loaded from its own URL)
+ * and forbid framing: `vite preview` sends them with every file, and the web build writes them
+ * into `dist/_headers` for static hosts. The installed app has no `_headers`: Chromium imposes
+ * the IWA's own policy on every file of it.
+ */
+function securityHeaders(mode: string): Plugin {
+  return {
+    name: 'mynalens-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+        next();
+      });
+    },
+    generateBundle() {
+      if (!installedApp(mode)) this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+  };
+}
+
 /** Modules the browser-test build swaps for the USB reader emulator, absolute path → stand-in. */
 const USB_EMULATOR_SWAPS = new Map([
   [fileURLToPath(new URL('./src/worker/usbHost.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedUsbHostModule.ts', import.meta.url))],
   [fileURLToPath(new URL('./src/usb/permission.ts', import.meta.url)), fileURLToPath(new URL('./src/simulator/usb/emulatedPermission.ts', import.meta.url))],
 ]);
 
-/** Where each build mode writes: the web app, the installed app (IWA), the browser-test build. */
-const OUT_DIRS: Record<string, string> = { iwa: 'dist-iwa', 'usb-emulator': 'dist-usb-emulator' };
+/**
+ * Where each build mode writes: the web app, the installed app (IWA), the browser-test build, and
+ * the installed app with the browser-test swaps (the install test, e2e/installed-app.spec.ts).
+ */
+const OUT_DIRS: Record<string, string> = { iwa: 'dist-iwa', 'usb-emulator': 'dist-usb-emulator', 'iwa-usb-emulator': 'dist-iwa-usb-emulator' };
+
+/** The installed-app builds (`npm run build:iwa`, and the install test's emulator build). */
+const installedApp = (mode: string) => mode === 'iwa' || mode === 'iwa-usb-emulator';
+/** The builds whose WebUSB and device chooser are the reader emulator (browser tests only). */
+const emulatedUsb = (mode: string) => mode === 'usb-emulator' || mode === 'iwa-usb-emulator';
 
 /**
  * `vite build --mode usb-emulator` (Playwright's second build): the worker's WebUSB and the page's
@@ -72,39 +84,30 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
-    ...(mode === 'usb-emulator' ? [usbEmulator()] : []),
+    securityHeaders(mode),
+    ...(emulatedUsb(mode) ? [usbEmulator()] : []),
     VitePWA({
+      // The installed app (IWA) has no service worker: its files are all in its bundle, and
+      // Chromium refuses the worker's importScripts under the IWA's Trusted Types.
+      disable: installedApp(mode),
       // We register and prompt ourselves with workbox-window (src/pwa/), so nothing is injected.
       injectRegister: false,
       registerType: 'prompt',
       includeAssets: ['icons/*.png', 'icons/*.svg', 'robots.txt'],
-      manifest: {
-        id: '/',
-        name: 'MynaLens — マイナンバーカードの中身を確かめる',
-        short_name: 'MynaLens',
-        description: 'See what your My Number Card gives away, decoded on your own device. / マイナンバーカードが何を明かすかを端末内で確かめます。',
-        lang: 'ja',
-        dir: 'ltr',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        background_color: '#f6f7f9',
-        theme_color: '#0b5cad',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: WEB_MANIFEST,
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,txt}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',
+        // One file, no importScripts: sw.js is served under the header policy, whose Trusted
+        // Types refuse a plain script URL in importScripts.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],
-  worker: { format: 'es', plugins: () => (mode === 'usb-emulator' ? [usbEmulator()] : []) },
+  worker: { format: 'es', plugins: () => (emulatedUsb(mode) ? [usbEmulator()] : []) },
+  define: { 'import.meta.env.INSTALLED_APP': JSON.stringify(installedApp(mode)) },
   build: { target: 'es2022', sourcemap: true, outDir: OUT_DIRS[mode] ?? 'dist' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -9,5 +9,5 @@ if (result.developerKey) {
   console.log('  Signed with the developer key in .iwa/dev-signing-key.pem: for developer-mode installs only.');
   console.log('  Release builds: IWA_SIGNING_KEY=/path/to/ed25519.pem npm run build:iwa');
 }
-console.log('Install: chrome://flags/#enable-isolated-web-app-dev-mode → Enabled, restart, then');
-console.log('         chrome://web-app-internals → "Install IWA from Signed Web Bundle" → choose the .swbn file.');
+console.log('Install and open in Chromium\'s IWA developer mode: npm run iwa:open (README, "The installed app").');
+console.log('The .swbn is for deployment by policy; its install does not complete in Chromium 156 developer mode.');

@@ -80,7 +80,10 @@ describe('npm run build:iwa', () => {
     const urls = bundle.urls;
     expect(urls).toContain('/');
     expect(urls).toContain('/index.html');
-    expect(urls).toContain('/sw.js');
+    // No service worker in the installed app (its files are its bundle; Trusted Types refuse
+    // workbox's importScripts there), so nothing can claim "ready to work offline".
+    expect(urls.some((u) => /^\/(sw|workbox-[\w-]+)\.js$/.test(u))).toBe(false);
+    expect(urls).not.toContain('/manifest.webmanifest');
     expect(urls.some((u) => /\/assets\/engine\.worker-.*\.js$/.test(u))).toBe(true);
     expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true);
     expect(urls.some((u) => u.endsWith('.map'))).toBe(false);
@@ -89,12 +92,20 @@ describe('npm run build:iwa', () => {
       expect(bundle.getResponse(url).headers['cross-origin-opener-policy'], url).toBe('same-origin');
     }
     const manifest = JSON.parse(new TextDecoder().decode(bundle.getResponse('/.well-known/manifest.webmanifest').body)) as Record<string, unknown>;
-    expect(manifest.permissions_policy).toEqual({ 'usb-unrestricted': ['self'], usb: ['self'], 'cross-origin-isolated': ['self'] });
+    expect(manifest.permissions_policy).toEqual({ 'usb-unrestricted': ['self'], usb: ['self'], 'smart-card': ['self'] });
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
     // The same manifest, icons and name as the web build (issue: both builds share them).
     expect(manifest.name).toContain('MynaLens');
-    expect((manifest.icons as { src: string }[]).map((i) => i.src)).toEqual(['icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png']);
-    for (const icon of manifest.icons as { src: string }[]) expect(urls).toContain(`/${icon.src}`);
+    // The manifest lives under /.well-known/, so every URL in it must be absolute to reach the app
+    // (a relative icon resolved under /.well-known/icons/ and Chromium refused to install).
+    expect((manifest.icons as { src: string }[]).map((i) => i.src)).toEqual(['/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png']);
+    const manifestUrl = 'isolated-app://app/.well-known/manifest.webmanifest';
+    const manifestUrls = [manifest.id, manifest.start_url, manifest.scope, ...(manifest.icons as { src: string }[]).map((i) => i.src)] as string[];
+    for (const url of manifestUrls) {
+      const path = new URL(url, manifestUrl).pathname;
+      expect(urls, url).toContain(path);
+      expect(bundle.getResponse(path).status, url).toBe(200);
+    }
     const html = new TextDecoder().decode(bundle.getResponse('/index.html').body);
     expect(html).toContain('require-trusted-types-for &#39;script&#39;');
   });

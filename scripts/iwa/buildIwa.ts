@@ -5,6 +5,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { BundleBuilder } from 'wbn';
 import { IntegrityBlockSigner, NodeCryptoSigningStrategy, WebBundleId } from 'wbn-sign';
 import { CONTENT_TYPES } from '../shared/contentTypes';
+import { WEB_MANIFEST } from '../shared/webManifest';
 
 /**
  * `npm run build:iwa`: the same app as an Isolated Web App — a signed Web Bundle whose manifest
@@ -16,15 +17,20 @@ import { CONTENT_TYPES } from '../shared/contentTypes';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 
-/** Permissions the installed app asks for (Isolated Web Apps explainer, "permissions_policy"). */
+/**
+ * Permissions the installed app asks for (Isolated Web Apps explainer, "permissions_policy"):
+ * `usb-unrestricted` and `usb` for CCID readers over WebUSB, `smart-card` for the Web Smart Card
+ * API (its permissions-policy feature; without it `navigator.smartCard` refuses an IWA). No
+ * `cross-origin-isolated`: nothing in MynaLens uses SharedArrayBuffer or precise timers.
+ */
 export const IWA_PERMISSIONS_POLICY = {
   'usb-unrestricted': ['self'],
   usb: ['self'],
-  'cross-origin-isolated': ['self'],
+  'smart-card': ['self'],
 } as const;
 
 /** Headers every response in the bundle carries: IWAs are cross-origin isolated. */
-const ISOLATION_HEADERS = {
+export const ISOLATION_HEADERS = {
   'cross-origin-embedder-policy': 'require-corp',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
@@ -69,21 +75,51 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** The web manifest plus what an IWA needs: a version and the permissions policy. */
-function isolatedManifest(webManifest: Record<string, unknown>, version: string): Record<string, unknown> {
-  return { ...webManifest, version, permissions_policy: IWA_PERMISSIONS_POLICY };
+/**
+ * A manifest URL made absolute from the app's root. The IWA manifest lives at
+ * /.well-known/manifest.webmanifest, so a relative `icons/icon-192.png` would resolve under
+ * /.well-known/ and miss (Chromium then refuses to install: "No supplied icon is at least 144px").
+ */
+function fromRoot(url: string): string {
+  return new URL(url, 'isolated-app://app/').pathname;
+}
+
+/** The web manifest plus what an IWA needs: a version, the permissions policy, and every URL absolute. */
+export function isolatedManifest(webManifest: Record<string, unknown>, version: string): Record<string, unknown> {
+  const icons = (webManifest.icons as { src: string }[] | undefined) ?? [];
+  const absolute = (key: string) => (typeof webManifest[key] === 'string' ? { [key]: fromRoot(webManifest[key]) } : {});
+  return {
+    ...webManifest,
+    ...absolute('id'),
+    ...absolute('start_url'),
+    ...absolute('scope'),
+    icons: icons.map((icon) => ({ ...icon, src: fromRoot(icon.src) })),
+    version,
+    permissions_policy: IWA_PERMISSIONS_POLICY,
+  };
+}
+
+/** The installed app's build modes: `npm run build:iwa`, and the install test's emulated-reader build. */
+export type IwaMode = 'iwa' | 'iwa-usb-emulator';
+
+/**
+ * Builds the app for an installed-app mode into dist-iwa/ (or dist-iwa-usb-emulator/) and writes
+ * the IWA manifest at /.well-known/manifest.webmanifest; returns the site's directory. This is
+ * what the signed bundle packs, and what Chromium's developer-mode proxy install serves.
+ */
+export function prepareIsolatedSite(mode: IwaMode = 'iwa', { skipViteBuild = false } = {}): string {
+  const site = join(ROOT, mode === 'iwa' ? 'dist-iwa' : 'dist-iwa-usb-emulator');
+  if (!skipViteBuild) {
+    execFileSync('npx', ['--no-install', 'vite', 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  mkdirSync(join(site, '.well-known'), { recursive: true });
+  writeFileSync(join(site, '.well-known', 'manifest.webmanifest'), JSON.stringify(isolatedManifest(WEB_MANIFEST, version), null, 2));
+  return site;
 }
 
 export async function buildIsolatedWebApp(options: IwaBuildOptions = {}): Promise<IwaBuildResult> {
-  const site = join(ROOT, 'dist-iwa');
-  if (!options.skipViteBuild) {
-    execFileSync('npx', ['--no-install', 'vite', 'build', '--mode', 'iwa', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const webManifest = JSON.parse(readFileSync(join(site, 'manifest.webmanifest'), 'utf8')) as Record<string, unknown>;
-  mkdirSync(join(site, '.well-known'), { recursive: true });
-  writeFileSync(join(site, '.well-known', 'manifest.webmanifest'), JSON.stringify(isolatedManifest(webManifest, version), null, 2));
-
+  const site = prepareIsolatedSite('iwa', { skipViteBuild: options.skipViteBuild });
   const builder = new BundleBuilder('b2');
   const files = filesUnder(site).filter((path) => extname(path) !== '.map');
   let bytes = 0;

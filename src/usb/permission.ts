@@ -1,4 +1,5 @@
 import { UsbAccessError } from './host/UsbAccessError';
+import { documentAllowsFeature } from './documentPolicy';
 
 export { USB_ACCESS_ERROR_CODES } from './host/UsbAccessError';
 import { READER_REQUEST_FILTERS, type UsbDeviceFilterLike } from './knownReaders';
@@ -22,10 +23,6 @@ export interface PickedReader {
   readonly name: string;
 }
 
-interface PolicyLike {
-  allowsFeature(feature: string): boolean;
-}
-
 interface NavigatorUsbLike {
   requestDevice(options: { filters: readonly UsbDeviceFilterLike[] }): Promise<{
     vendorId: number;
@@ -39,24 +36,12 @@ function navigatorUsb(): NavigatorUsbLike | null {
   return (globalThis.navigator as Navigator & { usb?: NavigatorUsbLike }).usb ?? null;
 }
 
-/** A policy that throws on a feature name it does not know allows nothing. */
-function allows(policy: PolicyLike | undefined, feature: string): boolean {
-  try {
-    return policy?.allowsFeature(feature) ?? false;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Feature detection on the main thread. `usb-unrestricted` is a permissions-policy feature only an
- * IWA can be granted; Chrome exposes the document's policy as `document.permissionsPolicy` (older:
- * `document.featurePolicy`). A browser with neither cannot grant it.
+ * IWA can be granted (documentPolicy.ts asks both names Chrome has used for the document's policy).
  */
 export function usbCapabilities(): UsbCapabilities {
-  const doc = globalThis.document as (Document & { permissionsPolicy?: PolicyLike; featurePolicy?: PolicyLike }) | undefined;
-  const policy = doc?.permissionsPolicy ?? doc?.featurePolicy;
-  return { webUsb: navigatorUsb() !== null, unrestricted: allows(policy, 'usb-unrestricted') };
+  return { webUsb: navigatorUsb() !== null, unrestricted: documentAllowsFeature('usb-unrestricted') };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { UsbAccessError } from '../../usb/host/UsbAccessError';
+import { documentAllowsFeature } from '../../usb/documentPolicy';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
 import type { FakeCcidFault } from '../ccid/faults';
 import type { FakeRcs380Fault } from '../rcs380/faults';
@@ -54,7 +55,13 @@ interface Plugged {
   granted: boolean;
 }
 const plugged: Plugged[] = [];
-let unrestricted = false;
+/**
+ * Inside an installed app whose manifest grants `usb-unrestricted` (the install test,
+ * e2e/installed-app.spec.ts), the emulated readers follow the document's real policy, so a
+ * class-0x0B reader is claimed only where Chrome would allow it; journeys elsewhere set it.
+ */
+let unrestricted = documentAllowsFeature('usb-unrestricted');
+const realPolicyApplied: Promise<void> = unrestricted ? send({ action: 'set-unrestricted', unrestricted }) : Promise.resolve();
 let chooserCancels = false;
 
 function remember(): void {
@@ -127,6 +134,7 @@ export function usbCapabilities(): UsbCapabilities {
 }
 
 export async function requestReader(): Promise<PickedReader> {
+  await realPolicyApplied;
   const pick = [...plugged].reverse().find((p) => p.present);
   if (chooserCancels || !pick) {
     chooserCancels = false;
