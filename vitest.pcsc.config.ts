@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The OpenSC-against-the-simulator tests (`npm run test:pcsc`): real pcscd + vpcd + OpenSC from
- * Debian talk to our simulated card (test-rigs.md Rig A). Separate from the unit tests because
- * they install Debian packages when missing, start pcscd and own TCP port 35963, so they run one
- * file at a time, in one process, with room for a first-time `apt-get install`.
+ * Debian talk to our simulated card (test-rigs.md Rig A), and the loopback-only check of that rig.
+ * Separate from the unit tests because they install Debian packages when missing and start their
+ * own pcscd (in a network namespace of its own, owning /run/pcscd), so they run one file at a
+ * time, in one process, with room for a first-time `apt-get install`.
  */
 export default defineConfig({
   test: {
