@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { BRIDGE_DEFAULT_PORT } from './src/platform/bridgeProtocol';
 
 /**
  * The Content-Security-Policy of the built app: only our own origin, no inline script, no
- * third party of any kind. 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
+ * third party of any kind; the one other endpoint is the MynaLens bridge on 127.0.0.1. 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
  * `data:` images carry the decoded card images. Injected at build time only, because the dev
  * server's hot-reload preamble is an inline script.
  */
@@ -13,7 +14,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
-  "connect-src 'self'",
+  // The MynaLens bridge (bridge/, `npm run bridge`) on this computer, and nothing else.
+  `connect-src 'self' ws://127.0.0.1:${BRIDGE_DEFAULT_PORT}`,
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "font-src 'self'",
