@@ -11,6 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const USB_PORT = PORT + 100;
 /** Journeys through emulated USB readers: `e2e/usb-*.spec.ts`. */
 const USB_JOURNEYS = /usb-.*\.spec\.ts$/;
+/** Journeys through the real PC/SC stack (pcscd + vpcd, as root) and the MynaLens bridge. */
+const PCSC_JOURNEYS = /bridge-pcsc\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,8 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   projects: [
-    { name: 'app', testIgnore: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'app', testIgnore: [USB_JOURNEYS, PCSC_JOURNEYS], use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'pcsc-bridge', testMatch: PCSC_JOURNEYS, use: { baseURL: `http://127.0.0.1:${PORT}` } },
     { name: 'usb-emulator', testMatch: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${USB_PORT}` } },
   ],
   use: {
