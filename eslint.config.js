@@ -65,6 +65,25 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // The bridge (npm run bridge) is Node-only and publishable on its own: of the app it shares
+    // only the wire protocol. Its tests may drive the page's side.
+    files: ['bridge/**/*.ts'],
+    ignores: ['bridge/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!platform/bridgeProtocol$)',
+              message: 'bridge/ shares only src/platform/bridgeProtocol.ts with the app (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The UI reaches the engine only through its client and protocol, and USB only for permission.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {

@@ -57,7 +57,7 @@ async function scanAndEveryPin(page: Page): Promise<string[][]> {
 }
 
 /** From the start screen: finds the bridge, pairs if asked, and uses the vpcd reader. */
-async function connectThroughBridge(page: Page, pairingCode: string): Promise<void> {
+async function connectThroughBridge(page: Page, pairingCode: () => string): Promise<void> {
   const section = page.getByTestId('bridge-section');
   await expect(section.getByTestId('bridge-network-note')).toContainText('local network');
   await section.getByTestId('bridge-find').click();
@@ -65,7 +65,7 @@ async function connectThroughBridge(page: Page, pairingCode: string): Promise<vo
   const list = section.getByTestId('bridge-list');
   await expect(pairing.or(list)).toBeVisible();
   if (await pairing.isVisible()) {
-    await section.getByTestId('bridge-code').fill(pairingCode);
+    await section.getByTestId('bridge-code').fill(pairingCode());
     await section.getByTestId('bridge-pair').click();
   }
   const item = section.getByTestId('bridge-item').filter({ hasText: 'Virtual PCD 00 00' });

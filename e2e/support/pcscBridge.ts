@@ -13,15 +13,19 @@ import { join } from 'node:path';
 import { ensurePcscPackages } from '../../scripts/pcsc/packages';
 import { stopProcess } from '../../scripts/pcsc/processes';
 import { startPcscRig, type PcscRig } from '../../scripts/pcsc/rig';
+import { waitForCardInReader } from '../../scripts/pcsc/tools';
 import { VpcdBridge } from '../../src/simulator/pcsc/VpcdBridge';
 import { SimulatedCard, loadPersonalisation } from '../../src/simulator';
 
 /** A running `npm run bridge`, with what it printed. */
 export interface RunningBridge {
   readonly child: ChildProcess;
-  readonly pairingCode: string;
+  /** The code printed last: each one is spent by a pairing, and the bridge prints the next. */
+  readonly pairingCode: () => string;
   readonly output: () => string;
 }
+
+const CODE_LINE = /Pairing code \(enter it once in MynaLens\): (\d{4} \d{4})/g;
 
 /** The rig, the card in it, and the bridge's private pairing file. */
 export class PcscBridgeRig {
@@ -46,10 +50,11 @@ export class PcscBridgeRig {
     await this.cardLink.close();
   }
 
-  /** Puts the same card (its PIN counters as they are) back in. */
+  /** Puts the same card (its PIN counters as they are) back in, and waits until PC/SC sees it. */
   async insertCard(): Promise<void> {
     this.cardLink = new VpcdBridge(this.card, { socketPath: this.rig.bridge.socketPath! }).start();
     await this.cardLink.waitForConnection(10_000);
+    await waitForCardInReader(this.rig.readerName, process.env, 15_000);
   }
 
   /** `npm run bridge` allowing `origin`, its pairing kept in this rig's directory across restarts. */
@@ -65,10 +70,9 @@ export class PcscBridgeRig {
       const timer = setTimeout(() => reject(new Error(`the bridge did not start:\n${text}`)), 30_000);
       const onData = (chunk: Buffer): void => {
         text += chunk.toString();
-        const code = /Pairing code \(enter it once in MynaLens\): (\d{4} \d{4})/.exec(text)?.[1];
-        if (code && text.includes('MynaLens bridge on ws://127.0.0.1:')) {
+        if (text.includes('Pairing code (enter it once in MynaLens): ') && text.includes('MynaLens bridge on ws://127.0.0.1:')) {
           clearTimeout(timer);
-          resolve({ child, pairingCode: code, output: () => text });
+          resolve({ child, pairingCode: () => [...text.matchAll(CODE_LINE)].at(-1)![1]!, output: () => text });
         }
       };
       child.stdout!.on('data', onData);
