@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['src/**/*.pcsc.test.ts'],
+    include: ['src/**/*.pcsc.test.ts', 'bridge/**/*.pcsc.test.ts'],
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,

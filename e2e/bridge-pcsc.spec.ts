@@ -123,7 +123,8 @@ test('the bridge stopped mid-scan: a clear error, rows kept; after starting it a
   await expect(page.locator('[data-testid^="row-"][data-status="read"]').first()).toBeVisible();
 
   bridge = await rig.startBridge(new URL(baseURL!).origin);
-  expect(bridge.output()).toContain(`Paired with ${new URL(baseURL!).origin}`);
+  const restarted = bridge;
+  await expect.poll(() => restarted.output()).toContain(`Paired with ${new URL(baseURL!).origin}`);
   await page.getByTestId('reconnect').click();
   await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
   await scanCard(page);

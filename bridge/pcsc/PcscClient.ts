@@ -15,7 +15,6 @@ import {
   PcscError,
   SCARD,
   SCARD_EJECT_CARD,
-  SCARD_INFINITE,
   SCARD_LEAVE_CARD,
   SCARD_PROTOCOL_T0,
   SCARD_PROTOCOL_T1,
@@ -29,6 +28,8 @@ import type { PcscHandleValue, PcscLibrary, PcscReaderState } from './PcscLibrar
 
 /** The longest reader list (in chars) we accept from the library: room for ~100 readers. */
 const MAX_READER_LIST_CHARS = 16_384;
+/** Longest single SCardGetStatusChange call; longer waits are a loop of these (see getStatusChange). */
+const WAIT_SLICE_MS = 2000;
 /** A reader name longer than this is refused (PC/SC's own MAX_READERNAME is 128). */
 const MAX_READER_NAME_CHARS = 512;
 
@@ -91,7 +92,7 @@ export function parseMultiString(bytes: Uint8Array): string[] {
 
 export class PcscClient {
   private context: PcscHandleValue | null = null;
-  private readonly waits = new Set<PcscHandleValue>();
+  private readonly waits = new Map<PcscHandleValue, { cancelled: boolean }>();
 
   constructor(private readonly lib: PcscLibrary) {}
 
@@ -152,10 +153,20 @@ export class PcscClient {
       rgbAtr: new Uint8Array(this.lib.maxAtrSize),
     }));
     const context = await this.newContext();
-    this.waits.add(context);
+    const wait = { cancelled: false };
+    this.waits.set(context, wait);
     try {
-      const timeout = timeoutMs === undefined ? SCARD_INFINITE : Math.max(0, Math.min(Math.floor(timeoutMs), SCARD_INFINITE - 1));
-      check('SCardGetStatusChange', await this.lib.SCardGetStatusChange(context, timeout, states));
+      // In slices: an SCardCancel that lands before the C call starts waiting is lost, so a
+      // cancelled wait is noticed at the next slice at the latest.
+      const deadline = timeoutMs === undefined ? Infinity : Date.now() + Math.max(0, Math.floor(timeoutMs));
+      for (;;) {
+        const slice = Math.max(0, Math.min(deadline - Date.now(), WAIT_SLICE_MS));
+        const rv = await this.lib.SCardGetStatusChange(context, slice, states);
+        if (wait.cancelled) throw new PcscError('SCardGetStatusChange', SCARD.E_CANCELLED);
+        if (rv === SCARD.E_TIMEOUT && Date.now() < deadline) continue;
+        check('SCardGetStatusChange', rv);
+        break;
+      }
     } finally {
       this.waits.delete(context);
       await this.lib.SCardReleaseContext(context);
@@ -167,9 +178,19 @@ export class PcscClient {
     });
   }
 
+  /** How many status waits are under way. */
+  get pendingWaits(): number {
+    return this.waits.size;
+  }
+
   /** Ends every status wait in progress (they fail with SCARD_E_CANCELLED). */
   async cancelWaits(): Promise<void> {
-    await Promise.all([...this.waits].map((context) => this.lib.SCardCancel(context)));
+    await Promise.all(
+      [...this.waits].map(([context, wait]) => {
+        wait.cancelled = true;
+        return this.lib.SCardCancel(context);
+      }),
+    );
   }
 
   /**
