@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { BRIDGE_DEFAULT_PORT } from './src/platform/bridgeProtocol';
 
 /**
  * The Content-Security-Policy of the built app: only our own origin, no inline script, no
@@ -10,12 +9,15 @@ import { BRIDGE_DEFAULT_PORT } from './src/platform/bridgeProtocol';
  * `data:` images carry the decoded card images. Injected at build time only, because the dev
  * server's hot-reload preamble is an inline script.
  */
+/** BRIDGE_DEFAULT_PORT of src/platform/bridgeProtocol.ts (bridge/contentSecurityPolicy.test.ts keeps them equal). */
+const BRIDGE_PORT = 27436;
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   // The MynaLens bridge (bridge/, `npm run bridge`) on this computer, and nothing else.
-  `connect-src 'self' ws://127.0.0.1:${BRIDGE_DEFAULT_PORT}`,
+  `connect-src 'self' ws://127.0.0.1:${BRIDGE_PORT}`,
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "font-src 'self'",

@@ -25,6 +25,17 @@ test.afterAll(async () => {
   await rig?.stop();
 });
 
+/** The APDU of a no-PIN scan during which the card or the bridge goes: a few files are read by then. */
+const MID_SCAN_APDU = 25;
+let fullScanReadRows = 0;
+
+/** Some rows were read, fewer than a whole scan reads, and they are still on screen. */
+async function expectRowsKeptFromAnUnfinishedScan(page: Page): Promise<void> {
+  const read = await page.locator('[data-testid^="row-"][data-status="read"]').count();
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(fullScanReadRows);
+}
+
 /** The PIN flows of the journeys that use the simulator directly, in order. */
 const PIN_FLOWS: readonly [string, string][] = [
   ['jpkiAuth', '1234'],
@@ -78,6 +89,7 @@ test('a full scan and every PIN flow through pcscd + vpcd + the bridge show exac
   await startSimulator(page);
   const direct = await scanAndEveryPin(page);
   expect(direct[0]!.length).toBeGreaterThan(10);
+  fullScanReadRows = direct[0]!.filter((r) => / read /.test(r)).length;
 
   bridge = await rig.startBridge(new URL(baseURL!).origin);
   const sockets: string[] = [];
@@ -97,12 +109,12 @@ test('the card taken out of the PC/SC reader mid-scan: "card removed", rows kept
   await page.goto('/');
   await page.getByTestId('lang-en').click();
   await connectThroughBridge(page, bridge!.pairingCode);
+  rig.removeCardAtApdu(MID_SCAN_APDU);
   await page.getByTestId('scan').click();
-  await expect(page.locator('[data-testid^="row-"][data-status="read"]').first()).toBeVisible({ timeout: 30_000 });
-  await rig.removeCard();
   await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('error')).toContainText('The card was removed');
-  await expect(page.locator('[data-testid^="row-"][data-status="read"]').first()).toBeVisible();
+  await expectRowsKeptFromAnUnfinishedScan(page);
+  await rig.removeCard();
 
   await rig.insertCard();
   await page.getByTestId('reconnect').click();
@@ -115,12 +127,12 @@ test('the bridge stopped mid-scan: a clear error, rows kept; after starting it a
   await page.goto('/');
   await page.getByTestId('lang-en').click();
   await connectThroughBridge(page, bridge!.pairingCode);
+  rig.killBridgeAtApdu(bridge!, MID_SCAN_APDU);
   await page.getByTestId('scan').click();
-  await expect(page.locator('[data-testid^="row-"][data-status="read"]').first()).toBeVisible({ timeout: 30_000 });
-  await rig.killBridge(bridge!);
   await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('error')).toContainText('The MynaLens bridge stopped');
-  await expect(page.locator('[data-testid^="row-"][data-status="read"]').first()).toBeVisible();
+  await expectRowsKeptFromAnUnfinishedScan(page);
+  await rig.killBridge(bridge!);
 
   bridge = await rig.startBridge(new URL(baseURL!).origin);
   const restarted = bridge;

@@ -14,7 +14,7 @@ import { ensurePcscPackages } from '../../scripts/pcsc/packages';
 import { stopProcess } from '../../scripts/pcsc/processes';
 import { startPcscRig, type PcscRig } from '../../scripts/pcsc/rig';
 import { waitForCardInReader } from '../../scripts/pcsc/tools';
-import { VpcdBridge } from '../../src/simulator/pcsc/VpcdBridge';
+import { VpcdBridge, type VpcdCard } from '../../src/simulator/pcsc/VpcdBridge';
 import { SimulatedCard, loadPersonalisation } from '../../src/simulator';
 
 /** A running `npm run bridge`, with what it printed. */
@@ -25,14 +25,52 @@ export interface RunningBridge {
   readonly output: () => string;
 }
 
+/** Exited by itself (exitCode) or by a signal (signalCode; exitCode stays null then). */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 const CODE_LINE = /Pairing code \(enter it once in MynaLens\): (\d{4} \d{4})/g;
+
+/**
+ * The simulated card with a trip wire: `atApdu(n, act)` runs `act` when the card is handed its
+ * n-th APDU from now, before it answers — so "mid-scan" is a fixed point in the scan, not a race.
+ */
+class TrippableCard implements VpcdCard {
+  private count = 0;
+  private trip: { at: number; act: () => void } | null = null;
+
+  constructor(private readonly card: SimulatedCard) {}
+
+  get atr(): Uint8Array {
+    return this.card.atr;
+  }
+
+  atApdu(n: number, act: () => void): void {
+    this.trip = { at: this.count + n, act };
+  }
+
+  respond(command: Uint8Array): Uint8Array {
+    this.count++;
+    if (this.trip && this.count === this.trip.at) {
+      const { act } = this.trip;
+      this.trip = null;
+      act();
+    }
+    return this.card.respond(command);
+  }
+
+  reset(): void {
+    this.card.reset();
+  }
+}
 
 /** The rig, the card in it, and the bridge's private pairing file. */
 export class PcscBridgeRig {
   private constructor(
     private readonly workDir: string,
     private rig: PcscRig,
-    private card: SimulatedCard,
+    private card: TrippableCard,
     private cardLink: VpcdBridge,
   ) {}
 
@@ -40,9 +78,19 @@ export class PcscBridgeRig {
   static async start(): Promise<PcscBridgeRig> {
     await ensurePcscPackages();
     const workDir = mkdtempSync(join(tmpdir(), 'mynalens-bridge-e2e-'));
-    const card = new SimulatedCard(await loadPersonalisation('adult'));
+    const card = new TrippableCard(new SimulatedCard(await loadPersonalisation('adult')));
     const rig = await startPcscRig(card, { workDir });
     return new PcscBridgeRig(workDir, rig, card, rig.bridge);
+  }
+
+  /** Takes the card out of the reader while it is handed the n-th APDU from now (it never answers it). */
+  removeCardAtApdu(n: number): void {
+    this.card.atApdu(n, () => void this.cardLink.close());
+  }
+
+  /** Kills `bridge` (SIGKILL) while the card is handed the n-th APDU from now. */
+  killBridgeAtApdu(bridge: RunningBridge, n: number): void {
+    this.card.atApdu(n, () => bridge.child.kill('SIGKILL'));
   }
 
   /** Takes the card out of vpcd's reader. */
@@ -86,14 +134,14 @@ export class PcscBridgeRig {
 
   /** Stops a bridge at once (SIGKILL: as if it crashed or its window was closed). */
   async killBridge(bridge: RunningBridge): Promise<void> {
-    const exited = new Promise<void>((resolve) => (bridge.child.exitCode !== null ? resolve() : bridge.child.once('exit', () => resolve())));
+    const exited = new Promise<void>((resolve) => (hasExited(bridge.child) ? resolve() : bridge.child.once('exit', () => resolve())));
     bridge.child.kill('SIGKILL');
     await exited;
   }
 
   /** Stops a bridge as Ctrl-C would, by PID. */
   async stopBridge(bridge: RunningBridge): Promise<void> {
-    if (bridge.child.pid === undefined || bridge.child.exitCode !== null) return;
+    if (bridge.child.pid === undefined || hasExited(bridge.child)) return;
     const exited = new Promise<number | string>((resolve) => bridge.child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
     await stopProcess({ pid: bridge.child.pid, child: bridge.child, exited });
   }
