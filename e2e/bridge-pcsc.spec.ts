@@ -86,14 +86,16 @@ async function connectThroughBridge(page: Page, pairingCode: () => string): Prom
 }
 
 test('a full scan and every PIN flow through pcscd + vpcd + the bridge show exactly the rows of the simulator used directly', async ({ page, baseURL }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
   await startSimulator(page);
   const direct = await scanAndEveryPin(page);
   expect(direct[0]!.length).toBeGreaterThan(10);
+  // The start screen offered the bridge but never reached for it: nobody asked.
+  expect(sockets).toEqual([]);
   fullScanReadRows = direct[0]!.filter((r) => / read /.test(r)).length;
 
   bridge = await rig.startBridge(new URL(baseURL!).origin);
-  const sockets: string[] = [];
-  page.on('websocket', (socket) => sockets.push(socket.url()));
   await page.goto('/');
   await page.getByTestId('lang-en').click();
   await connectThroughBridge(page, bridge.pairingCode);
