@@ -29,7 +29,7 @@ const mayImport = {
   testing: [],
 };
 /** The only modules of other folders the UI may import. */
-const UI_ENTRY_POINTS = ['worker/EngineClient', 'worker/protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc', 'bytes/base64'];
+const UI_ENTRY_POINTS = ['worker/EngineClient', 'worker/protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc', 'platform/bridgeAccess', 'bytes/base64'];
 /** Test support only tests import: the fuzz harness (Node's fs) and the hand-written transcripts. */
 const TEST_ONLY = ['testing', 'vectors'];
 const TEST_FILES = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.bench.ts', 'src/**/test-support/**'];
@@ -149,6 +149,25 @@ export default tseslint.config(
   },
   ...layerRules,
   mainRules,
+  {
+    // The bridge (npm run bridge) is Node-only and publishable on its own: of the app it shares
+    // only the wire protocol. Its tests may drive the page's side.
+    files: ['bridge/**/*.ts'],
+    ignores: ['bridge/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!platform/bridgeProtocol$)',
+              message: 'bridge/ shares only src/platform/bridgeProtocol.ts with the app (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Scripts and tooling run in Node and may print.
     files: ['scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js'],

@@ -13,6 +13,8 @@ const USB_PORT = PORT + 100;
 const USB_JOURNEYS = /usb-.*\.spec\.ts$/;
 /** The installed app (IWA) installed in Chromium: it builds, serves and launches its own (ports PORT+50, +51). */
 const INSTALLED_APP = /installed-app\.spec\.ts$/;
+/** Journeys through the real PC/SC stack (pcscd + vpcd, as root) and the MynaLens bridge. */
+const PCSC_JOURNEYS = /bridge-pcsc\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,8 +25,9 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   projects: [
-    { name: 'app', testIgnore: [USB_JOURNEYS, INSTALLED_APP], use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'app', testIgnore: [USB_JOURNEYS, INSTALLED_APP, PCSC_JOURNEYS], use: { baseURL: `http://127.0.0.1:${PORT}` } },
     { name: 'installed-app', testMatch: INSTALLED_APP },
+    { name: 'pcsc-bridge', testMatch: PCSC_JOURNEYS, use: { baseURL: `http://127.0.0.1:${PORT}` } },
     { name: 'usb-emulator', testMatch: USB_JOURNEYS, use: { baseURL: `http://127.0.0.1:${USB_PORT}` } },
   ],
   use: {

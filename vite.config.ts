@@ -112,7 +112,7 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bridge/**/*.test.ts'],
     exclude: ['**/*.pcsc.test.ts', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,

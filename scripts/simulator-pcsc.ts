@@ -3,8 +3,9 @@
  * reader `Virtual PCD 00 00`, so any PC/SC program on this machine (OpenSC, pcsc_scan, a
  * browser's smart-card stack) sees it like a card in a reader. Runs until Ctrl-C.
  *
- * Starts `pcscd -f` itself when none is running (and stops exactly that PID on exit), or joins
- * the running one. Needs Debian's pcscd and vsmartcard-vpcd; says how to install them if absent.
+ * Starts its own `pcscd -f`, loopback-only (vpcd in a network namespace whose only interface is
+ * lo, see scripts/pcsc/isolatedPcscd.ts), and stops exactly those PIDs on exit. Needs Debian's
+ * pcscd and vsmartcard-vpcd; says how to install them if absent.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,9 +77,9 @@ async function main(): Promise<void> {
   }
   const running = rig;
 
-  const pcscd = running.pcscd.startedByUs
-    ? `started pcscd (PID ${running.pcscd.pid}, log ${running.pcscd.logFile}); it stops when this does`
-    : `using the running pcscd (PID ${running.pcscd.pid ?? '?'})`;
+  const pcscd =
+    `started pcscd (PID ${running.pcscd.pid}, log ${running.pcscd.logFile}) in a network namespace of its own: ` +
+    `vpcd is reachable from this machine's loopback only, through ${running.bridge.socketPath ?? '?'}; it stops when this does`;
   console.log(
     [
       `The simulated ${holder} card (${personalisation.holder.name}) is in the reader "${running.readerName}".`,

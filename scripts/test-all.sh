@@ -50,7 +50,7 @@ node scripts/ensure-deps.mjs || { echo "!! npm ci failed"; failed=$((failed + 1)
 bash scripts/ensure-chromium.sh || echo "!! chromium could not be installed; the browser journeys will fail"
 bash scripts/ensure-image-tools.sh || echo "!! ImageMagick/OpenJPEG/Japanese fonts could not be installed; the fixture image tests will fail"
 if [ -f scripts/ensure-pcsc.sh ]; then
-  bash scripts/ensure-pcsc.sh || echo "!! pcscd/vpcd/OpenSC could not be installed; the OpenSC test will fail"
+  bash scripts/ensure-pcsc.sh || echo "!! pcscd/vpcd/OpenSC could not be installed; the PC/SC tests and the bridge journey will fail"
 fi
 
 check typecheck npx --no-install tsc -p tsconfig.json --noEmit
@@ -66,7 +66,9 @@ if [ -f vitest.pcsc.config.ts ]; then
   count_vitest "pcsc tests" "$report_dir/pcsc.json"
 fi
 
-echo "== browser journeys"
+# Playwright projects: app, usb-emulator, and pcsc-bridge (the MynaLens bridge through pcscd +
+# vpcd, as root: it starts its own loopback-only pcscd, so it runs after the PC/SC tests ended theirs).
+echo "== browser journeys (projects app, usb-emulator, pcsc-bridge)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e.json" npx --no-install playwright test
 if counts=$(node -e '
   const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).stats;

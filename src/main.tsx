@@ -7,6 +7,7 @@ import { App } from './ui/App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { installSameOriginScriptPolicy } from './pwa/trustedTypes';
 import { requestReader, usbCapabilities } from './usb/permission';
+import { BridgeAccess } from './platform/bridgeAccess';
 import { WebSmartCardAccess } from './platform/smartCard';
 import { waitForTap, webNfcAvailable } from './platform/webNfc';
 import './ui/styles.css';
@@ -23,7 +24,7 @@ const store = createAppStore(
   window.localStorage,
   navigator.languages,
   { capabilities: usbCapabilities, requestReader },
-  { smartCard: new WebSmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap } },
+  { smartCard: new WebSmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap }, bridge: new BridgeAccess() },
 );
 
 const serviceWorker = registerServiceWorker((status) =>

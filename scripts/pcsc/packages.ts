@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The packages, in the order `scripts/ensure-pcsc.sh` installs them. */
-export const PCSC_PACKAGES = ['pcscd', 'pcsc-tools', 'opensc', 'vsmartcard-vpcd', 'openssl'] as const;
+export const PCSC_PACKAGES = ['pcscd', 'pcsc-tools', 'opensc', 'vsmartcard-vpcd', 'openssl', 'iproute2', 'util-linux'] as const;
 
 /** A file that proves a package is installed, with what it is for. */
 export interface RequiredFile {
@@ -26,9 +26,19 @@ export const REQUIRED_FILES: readonly RequiredFile[] = [
   { path: '/usr/bin/pkcs15-tool', pkg: 'opensc', what: 'pkcs15-tool' },
   { path: '/usr/bin/pkcs15-crypt', pkg: 'opensc', what: 'pkcs15-crypt' },
   { path: '/usr/lib/pcsc/drivers/serial/libifdvpcd.so', pkg: 'vsmartcard-vpcd', what: 'the vpcd reader driver' },
-  { path: '/etc/reader.conf.d/vpcd', pkg: 'vsmartcard-vpcd', what: "vpcd's reader.conf (port 35963)" },
   { path: '/usr/bin/openssl', pkg: 'openssl', what: 'openssl' },
+  { path: '/usr/sbin/ip', pkg: 'iproute2', what: "ip, to bring up lo in pcscd's own network namespace" },
+  { path: '/usr/bin/unshare', pkg: 'util-linux', what: 'unshare, to start pcscd in a network namespace of its own' },
+  { path: '/usr/bin/nsenter', pkg: 'util-linux', what: "nsenter, to start the vpcd relay inside pcscd's namespace" },
 ];
+
+/**
+ * Debian's reader.conf for vpcd, which makes any pcscd that reads /etc/reader.conf.d (the
+ * system's, socket-activated on desktops) listen on every address. `ensure-pcsc.sh` moves it
+ * aside with dpkg-divert to `VPCD_SYSTEM_CONF_DIVERTED`; our rig passes pcscd its own copy.
+ */
+export const VPCD_SYSTEM_CONF = '/etc/reader.conf.d/vpcd';
+export const VPCD_SYSTEM_CONF_DIVERTED = '/etc/vpcd-reader.conf.disabled-by-mynalens';
 
 /** The command a person runs (as root) to install everything. */
 export const APT_INSTALL_COMMAND =

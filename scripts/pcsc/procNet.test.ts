@@ -16,8 +16,14 @@ describe('parseProcNetTcp', () => {
   it('reads ports and states from hex', () => {
     const rows = parseProcNetTcp(TCP);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toEqual({ localAddress: '00000000', localPort: 35963, remotePort: 0, state: TCP_LISTEN });
-    expect(rows[1]).toEqual({ localAddress: '0100007F', localPort: 35963, remotePort: 41000, state: TCP_ESTABLISHED });
+    expect(rows[0]).toEqual({ localAddress: '00000000', localPort: 35963, remotePort: 0, state: TCP_LISTEN, inode: 1658 });
+    expect(rows[1]).toEqual({
+      localAddress: '0100007F',
+      localPort: 35963,
+      remotePort: 41000,
+      state: TCP_ESTABLISHED,
+      inode: 1700,
+    });
   });
 
   it('skips the header and malformed rows', () => {

@@ -1,11 +1,10 @@
 /**
- * Starting pcscd and stopping processes by PID (never by name), for the simulator script and the
- * OpenSC test. Linux only: running processes are found through /proc.
+ * Finding pcscd and stopping processes by PID (never by name), for the simulator script and the
+ * PC/SC tests. Linux only: running processes are found through /proc.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
-import { isTcpPortListening } from './procNet';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 /** A process this code started, with a promise that settles when it has exited. */
 export interface StartedProcess {
@@ -41,50 +40,6 @@ function readProcStat(pid: number): { comm: string; state: string } | null {
     return { comm: text.slice(open + 1, close), state: text.slice(close + 2, close + 3) };
   } catch {
     return null;
-  }
-}
-
-/** How to start pcscd. */
-export interface StartPcscdOptions {
-  /** stdout and stderr of pcscd go here (appended). */
-  readonly logFile: string;
-  /** Add `-a` so pcscd logs every APDU: handy when an OpenSC assertion fails. */
-  readonly logApdus?: boolean;
-}
-
-/**
- * Runs `pcscd -f` (foreground, so it stays our child and its PID is the daemon's) with its
- * output in `logFile`. The caller must stop it with `stopProcess`.
- */
-export function startPcscd(options: StartPcscdOptions): StartedProcess {
-  const fd = openSync(options.logFile, 'a');
-  try {
-    const args = ['-f', ...(options.logApdus ? ['-a'] : [])];
-    const child = spawn('/usr/sbin/pcscd', args, { stdio: ['ignore', fd, fd] });
-    if (child.pid === undefined) throw new Error('pcscd could not be started');
-    const exited = new Promise<number | string>((resolve) => {
-      child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
-      child.once('error', (error) => resolve(error.message));
-    });
-    return { pid: child.pid, child, exited };
-  } finally {
-    // The child has its own copy of the descriptor.
-    closeSync(fd);
-  }
-}
-
-/**
- * Waits until vpcd (inside pcscd) listens on `port`. Rejects after `timeoutMs`, or at once if
- * `started` is given and exits first (e.g. another pcscd already holds /run/pcscd).
- */
-export async function waitForVpcdListening(port: number, timeoutMs: number, started?: StartedProcess): Promise<void> {
-  let exit: number | string | null = null;
-  void started?.exited.then((code) => (exit = code));
-  const deadline = Date.now() + timeoutMs;
-  while (!isTcpPortListening(port)) {
-    if (exit !== null) throw new Error(`pcscd exited (${exit}) before vpcd listened on port ${port}`);
-    if (Date.now() > deadline) throw new Error(`vpcd is not listening on port ${port} after ${timeoutMs} ms`);
-    await sleep(50);
   }
 }
 

@@ -1,16 +1,21 @@
 /**
  * The Content-Security-Policy of the built app: only our own origin, no inline script, no
- * third party of any kind. 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
+ * third party of any kind; the one other endpoint is the MynaLens bridge on 127.0.0.1 (bridge/,
+ * `npm run bridge`). 'wasm-unsafe-eval' lets the worker compile OpenJPEG's WebAssembly;
  * `data:` images carry the decoded card images. The page carries it as a `<meta>` tag too
  * (vite.config.ts), but a `<meta>` policy binds only its document: the engine worker, loaded from
  * its own URL, is under a policy only when its response carries one, and `frame-ancestors` works
  * only as a header. So every way of serving the app sends SECURITY_HEADERS with every file.
  */
+/** BRIDGE_DEFAULT_PORT of src/platform/bridgeProtocol.ts (bridge/contentSecurityPolicy.test.ts keeps them equal). */
+const BRIDGE_PORT = 27436;
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
-  "connect-src 'self'",
+  // The MynaLens bridge on this computer, and nothing else.
+  `connect-src 'self' ws://127.0.0.1:${BRIDGE_PORT}`,
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "font-src 'self'",

@@ -22,6 +22,8 @@ export interface SmartCardSession {
 function transportCode(error: unknown): TransportErrorCode {
   const code = typeof error === 'object' && error !== null && 'responseCode' in error ? String((error as { responseCode: unknown }).responseCode) : '';
   switch (code) {
+    case 'bridge-lost':
+      return 'transport/bridge-lost';
     case 'removed-card':
     case 'reset-card':
     case 'no-smartcard':
@@ -41,6 +43,9 @@ function transportCode(error: unknown): TransportErrorCode {
 }
 
 function failure(error: unknown, fallback: string): Error & { code: string } {
+  // The bridge's own failures (unreachable, refused, stopped) already name their catalog code.
+  const own = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (own.startsWith('bridge/')) return error as Error & { code: string };
   const responseCode = typeof error === 'object' && error !== null && 'responseCode' in error ? String((error as { responseCode: unknown }).responseCode) : '';
   if (responseCode === 'permission-denied') return Object.assign(new Error('the reader was not allowed'), { code: 'smartcard/not-allowed' });
   if (responseCode === 'no-smartcard' || responseCode === 'removed-card') return Object.assign(new Error('no card in the reader'), { code: 'usb/no-card' });
@@ -137,7 +142,9 @@ async function watchForRemoval(context: SmartCardContextLike, readerName: string
       states = await context.getStatusChange([{ readerName, currentState: known }], { signal });
     } catch (error) {
       if (signal.aborted) return;
-      port.postMessage({ kind: 'gone', code: transportCode(error) === 'transport/device-lost' ? 'transport/device-lost' : 'transport/card-removed', message: 'the reader stopped answering' });
+      const code = transportCode(error);
+      const gone = code === 'transport/device-lost' || code === 'transport/bridge-lost' ? code : 'transport/card-removed';
+      port.postMessage({ kind: 'gone', code: gone, message: 'the reader stopped answering' });
       return;
     }
     const state = states.find((s) => s.readerName === readerName)?.eventState;

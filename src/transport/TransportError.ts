@@ -9,6 +9,8 @@ export type TransportErrorCode =
   | 'transport/busy'
   /** The reader went away (unplugged, USB reset). */
   | 'transport/device-lost'
+  /** The local MynaLens bridge that held the reader stopped (bridge/, `npm run bridge`). */
+  | 'transport/bridge-lost'
   /** The card was taken out of the reader or the field. */
   | 'transport/card-removed'
   /** The reader or card did not answer in time. */

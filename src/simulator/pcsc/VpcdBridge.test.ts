@@ -292,3 +292,30 @@ describe('loopback only', () => {
     expect(() => new VpcdBridge(stubCard(), { port: 70000 })).toThrow(RangeError);
   });
 });
+
+describe('VpcdBridge over a Unix socket (the loopback-only rig)', () => {
+  it('connects to the socket path, not to TCP, and answers vpcd there byte for byte', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'vpcd-unix-'));
+    const path = join(dir, 'vpcd.sock');
+    const accepted: Socket[] = [];
+    const server = createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => server.listen(path, () => resolve()));
+    const events: VpcdBridgeEvent[] = [];
+    // Port 1 is never dialled: with a socket path the bridge must not touch TCP at all.
+    const bridge = new VpcdBridge(stubCard(), { socketPath: path, port: 1, onEvent: (e) => events.push(e) }).start();
+    cleanups.push(async () => {
+      await bridge.close();
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await bridge.waitForConnection(2000);
+    const peer = new Peer(accepted[0]!);
+    peer.send('00 01 04'); // get ATR
+    expect(await peer.read(2 + ATR.length)).toEqual(fromHex('00 09 3B E0 00 FF 81 31 FE 45 14'));
+    expect(events[0]).toEqual({ type: 'connected', host: '127.0.0.1', port: 1, socketPath: path });
+  });
+});

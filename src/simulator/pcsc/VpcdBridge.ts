@@ -22,7 +22,7 @@ export interface VpcdCard {
 
 /** What happened on the connection, for a script's console or a test's diagnostics (never APDU bytes). */
 export type VpcdBridgeEvent =
-  | { readonly type: 'connected'; readonly host: string; readonly port: number }
+  | { readonly type: 'connected'; readonly host: string; readonly port: number; readonly socketPath?: string }
   | { readonly type: 'disconnected'; readonly reason: string }
   | { readonly type: 'protocol-error'; readonly message: string };
 
@@ -32,6 +32,11 @@ export interface VpcdBridgeOptions {
   readonly host?: string;
   /** Default 35963, the first vpcd reader (`Virtual PCD 00 00`). */
   readonly port?: number;
+  /**
+   * A Unix socket to connect to instead of TCP: the loopback-only rig (`scripts/pcsc/isolatedPcscd.ts`)
+   * keeps vpcd inside a network namespace of its own and relays it to this path.
+   */
+  readonly socketPath?: string;
   /** Pause before connecting again after vpcd refused or dropped us. Default 250 ms. */
   readonly reconnectDelayMs?: number;
   /** Largest message accepted from vpcd. Default 65535. */
@@ -55,6 +60,7 @@ export function isLoopbackAddress(host: string): boolean {
 export class VpcdBridge {
   readonly host: string;
   readonly port: number;
+  readonly socketPath: string | undefined;
   private readonly reconnectDelayMs: number;
   private readonly maxPayload: number | undefined;
   private readonly onEvent: (event: VpcdBridgeEvent) => void;
@@ -79,6 +85,7 @@ export class VpcdBridge {
     if (!Number.isInteger(this.port) || this.port < 1 || this.port > 0xffff) {
       throw new RangeError(`vpcd port must be 1…65535, got ${this.port}`);
     }
+    this.socketPath = options.socketPath;
     this.reconnectDelayMs = options.reconnectDelayMs ?? 250;
     this.maxPayload = options.maxPayload;
     this.onEvent = options.onEvent ?? (() => undefined);
@@ -116,7 +123,8 @@ export class VpcdBridge {
       };
       const timer = setTimeout(() => {
         this.connectWaiters.delete(done);
-        reject(new Error(`no connection to vpcd at ${this.host}:${this.port} within ${timeoutMs} ms`));
+        const where = this.socketPath ?? `${this.host}:${this.port}`;
+        reject(new Error(`no connection to vpcd at ${where} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.connectWaiters.add(done);
     });
@@ -146,7 +154,12 @@ export class VpcdBridge {
       // vpcd expects an answer to each message at once; Nagle would delay small ones.
       socket.setNoDelay(true);
       this.isConnected = true;
-      this.onEvent({ type: 'connected', host: this.host, port: this.port });
+      this.onEvent({
+        type: 'connected',
+        host: this.host,
+        port: this.port,
+        ...(this.socketPath !== undefined ? { socketPath: this.socketPath } : {}),
+      });
       for (const waiter of [...this.connectWaiters]) waiter();
     });
     socket.on('data', (chunk: Buffer) => {
@@ -169,7 +182,8 @@ export class VpcdBridge {
       if (wasConnected) this.onEvent({ type: 'disconnected', reason: this.closed ? 'bridge closed' : reason });
       if (!this.closed) this.reconnectTimer = setTimeout(() => this.connect(), this.reconnectDelayMs);
     });
-    socket.connect({ host: this.host, port: this.port });
+    if (this.socketPath !== undefined) socket.connect({ path: this.socketPath });
+    else socket.connect({ host: this.host, port: this.port });
   }
 
   private answer(socket: Socket, payload: Uint8Array): void {

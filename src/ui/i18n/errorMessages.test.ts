@@ -14,6 +14,8 @@ const SHOWN_BY_UI = [
   'smartcard/unavailable', 'smartcard/not-allowed', 'smartcard/failed', 'nfc/unavailable', 'nfc/not-allowed',
   'engine/bad-request', 'service/no-auth-certificate', 'service/certificate-unreadable',
   'sign/no-certificate', 'sign/empty-document', 'sign/too-large',
+  'transport/bridge-lost', 'bridge/unreachable', 'bridge/network-denied', 'bridge/origin-refused', 'bridge/not-paired',
+  'bridge/wrong-token', 'bridge/busy', 'bridge/wrong-code', 'bridge/code-retired', 'bridge/lost',
 ];
 
 describe('error catalog', () => {

@@ -1,3 +1,4 @@
+import { BRIDGE_MESSAGES } from './bridgeErrorMessages';
 import type { Language } from './translate';
 
 /**
@@ -6,6 +7,7 @@ import type { Language } from './translate';
  * are filled from the error's details.
  */
 const MESSAGES: Record<string, Record<Language, string>> = {
+  ...BRIDGE_MESSAGES,
   'engine/not-connected': {
     en: 'No card is connected. Choose the simulator or a transcript first.',
     ja: 'カードが接続されていません。先にシミュレーターかトランスクリプトを選んでください。',

@@ -43,7 +43,8 @@ export type CardSource =
   | { readonly kind: 'simulator'; readonly holder: SimulatorHolderId }
   | { readonly kind: 'transcript' }
   | { readonly kind: 'reader'; readonly readerId: string; readonly name: string }
-  | { readonly kind: 'smartcard'; readonly readerName: string };
+  | { readonly kind: 'smartcard'; readonly readerName: string }
+  | { readonly kind: 'bridge'; readonly readerName: string };
 import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './servicesState';
 
 /** What the store needs of the engine: `EngineClient`, or a plain object with the same two methods in tests. */
@@ -129,6 +130,16 @@ export interface AppState extends ServicesActions {
   readonly smartCardReaders: readonly SmartCardReaderInfo[];
   refreshSmartCardReaders(): Promise<void>;
   connectSmartCard(readerName: string): Promise<void>;
+  // PC/SC readers through the MynaLens bridge (npm run bridge; desktop browsers)
+  readonly bridgeAvailable: boolean;
+  /** `looking` while connecting; `needs-pairing` until the code is entered; `ready` while signed in. */
+  readonly bridgeStatus: 'idle' | 'looking' | 'needs-pairing' | 'ready';
+  readonly bridgeReaders: readonly SmartCardReaderInfo[];
+  findBridge(): Promise<void>;
+  pairBridge(code: string): Promise<void>;
+  refreshBridgeReaders(): Promise<void>;
+  /** Connects (or, after an interruption, reconnects and continues) a reader through the bridge. */
+  connectBridgeReader(readerName: string): Promise<void>;
   // Web NFC: only "a card was tapped" (Chrome for Android)
   readonly nfcAvailable: boolean;
   readonly nfcTap: 'idle' | 'waiting' | TapResult;

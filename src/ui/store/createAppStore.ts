@@ -10,6 +10,8 @@ import {
   type SmartCardAccessLike,
   type UsbAccess,
 } from './appState';
+import type { BridgeAccessLike } from '../../platform/bridgeAccess';
+import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
 import { mergeRows, updatePinCount } from './mergeRows';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
@@ -39,7 +41,11 @@ export function createAppStore(
   storage: PreferenceStorage,
   locales: readonly string[],
   usb: UsbAccess = NO_USB,
-  { smartCard = NO_SMART_CARD, nfc = NO_NFC }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike } = {},
+  {
+    smartCard = NO_SMART_CARD,
+    nfc = NO_NFC,
+    bridge = NO_BRIDGE,
+  }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike; bridge?: BridgeAccessLike } = {},
 ): StoreApi<AppState> {
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
@@ -76,6 +82,7 @@ export function createAppStore(
       readers: [],
       ...readerActions(set, get, client, usb, run),
       ...platformActions(set, get, client, smartCard, nfc, run),
+      ...bridgeActions(set, get, client, bridge, run),
       setAppStatus: (appStatus, applyUpdate) => set({ appStatus, applyUpdate: applyUpdate ?? null }),
       dismissAppStatus: () => set({ appStatus: null }),
       setLanguage(language) {

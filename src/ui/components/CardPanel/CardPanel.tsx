@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import {
-  selectBusy, selectCheckCard, selectClearAll, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
+  selectBusy, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
   selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -20,6 +20,7 @@ export function CardPanel() {
   const disconnect = useAppStore(selectDisconnect);
   const interrupted = useAppStore(selectInterrupted);
   const connectReader = useAppStore(selectConnectReader);
+  const connectBridgeReader = useAppStore(selectConnectBridgeReader);
   const showReaderCheck = useAppStore(selectShowReaderCheck);
   const clearAll = useAppStore(selectClearAll);
   if (!connection && interrupted) {
@@ -29,6 +30,11 @@ export function CardPanel() {
         <div className="actions">
           {source?.kind === 'reader' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void connectReader(source.readerId)} data-testid="reconnect">
+              {t('card.reconnect')}
+            </button>
+          )}
+          {source?.kind === 'bridge' && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void connectBridgeReader(source.readerName)} data-testid="reconnect">
               {t('card.reconnect')}
             </button>
           )}
@@ -47,6 +53,8 @@ export function CardPanel() {
         ? `${t('card.reader')} ${source.name}`
         : source?.kind === 'smartcard'
           ? `${t('card.smartcard')} ${source.readerName}`
+          : source?.kind === 'bridge'
+            ? `${t('card.bridge')} ${source.readerName}`
           : t('card.transcript');
   return (
     <section className="panel" aria-live="polite" data-testid="card-panel">

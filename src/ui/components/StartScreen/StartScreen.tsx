@@ -4,6 +4,7 @@ import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
 import { useT } from '../../useT';
+import { BridgeChoice } from '../BridgeChoice/BridgeChoice';
 import { NfcChoice } from '../NfcChoice/NfcChoice';
 import { ReaderChoice } from '../ReaderChoice/ReaderChoice';
 import { SmartCardChoice } from '../SmartCardChoice/SmartCardChoice';
@@ -59,6 +60,7 @@ export function StartScreen() {
         </div>
         <ReaderChoice />
         <SmartCardChoice />
+        <BridgeChoice />
         <NfcChoice />
       </div>
     </section>

@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { PcscBridgeRig, type RunningBridge } from './support/pcscBridge';
+import { test, expect } from './support/test';
+
+/**
+ * The MynaLens bridge through the real PC/SC stack (issue 18): pcscd + vpcd + the simulated card
+ * (loopback only) → `npm run bridge` (koffi → libpcsclite) → the production build in Chromium.
+ * Project `pcsc-bridge` in playwright.config.ts; needs root and Debian's pcscd/vpcd.
+ */
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+let rig: PcscBridgeRig;
+let bridge: RunningBridge | null = null;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  rig = await PcscBridgeRig.start();
+});
+
+test.afterAll(async () => {
+  if (bridge) await rig.stopBridge(bridge);
+  await rig?.stop();
+});
+
+/** The APDU of a no-PIN scan during which the card or the bridge goes: a few files are read by then. */
+const MID_SCAN_APDU = 25;
+let fullScanReadRows = 0;
+
+/** Some rows were read, fewer than a whole scan reads, and they are still on screen. */
+async function expectRowsKeptFromAnUnfinishedScan(page: Page): Promise<void> {
+  const read = await page.locator('[data-testid^="row-"][data-status="read"]').count();
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(fullScanReadRows);
+}
+
+/** The PIN flows of the journeys that use the simulator directly, in order. */
+const PIN_FLOWS: readonly [string, string][] = [
+  ['jpkiAuth', '1234'],
+  ['jpkiSign', 'MYNA2026'],
+  ['textPin', '1234'],
+  ['visualPinA', '123456789018'],
+  ['visualPinB', '60061220354821'],
+];
+
+/** Every matrix row: its key, status and what it shows. */
+async function rows(page: Page): Promise<string[]> {
+  const cells = page.locator('[data-testid^="row-"][data-status]');
+  return cells.evaluateAll((elements) =>
+    elements.map((e) => `${e.getAttribute('data-testid')} ${e.getAttribute('data-status')} ${(e as HTMLElement).innerText.replace(/\s+/g, ' ')}`),
+  );
+}
+
+/** Scans, then opens each PIN in turn; the rows after the scan and after each PIN. */
+async function scanAndEveryPin(page: Page): Promise<string[][]> {
+  await scanCard(page);
+  const seen = [await rows(page)];
+  for (const [pinId, value] of PIN_FLOWS) {
+    await openPin(page, pinId);
+    await submitPin(page, value);
+    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await page.getByTestId('pin-close').click();
+    seen.push(await rows(page));
+  }
+  return seen;
+}
+
+/** From the start screen: finds the bridge, pairs if asked, and uses the vpcd reader. */
+async function connectThroughBridge(page: Page, pairingCode: () => string): Promise<void> {
+  const section = page.getByTestId('bridge-section');
+  await expect(section.getByTestId('bridge-network-note')).toContainText('local network');
+  await section.getByTestId('bridge-find').click();
+  const pairing = section.getByTestId('bridge-pairing');
+  const list = section.getByTestId('bridge-list');
+  await expect(pairing.or(list)).toBeVisible();
+  if (await pairing.isVisible()) {
+    await section.getByTestId('bridge-code').fill(pairingCode());
+    await section.getByTestId('bridge-pair').click();
+  }
+  const item = section.getByTestId('bridge-item').filter({ hasText: 'Virtual PCD 00 00' });
+  await expect(item).toContainText('card in');
+  await item.getByTestId('use-bridge-reader').click();
+  await expect(page.getByTestId('card-panel')).toContainText('reader through the bridge Virtual PCD 00 00', { timeout: 20_000 });
+}
+
+test('a full scan and every PIN flow through pcscd + vpcd + the bridge show exactly the rows of the simulator used directly', async ({ page, baseURL }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  await startSimulator(page);
+  const direct = await scanAndEveryPin(page);
+  expect(direct[0]!.length).toBeGreaterThan(10);
+  // The start screen offered the bridge but never reached for it: nobody asked.
+  expect(sockets).toEqual([]);
+  fullScanReadRows = direct[0]!.filter((r) => / read /.test(r)).length;
+
+  bridge = await rig.startBridge(new URL(baseURL!).origin);
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await connectThroughBridge(page, bridge.pairingCode);
+  expect(await scanAndEveryPin(page)).toEqual(direct);
+  // With the bridge, the one endpoint besides the app's own origin is the loopback bridge.
+  expect(new Set(sockets)).toEqual(new Set(['ws://127.0.0.1:27436/']));
+  // The bridge logged no APDU bytes, only headers and lengths.
+  expect(bridge.output()).toMatch(/=> 00 20 00 80 \(\d+ bytes\) <= 90 00/);
+  expect(bridge.output()).not.toMatch(/=> 00 20 00 80 \(\d+ bytes\) 04/);
+});
+
+test('the card taken out of the PC/SC reader mid-scan: "card removed", rows kept, Reconnect continues', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await connectThroughBridge(page, bridge!.pairingCode);
+  rig.removeCardAtApdu(MID_SCAN_APDU);
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('error')).toContainText('The card was removed');
+  await expectRowsKeptFromAnUnfinishedScan(page);
+  await rig.removeCard();
+
+  await rig.insertCard();
+  await page.getByTestId('reconnect').click();
+  await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
+  await scanCard(page);
+  await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
+});
+
+test('the bridge stopped mid-scan: a clear error, rows kept; after starting it again Reconnect works with no new pairing', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await connectThroughBridge(page, bridge!.pairingCode);
+  rig.killBridgeAtApdu(bridge!, MID_SCAN_APDU);
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('error')).toContainText('The MynaLens bridge stopped');
+  await expectRowsKeptFromAnUnfinishedScan(page);
+  await rig.killBridge(bridge!);
+
+  bridge = await rig.startBridge(new URL(baseURL!).origin);
+  const restarted = bridge;
+  await expect.poll(() => restarted.output()).toContain(`Paired with ${new URL(baseURL!).origin}`);
+  await page.getByTestId('reconnect').click();
+  await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
+  await scanCard(page);
+  await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
+});
