@@ -294,7 +294,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
         this.t1.reset();
         this.chainedAnswer = null;
         this.powered = true;
-        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, this.personality.cardLink === 't0' ? T0_ONLY_ATR : this.card.atr));
+        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, this.personality.cardLink === 't0' ? T0_ONLY_ATR : (this.personality.atr ?? this.card.atr)));
       case 0x63: // IccPowerOff
         if (slotHasCard) {
           this.card.reset();

@@ -7,7 +7,7 @@ import type {
 } from '../usb/UsbDeviceLike';
 import type { SimulatedCard } from './card/SimulatedCard';
 import { BulkInQueue } from './rcs380/BulkInQueue';
-import { TypeBCard } from './rcs380/TypeBCard';
+import { TypeBCard, typeBCardProfile, type TypeBCardOptions } from './rcs380/TypeBCard';
 import { rcs300Configuration, VENDOR_EP } from './rcs300/descriptors';
 import { commandNotSupported, ESCAPE_STATUS_TIME_EXTENSION, escapeReply, readHostMessage } from './rcs300/escapeWire';
 import type { FakeRcs300Fault } from './rcs300/faults';
@@ -17,15 +17,8 @@ import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeRcs300Fault } from './rcs300/faults';
 
-export interface FakeRcs300DeviceOptions {
-  /** The card's FSC: 16, 24, 32, 40, 48, 64, 96, 128 or 256. Default 256. */
-  readonly fsc?: number;
-  /** The card's FWI; default 10 (≈ 309 ms), as real My Number Card ATRs say (`… B3 81 A1 …`). */
-  readonly fwi?: number;
-  /** MBLI in the answer to ATTRIB; default 0. */
-  readonly mbli?: number;
-  /** ATQB Application Data; default 00 00 05 E0 (pcsc-tools smartcard_list.txt, a My Number Card). */
-  readonly applicationData?: readonly number[];
+/** The card's part (FSC, FWI, MBLI, ATQB bytes: `TypeBCardOptions`) and the reader's. */
+export interface FakeRcs300DeviceOptions extends TypeBCardOptions {
   /** 054C:0DC8 (RC-S300/S, default) or 054C:0DC9 (RC-S300/P). */
   readonly productId?: 0x0dc8 | 0x0dc9;
   /** wMaxPacketSize of the vendor interface's bulk pipes; default 64 (EZ Sign RC-S300 notes §9.1). */
@@ -79,7 +72,7 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.present = !options.noCard;
     this.configurations = [rcs300Configuration(packetSize)];
     this.card = new TypeBCard(
-      { applicationData: options.applicationData ?? [0x00, 0x00, 0x05, 0xe0], fsc: options.fsc ?? 256, fwi: options.fwi ?? 10, mbli: options.mbli ?? 0 },
+      typeBCardProfile(options),
       (apdu) => this.simulated.respond(apdu),
       () => this.simulated.reset(),
     );

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WRITE_WITHIN_MS } from '../usb/host/BulkPipes';
 import { fromHex, toHex } from '../bytes';
 import { Rcs380Reader, type Rcs380ReaderOptions } from '../usb/rcs380/Rcs380Reader';
 import { settlesWithin, waitUntil } from '../testing/fakeTime';
@@ -40,9 +41,19 @@ describe('RC-S380 start-up obstacles become UsbAccessError codes', () => {
   it('a card put down during polling is found on a later poll', async () => {
     vi.useFakeTimers();
     const device = new FakeRcs380Device(new SimulatedCard(personalisation), { noCard: true });
-    setTimeout(() => device.insertCard(), 30);
+    // Put down once two WUPBs have gone unanswered (by event, not by clock).
+    const handle = device.chip.handle.bind(device.chip);
+    let putDown = false;
+    device.chip.handle = (body) => {
+      const reply = handle(body);
+      if (!putDown && device.chip.rfFrames.filter((f) => f[0] === 0x05).length === 2) {
+        putDown = true;
+        device.insertCard();
+      }
+      return reply;
+    };
     const reader = await settlesWithin(1000, Rcs380Reader.open(device, { timeoutMs: 100, presenceCheckMs: 0, pollAttempts: 20, pollIntervalMs: 10 }));
-    expect(reader.report().pollAttempts).toBeGreaterThan(1);
+    expect(reader.report().pollAttempts).toBe(3);
     expect(toHex(await settlesWithin(1000, reader.transmit(SELECT_JPKI)))).toBe('90 00');
     await settlesWithin(1000, reader.close());
   });
@@ -135,6 +146,21 @@ describe('Rcs380Reader ends the session with a typed error when it cannot recove
     device.inject({ kind: 'drop-usb-reply' });
     vi.useFakeTimers();
     expect(await settlesWithin(1500, outcome(reader.transmit(SELECT_JPKI)))).toBe('transport/timeout');
+    expect(reader.connected).toBe(false);
+  });
+
+  it('a chip that never takes the command (bulk-OUT NAKed for ever): transport/timeout after the write time, and close() still ends', async () => {
+    const { reader, device } = await open();
+    vi.useFakeTimers();
+    device.inject({ kind: 'hang-bulk-out' });
+    let settled: string | null = null;
+    void outcome(reader.transmit(SELECT_JPKI)).then((code) => (settled = code));
+    await vi.advanceTimersByTimeAsync(WRITE_WITHIN_MS - 1);
+    expect(settled).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe('transport/timeout');
+    vi.useRealTimers();
+    await reader.close();
     expect(reader.connected).toBe(false);
   });
 

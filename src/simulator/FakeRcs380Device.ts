@@ -10,21 +10,14 @@ import { BulkInQueue } from './rcs380/BulkInQueue';
 import type { FakeRcs380Fault } from './rcs380/faults';
 import { Port100ChipModel } from './rcs380/Port100ChipModel';
 import { ACK, readHostWrite, responseFrame } from './rcs380/port100Device';
-import { TypeBCard, type TypeBCardProfile } from './rcs380/TypeBCard';
+import { TypeBCard, typeBCardProfile, type TypeBCardOptions } from './rcs380/TypeBCard';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeRcs380Fault } from './rcs380/faults';
 
-export interface FakeRcs380DeviceOptions {
-  /** The card's FSC (ATQB FSCI): 16, 24, 32, 40, 48, 64, 96, 128 or 256. Default 256. */
-  readonly fsc?: number;
-  /** The card's FWI; default 10 (≈ 309 ms), read from real My Number Card ATRs (`… B3 81 A1 …`). */
-  readonly fwi?: number;
-  /** MBLI in the answer to ATTRIB; default 0, as in those ATRs. */
-  readonly mbli?: number;
-  /** ATQB Application Data; default 00 00 05 E0 (pcsc-tools smartcard_list.txt, a My Number Card). */
-  readonly applicationData?: readonly number[];
+/** The card's part (FSC, FWI, MBLI, ATQB bytes, rate limit: `TypeBCardOptions`) and the reader's. */
+export interface FakeRcs380DeviceOptions extends TypeBCardOptions {
   /** 054C:06C1 (RC-S380/S, default) or 054C:06C3 (RC-S380/P). */
   readonly productId?: 0x06c1 | 0x06c3;
   /** wMaxPacketSize of the bulk pipes; default 64. */
@@ -82,13 +75,7 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
     ] as const;
     const alternate = { alternateSetting: 0, interfaceClass: 0xff, interfaceSubclass: 0, interfaceProtocol: 0, interfaceName: null, endpoints };
     this.configurations = [{ configurationValue: 1, configurationName: null, interfaces: [{ interfaceNumber: 0, alternate, alternates: [alternate], claimed: false }] }];
-    const profile: TypeBCardProfile = {
-      applicationData: options.applicationData ?? [0x00, 0x00, 0x05, 0xe0],
-      fsc: options.fsc ?? 256,
-      fwi: options.fwi ?? 10,
-      mbli: options.mbli ?? 0,
-    };
-    this.card = new TypeBCard(profile, (apdu) => this.simulated.respond(apdu), () => this.simulated.reset());
+    this.card = new TypeBCard(typeBCardProfile(options), (apdu) => this.simulated.respond(apdu), () => this.simulated.reset());
     const surroundings = { card: this.card, cardInField: () => this.present, take: this.faults.take.bind(this.faults), removeCard: () => this.removeCard(), unplug: () => this.unplug() };
     // Firmware 1.11 (minor, major): a value for the report, not a claim about shipped RC-S380s.
     this.chip = new Port100ChipModel(surroundings, [0x11, 0x01]);
@@ -149,6 +136,7 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.check();
     this.requireClaimed();
     if (endpointNumber !== BULK_OUT) throw new DOMException('no such endpoint', 'NotFoundError');
+    if (data.length > 0 && this.faults.take('hang-bulk-out')) return new Promise(() => undefined);
     this.outBytes.push(...data);
     for (let write = readHostWrite(this.outBytes); write.type !== 'incomplete'; write = readHostWrite(this.outBytes)) {
       this.outBytes = this.outBytes.slice(write.size);

@@ -99,7 +99,8 @@ describe('engine with USB readers', () => {
     const pins = await pinsOf('adult');
     expect((await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).opened.length).toBeGreaterThan(0);
     const check = await client.call('readerCheck', {});
-    expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 106 });
+    expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 424 });
+    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ name: 'Bit rate to card / to reader', value: '424 / 424 kbit/s' });
     await close();
   });
 
@@ -125,7 +126,39 @@ describe('engine with USB readers', () => {
     expect((await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: false })).kind).toBe('rcs300');
     const { rows } = await client.call('scan', {});
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
-    expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'contactless', experimental: true });
+    const check = await client.call('readerCheck', {});
+    expect(check).toMatchObject({ kind: 'contactless', experimental: true });
+    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ name: 'Start-up sequence', value: 'layer 3, flags 0010' });
+    await close();
+  });
+
+  it('the RC-S300 in an installed app (usb-unrestricted) takes its CCID interface, APDU level, not the experimental vendor route', async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'set-unrestricted', unrestricted: true });
+    await usb.run({ action: 'plug', options: { personality: 'rcs300-ccid' } });
+    await usb.run({ action: 'grant', index: 0 });
+    const [listed] = await client.call('listReaders', { unrestricted: true });
+    expect(listed).toMatchObject({ id: '054C:0DC8#0', route: 'ccid-class', experimental: false, blockedBy: null });
+    expect((await client.call('listReaders', { unrestricted: false }))[0]).toMatchObject({ route: 'rcs300', experimental: true });
+    const info = await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: true });
+    expect(info).toMatchObject({ kind: 'ccid', atr: '3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F' });
+    const { rows } = await client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'ccid', exchangeLevel: 'extended-apdu', maxMessageLength: 522, features: '0004007E' });
+    await close();
+  });
+
+  it('an RC-S300 whose CCID interface cannot be used even when unrestricted falls back to the vendor route', async () => {
+    const { usb, client, close } = await startWithReaders();
+    await usb.run({ action: 'set-unrestricted', unrestricted: true });
+    // The vendor-interface emulator answers no descriptor request and refuses interface 0.
+    await usb.run({ action: 'plug', options: { personality: 'rcs300' } });
+    await usb.run({ action: 'grant', index: 0 });
+    const info = await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: true });
+    expect(info.kind).toBe('rcs300');
+    const { rows } = await client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
+    expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'contactless', experimental: true, reader: { route: 'rcs300', experimental: true } });
     await close();
   });
 });

@@ -1,4 +1,5 @@
 import { hex16, toHex } from '../bytes';
+import { TransportError } from '../transport';
 import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
 import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
@@ -16,18 +17,36 @@ const RF_MARGIN_MS = 1_000;
 
 /** A granted device as the start screen lists it; `unrestricted` is the page's `usb-unrestricted` policy. */
 export function readerView(description: ReaderDescription, unrestricted: boolean): ReaderView {
-  const blockedBy =
-    description.route === 'unsupported' ? 'usb/not-a-reader' : description.route === 'ccid-class' && !unrestricted ? 'usb/protected-class' : null;
+  const route = routeHere(description, unrestricted);
+  const blockedBy = route === 'unsupported' ? 'usb/not-a-reader' : route === 'ccid-class' && !unrestricted ? 'usb/protected-class' : null;
   return {
     id: description.id,
     name: description.name,
     vendorId: hex16(description.vendorId),
     productId: hex16(description.productId),
     serialNumber: description.serialNumber,
-    route: description.route,
-    experimental: description.route === 'rcs300',
+    route,
+    experimental: route === 'rcs300',
     blockedBy,
   };
+}
+
+/**
+ * The route a reader takes in this page. The RC-S300 has a standard CCID interface (interface 0,
+ * class 0B, APDU level: the reader itself does Type B and ISO-DEP — libccid's
+ * SONY_FeliCa_RC-S300_S.txt) and Sony's vendor interface (1). Where the page may claim a class-0B
+ * interface (an installed app with `usb-unrestricted`), the CCID interface is preferred: it is the
+ * path the OS drivers use and needs nothing of ours below APDUs. A plain page can only reach the
+ * experimental vendor route.
+ */
+function routeHere(description: ReaderDescription, unrestricted: boolean): ReaderView['route'] {
+  return description.route === 'rcs300' && unrestricted ? 'ccid-class' : description.route;
+}
+
+/** A CCID interface we could not use but the vendor route may: claimed by the OS, or not presented at all. */
+function vendorRouteMayStillWork(error: unknown): boolean {
+  if (error instanceof UsbAccessError) return error.code !== 'usb/no-card';
+  return error instanceof TransportError && error.code !== 'transport/device-lost';
 }
 
 /** Every granted reader (WebUSB `getDevices()`); none when the browser has no WebUSB. */
@@ -87,8 +106,14 @@ export async function openReader(usb: UsbLike | null, readerId: string, unrestri
   if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
   if (view.route === 'unsupported') throw new UsbAccessError('usb/not-a-reader', `${view.name} cannot be used here`, { reader: view.name });
   const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
-  const { reader, check } = await READER_DRIVERS[view.route](found.device, os);
-  return { reader, device: found.device, view, check: () => check(view) };
+  const opened = await READER_DRIVERS[view.route](found.device, os).catch(async (error: unknown) => {
+    // An RC-S300 whose CCID interface the OS holds (or does not show): its vendor interface instead.
+    if (found.description.route !== 'rcs300' || view.route === 'rcs300' || !vendorRouteMayStillWork(error)) throw error;
+    return READER_DRIVERS.rcs300(found.device, os);
+  });
+  const route = opened.reader instanceof Rcs300Reader ? 'rcs300' : view.route;
+  const openedView: ReaderView = { ...view, route, experimental: route === 'rcs300' };
+  return { reader: opened.reader, device: found.device, view: openedView, check: () => opened.check(openedView) };
 }
 
 const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'], string][] = [
@@ -131,12 +156,27 @@ function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs
       { name: 'CID / NAD', value: `${a.cidSupported ? 'yes' : 'no'} / ${a.nadSupported ? 'yes' : 'no'}` },
       { name: 'MBLI', value: String(report.mbli) },
       { name: 'WUPB polls', value: String(report.pollAttempts) },
+      { name: 'Bit rate to card / to reader', value: bitRateFact(report) },
+      ...('sequence' in report ? [{ name: 'Start-up sequence', value: sequenceFact(report) }] : []),
     ],
     fsc: report.fsc,
     fsd: report.fsd,
     bitRateKbps: report.bitRateKbps,
     extendedLength: report.extendedLength,
   };
+}
+
+/** ISO/IEC 14443-3 §7.10.4: the rates ATTRIB set, and the ones the card was not heard at. */
+function bitRateFact(report: Rcs380ReaderReport | Rcs300ReaderReport): string {
+  const { bitRates, fellBackFrom } = report;
+  const rates = `${bitRates.toCard} / ${bitRates.toReader} kbit/s`;
+  return fellBackFrom ? `${rates} (not heard at ${fellBackFrom.toCard} / ${fellBackFrom.toReader})` : rates;
+}
+
+/** The RC-S300 start-up sequence that worked, and each that failed first with its step. */
+function sequenceFact(report: Rcs300ReaderReport): string {
+  const failed = report.failedSequences.map((f) => `${f.sequence} failed at ${f.step}`);
+  return [report.sequence, ...failed.map((f) => `(${f})`)].join(' ');
 }
 
 /** CCID 1.1 §5.1 and ISO 7816-3 §8: the reader check view from the driver's report. */

@@ -1,3 +1,8 @@
+import type { Personality } from './personality';
+import { RCS300_CCID } from './rcs300CcidPersonality';
+
+export type { Personality } from './personality';
+
 /**
  * The readers the fake CCID device can pretend to be. Each is described by the facts a host reads
  * from it — interface class, dwFeatures, dwMaxCCIDMessageLength, packet size, slots — taken from
@@ -16,25 +21,10 @@ export type FakeCcidPersonality =
   /** A TPDU-level reader holding a T=0 card: the driver's T=0 path (My Number cards are T=1 only). */
   | 't0'
   /** A two-slot TPDU reader with the card in the second slot (bMaxSlotIndex 1). */
-  | 'two-slot';
+  | 'two-slot'
+  /** The RC-S300's CCID interface: APDU level, the reader does Type B and ISO-DEP (rcs300CcidPersonality.ts). */
+  | 'rcs300-ccid';
 
-export interface Personality {
-  readonly interfaceClass: number;
-  readonly features: number;
-  readonly maxMessageLength: number;
-  readonly packetSize: number;
-  readonly vendorId: number;
-  readonly productId: number;
-  readonly productName: string;
-  /** bMaxSlotIndex. */
-  readonly maxSlotIndex: number;
-  /** The slot the card sits in. */
-  readonly cardSlot: number;
-  /** How the reader passes bytes to the card. */
-  readonly cardLink: 't1' | 't0' | 'apdu';
-  /** dwProtocols bits: 1 = T=0, 2 = T=1. */
-  readonly protocols: number;
-}
 
 /** dwFeatures 0x000100BA: auto parameters from ATR, voltage, clock, baud rate, PPS; TPDU level. */
 const TPDU_AUTO = 0x000100ba;
@@ -66,6 +56,7 @@ export const PERSONALITIES: Record<FakeCcidPersonality, Personality> = {
     vendorId: 0x1209, productId: 0x0004, productName: 'Two-slot TPDU reader (simulated)',
     maxSlotIndex: 1, cardSlot: 1, cardLink: 't1', protocols: 0x03,
   },
+  'rcs300-ccid': RCS300_CCID,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { crcBHolds, withCrcB } from './crcB';
+import { exchangeMicros } from './typeBAirTime';
 import type { FakeRcs380Fault } from './faults';
 import type { TypeBCard } from './TypeBCard';
 
@@ -26,18 +27,24 @@ export interface ChipSurroundings {
 /**
  * The NFC Port-100 chip as far as a Type B reader uses it, from what nfcpy rcs380.py and Linux
  * drivers/nfc/port100.c send and expect: SetCommandType, GetCommandType, GetFirmwareVersion,
- * SwitchRF, InSetRF, InSetProtocol (settings 01 add CRC / 02 check CRC honoured), InCommRF with
- * a 32-bit status and a collision byte before the card's bytes. Only InSetRF 03 07 0F 07
- * (Type B, 106 kbit/s) reaches the Type B card; anything else meets silence.
+ * GetPDDataVersion (nfcpy's start-up asks for it), SwitchRF, InSetRF, InSetProtocol (settings 01 add CRC / 02 check CRC honoured), InCommRF with
+ * a 32-bit status and a collision byte before the card's bytes. Only InSetRF's Type B settings
+ * (106/212/424 kbit/s) reach the Type B card, and only at the rates it is listening and answering
+ * at; anything else meets silence. Every exchange is timed on the link-time model (`air`).
  */
 export class Port100ChipModel {
   /** Every command code received, in order (for tests). */
   readonly commands: number[] = [];
   /** Every frame sent over the field (CRC_B excluded), in order (for tests and the bench). */
   readonly rfFrames: number[][] = [];
+  /** The link-time model's running totals (typeBAirTime.ts): microseconds on the air and bytes both ways, CRC_B included. */
+  readonly air = { micros: 0, bytesToCard: 0, bytesToReader: 0 };
   private commandType = 0;
   private fieldOn = false;
   private typeB = false;
+  /** Type B rates set by InSetRF (kbit/s): sending to the card, receiving from it. */
+  private sendRate = 106;
+  private receiveRate = 106;
   private readonly protocol = new Map<number, number>([
     [0x01, 1],
     [0x02, 1],
@@ -46,6 +53,8 @@ export class Port100ChipModel {
   constructor(
     private readonly around: ChipSurroundings,
     private readonly firmware: readonly [minor: number, major: number],
+    /** GetPDDataVersion's two bytes, minor then major as nfcpy reads them; a value for tests, not a claim about shipped chips. */
+    private readonly pdDataVersion: readonly [minor: number, major: number] = [0x00, 0x01],
   ) {}
 
   /** The field is on and reaches a card that has been powered by it. */
@@ -59,7 +68,7 @@ export class Port100ChipModel {
     if (prefix !== 0xd6 || code === undefined) return { silent: true };
     this.commands.push(code);
     const reply = (...results: number[]): ChipReply => ({ body: [0xd7, code + 1, ...results] });
-    if (code !== 0x2a && code !== 0x28 && code !== 0x20 && this.commandType !== 1) return reply(COMMAND_TYPE_ERROR);
+    if (code !== 0x2a && code !== 0x28 && code !== 0x20 && code !== 0x22 && this.commandType !== 1) return reply(COMMAND_TYPE_ERROR);
     switch (code) {
       case 0x2a: // SetCommandType
         this.commandType = parameters[0] ?? 0;
@@ -68,12 +77,14 @@ export class Port100ChipModel {
         return reply(0, 0, 0, 0, 0, 0, 0, 0x03);
       case 0x20: // GetFirmwareVersion: minor, major
         return reply(...this.firmware);
+      case 0x22: // GetPDDataVersion: minor, major (nfcpy `get_pd_data_version` formats two bytes, "{1:x}.{0:02x}")
+        return reply(...this.pdDataVersion);
       case 0x06: // SwitchRF
         this.setField(parameters[0] === 1);
         return reply(SUCCESS);
       case 0x00: // InSetRF
         if (parameters.length !== 4) return reply(PARAMETER_ERROR);
-        this.typeB = parameters.join() === '3,7,15,7';
+        this.setRf(parameters);
         return reply(SUCCESS);
       case 0x02: // InSetProtocol
         if (parameters.length % 2 !== 0) return reply(PARAMETER_ERROR);
@@ -84,6 +95,20 @@ export class Port100ChipModel {
       default:
         return reply(PARAMETER_ERROR);
     }
+  }
+
+  /**
+   * InSetRF: Type B is send set 3 with type 07/08/09 and receive set 15 with the same types for
+   * 106/212/424 kbit/s (nfcpy rcs380.py `in_set_rf`); any other setting is another technology,
+   * which the Type B card does not hear.
+   */
+  private setRf([sendSet, sendType, receiveSet, receiveType]: number[]): void {
+    const rateOf = (type: number | undefined) => ({ 7: 106, 8: 212, 9: 424 })[type ?? 0];
+    const send = rateOf(sendType);
+    const receive = rateOf(receiveType);
+    this.typeB = sendSet === 3 && receiveSet === 15 && send !== undefined && receive !== undefined;
+    this.sendRate = send ?? 106;
+    this.receiveRate = receive ?? 106;
   }
 
   private setField(on: boolean): void {
@@ -102,17 +127,32 @@ export class Port100ChipModel {
       this.around.unplug();
       return { silent: true };
     }
-    if (!this.typeB || !this.around.cardInField() || this.around.take('lose-command')) return status(RECEIVE_TIMEOUT);
     // Setting 01 (add CRC): the chip appends CRC_B; without it the card sees a frame whose last bytes fail its check.
     const toCard = this.protocol.get(0x01) === 1 ? withCrcB(sent) : sent;
+    const card = this.around.card;
+    // The card hears only at the rate it listens at, and answers at the rate in force when the frame came.
+    const { toCard: listensAt, toReader: answersAt } = card.rates;
+    const heard = this.typeB && listensAt === this.sendRate && card.worksAt(this.sendRate);
+    if (!heard || !this.around.cardInField() || this.around.take('lose-command')) {
+      this.countAir(toCard.length, null);
+      return status(RECEIVE_TIMEOUT);
+    }
     this.queueWtx();
-    let answer = this.around.card.receive(toCard);
-    if (answer && this.around.card.protocol?.chaining && this.around.take('remove-card-mid-chain')) this.around.removeCard();
+    let answer = card.receive(toCard);
+    this.countAir(toCard.length, answer?.length ?? null);
+    if (answer && card.protocol?.chaining && this.around.take('remove-card-mid-chain')) this.around.removeCard();
+    if (answer && (answersAt !== this.receiveRate || !card.worksAt(answersAt))) answer = null; // the chip cannot demodulate it
     if (!answer || this.around.take('lose-response')) return status(RECEIVE_TIMEOUT);
     if (this.around.take('corrupt-response')) answer = answer.map((b, i) => (i === 1 ? b ^ 0x01 : b));
     // Setting 02 (check CRC): the chip checks CRC_B and strips it; without it the host gets it raw.
     if (this.protocol.get(0x02) !== 1) return status(0, answer);
     return crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR);
+  }
+
+  private countAir(sent: number, answered: number | null): void {
+    this.air.micros += exchangeMicros(sent, answered, this.sendRate, this.receiveRate);
+    this.air.bytesToCard += sent;
+    this.air.bytesToReader += answered ?? 0;
   }
 
   /** Faults that make the card ask for more time are handed to its ISO-DEP half before it answers. */

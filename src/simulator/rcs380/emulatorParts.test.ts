@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { crcB, crcBHolds, withCrcB } from './crcB';
+import type { UsbInTransferResultLike } from '../../usb/UsbDeviceLike';
+import { BulkInQueue } from './BulkInQueue';
 import { IsoDepCard } from './IsoDepCard';
+import { Port100ChipModel } from './Port100ChipModel';
 import { readHostWrite, responseFrame } from './port100Device';
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
@@ -72,5 +75,61 @@ describe('the card side of ISO-DEP (ISO/IEC 14443-4 §7.5 PICC rules)', () => {
     picc.askForTimeBeforeNextAnswer([7]);
     expect(picc.receive([0x02, 0x01])).toEqual([0xf2, 7]);
     expect(picc.receive([0xf2, 7])).toEqual([0x02, 0x01, 0x90, 0x00]);
+  });
+});
+
+describe('the bulk-IN pipe (USB 2.0 §5.8.3)', () => {
+  const bytesOf = async (result: Promise<UsbInTransferResultLike>) => {
+    const r = await result;
+    return { status: r.status, length: r.data?.byteLength ?? 0 };
+  };
+
+  it('a transfer gathers whole packets until a short packet ends it: a 70-byte frame in one 1024-byte transfer', async () => {
+    const pipe = new BulkInQueue(64);
+    pipe.send(new Uint8Array(70));
+    expect(await bytesOf(pipe.take(1024))).toEqual({ status: 'ok', length: 70 });
+  });
+
+  it('a transfer the size of one packet takes one packet; the next takes the rest', async () => {
+    const pipe = new BulkInQueue(64);
+    pipe.send(new Uint8Array(70));
+    expect(await bytesOf(pipe.take(64))).toEqual({ status: 'ok', length: 64 });
+    expect(await bytesOf(pipe.take(64))).toEqual({ status: 'ok', length: 6 });
+  });
+
+  it('a frame of whole packets ends with a zero-length packet, which ends the transfer', async () => {
+    const pipe = new BulkInQueue(64);
+    pipe.send(new Uint8Array(128));
+    pipe.send(new Uint8Array(6));
+    expect(await bytesOf(pipe.take(1024))).toEqual({ status: 'ok', length: 128 });
+    expect(await bytesOf(pipe.take(1024))).toEqual({ status: 'ok', length: 6 });
+  });
+
+  it('two frames queued one after another stay two transfers (the ACK frame is a short packet)', async () => {
+    const pipe = new BulkInQueue(64);
+    pipe.send(Uint8Array.of(0, 0, 255, 0, 255, 0));
+    pipe.send(new Uint8Array(20));
+    expect(await bytesOf(pipe.take(1024))).toEqual({ status: 'ok', length: 6 });
+    expect(await bytesOf(pipe.take(1024))).toEqual({ status: 'ok', length: 20 });
+  });
+
+  it('a transfer waits for the rest of a frame that has not arrived, and a packet larger than the room left is babble', async () => {
+    const pipe = new BulkInQueue(64);
+    const pending = pipe.take(1024);
+    pipe.send(new Uint8Array(64)); // whole packet, then its zero-length packet
+    expect(await bytesOf(pending)).toEqual({ status: 'ok', length: 64 });
+    pipe.send(new Uint8Array(40));
+    expect(await bytesOf(pipe.take(32))).toEqual({ status: 'babble', length: 32 });
+  });
+});
+
+describe('the Port-100 chip model', () => {
+  it('answers GetPDDataVersion (D6 22) with two bytes, D7 23 <minor> <major>, as nfcpy start-up reads them', () => {
+    const chip = new Port100ChipModel(
+      { card: null as never, cardInField: () => false, take: () => null, removeCard: () => undefined, unplug: () => undefined },
+      [0x11, 0x01],
+    );
+    expect(chip.handle([0xd6, 0x2a, 0x01])).toEqual({ body: [0xd7, 0x2b, 0x00] });
+    expect(chip.handle([0xd6, 0x22])).toEqual({ body: [0xd7, 0x23, 0x00, 0x01] });
   });
 });

@@ -19,5 +19,7 @@ export type FakeRcs380Fault =
   | { readonly kind: 'drop-usb-reply' }
   /** The chip's next response frame has a wrong data checksum. */
   | { readonly kind: 'corrupt-usb-frame' }
+  /** The chip never takes the next bulk-OUT transfer (it NAKs for ever): the host's write must time out. */
+  | { readonly kind: 'hang-bulk-out' }
   /** The reader is unplugged while the next InCommRF is under way. */
   | { readonly kind: 'unplug-during-command' };

@@ -320,6 +320,7 @@ export const en = {
   'readerCheck.atrContactless': 'ATR (built from the ATQB, PC/SC Part 3)',
   'start.reader.plainPageReaders': 'SCR3310-NTTCom (contact) and Sony PaSoRi RC-S380 (contactless)',
   'start.reader.experimental': 'experimental',
+  'start.reader.preferSmartCard': 'This reader is also listed under PC/SC readers as “{name}”. Use that one: the system’s driver reaches its standard interface, where the reader itself talks to the card, instead of this experimental route.',
   'start.reader.experimentalNote': 'Driven from public facts about this reader that no one has confirmed with a My Number Card yet. If it fails, the error says so; your card is not at risk.',
 } as const;
 

@@ -322,5 +322,6 @@ export const ja: Record<MessageKey, string> = {
   'readerCheck.atrContactless': 'ATR（ATQB から PC/SC Part 3 に従って作成）',
   'start.reader.plainPageReaders': 'SCR3310-NTTCom（接触型）、Sony PaSoRi RC-S380（非接触型）',
   'start.reader.experimental': '試験的',
+  'start.reader.preferSmartCard': 'このリーダーは PC/SC リーダーの一覧にも「{name}」として表示されています。そちらを使ってください。システムのドライバーがリーダーの標準インターフェースを使い、カードとのやり取りはリーダー自身が行います。こちらの試験的な経路より確実です。',
   'start.reader.experimentalNote': 'このリーダーについての公開情報をもとに動かしていますが、マイナンバーカードでの動作はまだ誰も確認していません。うまくいかない場合はエラーでお知らせします。カードが危険にさらされることはありません。',
 };

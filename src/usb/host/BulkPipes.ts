@@ -12,9 +12,15 @@ export interface BulkInterface {
 }
 
 /**
+ * How long one bulk-OUT write may take. A command frame is at most about a kilobyte: at USB full
+ * speed that is well under a millisecond of bus time, so a second means the reader is not taking it.
+ */
+export const WRITE_WITHIN_MS = 1000;
+
+/**
  * Bytes over a reader's two bulk pipes, as WebUSB allows (docs/browser-platform.md §4.10): writes end a
- * whole number of packets with a zero-length packet, every read is raced against a timer and the
- * end of the session, and a read left pending by a timeout is reused by the next read, since
+ * whole number of packets with a zero-length packet, every write and every read is raced against a
+ * timer and the end of the session, and a read left pending by a timeout is reused by the next read, since
  * WebUSB cannot cancel it. While idle, a pending read notices an unplugged reader at once.
  */
 export class BulkPipes {
@@ -29,7 +35,24 @@ export class BulkPipes {
     private readonly readSize: number,
   ) {}
 
+  /**
+   * Writes `bytes`, raced against `WRITE_WITHIN_MS` and the end of the session: a reader that never
+   * takes a bulk-OUT transfer (NAKs for ever) must not leave `transmit` or `close` waiting for ever
+   * (issue 15 §3). WebUSB cannot cancel the transfer; the session ends instead.
+   */
   async write(bytes: Uint8Array): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LinkTimeout()), WRITE_WITHIN_MS);
+    });
+    try {
+      await Promise.race([this.transfer(bytes), expiry, this.gone]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async transfer(bytes: Uint8Array): Promise<void> {
     const endpoint = this.pipes.bulkOut.endpointNumber;
     const result = await this.device.transferOut(endpoint, bytes.slice());
     if (result.status === 'stall') throw new TransportError('transport/protocol', 'the reader stalled the bulk-OUT pipe');

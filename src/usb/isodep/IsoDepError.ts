@@ -9,7 +9,9 @@ export type IsoDepFailureReason =
   /** The card kept sending S(WTX) without ever answering. */
   | 'card-stalled'
   /** The card chained more response bytes than the largest response APDU (65536 + SW1 SW2). */
-  | 'response-too-long';
+  | 'response-too-long'
+  /** One APDU took more frames than any honest exchange needs (empty chained I-blocks, for one). */
+  | 'too-many-rounds';
 
 /**
  * The ISO-DEP protocol could not deliver an APDU. A lost card becomes `transport/card-removed`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../bytes';
 import { IsoDepError } from './IsoDepError';
-import { IsoDepProtocol, type FrameOutcome } from './IsoDepProtocol';
+import { ISO_DEP_MAX_ROUNDS, IsoDepProtocol, type FrameOutcome } from './IsoDepProtocol';
 
 /** One frame we must send, byte for byte, and what the field gives back. */
 type Step = readonly [out: string, back: string | 'timeout' | 'error'];
@@ -160,6 +160,15 @@ describe('ISO-DEP error recovery (§7.5.4)', () => {
     const { protocol } = scripted(steps);
     await expect(protocol.transmit(fromHex(SELECT))).rejects.toMatchObject({ code: 'transport/protocol', reason: 'card-stalled' });
   });
+
+  it('a card chaining empty I-blocks for ever (12, 13, 12 … with no INF) is stopped after ISO_DEP_MAX_ROUNDS frames', async () => {
+    // Each empty chained I-block is acknowledged with R(ACK) of our new number (rule 2): A3, A2, A3 …
+    const steps: Step[] = [[`02 ${SELECT}`, '12']];
+    for (let i = 1; i < ISO_DEP_MAX_ROUNDS; i++) steps.push(i % 2 === 1 ? ['A3', '13'] : ['A2', '12']);
+    const { protocol, done } = scripted(steps);
+    await expect(protocol.transmit(fromHex(SELECT))).rejects.toMatchObject({ code: 'transport/protocol', reason: 'too-many-rounds' });
+    expect(done()).toBe(true);
+  });
 });
 
 describe('ISO-DEP presence check and deselect', () => {
@@ -172,6 +181,26 @@ describe('ISO-DEP presence check and deselect', () => {
     expect(await protocol.isPresent()).toBe(true);
     await protocol.transmit(fromHex(SELECT));
     expect(await protocol.isPresent()).toBe(true);
+    expect(done()).toBe(true);
+  });
+
+  it('a card that missed our last acknowledgement answers R(NAK) with its last I-block again (rule 10): present', async () => {
+    const { protocol, done } = scripted([
+      [`02 ${SELECT}`, '02 90 00'],
+      ['B3', '02 90 00'],
+    ]);
+    await protocol.transmit(fromHex(SELECT));
+    expect(await protocol.isPresent()).toBe(true);
+    expect(done()).toBe(true);
+  });
+
+  it('damaged frames and blocks that break §7.1 on every try: absent', async () => {
+    const { protocol, done } = scripted([
+      ['B2', 'error'],
+      ['B2', '22'],
+      ['B2', 'timeout'],
+    ]);
+    expect(await protocol.isPresent()).toBe(false);
     expect(done()).toBe(true);
   });
 

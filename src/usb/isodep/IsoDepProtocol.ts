@@ -39,6 +39,14 @@ const DELTA_FWT_MS = (49152 / 13_560_000) * 1000;
 export const ISO_DEP_MAX_WTX_IN_A_ROW = 64;
 /** ISO/IEC 7816-4 §5.1: the largest response APDU. */
 export const ISO_DEP_MAX_RESPONSE = 65538;
+/**
+ * Frames one APDU may take, every retransmission, S(WTX) and chained piece included. Bytes alone
+ * do not bound a card that chains empty I-blocks ("more follows", no INF) for ever; rounds do.
+ * The standard sets no limit: ours lets the largest response come in 64-byte pieces (1,025
+ * blocks) and our largest command go out in the smallest FSC's 13-byte pieces, with room for
+ * every allowed S(WTX) and retry, and still ends a hostile card within seconds at 106 kbit/s.
+ */
+export const ISO_DEP_MAX_ROUNDS = 2048;
 
 const flip = (n: BlockNumber): BlockNumber => (n === 0 ? 1 : 0);
 
@@ -75,6 +83,7 @@ export class IsoDepProtocol {
     let wtxInARow = 0;
     let wtxm = 1;
     let received = 0;
+    let rounds = 0;
     const parts: Uint8Array[] = [];
 
     const fail = (outcome: 'timeout' | 'invalid', resend?: Uint8Array): void => {
@@ -89,6 +98,7 @@ export class IsoDepProtocol {
     };
 
     for (;;) {
+      if (++rounds > ISO_DEP_MAX_ROUNDS) throw new IsoDepError('too-many-rounds', `ISO-DEP: the card took more than ${ISO_DEP_MAX_ROUNDS} frames for one APDU`);
       const outcome = await this.exchange(outgoing, this.waitMs(wtxm));
       wtxm = 1;
       if (outcome.kind !== 'frame') {
@@ -152,15 +162,17 @@ export class IsoDepProtocol {
 
   /**
    * Presence check: R(NAK) with our block number. A card still in the field answers R(ACK) with
-   * the other number (§7.5.4 rule 11, card side); our number does not change.
+   * the other number (§7.5.4 rule 11, card side) — or, having missed our last acknowledgement,
+   * sends its last I-block again (rule 10). Any valid block is a card in the field, as nfcpy
+   * counts it (tag/tt4.py `_is_present`: any answer to the exchange without a communication
+   * error); only silence or damaged frames after every retry mean it left. Our number does not change.
    */
   async isPresent(): Promise<boolean> {
     const nak = encodeIsoDepBlock({ kind: 'R', blockNumber: this.blockNumber, ack: false });
     for (let attempt = 0; attempt <= (this.options.retries ?? ISO_DEP_RETRIES); attempt++) {
       const outcome = await this.exchange(nak, this.waitMs(1));
       if (outcome.kind !== 'frame') continue;
-      const block = this.decode(outcome.bytes);
-      if (block?.kind === 'R' && block.ack) return true;
+      if (this.decode(outcome.bytes) !== null) return true;
     }
     return false;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, MalformedDataError, toHex } from '../../bytes';
 import { typeBAtr } from './contactlessAtr';
 import { frameSizeFromIndex, frameSizeIndexAtMost, frameWaitingTimeMs } from './frameSize';
-import { encodeAttrib, encodeHltb, encodeReqb, encodeWupb, parseAtqb, parseAttribResponse } from './typeB';
+import { chooseTypeBBitRates, encodeAttrib, encodeHltb, encodeReqb, encodeWupb, parseAtqb, parseAttribResponse } from './typeB';
 
 /** Vectors by hand from ISO/IEC 14443-3 §7.7–§7.12 and ISO/IEC 14443-4 §5.2.3, §7.2. */
 describe('Type B activation', () => {
@@ -38,6 +38,30 @@ describe('Type B activation', () => {
 
   it('ATTRIB 1D <PUPI> 00 08 01 00 for FSD 256 at 106 kbit/s, no CID', () => {
     expect(toHex(encodeAttrib({ pupi: fromHex('12 34 56 78'), fsdi: 8 }))).toBe('1D 12 34 56 78 00 08 01 00');
+  });
+
+  it('ATTRIB Param 2 puts DSI (card → reader) in b8..b7 and DRI (reader → card) in b6..b5: 424/424 is A8, 212/212 is 58, 212 back / 424 out is 68', () => {
+    const pupi = fromHex('12 34 56 78');
+    expect(toHex(encodeAttrib({ pupi, fsdi: 8, bitRates: { toCard: 424, toReader: 424 } }))).toBe('1D 12 34 56 78 00 A8 01 00');
+    expect(toHex(encodeAttrib({ pupi, fsdi: 8, bitRates: { toCard: 212, toReader: 212 } }))).toBe('1D 12 34 56 78 00 58 01 00');
+    expect(toHex(encodeAttrib({ pupi, fsdi: 8, bitRates: { toCard: 424, toReader: 212 } }))).toBe('1D 12 34 56 78 00 68 01 00');
+    expect(toHex(encodeAttrib({ pupi, fsdi: 8, bitRates: { toCard: 847, toReader: 847 } }))).toBe('1D 12 34 56 78 00 F8 01 00');
+  });
+
+  it('chooses the fastest rate both sides have: B3 (212/424 both ways, same rate) with a 212/424 reader → 424 both ways', () => {
+    const myNumberCard = parseAtqb(fromHex('50 12 34 56 78 00 00 05 E0 B3 81 A1'));
+    expect(chooseTypeBBitRates(myNumberCard, [212, 424])).toEqual({ toCard: 424, toReader: 424 });
+    expect(chooseTypeBBitRates(myNumberCard, [212])).toEqual({ toCard: 212, toReader: 212 });
+    expect(chooseTypeBBitRates(myNumberCard, [])).toEqual({ toCard: 106, toReader: 106 });
+  });
+
+  it('a card that needs the same rate both ways gets the fastest rate common to both directions; one that does not gets each direction its own', () => {
+    const same = parseAtqb(fromHex('50 01 02 03 04 00 00 00 00 93 81 A1')); // 1001 0011: same rate; to reader 212; to card 212, 424
+    expect(chooseTypeBBitRates(same, [212, 424])).toEqual({ toCard: 212, toReader: 212 });
+    const free = parseAtqb(fromHex('50 01 02 03 04 00 00 00 00 13 81 A1')); // 0001 0011: to reader 212; to card 212, 424
+    expect(chooseTypeBBitRates(free, [212, 424])).toEqual({ toCard: 424, toReader: 212 });
+    const only106 = parseAtqb(fromHex('50 01 02 03 04 00 00 00 00 00 81 A1'));
+    expect(chooseTypeBBitRates(only106, [212, 424])).toEqual({ toCard: 106, toReader: 106 });
   });
 
   it('the answer to ATTRIB carries MBLI and CID', () => {

@@ -89,6 +89,38 @@ export function parseAtqb(bytes: Uint8Array): Atqb {
   };
 }
 
+/** A Type B bit rate in kbit/s: fc/128 and its doublings (ISO/IEC 14443-3 §7.9.4.1, §7.10.4). */
+export type TypeBBitRate = 106 | 212 | 424 | 847;
+
+const RATE_CODES: readonly TypeBBitRate[] = [106, 212, 424, 847];
+
+/** The rates chosen for each direction after ATTRIB. */
+export interface TypeBBitRates {
+  /** PCD → PICC (DRI in ATTRIB Param 2). */
+  readonly toCard: TypeBBitRate;
+  /** PICC → PCD (DSI in ATTRIB Param 2). */
+  readonly toReader: TypeBBitRate;
+}
+
+export const DEFAULT_TYPE_B_RATES: TypeBBitRates = { toCard: 106, toReader: 106 };
+
+/**
+ * The fastest rates both the card (ATQB Bit_Rate_capability, §7.9.4.1) and the reader support.
+ * 106 kbit/s is always there; a card that says "same rate both ways" (b8) gets the fastest rate
+ * it offers in both directions that the reader also has.
+ */
+export function chooseTypeBBitRates(atqb: Pick<Atqb, 'bitRatesToCard' | 'bitRatesToReader' | 'sameBitRateBothWays'>, readerRates: readonly number[]): TypeBBitRates {
+  const usable = (offered: readonly number[]) => RATE_CODES.filter((r) => (r === 106 || offered.includes(r)) && (r === 106 || readerRates.includes(r)));
+  const toCard = usable(atqb.bitRatesToCard);
+  const toReader = usable(atqb.bitRatesToReader);
+  if (atqb.sameBitRateBothWays) {
+    const both = toCard.filter((r) => toReader.includes(r));
+    const rate = both[both.length - 1] ?? 106;
+    return { toCard: rate, toReader: rate };
+  }
+  return { toCard: toCard[toCard.length - 1] ?? 106, toReader: toReader[toReader.length - 1] ?? 106 };
+}
+
 /** ISO/IEC 14443-3 §7.10: what the reader asks for in ATTRIB. */
 export interface AttribChoice {
   /** The card's PUPI from ATQB (§7.10.2 Identifier). */
@@ -97,17 +129,24 @@ export interface AttribChoice {
   readonly fsdi: number;
   /** Card identifier 0..14 (§7.10.6 Param 4 b4..b1); 0 when the card does not support CID. */
   readonly cid?: number;
+  /** Bit rates after the answer to ATTRIB (§7.10.4 Param 2 b8..b5); default 106 both ways. */
+  readonly bitRates?: TypeBBitRates;
 }
 
 /**
  * ATTRIB: '1D', Identifier, Param 1 = 00 (default TR0/TR1, SOF and EOF kept, §7.10.3),
- * Param 2 = 106 kbit/s both ways (b8..b5 = 0000, §7.10.4) | FSDI, Param 3 = 01 (ISO/IEC 14443-4,
- * echoing Protocol_Type, §7.10.5), Param 4 = CID (§7.10.6). With FSDI 8 this is the
- * `1D <PUPI> 00 08 01 00` that aruneko/WebUSB-MyNumberCard (src/Type4B.ts) sends to My Number Cards.
+ * Param 2 = DSI (b8..b7, PICC → PCD) | DRI (b6..b5, PCD → PICC) | FSDI (b4..b1) with rate codes
+ * 0 = 106, 1 = 212, 2 = 424, 3 = 847 kbit/s (§7.10.4; NFC Forum Digital 1.1 §14.6.1, as
+ * STMicroelectronics RFAL `RFAL_ISODEP_ATTRIB_PARAM2_DSI_SHIFT` 6 / `_DRI_SHIFT` 4 encode it),
+ * Param 3 = 01 (ISO/IEC 14443-4, echoing Protocol_Type, §7.10.5), Param 4 = CID (§7.10.6).
+ * At 106 kbit/s with FSDI 8 this is the `1D <PUPI> 00 08 01 00` that aruneko/WebUSB-MyNumberCard
+ * (src/Type4B.ts) sends to My Number Cards.
  */
 export function encodeAttrib(choice: AttribChoice): Uint8Array {
   if (choice.pupi.length !== 4) throw new RangeError('PUPI is 4 bytes');
-  return concatBytes(Uint8Array.of(0x1d), choice.pupi, Uint8Array.of(0x00, choice.fsdi & 0x0f, 0x01, (choice.cid ?? 0) & 0x0f));
+  const rates = choice.bitRates ?? DEFAULT_TYPE_B_RATES;
+  const param2 = (RATE_CODES.indexOf(rates.toReader) << 6) | (RATE_CODES.indexOf(rates.toCard) << 4) | (choice.fsdi & 0x0f);
+  return concatBytes(Uint8Array.of(0x1d), choice.pupi, Uint8Array.of(0x00, param2, 0x01, (choice.cid ?? 0) & 0x0f));
 }
 
 /** ISO/IEC 14443-3 §7.11: the card's answer to ATTRIB, first byte MBLI (b8..b5) | CID (b4..b1). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../bytes';
-import { decodeFirmwareVersion, decodeResponse, encodeCommand, IN_SET_PROTOCOL_TYPE_B, PORT100_COMMAND, port100StatusName } from './commands';
+import { decodeFirmwareVersion, decodeResponse, encodeCommand, IN_SET_PROTOCOL_TYPE_B, inSetRfTypeB, PORT100_COMMAND, port100StatusName } from './commands';
 import { decodeInCommRf, encodeInCommRf, IN_COMM_RF_STATUS } from './inCommRf';
 
 describe('Port-100 commands', () => {
@@ -19,6 +19,14 @@ describe('Port-100 commands', () => {
     expect(port100StatusName(0)).toBe('SUCCESS');
     expect(port100StatusName(7)).toBe('COMMANDTYPE_ERROR');
     expect(port100StatusName(0x42)).toBe('UNKNOWN_STATUS_42');
+  });
+
+  it('InSetRF for Type B: 106 is 03 07 0F 07, 212 is 03 08 0F 08, 424 is 03 09 0F 09; the send pair follows the rate out, the receive pair the rate back', () => {
+    expect(toHex(inSetRfTypeB(106, 106))).toBe('03 07 0F 07');
+    expect(toHex(inSetRfTypeB(212, 212))).toBe('03 08 0F 08');
+    expect(toHex(inSetRfTypeB(424, 424))).toBe('03 09 0F 09');
+    expect(toHex(inSetRfTypeB(424, 212))).toBe('03 09 0F 08');
+    expect(() => inSetRfTypeB(847, 847)).toThrow(RangeError);
   });
 
   it('Type B protocol settings: initial guard time 20, CRC added and checked, SOF/EOF added and checked', () => {
@@ -54,6 +62,11 @@ describe('InCommRF', () => {
     const both = decodeInCommRf(fromHex('84 00 00 00 00'));
     expect(both.kind === 'error' && both.names).toEqual(['crcError', 'receiveTimeout']);
     expect(decodeInCommRf(fromHex('00 00 00 80 00'))).toMatchObject({ kind: 'error', names: ['receiveLengthError'] });
+  });
+
+  it('status bits nobody has published are named by their hex value, so an error always says something (found by the fuzz target)', () => {
+    expect(decodeInCommRf(fromHex('20 00 00 00 00'))).toEqual({ kind: 'error', status: 0x20, names: ['unknownStatus_00000020'] });
+    expect(decodeInCommRf(fromHex('24 00 00 00 00'))).toMatchObject({ names: ['crcError', 'unknownStatus_00000020'] });
   });
 
   it('refuses results too short to hold the status', () => {

@@ -44,12 +44,31 @@ export function port100StatusName(status: number): string {
 }
 
 /**
- * InSetRF parameters for ISO/IEC 14443 Type B at 106 kbit/s: send set 3, send type 07, receive
- * set 15, receive type 07 (nfcpy rcs380.py `in_set_rf` table "106B": (3, 7, 15, 7); port100.c
- * `in_rf_settings[NFC_DIGITAL_RF_TECH_106B]`). 212B/424B use types 08/09 (nfcpy), which no
- * My Number Card activation needs: ATTRIB keeps 106 kbit/s.
+ * InSetRF settings for ISO/IEC 14443 Type B, as (set number, communication type) for sending and
+ * for receiving: nfcpy rcs380.py `in_set_rf` table — "106B": (3, 7, 15, 7), "212B": (3, 8, 15, 8),
+ * "424B": (3, 9, 15, 9) — with the send pair taken from the rate to the card and the receive pair
+ * from the rate back (nfcpy: `settings[brty_send][0:2] + settings[brty_recv][2:4]`). Linux
+ * port100.c `in_rf_settings[NFC_DIGITAL_RF_TECH_106B]` has the 106 kbit/s row only.
  */
-export const IN_SET_RF_TYPE_B_106: Uint8Array = Uint8Array.of(0x03, 0x07, 0x0f, 0x07);
+const TYPE_B_RF: Readonly<Record<number, readonly [number, number, number, number]>> = {
+  106: [0x03, 0x07, 0x0f, 0x07],
+  212: [0x03, 0x08, 0x0f, 0x08],
+  424: [0x03, 0x09, 0x0f, 0x09],
+};
+
+/** Type B bit rates the Port-100 can run (kbit/s), per nfcpy's table; 847 has no row. */
+export const PORT100_TYPE_B_RATES: readonly number[] = [106, 212, 424];
+
+/** InSetRF parameters for Type B, `toCard` kbit/s out and `toReader` kbit/s back. */
+export function inSetRfTypeB(toCard: number, toReader: number): Uint8Array {
+  const send = TYPE_B_RF[toCard];
+  const receive = TYPE_B_RF[toReader];
+  if (!send || !receive) throw new RangeError(`the Port-100 has no Type B setting for ${toCard}/${toReader} kbit/s`);
+  return Uint8Array.of(send[0], send[1], receive[2], receive[3]);
+}
+
+/** InSetRF for Type B at 106 kbit/s both ways: 03 07 0F 07. */
+export const IN_SET_RF_TYPE_B_106: Uint8Array = inSetRfTypeB(106, 106);
 
 /**
  * InSetProtocol for Type B, as (setting number, value) pairs: port100.c

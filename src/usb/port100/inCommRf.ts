@@ -46,11 +46,14 @@ export type InCommRfResult =
   /** Something arrived broken (CRC, parity, framing...) or the chip could not send. */
   | { readonly kind: 'error'; readonly status: number; readonly names: readonly string[] };
 
-/** Names of the status bits set in `status`. */
+/** Names of the status bits set in `status`; bits nobody has published are named by their hex value. */
 export function inCommRfStatusNames(status: number): string[] {
-  return Object.entries(IN_COMM_RF_STATUS)
-    .filter(([, bit]) => (status & bit) >>> 0 !== 0)
-    .map(([name]) => name);
+  const entries = Object.entries(IN_COMM_RF_STATUS);
+  const names = entries.filter(([, bit]) => (status & bit) >>> 0 !== 0).map(([name]) => name);
+  const known = entries.reduce((mask, [, bit]) => (mask | bit) >>> 0, 0);
+  const unknown = (status & ~known) >>> 0;
+  if (unknown !== 0) names.push(`unknownStatus_${unknown.toString(16).padStart(8, '0').toUpperCase()}`);
+  return names;
 }
 
 /** Decodes InCommRF's results (after D7 05). */

@@ -26,7 +26,11 @@ export interface Rcs300ReaderOptions {
   readonly commandDeadlineMs?: number;
   /** While idle, check this often that the card is still in the field (R(NAK) presence check); 0 = never. Default 1000 ms. */
   readonly presenceCheckMs?: number;
-  /** Switch Protocol layer for Type B: 3 (default; the reader runs WUPB first) or 2 (frames only). */
+  /**
+   * Switch Protocol layer for Type B: 3 (the reader runs WUPB first) or 2 (frames only). Setting
+   * this or `transmissionFlags` fixes the one start-up sequence to use; left out, start-up tries
+   * START_UP_SEQUENCES in turn (layer 3 and 2, with flags 0x0010 and without).
+   */
   readonly switchLayer?: 2 | 3;
   /** Transmission/reception flags object to send after RF on; null = send none. Default 0x0010. */
   readonly transmissionFlags?: number | null;
@@ -91,7 +95,6 @@ export class Rcs300Reader extends IsoDepReader {
       sendChunk: this.protocol.sendChunk,
       extendedLength: this.extendedLength,
       pseudoApduIns: RCS300_INS,
-      switchLayer: this.options.switchLayer ?? 3,
       ...this.started,
     });
   }

@@ -10,6 +10,16 @@ import { decodeSessionResponse, objectValue, requireAccepted, ResponseTag, Sessi
 const SETUP_REPLY_MS = 1000;
 /** FF 56 is a guess at a version query (see pseudoApdu.ts); it gets little time and may fail quietly. */
 const FIRMWARE_REPLY_MS = 300;
+/**
+ * How long the field is left to settle after RF off and after RF on before the next command:
+ * marimelon/rcs300-poc (`turnOffRf`, `turnOnRf`: `await sleep(30)` after each) waits 30 ms;
+ * Takashi-Matsumura/nfc-rcs300-readidm waits 50 ms after every write, these two included. A card
+ * needs the field off long enough to lose power (and its ISO-DEP state) and on long enough to
+ * power up before it can answer WUPB (ISO/IEC 14443-3 §7: a PICC answers only once powered).
+ */
+export const RF_SETTLE_MS = 30;
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, RF_SETTLE_MS));
 
 /**
  * C0 status words that mean "the card did not answer this frame", not "the command was wrong":
@@ -48,14 +58,19 @@ export class TransparentSession {
     }
   }
 
-  /** End a session an earlier page may have left open (a refusal is fine), start ours, and cycle the field. */
+  /**
+   * End a session an earlier page (or an earlier start-up sequence) may have left open — a refusal
+   * is fine — start ours, and cycle the field, letting it settle after each switch.
+   */
   async start(): Promise<void> {
     await this.run('end transparent session', manageSession(CommandTag.endSession)).catch((error: unknown) => {
       if (!(error instanceof SessionCommandError)) throw error;
     });
     await this.runAccepted('start transparent session', manageSession(CommandTag.startSession));
     await this.rfOff();
+    await settle();
     await this.runAccepted('RF on', manageSession(CommandTag.rfOn));
+    await settle();
   }
 
   /** Asks the reader to own CRC_B and leave the prologue alone; false when it refuses the flags object. */

@@ -1,6 +1,7 @@
 import type { TypeBActivation } from '../isodep/activation';
 import { buildReport, type Rcs380ReaderReport } from '../rcs380/report';
 import type { SwitchLayer } from './pseudoApdu';
+import type { FailedSequence } from './startUp';
 
 /**
  * What the reader-check view shows for an RC-S300 (plain data, safe to post to the UI): the
@@ -20,6 +21,9 @@ export interface Rcs300ReaderReport extends Omit<Rcs380ReaderReport, 'reader' | 
   readonly switchInfo: string | null;
   /** Whether the reader accepted the transmission/reception flags object (null: not sent). */
   readonly flagsAccepted: boolean | null;
+  /** The start-up sequence that brought the card up ("layer 3, flags 0010"), and those that failed first, with the step. */
+  readonly sequence: string;
+  readonly failedSequences: readonly FailedSequence[];
 }
 
 export interface Rcs300ReportInputs {
@@ -33,6 +37,8 @@ export interface Rcs300ReportInputs {
   readonly switchLayer: SwitchLayer;
   readonly switchInfo: string | null;
   readonly flagsAccepted: boolean | null;
+  readonly sequence: string;
+  readonly failedSequences: readonly FailedSequence[];
 }
 
 export function buildRcs300Report(i: Rcs300ReportInputs): Rcs300ReaderReport {
@@ -46,5 +52,7 @@ export function buildRcs300Report(i: Rcs300ReportInputs): Rcs300ReaderReport {
     switchLayer: i.switchLayer,
     switchInfo: i.switchInfo,
     flagsAccepted: i.flagsAccepted,
+    sequence: i.sequence,
+    failedSequences: i.failedSequences,
   };
 }

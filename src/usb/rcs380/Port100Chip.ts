@@ -4,10 +4,12 @@ import {
   decodeFirmwareVersion,
   IN_SET_PROTOCOL_TYPE_B,
   IN_SET_RF_TYPE_B_106,
+  inSetRfTypeB,
   PORT100_COMMAND,
   port100StatusName,
   switchRfParameters,
 } from '../port100/commands';
+import type { TypeBBitRates } from '../isodep/typeB';
 import { decodeInCommRf, encodeInCommRf, IN_COMM_RF_MAX_TIMEOUT_MS, type InCommRfResult } from '../port100/inCommRf';
 import type { Port100Link } from './Port100Link';
 
@@ -15,6 +17,11 @@ import type { Port100Link } from './Port100Link';
 const SETUP_REPLY_MS = 1000;
 /** nfcpy `Chipset.__init__` waits 10 ms per read while clearing leftovers. */
 const DRAIN_MS = 10;
+/**
+ * How long the field stays off when a card must start over: enough for it to lose power and its
+ * state (NFC Forum Digital's reset time is a few milliseconds; we leave twice that and more).
+ */
+const FIELD_RESET_MS = 10;
 
 /**
  * The RC-S380's NFC Port-100 chip as the ISO/IEC 14443 Type B reader side needs it: start-up,
@@ -49,6 +56,22 @@ export class Port100Chip {
   async configureTypeB(): Promise<void> {
     await this.setup(PORT100_COMMAND.inSetRf, IN_SET_RF_TYPE_B_106);
     await this.setup(PORT100_COMMAND.inSetProtocol, IN_SET_PROTOCOL_TYPE_B);
+    await this.switchRf(true);
+  }
+
+  /**
+   * Type B at other bit rates once ATTRIB asked for them (ISO/IEC 14443-3 §7.10.4): InSetRF with
+   * nfcpy's 212B/424B rows; the framing settings (InSetProtocol) stay as they are — nfcpy
+   * `sense_ttb` sends the same ones at every rate.
+   */
+  async setTypeBRates(rates: TypeBBitRates): Promise<void> {
+    await this.setup(PORT100_COMMAND.inSetRf, inSetRfTypeB(rates.toCard, rates.toReader));
+  }
+
+  /** Field off, a pause, field on: the card powers up anew in IDLE at 106 kbit/s. */
+  async resetField(): Promise<void> {
+    await this.switchRf(false);
+    await new Promise((resolve) => setTimeout(resolve, FIELD_RESET_MS));
     await this.switchRf(true);
   }
 

@@ -4,6 +4,8 @@ import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
 import { claimReaderInterface, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
 import { activateTypeB, type TypeBActivation } from '../isodep/activation';
 import type { FrameOutcome } from '../isodep/IsoDepProtocol';
+import type { TypeBBitRates } from '../isodep/typeB';
+import { PORT100_TYPE_B_RATES } from '../port100/commands';
 import { IN_COMM_RF_STATUS } from '../port100/inCommRf';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { Port100Chip } from './Port100Chip';
@@ -24,6 +26,8 @@ export interface Rcs380ReaderOptions {
   readonly fsdi?: number;
   /** Longest any one APDU may take, S(WTX) and retransmissions included. Default 60 s. */
   readonly commandDeadlineMs?: number;
+  /** Type B rates above 106 kbit/s to offer the card in ATTRIB; default 212 and 424 (the Port-100's, nfcpy). [] keeps 106. */
+  readonly bitRates?: readonly number[];
   /** While idle, check this often that the card is still in the field (R(NAK) presence check); 0 = never. Default 1000 ms. */
   readonly presenceCheckMs?: number;
   readonly os?: HostOs;
@@ -65,8 +69,13 @@ export class Rcs380Reader extends IsoDepReader {
       const firmwareVersion = await startUpStep('start-up', () => chip.initialise());
       await startUpStep('Type B set-up', () => chip.configureTypeB());
       const exchange = async (frame: Uint8Array, waitMs: number): Promise<FrameOutcome> => outcomeOf(await chip.inCommRf(frame, waitMs));
+      const bitRates = {
+        rates: (options.bitRates ?? PORT100_TYPE_B_RATES).filter((r) => PORT100_TYPE_B_RATES.includes(r)),
+        set: (rates: TypeBBitRates) => chip.setTypeBRates(rates),
+        resetField: () => chip.resetField(),
+      };
       const activation = await startUpStep('polling', () =>
-        activateTypeB(exchange, { attempts: options.pollAttempts ?? 10, intervalMs: options.pollIntervalMs ?? 100, fsdi: options.fsdi ?? 8 }),
+        activateTypeB(exchange, { attempts: options.pollAttempts ?? 10, intervalMs: options.pollIntervalMs ?? 100, fsdi: options.fsdi ?? 8, bitRates }),
       );
       if (!activation) throw new UsbAccessError('usb/no-card', 'no My Number Card answered on the reader');
       return new Rcs380Reader(device, pipes, chip, firmwareVersion, activation, options, endWaits);

@@ -40,7 +40,7 @@ const ANSWER_I0_9000 = '00 00 FF FF FF 0A 00 F6 D7 05 00 00 00 00 00 02 90 00 92
 describe('Rcs380Reader on the wire', () => {
   it('starts the chip, activates the card, and sends SELECT as I(0) 02 …, answered 02 90 00', async () => {
     const device = new ScriptedPort100Device([...START_UP, { out: SELECT_I0, in: [ACK, ANSWER_I0_9000] }]);
-    const reader = await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0 });
+    const reader = await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0, bitRates: [] });
     expect(toHex(reader.atr)).toBe('3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F');
     expect(reader.report()).toMatchObject({ firmwareVersion: '1.11', fsc: 256, fsd: 256, atqb: { pupi: '12 34 56 78', fwi: 10 } });
     expect(toHex(await reader.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('90 00');
@@ -53,7 +53,7 @@ describe('Rcs380Reader on the wire', () => {
       { out: SELECT_I0, in: [ACK, '00 00 FF FF FF 07 00 F9 D7 05 80 00 00 00 00 A4 00'] },
       { out: '00 00 FF FF FF 05 00 FB D6 04 3A 0C B2 2E 00', in: [ACK, ANSWER_I0_9000] },
     ]);
-    const reader = await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0 });
+    const reader = await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0, bitRates: [] });
     expect(toHex(await reader.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('90 00');
     expect(device.finished).toBe(true);
   });
@@ -64,6 +64,23 @@ describe('Rcs380Reader on the wire', () => {
       { out: '00 00 FF FF FF 03 00 FD D6 2A 01 FF 00', in: [ACK, '00 00 FF FF FF 03 00 FD D7 2B 07 F7 00'] },
       { out: '00 00 FF FF FF 03 00 FD D6 06 00 24 00', in: [ACK, '00 00 FF FF FF 03 00 FD D7 07 00 22 00'] },
     ]);
-    await expect(Rcs380Reader.open(device, { timeoutMs: 500 })).rejects.toMatchObject({ code: 'transport/protocol', message: expect.stringMatching(/COMMANDTYPE_ERROR/) });
+    await expect(Rcs380Reader.open(device, { timeoutMs: 500, bitRates: [] })).rejects.toMatchObject({ code: 'transport/protocol', message: expect.stringMatching(/COMMANDTYPE_ERROR/) });
+  });
+
+  it('at 424 kbit/s: ATTRIB Param 2 A8 (DSI 2, DRI 2, FSDI 8), InSetRF 03 09 0F 09, an R(NAK) B2 answered A3, then SELECT as I(0)', async () => {
+    const device = new ScriptedPort100Device([
+      ...START_UP.slice(0, -1),
+      // InCommRF, 309.4 ms (16 0C): ATTRIB 1D 12 34 56 78 00 A8 01 00 → 00, still at 106 kbit/s (ISO/IEC 14443-3 §7.10.4).
+      { out: '00 00 FF FF FF 0D 00 F3 D6 04 16 0C 1D 12 34 56 78 00 A8 01 00 2A 00', in: [ACK, '00 00 FF FF FF 08 00 F8 D7 05 00 00 00 00 00 00 24 00'] },
+      // InSetRF 424B both ways (nfcpy "424B": 3, 9, 15, 9); D6 + 00 + 03 + 09 + 0F + 09 = FA, DCS 06.
+      { out: '00 00 FF FF FF 06 00 FA D6 00 03 09 0F 09 06 00', in: [ACK, '00 00 FF FF FF 03 00 FD D7 01 00 28 00'] },
+      // R(NAK) with block number 0 → R(ACK) A3 (ISO/IEC 14443-4 §7.5.4 rule 11); D6 + 04 + 16 + 0C + B2 = 1AE, DCS 52.
+      { out: '00 00 FF FF FF 05 00 FB D6 04 16 0C B2 52 00', in: [ACK, '00 00 FF FF FF 08 00 F8 D7 05 00 00 00 00 00 A3 81 00'] },
+      { out: SELECT_I0, in: [ACK, ANSWER_I0_9000] },
+    ]);
+    const reader = await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0 });
+    expect(reader.report()).toMatchObject({ bitRateKbps: 424, bitRates: { toCard: 424, toReader: 424 } });
+    expect(toHex(await reader.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('90 00');
+    expect(device.finished).toBe(true);
   });
 });

@@ -33,8 +33,11 @@ export interface Rcs380ReaderReport {
   readonly fsd: number;
   /** The largest INF we put in one I-block (FSC − PCB − CRC_B). */
   readonly sendChunk: number;
-  /** kbit/s each way: ATTRIB keeps 106 (ISO/IEC 14443-3 §7.10.4, Param 2 = 0). */
-  readonly bitRateKbps: 106;
+  /** kbit/s of the slower direction, as ATTRIB set them (ISO/IEC 14443-3 §7.10.4). */
+  readonly bitRateKbps: number;
+  /** kbit/s each way, and the rates the card did not answer at (then 106 was used), if any. */
+  readonly bitRates: { readonly toCard: number; readonly toReader: number };
+  readonly fellBackFrom: { readonly toCard: number; readonly toReader: number } | null;
   /** WUPB polls it took to find the card. */
   readonly pollAttempts: number;
   readonly extendedLength: boolean;
@@ -72,7 +75,9 @@ export function buildReport(
     fsc: atqb.fsc,
     fsd: activation.fsd,
     sendChunk,
-    bitRateKbps: 106,
+    bitRateKbps: Math.min(activation.bitRates.toCard, activation.bitRates.toReader),
+    bitRates: activation.bitRates,
+    fellBackFrom: activation.fellBackFrom,
     pollAttempts: activation.attempts,
     extendedLength,
   };

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { ReaderView } from '../../../worker/protocol';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectAddReader, selectBusy, selectConnectReader, selectReaders, selectRefreshReaders, selectUsb } from '../../store/selectors';
+import { selectAddReader, selectBusy, selectConnectReader, selectReaders, selectRefreshReaders, selectSmartCardReaders, selectUsb } from '../../store/selectors';
 import { useT } from '../../useT';
+import { smartCardAlternative } from './smartCardAlternative';
 
 
 function statusKey(reader: ReaderView) {
@@ -20,6 +21,7 @@ export function ReaderChoice() {
   const t = useT();
   const usb = useAppStore(selectUsb);
   const readers = useAppStore(selectReaders);
+  const smartCardReaders = useAppStore(selectSmartCardReaders);
   const busy = useAppStore(selectBusy);
   const addReader = useAppStore(selectAddReader);
   const connectReader = useAppStore(selectConnectReader);
@@ -65,6 +67,11 @@ export function ReaderChoice() {
                 <button type="button" disabled={busy} onClick={() => void connectReader(reader.id)} data-testid="use-reader">
                   {t('start.reader.use')}
                 </button>
+                {smartCardAlternative(reader, smartCardReaders) && (
+                  <p className="muted small" data-testid="reader-prefer-smartcard">
+                    {t('start.reader.preferSmartCard', { name: smartCardAlternative(reader, smartCardReaders) ?? '' })}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

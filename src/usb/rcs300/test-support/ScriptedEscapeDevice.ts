@@ -48,6 +48,11 @@ export class ScriptedEscapeDevice implements UsbDeviceLike {
 
   constructor(private readonly script: readonly EscapeScriptStep[]) {}
 
+  /** How many steps of the script have been played. */
+  get played(): number {
+    return this.step;
+  }
+
   /** True once every step of the script was played. */
   get finished(): boolean {
     return this.step === this.script.length;
