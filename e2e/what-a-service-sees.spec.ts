@@ -10,9 +10,12 @@ const SIGN_PASSWORD = 'MYNA2026';
 async function openServices(page: Page): Promise<void> {
   await page.getByTestId('view-services').click();
   await expect(page.getByTestId('services-view')).toBeVisible();
-  // The view reads every PIN's tries left on entry, spending nothing.
-  await expect(page.getByTestId('login-tries').or(page.getByTestId('login-blocked'))).toBeVisible();
-  if (await page.getByTestId('login-tries').isVisible()) await expect(page.getByTestId('login-tries')).toHaveAttribute('data-tries', /\d/);
+  // The view reads every PIN's tries left on entry, spending nothing. Until that answer arrives
+  // the field says "tries unknown" (empty data-tries); afterwards it shows a count or, for a
+  // blocked PIN, gives way to the blocked notice. Wait for either settled state in one locator:
+  // checking one element and then querying it again races the answer.
+  const triesKnown = page.locator('[data-testid="login-tries"]:not([data-tries=""])');
+  await expect(triesKnown.or(page.getByTestId('login-blocked'))).toBeVisible();
 }
 
 async function logIn(page: Page, pin: string): Promise<void> {
