@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asciiBytes, fromHex, toHex } from '../bytes';
-import { ApduChannel, type ApduTransmitter } from './ApduChannel';
+import { ApduChannel, MAX_GET_RESPONSE_ROUNDS, MAX_RESPONSE_DATA_BYTES, type ApduTransmitter } from './ApduChannel';
 import { StatusWordError } from './StatusWordError';
 import { iso7816 } from './index';
 
@@ -22,6 +22,68 @@ function scripted(pairs: [string, string][], extendedLength = false) {
   };
   return { channel: new ApduChannel(transmitter), sent, metas };
 }
+
+/**
+ * A card that answers the first command with `first` and every GET RESPONSE with `again`, for
+ * ever — what a hostile transcript replays. Counts what it was sent.
+ */
+function endless(first: Uint8Array, again: Uint8Array) {
+  let sent = 0;
+  const transmitter: ApduTransmitter = {
+    extendedLength: true,
+    async transmit(command) {
+      sent++;
+      return command[1] === 0xc0 ? again.slice() : first.slice();
+    },
+  };
+  return { channel: new ApduChannel(transmitter), sent: () => sent };
+}
+
+const withSw = (dataLength: number, sw: number) => {
+  const bytes = new Uint8Array(dataLength + 2).fill(0x5a);
+  bytes[dataLength] = sw >> 8;
+  bytes[dataLength + 1] = sw & 0xff;
+  return bytes;
+};
+
+describe('ApduChannel GET RESPONSE caps (a card answering 61xx for ever)', () => {
+  it(`joins up to ${MAX_RESPONSE_DATA_BYTES} bytes over ${MAX_GET_RESPONSE_ROUNDS} rounds of 256, as a short-APDU path needs`, async () => {
+    let rounds = 0;
+    const transmitter: ApduTransmitter = {
+      extendedLength: false,
+      async transmit(command) {
+        if (command[1] !== 0xc0) return withSw(0, 0x6100);
+        rounds++;
+        return withSw(256, rounds === MAX_GET_RESPONSE_ROUNDS ? 0x9000 : 0x6100);
+      },
+    };
+    const data = await new ApduChannel(transmitter).send(iso7816.readBinary(0, 256));
+    expect(data.length).toBe(MAX_RESPONSE_DATA_BYTES);
+  });
+
+  it('stops once the data would pass 65 536 bytes: 256 bytes + 61 00 for ever ends after 256 rounds', async () => {
+    const { channel, sent } = endless(withSw(0, 0x6100), withSw(256, 0x6100));
+    await expect(channel.exchange(iso7816.selectEf(0x000a))).rejects.toBeInstanceOf(StatusWordError);
+    expect(sent()).toBe(1 + MAX_GET_RESPONSE_ROUNDS);
+  });
+
+  it('stops after one round when a GET RESPONSE brings 64 KB and still says 61 00', async () => {
+    const { channel, sent } = endless(withSw(0, 0x6100), withSw(MAX_RESPONSE_DATA_BYTES, 0x6100));
+    await expect(channel.exchange(iso7816.selectEf(0x000a))).rejects.toBeInstanceOf(StatusWordError);
+    expect(sent()).toBe(2);
+  });
+
+  it('stops when a GET RESPONSE brings nothing new yet says 61xx again', async () => {
+    const { channel, sent } = endless(withSw(0, 0x6100), withSw(0, 0x6110));
+    await expect(channel.exchange(iso7816.selectEf(0x000a))).rejects.toBeInstanceOf(StatusWordError);
+    expect(sent()).toBe(2);
+  });
+
+  it('refuses one answer longer than 65 536 data bytes', async () => {
+    const { channel } = endless(withSw(0, 0x6100), withSw(MAX_RESPONSE_DATA_BYTES + 1, 0x9000));
+    await expect(channel.exchange(iso7816.selectEf(0x000a))).rejects.toBeInstanceOf(StatusWordError);
+  });
+});
 
 describe('ApduChannel', () => {
   it('returns data on 9000 and throws StatusWordError otherwise', async () => {

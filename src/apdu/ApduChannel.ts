@@ -19,8 +19,14 @@ export interface ApduTransmitter {
 /** Read sizes for whole-file reads. */
 const SHORT_CHUNK = 256;
 const EXTENDED_CHUNK = 65536;
-/** A card answering 61xx forever must not keep us looping. */
-const MAX_GET_RESPONSE_ROUNDS = 256;
+/**
+ * Caps on one command's GET RESPONSE chain (ISO/IEC 7816-4 §5.1.3), so a card — or a replayed
+ * transcript — answering 61xx for ever cannot keep us looping or growing. No command MynaLens
+ * sends asks for more than an extended Ne of 65 536 bytes; 256 rounds of 256 bytes deliver that
+ * much over a short-APDU path.
+ */
+export const MAX_GET_RESPONSE_ROUNDS = 256;
+export const MAX_RESPONSE_DATA_BYTES = 65_536;
 
 /**
  * Turns a transport into "send a command, get its data or a typed error" (ISO/IEC 7816-4 §5.1.3):
@@ -47,10 +53,17 @@ export class ApduChannel {
     }
     let data = response.data;
     for (let round = 0; bytesRemaining(response.sw) !== null; round++) {
-      if (round >= MAX_GET_RESPONSE_ROUNDS) throw StatusWordError.forCommand(command, response.sw);
+      // 61xx is a promise of more: stop when keeping it would pass a cap, or when the last
+      // GET RESPONSE brought nothing new (a card making no progress would loop to the round cap).
+      const stalled = round > 0 && response.data.length === 0;
+      const promised = response.sw & 0xff || 1;
+      if (round >= MAX_GET_RESPONSE_ROUNDS || stalled || data.length + promised > MAX_RESPONSE_DATA_BYTES) {
+        throw StatusWordError.forCommand(command, response.sw);
+      }
       response = await this.transmitOnce(getResponse(bytesRemaining(response.sw)!));
       data = concatBytes(data, response.data);
     }
+    if (data.length > MAX_RESPONSE_DATA_BYTES) throw StatusWordError.forCommand(command, response.sw);
     return { data, sw: response.sw };
   }
 

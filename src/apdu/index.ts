@@ -40,4 +40,4 @@ export {
   type Tlv,
 } from './tlv';
 export * as iso7816 from './iso7816';
-export { ApduChannel, type ApduTransmitter } from './ApduChannel';
+export { ApduChannel, MAX_GET_RESPONSE_ROUNDS, MAX_RESPONSE_DATA_BYTES, type ApduTransmitter } from './ApduChannel';
