@@ -28,7 +28,7 @@ import { checkCertificates } from './services/certificateChecks';
 import { readAuthCertificate, serviceLogin } from './services/serviceLogin';
 import { signDocument } from './services/signDocument';
 import { EngineSession } from './session';
-import { exportTranscript, openTranscriptCard } from './transcriptFile';
+import { exportTranscript, openTranscriptSource } from './transcriptFile';
 
 export { toLogRow } from './logRows';
 
@@ -176,9 +176,9 @@ export class Engine {
     return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
   }
 
-  private async openTranscript({ text }: Params<'openTranscript'>): Promise<ConnectionInfo> {
-    if (typeof text !== 'string') throw new EngineFailure('transcript/invalid', 'no transcript text was given', { line: 0 });
-    const card = openTranscriptCard(text);
+  private async openTranscript(source: Params<'openTranscript'>): Promise<ConnectionInfo> {
+    // Checked and parsed before the current connection is let go: a refused file changes nothing.
+    const card = await openTranscriptSource(source ?? {});
     this.lastReaderId = null;
     this.reader = null;
     await this.session.detach();

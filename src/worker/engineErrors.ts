@@ -11,7 +11,15 @@ export type EngineErrorCode =
   /** One try is left and the request did not confirm spending it (docs/card-reference.md §10, §13.8). */
   | 'pin/confirm-last-try'
   /** The text given to `openTranscript` is not a transcript; the message names the line. */
-  | 'transcript/invalid';
+  | 'transcript/invalid'
+  /** The transcript file is over the size cap (worker/transcriptLimits.ts); it was not read. */
+  | 'transcript/too-large'
+  /** A line of the transcript is longer than any real one can be. */
+  | 'transcript/line-too-long'
+  /** A recorded response is longer than a card can answer one command. */
+  | 'transcript/response-too-long'
+  /** A recorded 61xx / GET RESPONSE chain runs past the caps `ApduChannel` applies live. */
+  | 'transcript/chain-too-long';
 
 /**
  * The one engine error type, on both sides of the worker boundary (house rule 9): the engine throws

@@ -321,6 +321,13 @@ export interface CardDataCheckView {
   readonly issuerKey?: 'simulator' | 'unavailable';
 }
 
+/** A transcript to open: the file the person chose (with its name, for messages), or text already in hand. */
+export interface TranscriptSource {
+  readonly file?: Blob;
+  readonly text?: string;
+  readonly name?: string;
+}
+
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
   connectSimulator: {
@@ -344,8 +351,11 @@ export interface EngineMethods {
     params: { port: MessagePort; readerName: string; atr: string; extendedLength: boolean };
     result: ConnectionInfo;
   };
-  /** Opens an exported transcript as a replayed card. */
-  openTranscript: { params: { text: string }; result: ConnectionInfo };
+  /**
+   * Opens an exported transcript as a replayed card. The UI sends the chosen `File` itself (a
+   * structured clone, cheap): the worker checks its size before reading it (worker/transcriptLimits.ts).
+   */
+  openTranscript: { params: TranscriptSource; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
   /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
   scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[] } };

@@ -1,7 +1,8 @@
 import { MalformedDataError, fromHex } from '../bytes';
-import { TranscriptCard, formatTranscript, type ApduLogEntry } from '../transport';
+import { TranscriptCard, formatTranscript, parseTranscript, type ApduLogEntry } from '../transport';
 import { EngineFailure } from './engineErrors';
-import type { ConnectionInfo } from './protocol';
+import type { ConnectionInfo, TranscriptSource } from './protocol';
+import { MAX_TRANSCRIPT_BYTES, checkExchanges, checkLineLengths, checkTranscriptSize, displayName } from './transcriptLimits';
 
 /** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */
 const CONTACT_ATR = '3B E0 00 FF 81 31 FE 45 14';
@@ -50,19 +51,42 @@ function readHeader(text: string): TranscriptHeader {
 }
 
 /**
- * Opens transcript text as a replayed card (`TranscriptCard`): the header gives its ATR and
- * length mode; a line that is not a transcript line fails with `transcript/invalid` naming it.
+ * Reads the file the person chose, here in the worker so the page never waits on it: its size is
+ * checked before a byte is read (`transcript/too-large`), then it opens as `openTranscriptCard`.
+ * `text` is the same for callers that already hold the text (tests, tools).
  */
-export function openTranscriptCard(text: string): TranscriptCard {
+export async function openTranscriptSource(source: TranscriptSource): Promise<TranscriptCard> {
+  const file = displayName(source.name);
+  if (source.file instanceof Blob) {
+    checkTranscriptSize(source.file.size, file);
+    return openTranscriptCard(await source.file.text(), file);
+  }
+  if (typeof source.text === 'string') {
+    // A character is at least one UTF-8 byte, so a long string is refused without encoding it.
+    checkTranscriptSize(source.text.length > MAX_TRANSCRIPT_BYTES ? source.text.length : new TextEncoder().encode(source.text).length, file);
+    return openTranscriptCard(source.text, file);
+  }
+  throw new EngineFailure('transcript/invalid', 'no transcript file was given', { file, line: 0 });
+}
+
+/**
+ * Opens transcript text as a replayed card (`TranscriptCard`): the header gives its ATR and
+ * length mode; a line that is not a transcript line fails with `transcript/invalid` naming it,
+ * and text past a cap of transcriptLimits.ts fails with that cap's own code.
+ */
+export function openTranscriptCard(text: string, file = 'transcript'): TranscriptCard {
+  checkLineLengths(text, file);
   const header = readHeader(text);
   try {
-    const card = new TranscriptCard(text, { atr: header.atr, extendedLength: header.extendedLength, source: 'transcript' });
-    if (card.size === 0) throw new EngineFailure('transcript/invalid', 'the transcript holds no exchanges', { line: 0 });
+    const exchanges = parseTranscript(text, file);
+    checkExchanges(exchanges, file);
+    const card = new TranscriptCard(exchanges, { atr: header.atr, extendedLength: header.extendedLength, source: file });
+    if (card.size === 0) throw new EngineFailure('transcript/invalid', 'the transcript holds no exchanges', { file, line: 0 });
     return card;
   } catch (error) {
     if (error instanceof MalformedDataError) {
       const where = error.reason.startsWith('line ') ? error.reason : `line ${error.offset}: ${error.reason}`;
-      throw new EngineFailure('transcript/invalid', `not a MynaLens transcript: ${where}`, { line: error.offset });
+      throw new EngineFailure('transcript/invalid', `not a MynaLens transcript: ${where}`, { file, line: error.offset });
     }
     throw error;
   }

@@ -148,6 +148,7 @@ export const en = {
   'log.export': 'Export transcript',
   'log.clear': 'Clear everything',
   'log.exportHint': 'The transcript holds every command and response with PIN bytes as **; open it again as a card from the start screen.',
+  'log.hiddenRows': '{count} earlier rows not shown, to keep the page responsive; "Export transcript" still holds every row.',
   'error.dismiss': 'Dismiss',
   'start.reader.connect': 'Connect a USB reader…',
   'start.reader.noWebUsb': 'This browser cannot reach USB devices (it has no WebUSB). Use Chrome or Edge on a computer, ChromeOS or Android — or try the simulator.',

@@ -100,6 +100,22 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'This file is not a MynaLens transcript. Choose a file saved with "Export transcript" and try again.',
     ja: 'このファイルは MynaLens のトランスクリプトではありません。「トランスクリプトを書き出す」で保存したファイルを選んで、もう一度お試しください。',
   },
+  'transcript/too-large': {
+    en: '"{file}" is {sizeMegabytes} MB. A transcript MynaLens exports is well under 100 KB, so files over {maxMegabytes} MB are not opened, and this one was not read. Choose a file saved with "Export transcript", or ask whoever sent it for the original.',
+    ja: '「{file}」は {sizeMegabytes} MB あります。MynaLens が書き出すトランスクリプトは 100 KB を大きく下回るため、{maxMegabytes} MB を超えるファイルは開かず、このファイルも読み込んでいません。「トランスクリプトを書き出す」で保存したファイルを選ぶか、送ってきた人に元のファイルを求めてください。',
+  },
+  'transcript/line-too-long': {
+    en: 'Line {line} of "{file}" is {lineKilobytes} KB long; no line of a real transcript is longer than {maxKilobytes} KB, so the file was not opened. Choose a file saved with "Export transcript".',
+    ja: '「{file}」の {line} 行目は {lineKilobytes} KB あります。本物のトランスクリプトの行は {maxKilobytes} KB を超えないため、このファイルは開いていません。「トランスクリプトを書き出す」で保存したファイルを選んでください。',
+  },
+  'transcript/response-too-long': {
+    en: 'In "{file}", the response to line {line} is {bytes} bytes, but a card answers one command with at most {maxBytes}. The file was not opened: it was not recorded from a card. Choose a file saved with "Export transcript".',
+    ja: '「{file}」の {line} 行目への応答は {bytes} バイトありますが、カードが 1 つのコマンドに返すのは最大 {maxBytes} バイトです。カードから記録したものではないため、このファイルは開いていません。「トランスクリプトを書き出す」で保存したファイルを選んでください。',
+  },
+  'transcript/chain-too-long': {
+    en: 'In "{file}", the answer to line {line} goes on with "more bytes waiting" (61xx) past what a card sends for one command ({maxRounds} GET RESPONSE rounds, {maxBytes} bytes). The file was not opened: replaying it would never end. Choose a file saved with "Export transcript".',
+    ja: '「{file}」の {line} 行目への応答は「続きのデータあり」（61xx）が続き、カードが 1 つのコマンドに返せる量（GET RESPONSE {maxRounds} 回、{maxBytes} バイト）を超えています。再生が終わらなくなるため、このファイルは開いていません。「トランスクリプトを書き出す」で保存したファイルを選んでください。',
+  },
   'engine/not-a-reader': {
     en: 'The reader check needs a card in a USB reader; the simulator and transcripts have none. Connect a reader first.',
     ja: 'リーダーの確認には USB リーダーに入ったカードが必要です。シミュレーターとトランスクリプトにはリーダーがありません。先にリーダーを接続してください。',

@@ -150,6 +150,7 @@ export const ja: Record<MessageKey, string> = {
   'log.export': 'トランスクリプトを書き出す',
   'log.clear': 'すべて消去',
   'log.exportHint': 'トランスクリプトには、すべてのコマンドとレスポンスが入っています（暗証番号は ** で伏せ字）。スタート画面からカードとして開き直せます。',
+  'log.hiddenRows': 'ページの応答を保つため、古い {count} 行は表示していません（「トランスクリプトを書き出す」にはすべての行が入ります）。',
   'error.dismiss': '閉じる',
   'start.reader.connect': 'USB リーダーを接続…',
   'start.reader.noWebUsb': 'このブラウザーは USB 機器に接続できません（WebUSB がありません）。パソコン・ChromeOS・Android の Chrome か Edge を使うか、シミュレーターをお試しください。',

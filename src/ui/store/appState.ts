@@ -109,7 +109,8 @@ export interface AppState extends ServicesActions {
   readonly errorCode: string | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
   connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice): Promise<void>;
-  openTranscript(text: string): Promise<void>;
+  /** Hands the chosen file to the engine unread: the worker checks and parses it, never this thread. */
+  openTranscript(file: Blob): Promise<void>;
   checkCard(): Promise<void>;
   disconnect(): Promise<void>;
   /** Forgets every card datum and the log, here and in the engine, and returns to the start. */
@@ -168,6 +169,8 @@ export interface AppState extends ServicesActions {
   readonly services: ServicesState;
   // log
   readonly log: readonly ApduLogRow[];
+  /** Earlier rows dropped from `log` to keep the page responsive (ui/store/logWindow.ts); the engine keeps them for export. */
+  readonly logHidden: number;
   /** The transcript text, or null when the engine refused. */
   exportTranscript(): Promise<string | null>;
 }
@@ -187,6 +190,7 @@ export const EMPTY_CARD_DATA = {
   pins: [],
   pinDialog: null,
   log: [],
+  logHidden: 0,
   view: 'exposure',
   services: EMPTY_SERVICES,
 } as const satisfies Partial<AppState>;

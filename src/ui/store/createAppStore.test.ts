@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo } from '../../worker/protocol';
 import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
+import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore } from './createAppStore';
 
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
@@ -133,13 +134,33 @@ describe('createAppStore', () => {
     expect([...storage.map.keys()]).toEqual(['mynalens.language']);
   });
 
+  it('keeps the newest log rows to show and counts the earlier ones; a new connection starts afresh', async () => {
+    const { store, emit } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
+    await store.getState().connectSimulator('adult');
+    for (let seq = 1; seq <= LOG_ROWS_SHOWN + 5; seq++) {
+      emit({ type: 'apdu', row: { seq, name: 'SELECT', command: '00 A4', responseData: '', sw: '6100', swMeaning: 'more', sensitive: false, elapsedMs: 0 } });
+    }
+    expect(store.getState().log).toHaveLength(LOG_ROWS_SHOWN);
+    expect(store.getState().logHidden).toBe(5);
+    await store.getState().openTranscript(new Blob(['x']));
+    expect([store.getState().log, store.getState().logHidden]).toEqual([[], 0]);
+  });
+
+  it('hands the chosen file to the engine unread, with its name', async () => {
+    const { store, calls } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
+    const file = new File(['=> 00 A4 04 0C\n<= 90 00\n'], 'session.txt', { type: 'text/plain' });
+    await store.getState().openTranscript(file);
+    expect(calls.at(-1)).toEqual({ method: 'openTranscript', params: { file, name: 'session.txt' } });
+    expect(store.getState().source).toEqual({ kind: 'transcript' });
+  });
+
   it('shows an engine refusal by code and details', async () => {
     const { store } = setup({
       openTranscript: () => {
         throw Object.assign(new Error('bad'), { code: 'transcript/invalid', details: { line: 3 } });
       },
     });
-    await store.getState().openTranscript('garbage');
+    await store.getState().openTranscript(new Blob(['garbage']));
     expect(store.getState().errorCode).toBe('transcript/invalid');
     expect(store.getState().connection).toBeNull();
     expect(store.getState().busy).toBe(false);

@@ -13,6 +13,7 @@ import {
 import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
+import { appendLogRow } from './logWindow';
 import { mergeRows, updatePinCount } from './mergeRows';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
@@ -98,10 +99,10 @@ export function createAppStore(
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
         }),
-      openTranscript: (text) =>
+      openTranscript: (file) =>
         run(async () => {
           set({ ...EMPTY_CARD_DATA });
-          const connection = await client.call('openTranscript', { text });
+          const connection = await client.call('openTranscript', file instanceof File ? { file, name: file.name } : { file });
           set({ connection, source: { kind: 'transcript' } });
         }),
       checkCard: () =>
@@ -191,7 +192,7 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
 function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
   switch (event.type) {
     case 'apdu':
-      set({ log: [...get().log, event.row] });
+      set(appendLogRow(get(), event.row));
       break;
     case 'row':
       set({ rows: mergeRows(get().rows, [event.row]) });

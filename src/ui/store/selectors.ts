@@ -10,6 +10,7 @@ export const selectErrorCode = (s: AppState) => s.errorCode;
 export const selectErrorDetails = (s: AppState) => s.errorDetails;
 export const selectDismissError = (s: AppState) => s.dismissError;
 export const selectLog = (s: AppState) => s.log;
+export const selectLogHidden = (s: AppState) => s.logHidden;
 export const selectSetLanguage = (s: AppState) => s.setLanguage;
 export const selectConnectSimulator = (s: AppState) => s.connectSimulator;
 export const selectOpenTranscript = (s: AppState) => s.openTranscript;

@@ -1,12 +1,13 @@
 import { downloadBlob } from '../../model/download';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog } from '../../store/selectors';
+import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog, selectLogHidden } from '../../store/selectors';
 import { useT } from '../../useT';
 
 /** Every command and response, names decoded, status words explained, PINs shown as `**`; export and clear. */
 export function ApduLog() {
   const t = useT();
   const log = useAppStore(selectLog);
+  const hidden = useAppStore(selectLogHidden);
   const connection = useAppStore(selectConnection);
   const busy = useAppStore(selectBusy);
   const exportTranscript = useAppStore(selectExportTranscript);
@@ -37,6 +38,11 @@ export function ApduLog() {
       ) : (
         <>
           <p className="muted small">{t('log.exportHint')}</p>
+          {hidden > 0 && (
+            <p className="muted small" data-testid="log-hidden">
+              {t('log.hiddenRows', { count: hidden })}
+            </p>
+          )}
           <div className="table-scroll log-scroll">
             <table className="apdu-log" data-testid="apdu-log">
               <thead>

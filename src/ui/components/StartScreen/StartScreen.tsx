@@ -21,7 +21,8 @@ export function StartScreen() {
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) await openTranscript(await file.text());
+    // The File itself goes to the engine worker: reading a hostile 50 MB file here would freeze the page.
+    if (file) await openTranscript(file);
   }
 
   return (
