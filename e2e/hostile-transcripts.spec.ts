@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test';
+import { writeHostileTranscripts, type HostileTranscript } from './support/hostileTranscripts';
+
+/**
+ * Issue 12 §3: a transcript is a file anyone can send. Each hostile file is refused with its own
+ * clear error, naming the file, within 5 s — and the page answers a click meanwhile (the file goes
+ * to the engine worker unread; the main thread never reads or parses it).
+ */
+
+let files: HostileTranscript[] = [];
+test.beforeAll(async () => {
+  files = await writeHostileTranscripts(join('test-results', 'hostile-transcripts'));
+});
+
+/** Chooses the file, then proves the page still answers: a click on the language switch takes effect. */
+async function openWhileClicking(page: Page, path: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('transcript-input').setInputFiles(path);
+  await page.getByTestId('lang-ja').click();
+  await expect(page.locator('#start-heading')).toHaveText('カードを選ぶ', { timeout: 1_000 });
+  await page.getByTestId('lang-en').click();
+  await expect(page.locator('#start-heading')).toHaveText('Choose a card', { timeout: 1_000 });
+}
+
+const REFUSED = [
+  ['flood-61xx.txt', 'goes on with "more bytes waiting" (61xx)'],
+  ['response-8mb-in-25mb.txt', 'files over 2 MB are not opened'],
+  ['fifty-megabytes.txt', 'files over 2 MB are not opened'],
+  ['line-10mb.txt', 'files over 2 MB are not opened'],
+  ['line-300kb.txt', 'no line of a real transcript is longer than 256 KB'],
+  ['response-80kb.txt', 'a card answers one command with at most 65538'],
+  ['invalid-hex.txt', 'Choose a file saved with "Export transcript"'],
+] as const;
+
+for (const [name, says] of REFUSED) {
+  test(`${name} is refused with a clear error, and the page keeps answering`, async ({ page }) => {
+    const file = files.find((f) => f.name === name)!;
+    await openWhileClicking(page, file.path);
+    const error = page.getByTestId('error');
+    await expect(error).toHaveAttribute('data-code', file.refusedWith!, { timeout: 5_000 });
+    await expect(error).toContainText(says);
+    if (file.refusedWith !== 'transcript/invalid') await expect(error).toContainText(`"${name}"`);
+    // The engine was not replaced: the error blames the file, and the start screen is still usable.
+    await expect(page.getByTestId('start-screen')).toBeVisible();
+    await page.getByTestId('lang-ja').click();
+    if (file.refusedWith !== 'transcript/invalid') await expect(error).toContainText(`「${name}」`);
+    await page.getByTestId('use-simulator').click();
+    await expect(page.getByTestId('card-panel')).toBeVisible({ timeout: 20_000 });
+  });
+}
