@@ -20,9 +20,9 @@ async function openWhileClicking(page: Page, path: string): Promise<void> {
   await page.getByTestId('lang-en').click();
   await page.getByTestId('transcript-input').setInputFiles(path);
   await page.getByTestId('lang-ja').click();
-  await expect(page.locator('#start-heading')).toHaveText('カードを選ぶ', { timeout: 1_000 });
+  await expect(page.getByTestId('lang-ja')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
   await page.getByTestId('lang-en').click();
-  await expect(page.locator('#start-heading')).toHaveText('Choose a card', { timeout: 1_000 });
+  await expect(page.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
 }
 
 const REFUSED = [
@@ -51,3 +51,17 @@ for (const [name, says] of REFUSED) {
     await expect(page.getByTestId('card-panel')).toBeVisible({ timeout: 20_000 });
   });
 }
+
+test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, and the scan stops at the cap with a clear error', async ({ page }) => {
+  const file = files.find((f) => f.name === 'replay-flood-61xx.txt')!;
+  await openWhileClicking(page, file.path);
+  await expect(page.getByTestId('card-panel')).toContainText('transcript');
+  await page.getByTestId('scan').click();
+  await page.getByTestId('lang-ja').click();
+  await expect(page.getByTestId('lang-ja')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
+  const error = page.getByTestId('error');
+  await expect(error).toHaveAttribute('data-code', 'card/unexpected-status', { timeout: 5_000 });
+  // The SELECT and 64 GET RESPONSE rounds of 1 KB fill the 65 536 bytes one command may get; the
+  // channel stops there (it went on to 256 rounds, 256 KB, before the cap).
+  await expect(page.getByTestId('apdu-row')).toHaveCount(1 + 64);
+});

@@ -62,9 +62,9 @@ export async function writeHostileTranscripts(dir: string): Promise<HostileTrans
     },
     {
       name: 'replay-flood-61xx.txt',
-      what: 'every SELECT answers 61 00; GET RESPONSE answers 256 bytes and 61 00 again (passes the file caps: the replay is what floods)',
+      what: 'every SELECT answers 61 00; GET RESPONSE answers 1 KB and 61 00 again (passes the file caps: the replay, which repeats the last match, is what floods)',
       refusedWith: null,
-      parts: [HEADER, `=> ${SELECT_JPKI}\n<= 61 00\n=> 00 C0 00 00 00\n<= `, { hex: 256 }, '61 00\n', selects(80)],
+      parts: [HEADER, `=> ${SELECT_JPKI}\n<= 61 00\n=> 00 C0 00 00 00\n<= `, { hex: 1024 }, '61 00\n', selects(80)],
     },
     {
       name: 'response-8mb-in-25mb.txt',

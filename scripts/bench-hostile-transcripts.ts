@@ -1,0 +1,68 @@
+/**
+ * `npx tsx scripts/bench-hostile-transcripts.ts [port]`: opens each hostile transcript of
+ * e2e/support/hostileTranscripts.ts in the production build and prints the worst main-thread
+ * stall (the longest long task a PerformanceObserver saw) and how long until the page showed the
+ * outcome. For the one file that opens (the replay flood), it also runs the no-PIN scan. Figures,
+ * not asserts: e2e/hostile-transcripts.spec.ts holds the journey's promises.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { writeHostileTranscripts } from '../e2e/support/hostileTranscripts';
+
+const port = Number(process.argv[2] ?? 6499);
+const base = `http://127.0.0.1:${port}/`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(base).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no server on ${base}`);
+}
+
+/** Starts recording long tasks (tasks over 50 ms on the main thread). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+const worstStall = (page: Page) => page.evaluate(() => Math.round(Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)));
+const allStalls = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.map(Math.round).join(","));
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+try {
+  await waitForServer();
+  const files = await writeHostileTranscripts(join('test-results', 'hostile-transcripts'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  for (const file of files) {
+    await page.goto(base);
+    await page.getByTestId('lang-en').click();
+    await watchLongTasks(page);
+    const started = Date.now();
+    await page.getByTestId('transcript-input').setInputFiles(file.path);
+    let outcome: string;
+    if (file.refusedWith) {
+      outcome = (await page.getByTestId('error').getAttribute('data-code', { timeout: 60_000 })) ?? '?';
+    } else {
+      await page.getByTestId('card-panel').waitFor({ timeout: 60_000 });
+      await page.getByTestId('scan').click();
+      await page.getByTestId('error').or(page.getByTestId('no-pin-summary')).first().waitFor({ timeout: 300_000 });
+      const rows = await page.getByTestId('apdu-row').count();
+      const hidden = await page.getByTestId('log-hidden').count();
+      const code = await page.getByTestId('error').getAttribute('data-code', { timeout: 1_000 }).catch(() => 'no error');
+      outcome = `opened; the scan ended with ${code}, ${rows} log rows shown${hidden ? ' and earlier ones counted' : ''}`;
+    }
+    const elapsed = Date.now() - started;
+    if (process.env.BENCH_VERBOSE) console.log(await allStalls(page));
+    console.log(`${file.name.padEnd(26)} worst main-thread stall ${String(await worstStall(page)).padStart(5)} ms, outcome after ${elapsed} ms: ${outcome}`);
+  }
+  await browser.close();
+} finally {
+  process.kill(-server.pid!);
+}
