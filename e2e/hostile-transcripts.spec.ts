@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/test';
+import { scanCard, startSimulator } from './support/flows';
 import { writeHostileTranscripts, type HostileTranscript } from './support/hostileTranscripts';
 
 /**
@@ -64,4 +66,32 @@ test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, an
   // The SELECT and 64 GET RESPONSE rounds of 1 KB fill the 65 536 bytes one command may get; the
   // channel stops there (it went on to 256 rounds, 256 KB, before the cap).
   await expect(page.getByTestId('apdu-row')).toHaveCount(1 + 64);
+});
+
+test('a replay that floods the APDU log shows the newest rows, counts the earlier ones, and the export keeps them all', async ({ page }) => {
+  // A real session, then every READ BINARY answered 61 00 and GET RESPONSE answering 1 KB and 61 00 again.
+  await startSimulator(page);
+  await scanCard(page);
+  const recorded = page.waitForEvent('download');
+  await page.getByTestId('export-transcript').click();
+  const session = await readFile((await (await recorded).path())!, 'utf8');
+  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, '$1<= 61 00') + `=> 00 C0 00 00 00\n<= ${'5A '.repeat(1024)}61 00\n`;
+  await page.getByTestId('clear-all').click();
+  await page.getByTestId('transcript-input').setInputFiles({ name: 'log-flood.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+  await expect(page.getByTestId('card-panel')).toContainText('transcript');
+
+  await page.getByTestId('scan').click();
+  const hidden = page.getByTestId('log-hidden');
+  await expect(hidden).toContainText('earlier rows not shown', { timeout: 5_000 });
+  await page.getByTestId('lang-ja').click();
+  await expect(hidden).toContainText('行は表示していません', { timeout: 1_000 });
+  await expect(page.getByTestId('scan')).toBeEnabled({ timeout: 30_000 });
+
+  const shown = await page.getByTestId('apdu-row').count();
+  expect(shown).toBeLessThanOrEqual(500);
+  const notShown = Number((await hidden.textContent())!.match(/(\d+)/)![1]);
+  const exported = page.waitForEvent('download');
+  await page.getByTestId('export-transcript').click();
+  const text = await readFile((await (await exported).path())!, 'utf8');
+  expect(text.match(/^=> /gm)).toHaveLength(shown + notShown);
 });

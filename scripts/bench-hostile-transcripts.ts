@@ -1,11 +1,12 @@
 /**
- * `npx tsx scripts/bench-hostile-transcripts.ts [port]`: opens each hostile transcript of
+ * `npx tsx scripts/bench-hostile-transcripts.ts [port]`: builds the app, opens each hostile transcript of
  * e2e/support/hostileTranscripts.ts in the production build and prints the worst main-thread
  * stall (the longest long task a PerformanceObserver saw) and how long until the page showed the
  * outcome. For the one file that opens (the replay flood), it also runs the no-PIN scan. Figures,
  * not asserts: e2e/hostile-transcripts.spec.ts holds the journey's promises.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
@@ -34,6 +35,47 @@ async function watchLongTasks(page: Page): Promise<void> {
 const worstStall = (page: Page) => page.evaluate(() => Math.round(Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)));
 const allStalls = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.map(Math.round).join(","));
 
+/**
+ * The log flood of e2e/hostile-transcripts.spec.ts: a real session's export with every READ BINARY
+ * answered 61 00 and GET RESPONSE answering 1 KB and 61 00 again, opened and scanned.
+ */
+async function logFlood(page: Page): Promise<void> {
+  await page.goto(base);
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('use-simulator').click();
+  await page.getByTestId('scan').click();
+  await page.getByTestId('no-pin-summary').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-transcript').click();
+  const session = await readFile((await (await download).path())!, 'utf8');
+  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, '$1<= 61 00') + `=> 00 C0 00 00 00\n<= ${'5A '.repeat(1024)}61 00\n`;
+
+  // The baseline: the real session opened and scanned again, as any person would.
+  await page.getByTestId('clear-all').click();
+  await watchLongTasks(page);
+  let started = Date.now();
+  await page.getByTestId('transcript-input').setInputFiles({ name: 'session.txt', mimeType: 'text/plain', buffer: Buffer.from(session) });
+  await page.getByTestId('scan').click();
+  await page.getByTestId('no-pin-summary').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 300_000 });
+  if (process.env.BENCH_VERBOSE) console.log(await allStalls(page));
+  console.log(`${'(baseline) real session'.padEnd(26)} worst main-thread stall ${String(await worstStall(page)).padStart(5)} ms, scanned after ${Date.now() - started} ms`);
+
+  await page.getByTestId('clear-all').click();
+  await watchLongTasks(page);
+  started = Date.now();
+  await page.getByTestId('transcript-input').setInputFiles({ name: 'log-flood.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+  await page.getByTestId('scan').click();
+  await page.getByTestId('log-hidden').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 300_000 });
+  const rows = await page.getByTestId('apdu-row').count();
+  const hidden = await page.getByTestId('log-hidden').textContent();
+  if (process.env.BENCH_VERBOSE) console.log(await allStalls(page));
+  console.log(`${'log-flood.txt'.padEnd(26)} worst main-thread stall ${String(await worstStall(page)).padStart(5)} ms, scanned after ${Date.now() - started} ms: ${rows} rows shown, ${hidden?.split(',')[0]}`);
+}
+
+execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 try {
   await waitForServer();
@@ -62,6 +104,7 @@ try {
     if (process.env.BENCH_VERBOSE) console.log(await allStalls(page));
     console.log(`${file.name.padEnd(26)} worst main-thread stall ${String(await worstStall(page)).padStart(5)} ms, outcome after ${elapsed} ms: ${outcome}`);
   }
+  await logFlood(page);
   await browser.close();
 } finally {
   process.kill(-server.pid!);

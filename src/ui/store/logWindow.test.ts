@@ -34,7 +34,7 @@ describe('appendLogRow: the APDU log the page keeps to show', () => {
 
   it(`keeps at most ${LOG_CHARS_SHOWN} characters of hex, dropping the oldest rows`, () => {
     let window = EMPTY;
-    // 64 KB responses: 196 607 characters of hex each.
+    // 64 KB responses: 196 607 characters of hex each, so only the newest fits.
     for (let seq = 1; seq <= 20; seq++) window = appendLogRow(window, logRow(seq, 65_536));
     const chars = window.log.reduce((sum, r) => sum + r.command.length + r.responseData.length, 0);
     expect(chars).toBeLessThanOrEqual(LOG_CHARS_SHOWN);

@@ -7,8 +7,12 @@ import type { ApduLogRow } from '../../worker/protocol';
  * still holds every row, so "Export transcript" stays complete.
  */
 export const LOG_ROWS_SHOWN = 500;
-/** Characters of command and response hex kept to show: five of the longest possible rows. */
-export const LOG_CHARS_SHOWN = 1_000_000;
+/**
+ * Characters of command and response hex kept to show: a whole real session's log is about
+ * 40 000, the longest possible row (64 KB of response) 196 607. More made every new row a
+ * re-layout of a megabyte of text, and the page stalled past 100 ms.
+ */
+export const LOG_CHARS_SHOWN = 256 * 1024;
 
 /** The log shown and how many earlier rows were dropped from it. */
 export interface LogWindow {
