@@ -15,7 +15,7 @@ export class Deadline {
     private readonly now: () => number = Date.now,
   ) {
     const start = now();
-    this.limit = start + Math.max(budgetMs, maxMs);
+    this.limit = start + maxMs;
     this.end = Math.min(start + budgetMs, this.limit);
   }
 
