@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test';
 import { scanCard } from './support/flows';
 import { test, expect } from './support/test';
 import { connectReader, emulator } from './support/usbEmulator';
 
 /** Issue 15 §1–§2: the CCID driver picks a protocol both the card and the reader speak, as libccid does. */
 
-async function openUnrestrictedWith(page: import('@playwright/test').Page, options: Record<string, unknown>): Promise<void> {
+async function openUnrestrictedWith(page: Page, options: Record<string, unknown>): Promise<void> {
   await page.goto('/');
   await page.getByTestId('lang-en').click();
   // QEMU's reader is class 0x0B: only the installed app (usb-unrestricted) may claim it.
