@@ -14,6 +14,7 @@ import { decodeInterruptMessage } from './interrupt';
 import { encodeGetSlotStatus, encodeIccPowerOff, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock, type CcidVoltage } from './messages';
 import { t0CommandTpdu } from '../t0/tpdu';
 import { parametersFor, planNegotiation, powerOnVoltages } from './negotiation';
+import type { ProtocolParameters } from './parameters';
 import { checkPpsResponse } from './pps';
 import { decodeCcidReply, type CcidReply } from './replies';
 
@@ -185,7 +186,10 @@ export class CcidReader extends BaseTransport {
     let fiDi = plan.fiDi;
     if (plan.pps) {
       // ISO/IEC 7816-3 §9: the request goes to the card as it is; the reader passes the answer back.
-      const confirm = await this.command((at) => encodeXfrBlock(at, plan.pps!));
+      const confirm = await this.command((at) => encodeXfrBlock(at, plan.pps!), { acceptFailed: true });
+      if (confirm.commandStatus === 'failed') {
+        throw new TransportError('transport/protocol', `PPS failed: the card did not take the request (${confirm.errorName ?? 'unknown'})`, { bError: confirm.bError });
+      }
       if (confirm.type !== 'data-block') throw new TransportError('transport/protocol', 'the PPS exchange did not answer with a DataBlock');
       fiDi = checkPpsResponse(plan.pps, confirm.data).fiDi;
     }
@@ -211,7 +215,7 @@ export class CcidReader extends BaseTransport {
    * CCID 1.1 §6.1.7 SetParameters. A bError of 1..127 says a field is not changeable and 00 that
    * the command is not supported: the reader keeps its own values, which libccid takes as success.
    */
-  private async setParameters(parameters: ReturnType<typeof parametersFor>): Promise<void> {
+  private async setParameters(parameters: ProtocolParameters): Promise<void> {
     const reply = await this.command((at) => encodeSetParameters(at, parameters), { acceptFailed: true });
     if (reply.commandStatus !== 'failed' || reply.errorName === 'BAD_PARAMETER' || reply.errorName === 'CMD_NOT_SUPPORTED') return;
     throw new TransportError('transport/protocol', `the reader refused SetParameters: ${reply.errorName ?? 'unknown'}`, { bError: reply.bError });

@@ -40,6 +40,14 @@ describe('start-up negotiation on a TPDU reader that leaves voltage, PPS and par
     expect(device.finished).toBe(true);
   });
 
+  it('ends with a PPS failure when the card does not answer the request (the reader reports ICC_MUTE)', async () => {
+    const device = new ScriptedUsbDevice(descriptor, [
+      { out: '62 00 00 00 00 00 00 01 00 00', in: `80 13 00 00 00 00 00 00 00 00 ${TA1_13}` },
+      { out: '6F 04 00 00 00 00 01 00 00 00 FF 11 13 FD', in: '80 00 00 00 00 00 01 40 FE 00' },
+    ]);
+    await expect(CcidReader.open(device, { timeoutMs: 500 })).rejects.toMatchObject({ code: 'transport/protocol', message: expect.stringMatching(/^PPS failed/) });
+  });
+
   it('tries 3 V when the card stays mute at 5 V (bError FE), as libccid walks the classes', async () => {
     const device = new ScriptedUsbDevice(descriptor, [
       // bStatus 41: command failed, card present and inactive; bError FE: ICC_MUTE.
