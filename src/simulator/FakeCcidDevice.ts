@@ -121,7 +121,9 @@ interface Waiter {
 
 /**
  * A `UsbDeviceLike` that answers like a USB CCID reader holding a `SimulatedCard`: hand-written
- * descriptors for several reader personalities, bulk-IN replies split into wMaxPacketSize packets,
+ * descriptors for several reader personalities (libccid's published ones byte for byte where they
+ * exist), contact card personalities by ATR, the card's side of the start-up — bPowerSelect classes,
+ * PPS, the protocol SetParameters or the reader's own negotiation leaves in force (docs/browser-platform.md §4.11) — bulk-IN replies split into wMaxPacketSize packets,
  * extended APDU answers chained by bChainParameter (CCID 1.1 §6.1.4, §6.2.1), NotifySlotChange on
  * the interrupt pipe, Chrome's protected-class rule and an OS driver holding the interface on
  * request, one-shot faults, and `unplug()` that fails every transfer with NotFoundError as WebUSB does.
