@@ -36,7 +36,7 @@ export interface CcidReaderReport {
 export interface CcidNegotiationReport {
   /** bPowerSelect of the power-on the card answered. */
   readonly voltage: CcidVoltage;
-  /** The PPS request sent (hex), or null when the reader or the card's mode made it needless. */
+  /** The PPS request sent, or null when the reader or the card's mode made it needless. */
   readonly pps: Uint8Array | null;
   /** Fi/Di (TA1 coding) in force after the negotiation. */
   readonly fiDi: number;
