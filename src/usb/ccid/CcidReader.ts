@@ -1,4 +1,4 @@
-import { concatBytes, copyBytes } from '../../bytes';
+import { copyBytes } from '../../bytes';
 import { BaseTransport, TransportError } from '../../transport';
 import { parseAtr, type Atr } from '../atr';
 import { InvalidBlockError } from '../t1/block';
@@ -6,6 +6,7 @@ import { T1Protocol } from '../t1/T1Protocol';
 import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
 import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
 import { claimReaderInterface, isDeviceLost, LinkTimeout, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
+import { exchangeAtApduLevel } from './apduLevel';
 import { BulkInAssembler } from './BulkInAssembler';
 import type { CcidClassDescriptor, CcidExchangeLevel } from './classDescriptor';
 import { findCcidInterfaces, type CcidInterface } from './descriptor';
@@ -72,14 +73,6 @@ function bytesOf(result: UsbInTransferResultLike): Uint8Array {
   return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
 
-/** ISO 7816-4 §5.1: the longest response APDU, 65 536 data bytes and SW1-SW2. */
-const MAX_RESPONSE_LENGTH = 65_538;
-/**
- * Empty DataBlocks in a row that still say "more follows" (bChainParameter 01/03/10). A reader
- * may open a chain with an empty piece, but one that never sends bytes makes no progress: after
- * this many the answer is refused instead of asked for again without end (issue 15 §3).
- */
-export const MAX_EMPTY_CHAINED_BLOCKS = 4;
 /** How long one bulk-OUT transfer may take: a CCID message is at most a few kilobytes (cf. BulkPipes). */
 const WRITE_WITHIN_MS = 1000;
 /** How long `close()` may take: powering the card off and releasing the interface, best effort. */
@@ -301,53 +294,17 @@ export class CcidReader extends BaseTransport {
     return reply.data;
   }
 
-  /**
-   * CCID 1.1 §6.1.4 and §6.2.1 at APDU level: a command longer than one message goes in pieces
-   * with wLevelParameter 01, 03…, 02 (the reader acknowledges each with bChainParameter 10); an
-   * answer longer than one message comes back with bChainParameter 01, 03…, 02 (libccid also
-   * reads 10 as "more"), each next piece asked for with an empty XfrBlock and wLevelParameter 10.
-   * The whole answer is bounded by the largest extended response (65 536 data bytes + SW), and a
-   * run of empty "more" pieces by `MAX_EMPTY_CHAINED_BLOCKS`.
-   */
+  /** APDU level: the reader runs the card's protocol; long commands and answers are chained (apduLevel.ts). */
   private async exchangeApdu(apdu: Uint8Array): Promise<Uint8Array> {
-    const room = this.ccid.descriptor.maxMessageLength - 10;
-    const xfr = async (data: Uint8Array, levelParameter: number): Promise<CcidReply & { type: 'data-block' }> => {
-      const reply = await this.command((at) => encodeXfrBlock(at, data, { levelParameter }));
-      if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
-      return reply;
-    };
-    let reply: CcidReply & { type: 'data-block' };
-    if (apdu.length <= room || this.ccid.descriptor.features.exchangeLevel !== 'extended-apdu') {
-      reply = await xfr(apdu, 0x00);
-    } else {
-      let offset = 0;
-      for (;;) {
-        const piece = apdu.slice(offset, offset + room);
-        const first = offset === 0;
-        offset += piece.length;
-        const last = offset >= apdu.length;
-        reply = await xfr(piece, first ? 0x01 : last ? 0x02 : 0x03);
-        if (last) break;
-        if (reply.chainParameter !== 0x10) throw new TransportError('transport/protocol', 'the reader did not ask for the rest of a chained command');
-      }
-    }
-    const parts = [reply.data];
-    let total = reply.data.length;
-    let emptyInARow = reply.data.length === 0 ? 1 : 0;
-    while (reply.chainParameter === 0x01 || reply.chainParameter === 0x03 || reply.chainParameter === 0x10) {
-      if (emptyInARow > MAX_EMPTY_CHAINED_BLOCKS) {
-        throw new TransportError('transport/protocol', `the reader sent ${emptyInARow} empty pieces of a chained answer in a row`);
-      }
-      reply = await xfr(new Uint8Array(0), 0x10);
-      total += reply.data.length;
-      if (total > MAX_RESPONSE_LENGTH) throw new TransportError('transport/protocol', `a chained answer ran past ${MAX_RESPONSE_LENGTH} bytes`);
-      emptyInARow = reply.data.length === 0 ? emptyInARow + 1 : 0;
-      parts.push(reply.data);
-    }
-    if (reply.chainParameter !== 0x00 && reply.chainParameter !== 0x02) {
-      throw new TransportError('transport/protocol', `unexpected bChainParameter ${reply.chainParameter}`);
-    }
-    return concatBytes(...parts);
+    return exchangeAtApduLevel(apdu, {
+      room: this.ccid.descriptor.maxMessageLength - 10,
+      extended: this.ccid.descriptor.features.exchangeLevel === 'extended-apdu',
+      xfr: async (data, levelParameter) => {
+        const reply = await this.command((at) => encodeXfrBlock(at, data, { levelParameter }));
+        if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
+        return reply;
+      },
+    });
   }
 
   /**
