@@ -81,6 +81,18 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     const labels = opened[0]!.content!.fields.map((f) => f.label);
     expect(labels).toEqual(expect.arrayContaining(['name', 'address', 'date of birth', 'sex', 'serial number (decimal)']));
   });
+
+  it('marks the signature certificate serial as travelling with signed documents, and its birth date as a plain date', async () => {
+    const h = await connected();
+    const { opened } = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
+    const fields = opened[0]!.content!.fields;
+    expect(fields.filter((f) => f.linkable).map((f) => [f.label, f.linkable])).toEqual([
+      ['serial number (hex)', 'signedDocuments'],
+      ['serial number (decimal)', 'signedDocuments'],
+    ]);
+    // The UI gives the date its era year (昭和60年); the era digit alone ("(昭和)") is never the value.
+    expect(fields.find((f) => f.label === 'date of birth')).toMatchObject({ kind: 'date', value: '1985-06-12' });
+  });
 });
 
 describe('verifyPin guards the counters (§10, §13.8, house rules 5 and 6)', () => {

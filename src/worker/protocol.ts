@@ -159,13 +159,20 @@ export type AccessView =
   | { readonly kind: 'internal' }
   | { readonly kind: 'unknown' };
 
-/** A decoded field. `myNumber` values are masked by the UI until revealed; `linkable` marks an identifier services can store and link (the certificate serial). */
+/**
+ * A decoded field. `myNumber` values are masked by the UI until revealed. `date` values are ISO — an
+ * instant or a `YYYY-MM-DD` calendar date — and the UI shows them in Japan time. `linkable` marks an
+ * identifier others can store and link, and how it reaches them (docs/card-reference.md §12): the
+ * authentication certificate's serial is recorded by every service at each login (`logins`); the
+ * signature certificate's travels inside every signed document, beside the holder's name, address,
+ * birth date and sex (`signedDocuments`).
+ */
 export interface FieldView {
   readonly label: string;
   readonly labelJa: string;
   readonly value: string;
   readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
-  readonly linkable?: boolean;
+  readonly linkable?: 'logins' | 'signedDocuments';
 }
 
 /** A decoded image (face photo, name/address/security-code/My Number images), as PNG. */
