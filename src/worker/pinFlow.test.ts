@@ -52,6 +52,22 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     });
   }
 
+  it('remembers every PIN that opened a file, not only the last (§5)', async () => {
+    const h = await connected();
+    const pins = await pinsOf('adult');
+    await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    const { opened } = await h.client.call('verifyPin', { pinId: 'visualPinB', pin: pins.pinB });
+    // visual/0002 and 0006 open with either PIN and were read after both; 0005 only after PIN A, and PIN B left it alone.
+    expect(opened.map((r) => [r.key, r.readWith, r.openedBy])).toEqual([
+      ['visual/0002', 'visualPinB', ['visualPinA', 'visualPinB']],
+      ['visual/0006', 'visualPinB', ['visualPinA', 'visualPinB']],
+    ]);
+    expect(h.rowEvents().get('visual/0005')).toMatchObject({ status: 'read', openedBy: ['visualPinA'] });
+    // A PIN entered again adds nothing new.
+    const again = await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    expect(again.opened.find((r) => r.key === 'visual/0002')?.openedBy).toEqual(['visualPinA', 'visualPinB']);
+  });
+
   it('decodes what the text PIN opens: the My Number (masked kind) and the basic four', async () => {
     const h = await connected();
     const pins = await pinsOf('adult');

@@ -218,8 +218,13 @@ export interface ExposureRowView {
   readonly specSection: string;
   readonly note?: string;
   readonly status: ReadStatus;
-  /** The credential in force when it was read: 'none' for the no-PIN scan. */
+  /** The credential in force at the latest read attempt: 'none' for the no-PIN scan. */
   readonly readWith: PinKey | 'none' | null;
+  /**
+   * Every credential a read of this file succeeded with in this session, in the order they did
+   * ('none' for no PIN): a file two PINs open, read after each, names both (docs/card-reference.md §5).
+   */
+  readonly openedBy: readonly (PinKey | 'none')[];
   readonly errorCode?: string;
   readonly content?: FileContentView;
 }

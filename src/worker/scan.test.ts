@@ -27,6 +27,7 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
 
     const auth = rows.find((r) => r.key === 'jpki/000A')!;
     expect(auth.readWith).toBe('none');
+    expect(auth.openedBy).toEqual(['none']);
     const serial = auth.content!.fields.filter((f) => f.linkable);
     expect(serial.map((f) => [f.kind, f.linkable])).toEqual([['hex', 'logins'], ['number', 'logins']]);
     // A CA's serial is nobody's: the CA certificates read with no PIN carry no linkable mark.
