@@ -43,9 +43,9 @@ export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGrou
 /**
  * The cell of `row` under `column` — what the file's access rule says (docs/card-reference.md §5):
  * readable with that credential, or locked and by which PINs; absent when this card has no such file.
- * Only the no-PIN column also says "read": a free file read with no PIN was read by anyone's means.
- * Which PINs actually opened a file is the session column's to say (`sessionRead`), so a PIN column
- * never claims a read that PIN did not make.
+ * Only the no-PIN column also says "read ✓", once the file was read with no PIN — as anyone with a
+ * reader could. Which PINs actually opened a file is the session column's to say (`sessionRead`), so
+ * a PIN column never claims a read that PIN did not make.
  */
 export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
   const { access } = row;

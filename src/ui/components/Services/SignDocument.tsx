@@ -103,7 +103,7 @@ export function SignDocument() {
             {result.facts.map((fact) => (
               <div key={fact.label} data-testid="sign-fact" data-label={fact.label}>
                 <dt>{language === 'ja' ? fact.labelJa : fact.label}</dt>
-                <dd data-testid="sign-fact-value">{fieldText(fact, language)}</dd>
+                <dd>{fieldText(fact, language)}</dd>
               </div>
             ))}
           </dl>
