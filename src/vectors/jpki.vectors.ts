@@ -274,6 +274,65 @@ export const childHasNoSignCertificate: TranscriptVector = {
   },
 };
 
+/**
+ * §12, §6.1: how a card with no signature password answers the two PIN-free questions — EF 0008
+ * byte 0 is not `8F`, and the counter probe of key EF 001B says `63C0` — which together mean "never
+ * issued", not "blocked" (the rule in docs/card-reference.md §6.2).
+ */
+export const signPasswordNotIssued: TranscriptVector = {
+  name: 'no signature password: EF 0008 00 8F 00 and the probe 63C0',
+  specSection: '§6.1, §6.2, §12',
+  holder: 'child',
+  transcript: `${SELECT_JPKI}
+=> 00 A4 02 0C 02 00 08
+<= 90 00
+=> 00 B0 00 00 03
+<= 00 8F 00 90 00
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80
+<= 63 C0`,
+  expected: {
+    flags: { signCertificate: false, authCertificate: true, hex: '008F00' },
+    probe: { pinId: 'jpkiSign', triesLeft: 0, maxTries: 5, blocked: true, verified: false },
+    notIssued: true,
+  },
+};
+
+/**
+ * §13.8 on the signature password of a card that has one (EF 0008 `8F 8F 00`): five wrong
+ * passwords, 63C4 … 63C0, then the probe says 63C0 — the same answer as the card without a
+ * password, and here it does mean "blocked" (docs/card-reference.md §6.2).
+ */
+export const signPasswordBlocked: TranscriptVector = {
+  name: 'signature password blocked: EF 0008 8F 8F 00, five wrong passwords, the probe 63C0',
+  specSection: '§6.1, §6.2, §13.8',
+  holder: 'adult',
+  input: { jpkiSign: 'WRONG1' },
+  transcript: `${SELECT_JPKI}
+=> 00 A4 02 0C 02 00 08
+<= 90 00
+=> 00 B0 00 00 03
+<= 8F 8F 00 90 00${[4, 3, 2, 1, 0]
+    .map(
+      (left) => `
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80 06 ${asciiHex('WRONG1')}
+<= 63 C${left}`,
+    )
+    .join('')}
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80
+<= 63 C0`,
+  expected: {
+    flags: { signCertificate: true, authCertificate: true, hex: '8F8F00' },
+    probe: { pinId: 'jpkiSign', triesLeft: 0, maxTries: 5, blocked: true, verified: false },
+    notIssued: false,
+  },
+};
+
 /** §12: the child does have an authentication certificate (read here with extended length). */
 export const childAuthCertificate: TranscriptVector = {
   name: 'child auth certificate',
@@ -308,5 +367,7 @@ export const JPKI_VECTORS: readonly TranscriptVector[] = [
   authSignature,
   wrongPinBlocks,
   childHasNoSignCertificate,
+  signPasswordNotIssued,
+  signPasswordBlocked,
   childAuthCertificate,
 ];
