@@ -16,6 +16,8 @@ export type Cell =
   | { readonly kind: 'read' }
   | { readonly kind: 'readable' }
   | { readonly kind: 'absent' }
+  /** The file belongs to a signature certificate this card was never issued (§6.2, §12): no PIN opens it. */
+  | { readonly kind: 'not-issued' }
   | { readonly kind: 'locked'; readonly by: readonly PinKey[] }
   | { readonly kind: 'never' }
   | { readonly kind: 'internal' }
@@ -40,9 +42,13 @@ export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGrou
   });
 }
 
-/** The cell of `row` under `column`: free or opened by that PIN → readable (or read / absent), else locked. */
+/**
+ * The cell of `row` under `column`: not issued under every column when the card has no such file
+ * (§6.2, §12); free or opened by that PIN → readable (or read / absent); else locked.
+ */
 export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
   const { access } = row;
+  if (row.status === 'not-issued') return { kind: 'not-issued' };
   if (access.kind === 'never') return { kind: 'never' };
   if (access.kind === 'internal') return { kind: 'internal' };
   if (access.kind === 'unknown') {

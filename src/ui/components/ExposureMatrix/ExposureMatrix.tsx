@@ -21,7 +21,7 @@ export function ExposureMatrix() {
   );
 }
 
-/** Rows no PIN changes (keys, never-read, undocumented) get one cell across every column. */
+/** Rows no PIN changes (keys, never-read, undocumented — and files never issued) get one cell across every column. */
 const SPANNING = new Set(['never', 'internal', 'unknown']);
 
 function AppletTable({ group }: { group: AppletGroup }) {
@@ -59,7 +59,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
                   <span className="file-id">{row.fileId}</span>
                   {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
                 </th>
-                {SPANNING.has(row.access.kind) ? (
+                {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
                   <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
                 ) : (
                   group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)

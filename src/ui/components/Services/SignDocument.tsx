@@ -65,7 +65,7 @@ export function SignDocument() {
         </label>
         <ServicePinField entry={entry} label={t('sign.pinLabel')} prefix="sign" />
         {content.length === 0 && <p className="muted small">{t('sign.empty')}</p>}
-        {!entry.blocked && (
+        {!entry.blocked && !entry.notIssued && (
           <div className="actions">
             <button type="submit" className="primary" disabled={!entry.ready || content.length === 0 || services.pending !== null} data-testid="sign-submit">
               {services.pending === 'sign' ? t('sign.running') : t('sign.action')}
