@@ -29,6 +29,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const statusText = (row: ExposureRowView) => {
+    if (row.status === 'not-issued') return t('status.not-issued');
     if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
     if (row.status === 'read') return row.readWith && row.readWith !== 'none' ? t('status.readWith', { pin: t(`pin.short.${row.readWith}`) }) : t('status.read');
     return t(`status.${row.status}`);

@@ -25,13 +25,10 @@ export function PinList() {
             <div className="pin-name">
               <span>{language === 'ja' ? p.nameJa : p.name}</span>
               <span className="muted small">{t(`applet.${p.applet}`)}</span>
+              {/* The card has no such credential (§6.2, §12): nothing to count, enter or reset. */}
+              {p.notIssued && <span className="pin-not-issued" data-testid={`pin-not-issued-${p.pinId}`}>{t('pins.notIssued')}</span>}
             </div>
-            {p.notIssued ? (
-              // The card has no such credential (§6.2, §12): nothing to count, enter or reset.
-              <div className="pin-state">
-                <span data-testid={`pin-not-issued-${p.pinId}`}>{t('pins.notIssued')}</span>
-              </div>
-            ) : (
+            {!p.notIssued && (
               <>
                 <div className="pin-state">
                   <span data-testid={`pin-tries-${p.pinId}`} data-tries={p.triesLeft ?? ''}>{tries(p)}</span>

@@ -4,15 +4,12 @@ import type { PinEntry } from './usePinEntry';
 
 /**
  * A PIN input for a service flow with the same rules and words as the PIN dialog (docs/card-reference.md
- * §10): tries left before typing, the format hint and problem, the last-try confirmation, what a
- * blocked PIN means, and that a password never issued (§6.2, §12) cannot be entered. Test ids start with `prefix`.
+ * §10): tries left before typing, the format hint and problem, the last-try confirmation, and what
+ * a blocked PIN means. Test ids start with `prefix`.
  */
 export function ServicePinField({ entry, label, prefix }: { entry: PinEntry; label: string; prefix: string }) {
   const t = useT();
   const { pin, format, check } = entry;
-  if (entry.notIssued) {
-    return <p data-testid={`${prefix}-not-issued`}>{t('sign.notIssued')}</p>;
-  }
   if (entry.blocked) {
     return (
       <p className="warning" data-testid={`${prefix}-blocked`}>

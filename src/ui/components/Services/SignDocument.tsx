@@ -41,6 +41,17 @@ export function SignDocument() {
     if (await sign(toBase64(content), value, confirmLastTry)) setSignedText(asText);
   }
 
+  if (entry.notIssued) {
+    // No signature certificate, so no key and no password (§6.2, §12): nothing to sign with.
+    return (
+      <section className="panel service-section" aria-labelledby="sign-heading" data-testid="sign-document">
+        <h3 id="sign-heading">{t('sign.heading')}</h3>
+        <p className="muted">{t('sign.intro')}</p>
+        <p data-testid="sign-not-issued">{t('sign.notIssued')}</p>
+      </section>
+    );
+  }
+
   return (
     <section className="panel service-section" aria-labelledby="sign-heading" data-testid="sign-document">
       <h3 id="sign-heading">{t('sign.heading')}</h3>
@@ -65,7 +76,7 @@ export function SignDocument() {
         </label>
         <ServicePinField entry={entry} label={t('sign.pinLabel')} prefix="sign" />
         {content.length === 0 && <p className="muted small">{t('sign.empty')}</p>}
-        {!entry.blocked && !entry.notIssued && (
+        {!entry.blocked && (
           <div className="actions">
             <button type="submit" className="primary" disabled={!entry.ready || content.length === 0 || services.pending !== null} data-testid="sign-submit">
               {services.pending === 'sign' ? t('sign.running') : t('sign.action')}
