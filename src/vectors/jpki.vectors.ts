@@ -242,7 +242,8 @@ export const wrongPinBlocks: TranscriptVector = {
 /**
  * §12 under 15: EF 0008 `00 8F 00`. EF 0001 exists but stays locked (6982) and its password was
  * never set, so the key EF reports blocked (63C0, VERIFY → 6984) — the simulator's documented
- * choice, the only unset-key behaviour the reference describes (§7.1 text 0012).
+ * choice, the only unset-key behaviour the reference describes (§7.1 text 0012). The applet
+ * client reports what the card answers; the engine reads the pair as "not issued" (§6.2, §15.11).
  */
 export const childHasNoSignCertificate: TranscriptVector = {
   name: 'child has no signature certificate',
