@@ -197,8 +197,10 @@ export interface FileContentView {
   readonly decodeError?: SerializedError;
 }
 
-/** What happened when the engine last tried to read a row. */
-/** `not-issued`: the file belongs to a signature certificate this card was never issued (§6.2, §12). */
+/**
+ * What happened when the engine last tried to read a row; `not-issued`: the file belongs to a
+ * signature certificate this card was never issued, so there is nothing to read (docs/card-reference.md §6.2, §12).
+ */
 export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'not-issued' | 'error';
 
 /** One row of the exposure matrix: a file of an applet, or a card-level object. */
