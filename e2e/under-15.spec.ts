@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin, verifyCommands } from './support/flows';
+import { openPin, openRow, scanCard, startSimulator, submitPin, verifyCommands } from './support/flows';
 
 /** VERIFY commands that carried a PIN (shown as ** in the log). */
 const withData = (commands: string[]) => commands.filter((c) => c.includes('**'));
@@ -43,6 +43,10 @@ test('the under-15 card says its signature password was never issued — not blo
     await expect(page.getByTestId(`status-jpki/${file}`)).toHaveText('not issued: no signature certificate (issued only from age 15)');
   }
   await expect(page.getByTestId('cell-jpki/0001-jpkiSign')).toHaveCount(0);
+  await openRow(page, 'jpki/0001');
+  await expect(page.getByTestId('detail-not-issued')).toContainText('no signature certificate was issued with this card');
+  await expect(page.getByTestId('row-detail')).not.toContainText('Enter one of its PINs');
+  await page.getByTestId('detail-close').click();
 
   // The summary says it in plain words.
   await expect(page.getByTestId('fact-signatureCertificateNotIssued')).toContainText('One is issued only from age 15');

@@ -140,6 +140,7 @@ export const en = {
   'detail.spec': 'Card reference {section}',
   'detail.notRead': 'Not read in this session. {hint}',
   'detail.lockedHint': 'Enter one of its PINs to read it.',
+  'detail.notIssued': 'Nothing to read: no signature certificate was issued with this card (one is issued only from age 15), so there is no certificate, key or password here and no PIN opens it.',
   'detail.noFields': 'No decoded fields for this file; the raw bytes are below.',
   'detail.decodeError': 'These bytes could not be decoded; they are shown raw.',
   'detail.readError': 'Reading this file failed.',

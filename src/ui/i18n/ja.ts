@@ -142,6 +142,7 @@ export const ja: Record<MessageKey, string> = {
   'detail.spec': 'カード仕様 {section}',
   'detail.notRead': 'このセッションではまだ読み取っていません。{hint}',
   'detail.lockedHint': '対応する暗証番号を入力すると読み取れます。',
+  'detail.notIssued': '読み取るものはありません。このカードには署名用電子証明書が発行されていないため（署名用電子証明書は15歳未満には発行されません）、証明書も鍵もパスワードもなく、どの暗証番号でも開きません。',
   'detail.noFields': 'このファイルには解読した項目がありません。生データを下に表示します。',
   'detail.decodeError': 'このデータは解読できませんでした。生データのまま表示します。',
   'detail.readError': 'このファイルの読み取りに失敗しました。',
