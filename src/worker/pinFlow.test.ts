@@ -30,6 +30,41 @@ describe('pinStatus (docs/card-reference.md §2, §10, §13.2)', () => {
   });
 });
 
+describe('the signature password of a card without a signature certificate (docs/card-reference.md §6.2, §12)', () => {
+  it('pinStatus alone (no scan) reads EF 0008 and calls it not issued, spending nothing', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'child' });
+    const pins = await h.client.call('pinStatus', {});
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false, triesLeft: null });
+    expect(h.rowEvents().get('jpki/0008')).toMatchObject({ status: 'read', readWith: 'none' });
+    expect(h.rowEvents().get('jpki/0001')).toMatchObject({ status: 'not-issued' });
+    expect(verifiesWithData(h.apdus())).toEqual([]);
+  });
+
+  it('verifyPin refuses with sign/no-certificate, not card/pin-blocked, and sends no password', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'child' });
+    await expect(h.client.call('verifyPin', { pinId: 'jpkiSign', pin: 'MYNA2026', confirmLastTry: true })).rejects.toMatchObject({
+      code: 'sign/no-certificate',
+    });
+    expect(verifiesWithData(h.apdus())).toEqual([]);
+    const last = h.events.filter((e) => e.type === 'pins').at(-1);
+    expect(last?.type === 'pins' && last.pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false });
+  });
+
+  it('an adult card whose password is really blocked still reports blocked (EF 0008 8F 8F 00)', async () => {
+    const h = await connected({ jpkiSign: 0 });
+    const pins = await h.client.call('pinStatus', {});
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: false, blocked: true, triesLeft: 0 });
+    expect(h.rowEvents().get('jpki/0008')?.content?.rawHex).toBe('8F 8F 00');
+    await expect(h.client.call('verifyPin', { pinId: 'jpkiSign', pin: 'MYNA2026', confirmLastTry: true })).rejects.toMatchObject({
+      code: 'card/pin-blocked',
+    });
+  });
+});
+
 describe('verifyPin opens what the card reference says and nothing more (§7.1, §8.1, §6.1)', () => {
   const cases: readonly [PinKey, (p: Awaited<ReturnType<typeof pinsOf>>) => string, readonly string[]][] = [
     ['textPin', (p) => p.textPin, ['text/0001', 'text/0002', 'text/0003', 'text/0006', 'text/0007']],

@@ -144,9 +144,14 @@ export interface PinStateView {
   readonly nameJa: string;
   readonly format: PinFormatView;
   readonly maxTries: number;
-  /** null until probed. */
+  /** null until probed, and for a credential the card was never issued. */
   readonly triesLeft: number | null;
   readonly blocked: boolean;
+  /**
+   * The card holds no such credential: the signature password of a card without a signature
+   * certificate (docs/card-reference.md §6.2, §12). Never `blocked` at the same time.
+   */
+  readonly notIssued: boolean;
   /** Verified in this session (the card forgets on DF re-selection; the engine remembers which files it opened). */
   readonly verified: boolean;
 }
@@ -199,8 +204,11 @@ export interface FileContentView {
   readonly decodeError?: SerializedError;
 }
 
-/** What happened when the engine last tried to read a row. */
-export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'error';
+/**
+ * What happened when the engine last tried to read a row; `not-issued`: the file belongs to a
+ * signature certificate this card was never issued, so there is nothing to read (docs/card-reference.md §6.2, §12).
+ */
+export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'not-issued' | 'error';
 
 /** One row of the exposure matrix: a file of an applet, or a card-level object. */
 export interface ExposureRowView {

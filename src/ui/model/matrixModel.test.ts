@@ -25,6 +25,11 @@ describe('cellFor', () => {
     expect(cellFor(sign, 'jpkiAuth')).toEqual({ kind: 'locked', by: ['jpkiSign'] });
     expect(cellFor(sign, 'jpkiSign')).toEqual({ kind: 'readable' });
   });
+  it('marks the signature certificate and key of a card without one "not issued" under every column, never "locked → readable with the signature password" (§6.2, §12)', () => {
+    const notIssued = row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'not-issued' });
+    for (const column of ['none', 'jpkiAuth', 'jpkiSign'] as const) expect(cellFor(notIssued, column)).toEqual({ kind: 'not-issued' });
+    expect(cellFor(row({ key: 'jpki/001A', access: { kind: 'internal' }, status: 'not-issued' }), 'none')).toEqual({ kind: 'not-issued' });
+  });
   it('marks a read file with decoded content as read, and an absent one as absent', () => {
     expect(cellFor(row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }), 'none')).toEqual({ kind: 'read' });
     expect(cellFor(row({ key: 'jpki/0008', status: 'absent' }), 'none')).toEqual({ kind: 'absent' });

@@ -16,6 +16,8 @@ export type Cell =
   | { readonly kind: 'read' }
   | { readonly kind: 'readable' }
   | { readonly kind: 'absent' }
+  /** The file belongs to a signature certificate this card was never issued (§6.2, §12): no PIN opens it. */
+  | { readonly kind: 'not-issued' }
   | { readonly kind: 'locked'; readonly by: readonly PinKey[] }
   | { readonly kind: 'never' }
   | { readonly kind: 'internal' }
@@ -42,6 +44,7 @@ export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGrou
 
 /**
  * The cell of `row` under `column` — what the file's access rule says (docs/card-reference.md §5):
+ * not issued under every column when the card has no such file (§6.2, §12);
  * readable with that credential, or locked and by which PINs; absent when this card has no such file.
  * Only the no-PIN column also says "read ✓", once the file was read with no PIN — as anyone with a
  * reader could. Which PINs actually opened a file is the session column's to say (`sessionRead`), so
@@ -49,6 +52,7 @@ export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGrou
  */
 export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
   const { access } = row;
+  if (row.status === 'not-issued') return { kind: 'not-issued' };
   if (access.kind === 'never') return { kind: 'never' };
   if (access.kind === 'internal') return { kind: 'internal' };
   const readWithNoPin = column === 'none' && row.status === 'read' && row.openedBy.includes('none');

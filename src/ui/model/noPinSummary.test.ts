@@ -27,4 +27,11 @@ describe('noPinSummary', () => {
     expect(noPinSummary([]).facts).toEqual([]);
     expect(noPinSummary([row({ key: 'jpki/0008', status: 'read', readWith: 'none', content: { ...cert, rawHex: '000000' } })]).facts).toEqual([]);
   });
+  it('says in plain words that no signature certificate was issued when the engine marked it so from EF 0008 (§6.2, §12)', () => {
+    const flags = row({ key: 'jpki/0008', status: 'read', readWith: 'none', content: { ...cert, rawHex: '00 8F 00', fields: [] } });
+    const s = noPinSummary([flags, row({ key: 'jpki/0001', status: 'not-issued', access: { kind: 'pin', anyOf: ['jpkiSign'] } })]);
+    expect(s.facts).toEqual(['signatureCertificateNotIssued']);
+    // Without EF 0008 read with no PIN, the summary claims nothing.
+    expect(noPinSummary([row({ key: 'jpki/0001', status: 'not-issued' })]).facts).toEqual([]);
+  });
 });

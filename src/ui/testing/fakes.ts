@@ -51,6 +51,7 @@ export function pinState(overrides: Partial<PinStateView> & Pick<PinStateView, '
     maxTries: 3,
     triesLeft: 3,
     blocked: false,
+    notIssued: false,
     verified: false,
     ...overrides,
   };

@@ -21,7 +21,7 @@ export function ExposureMatrix() {
   );
 }
 
-/** Rows no PIN changes (keys, never-read, undocumented) get one cell across every column. */
+/** Rows no PIN changes (keys, never-read, undocumented — and files never issued) get one cell across every column. */
 const SPANNING = new Set(['never', 'internal', 'unknown']);
 
 function AppletTable({ group }: { group: AppletGroup }) {
@@ -29,6 +29,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const statusText = (row: ExposureRowView) => {
+    if (row.status === 'not-issued') return t('status.not-issued');
     if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
     const read = sessionRead(row);
     if (!read) return t(`status.${row.status}`);
@@ -62,7 +63,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
                   <span className="file-id">{row.fileId}</span>
                   {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
                 </th>
-                {SPANNING.has(row.access.kind) ? (
+                {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
                   <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
                 ) : (
                   group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)

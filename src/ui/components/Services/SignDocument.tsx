@@ -43,6 +43,17 @@ export function SignDocument() {
     if (await sign(toBase64(content), value, confirmLastTry)) setSignedText(asText);
   }
 
+  if (entry.notIssued) {
+    // No signature certificate, so no key and no password (§6.2, §12): nothing to sign with.
+    return (
+      <section className="panel service-section" aria-labelledby="sign-heading" data-testid="sign-document">
+        <h3 id="sign-heading">{t('sign.heading')}</h3>
+        <p className="muted">{t('sign.intro')}</p>
+        <p data-testid="sign-not-issued">{t('sign.notIssued')}</p>
+      </section>
+    );
+  }
+
   return (
     <section className="panel service-section" aria-labelledby="sign-heading" data-testid="sign-document">
       <h3 id="sign-heading">{t('sign.heading')}</h3>
