@@ -11,6 +11,7 @@ import { pinStateView } from './pinViews';
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';
+import { MyNumberInLog } from './myNumberInLog';
 
 /**
  * What the engine knows between requests (architecture: worker/): the logged transport, every
@@ -47,9 +48,11 @@ export class EngineSession {
    * session with `keepLog`) and reports the connection.
    */
   attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
+    // A fresh connection starts with nothing selected; the tracker follows the card from there.
+    const myNumberInLog = new MyNumberInLog();
     const transport = new LoggingTransport(inner, (entry) => {
       this.logEntries.push(entry);
-      this.emit({ type: 'apdu', row: toLogRow(entry) });
+      this.emit({ type: 'apdu', row: toLogRow(entry, myNumberInLog.spansOf(entry)) });
     });
     transport.onDisconnect((reason) => {
       if (this.transport !== transport) return;
