@@ -17,7 +17,7 @@ function visible(hex: string, spans: readonly ByteSpan[] = []): string {
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(bytes))));
 }
 
 /** Every 8-byte run of `hex`, spaced: a leak of any of them is a leak. */

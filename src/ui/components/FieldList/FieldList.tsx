@@ -1,13 +1,18 @@
 import type { FieldView } from '../../../worker/protocol';
+import { hexByteCount } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectLanguage } from '../../store/selectors';
+import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
 import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
 
-/** Decoded fields as label/value pairs; the My Number masked, a linkable serial called out (docs/card-reference.md §12, §17). */
+/**
+ * Decoded fields as label/value pairs; the My Number and the values computed from it masked until
+ * Reveal, a linkable serial called out (docs/card-reference.md §7.4, §12, §17).
+ */
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
+  const revealed = useAppStore(selectMyNumberRevealed);
   const firstLinkable = fields.findIndex((f) => f.linkable);
   if (fields.length === 0) return <p className="muted">{t('detail.noFields')}</p>;
   return (
@@ -18,6 +23,10 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
           <dd>
             {field.kind === 'myNumber' ? (
               <MyNumberValue value={field.value} />
+            ) : field.derivedFromMyNumber && !revealed ? (
+              <span className="muted" data-testid="field-value" data-hidden="true">
+                {t('detail.derivedHidden', { count: hexByteCount(field.value) })}
+              </span>
             ) : (
               <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{field.value}</span>
             )}
