@@ -18,7 +18,7 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   return (
     <dl className="fields" data-testid="fields">
       {fields.map((field, index) => (
-        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind}>
+        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind} data-derived={field.derivedFromMyNumber === true || undefined}>
           <dt>{language === 'ja' ? field.labelJa : field.label}</dt>
           <dd>
             {field.kind === 'myNumber' ? (
