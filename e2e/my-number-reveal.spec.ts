@@ -72,8 +72,10 @@ test('the My Number is nowhere on the page until Reveal, and everywhere it belon
   // Before Reveal: every place the number could show, in both views, read the way a script could.
   const before: PageDump[] = [await dumpPage(page)];
   for (const key of ['text/0001', 'text/0003', 'visual/0005']) {
+    await openRow(page, key);
     for (const view of ['decoded', 'raw'] as const) {
-      await showRow(page, key, view);
+      await page.getByTestId(`detail-${view}`).click();
+      await expect(page.getByTestId(`detail-${view}-view`)).toBeVisible();
       if (key === 'text/0001' && view === 'decoded') await expect(page.getByTestId('my-number-value')).toHaveText('●●●● ●●●● 9018');
       if (key === 'text/0003' && view === 'decoded') {
         await expect(page.locator('[data-derived="true"] [data-testid="field-value"][data-hidden="true"]')).toHaveCount(2);
