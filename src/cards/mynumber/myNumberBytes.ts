@@ -24,7 +24,7 @@ export interface MyNumberBearer {
  * - text EF 0003, DF31 = SHA-256 of EF 0001 and DF33 = the issuer's signature over DF31 ‖ DF32
  *   (§7.4). Digit 12 is a check digit and the masked view shows the last four, so about 10⁷
  *   candidates remain: hashing them takes a second, and the signature, opened with the free
- *   CV certificate's key (§7.5), gives back the same digest;
+ *   CV certificate's key (§7.5), gives back a digest over DF31 that tests them just as well;
  * - visual EF 0005, DF41 = the number drawn as a PNG and DF43 = the signature over it (§8.1).
  */
 export const MY_NUMBER_BEARERS: readonly MyNumberBearer[] = [
