@@ -98,6 +98,15 @@ export interface CardIdentity {
   readonly isMyNumberCard: boolean;
 }
 
+/**
+ * Bytes `start` (inclusive) to `end` (exclusive) of a byte string that carry the My Number or a
+ * value computed from it (docs/card-reference.md §17): the UI shows them as `••` until Reveal.
+ */
+export interface ByteSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One row of the APDU log as the UI shows it; PIN bytes are already `**`. */
 export interface ApduLogRow {
   readonly seq: number;
@@ -107,6 +116,8 @@ export interface ApduLogRow {
   readonly command: string;
   /** Response data hex (without the status word); empty when none. */
   readonly responseData: string;
+  /** Bytes of `responseData` that carry the My Number (a READ of text 0001/0003, visual 0005); absent when none. */
+  readonly myNumberSpans?: readonly ByteSpan[];
   /** Status word as 4 hex digits, or null when the exchange failed. */
   readonly sw: string | null;
   readonly swMeaning: string;
@@ -171,6 +182,8 @@ export type AccessView =
  * authentication certificate's serial is recorded by every service at each login (`logins`); the
  * signature certificate's travels inside every signed document, beside the holder's name, address,
  * birth date and sex (`signedDocuments`).
+ * Fields `derivedFromMyNumber` (a digest or signature that gives the number back,
+ * docs/card-reference.md §17) are masked with it.
  */
 export interface FieldView {
   readonly label: string;
@@ -178,6 +191,7 @@ export interface FieldView {
   readonly value: string;
   readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
   readonly linkable?: 'logins' | 'signedDocuments';
+  readonly derivedFromMyNumber?: boolean;
 }
 
 /** A decoded image (face photo, name/address/security-code/My Number images), as PNG. */
@@ -188,12 +202,16 @@ export interface ImageView {
   readonly dataUrl: string;
   readonly width: number;
   readonly height: number;
+  /** The picture shows the My Number (visual EF 0005): the UI keeps it out of the page until Reveal. */
+  readonly myNumber?: boolean;
 }
 
 /** A file's content: raw bytes always, decoded view when the decoder succeeded. */
 export interface FileContentView {
   readonly rawHex: string;
   readonly byteLength: number;
+  /** Bytes of `rawHex` that carry the My Number or a value computed from it; absent when none. */
+  readonly myNumberSpans?: readonly ByteSpan[];
   readonly title: string;
   readonly titleJa: string;
   readonly fields: readonly FieldView[];

@@ -12,6 +12,7 @@ import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinVi
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';
+import { MyNumberInLog } from './myNumberInLog';
 
 /**
  * What the engine knows between requests (architecture: worker/): the logged transport, every
@@ -48,9 +49,11 @@ export class EngineSession {
    * session with `keepLog`) and reports the connection.
    */
   attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
+    // A fresh connection starts with nothing selected; the tracker follows the card from there.
+    const myNumberInLog = new MyNumberInLog();
     const transport = new LoggingTransport(inner, (entry) => {
       this.logEntries.push(entry);
-      this.emit({ type: 'apdu', row: toLogRow(entry) });
+      this.emit({ type: 'apdu', row: toLogRow(entry, myNumberInLog.spansOf(entry)) });
     });
     transport.onDisconnect((reason) => {
       if (this.transport !== transport) return;

@@ -166,6 +166,14 @@ export interface AppState extends ServicesActions {
   /** Shows a view; the first visit to the services view reads every PIN's tries left (spending none). */
   setView(view: CardView): void;
   readonly services: ServicesState;
+  // the My Number (docs/card-reference.md §17)
+  /**
+   * One Reveal for every place the number can appear: its value, the visual applet's picture of
+   * it, raw bytes, the APDU log and values computed from it. Hidden again by Hide, Clear
+   * everything, and every new connection (it may be another card).
+   */
+  readonly myNumberRevealed: boolean;
+  setMyNumberRevealed(revealed: boolean): void;
   // log
   readonly log: readonly ApduLogRow[];
   /** The transcript text, or null when the engine refused. */
@@ -187,6 +195,7 @@ export const EMPTY_CARD_DATA = {
   pins: [],
   pinDialog: null,
   log: [],
+  myNumberRevealed: false,
   view: 'exposure',
   services: EMPTY_SERVICES,
 } as const satisfies Partial<AppState>;

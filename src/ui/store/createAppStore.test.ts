@@ -133,6 +133,36 @@ describe('createAppStore', () => {
     expect([...storage.map.keys()]).toEqual(['mynalens.language']);
   });
 
+  it('one Reveal for the My Number, hidden again by Hide, Clear everything, a new connection and a new card (docs/card-reference.md §17)', async () => {
+    const { store, emit } = setup({ clear: () => null });
+    await store.getState().connectSimulator('adult');
+    expect(store.getState().myNumberRevealed).toBe(false);
+    const reveal = () => store.getState().setMyNumberRevealed(true);
+
+    reveal();
+    expect(store.getState().myNumberRevealed).toBe(true);
+    store.getState().setMyNumberRevealed(false);
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    await store.getState().clearAll();
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    await store.getState().connectSimulator('adult');
+    reveal();
+    // The engine reports every connection, a reconnection of the same reader too: it may hold another card.
+    emit({ type: 'connection', connected: true, info: INFO });
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    await store.getState().connectSimulator('child');
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    emit({ type: 'restarted', reason: { code: 'engine/restarted', message: 'gone' } });
+    expect(store.getState().myNumberRevealed).toBe(false);
+  });
+
   it('shows an engine refusal by code and details', async () => {
     const { store } = setup({
       openTranscript: () => {

@@ -136,6 +136,7 @@ export function createAppStore(
         if (view === 'services' && get().pins.length === 0) void get().refreshPins();
       },
       ...servicesActions(set, get, client),
+      setMyNumberRevealed: (myNumberRevealed) => set({ myNumberRevealed }),
       exportTranscript: async () => {
         let text: string | null = null;
         await run(async () => {
@@ -203,6 +204,8 @@ function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
       if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
       break;
     case 'connection':
+      // Whatever card comes next, or comes back, starts with its My Number hidden.
+      if (event.connected) set({ myNumberRevealed: false });
       if (!event.connected && event.reason) {
         // Pulled out from under us: keep what was read on screen, say why, offer to reconnect.
         set({ connection: null, interrupted: get().source !== null, readerCheck: null, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });

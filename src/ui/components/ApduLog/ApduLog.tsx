@@ -1,12 +1,20 @@
 import { downloadBlob } from '../../model/download';
+import { hexWithHidden } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog } from '../../store/selectors';
+import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
+import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
-/** Every command and response, names decoded, status words explained, PINs shown as `**`; export and clear. */
+/**
+ * Every command and response, names decoded, status words explained, PINs shown as `**` and the
+ * response bytes that carry the My Number as `••` until Reveal (docs/card-reference.md §17); export
+ * and clear. The masking is what the page shows; the exported transcript is its own matter.
+ */
 export function ApduLog() {
   const t = useT();
   const log = useAppStore(selectLog);
+  const revealed = useAppStore(selectMyNumberRevealed);
+  const carriesMyNumber = log.some((row) => (row.myNumberSpans?.length ?? 0) > 0);
   const connection = useAppStore(selectConnection);
   const busy = useAppStore(selectBusy);
   const exportTranscript = useAppStore(selectExportTranscript);
@@ -37,6 +45,12 @@ export function ApduLog() {
       ) : (
         <>
           <p className="muted small">{t('log.exportHint')}</p>
+          {carriesMyNumber && (
+            <div className="my-number-line" data-testid="log-my-number">
+              <MyNumberReveal testId="log-my-number-reveal" />
+              <span className="muted small">{t('log.myNumberHidden')}</span>
+            </div>
+          )}
           <div className="table-scroll log-scroll">
             <table className="apdu-log" data-testid="apdu-log">
               <thead>
@@ -59,7 +73,9 @@ export function ApduLog() {
                       <code className="wrap" data-testid="apdu-command">{row.command}</code>
                     </td>
                     <td>
-                      <code className="wrap">{row.responseData}</code>
+                      <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
+                        {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
+                      </code>
                     </td>
                     <td>
                       <code>{row.sw ?? '—'}</code>
