@@ -46,7 +46,7 @@ export class EngineSession {
    * Wraps a freshly opened transport in the one logger, starts a new log (unless continuing a
    * session with `keepLog`) and reports the connection.
    */
-  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
+  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; transcript?: ConnectionInfo['transcript']; keepLog?: boolean } = {}): ConnectionInfo {
     const transport = new LoggingTransport(inner, (entry) => {
       this.logEntries.push(entry);
       this.emit({ type: 'apdu', row: toLogRow(entry) });
@@ -67,6 +67,7 @@ export class EngineSession {
       atr: toHex(transport.atr),
       extendedLength: transport.extendedLength,
       ...(options.reader ? { reader: options.reader } : {}),
+      ...(options.transcript ? { transcript: options.transcript } : {}),
     };
     this.emit({ type: 'connection', connected: true, info: this.connection });
     return this.connection;

@@ -1,31 +1,40 @@
 import { MalformedDataError, fromHex } from '../bytes';
-import { TranscriptCard, formatTranscript, type ApduLogEntry } from '../transport';
+import { TranscriptCard, formatTranscript, withholdPinProtectedAnswers, type ApduLogEntry } from '../transport';
 import { EngineFailure } from './engineErrors';
-import type { ConnectionInfo } from './protocol';
+import type { ConnectionInfo, TranscriptKind } from './protocol';
 
 /** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */
 const CONTACT_ATR = '3B E0 00 FF 81 31 FE 45 14';
 
+const TITLES: Record<TranscriptKind, string> = {
+  full: '# MynaLens APDU transcript, full (for replay): every answer the card gave, including what PINs opened. PINs are hidden (** PIN hidden **).',
+  redacted: '# MynaLens APDU transcript, redacted: answers read with a PIN are withheld (-- for each byte); it cannot be replayed past a PIN. PINs are hidden (** PIN hidden **).',
+};
+
 /**
  * The session's APDU log as transcript text (architecture: transport/ transcript format),
- * headed by `#` comments naming the app, the date, the transport kind, the ATR and the length
- * mode. Redacted bytes are already null in the log and come out as `**` (house rule 6);
- * exchanges that failed in transit have no response and are listed as comments.
+ * headed by `#` comments naming the kind, the app, the date, the transport kind, the ATR and the
+ * length mode. A VERIFY's body is already hidden in the log and comes out as `** PIN hidden **`,
+ * the same for every PIN length (house rule 6). The `redacted` kind also withholds every answer
+ * given while a PIN was verified (`withholdPinProtectedAnswers`). Exchanges that failed in transit
+ * have no response and are listed as comments.
  */
-export function exportTranscript(log: readonly ApduLogEntry[], info: ConnectionInfo | null, now: Date = new Date()): string {
+export function exportTranscript(log: readonly ApduLogEntry[], info: ConnectionInfo | null, kind: TranscriptKind = 'full', now: Date = new Date()): string {
   const header = [
-    '# MynaLens APDU transcript (PIN bytes redacted as **)',
+    TITLES[kind],
+    `# kind: ${kind}`,
     `# app: MynaLens`,
     `# date: ${now.toISOString()}`,
     `# transport: ${info?.kind ?? 'none'}`,
     `# atr: ${info?.atr ?? ''}`,
     `# extended-length: ${info ? String(info.extendedLength) : 'unknown'}`,
   ];
+  const answered = log.flatMap((entry) => (entry.response ? [{ command: entry.command, response: entry.response }] : []));
+  const written = kind === 'redacted' ? withholdPinProtectedAnswers(answered) : answered;
+  let next = 0;
   const body = log
     .map((entry) =>
-      entry.response
-        ? formatTranscript([{ command: entry.command, response: entry.response }])
-        : `# seq ${entry.seq} failed in transit: ${entry.error?.code ?? 'transport/protocol'}\n`,
+      entry.response ? formatTranscript([written[next++]!]) : `# seq ${entry.seq} failed in transit: ${entry.error?.code ?? 'transport/protocol'}\n`,
     )
     .join('');
   return `${header.join('\n')}\n${body}`;
