@@ -71,7 +71,7 @@ describe('createAppStore', () => {
 
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
-    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 04 ** ** ** **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
     emit({ type: 'pins', pins: [pinState({ pinId: 'textPin', triesLeft: 2 })] });
     expect(store.getState().log).toHaveLength(1);
     expect(store.getState().pins[0]?.triesLeft).toBe(2);
