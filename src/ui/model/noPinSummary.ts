@@ -16,7 +16,7 @@ export type SummaryFact =
   | 'photo'
   | 'securityCode';
 
-const FACT_ORDER: readonly SummaryFact[] = [
+export const FACT_ORDER: readonly SummaryFact[] = [
   'authCertificate', 'birthMonthDay', 'municipality', 'cardSerial', 'cardExpiry', 'signatureCertificateExists',
   'name', 'address', 'birthDate', 'sex', 'myNumber', 'photo', 'securityCode',
 ];
@@ -36,19 +36,25 @@ export function readWithoutPin(rows: readonly ExposureRowView[]): readonly Expos
 
 /** Summarises the no-PIN column from each row's `reveals` (docs/card-reference.md §6.1, §9.4, §12). */
 export function noPinSummary(rows: readonly ExposureRowView[]): NoPinSummary {
-  const read = readWithoutPin(rows);
+  return summariseRead(readWithoutPin(rows));
+}
+
+/** The facts a row gives away (its `reveals`, plus what the summary infers from two JPKI files). */
+export function factsOfRow(row: ExposureRowView): SummaryFact[] {
+  const facts = row.reveals.filter((fact): fact is SummaryFact => (FACT_ORDER as readonly string[]).includes(fact));
+  if (row.applet === 'jpki' && row.fileId === '000A') facts.unshift('authCertificate');
+  // Certificate flags byte 0 = 8F only when a signature certificate was issued (§12 under-15).
+  if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) facts.push('signatureCertificateExists');
+  return facts;
+}
+
+/** The facts that rows already read give away, with the authentication certificate's serial. */
+export function summariseRead(read: readonly ExposureRowView[]): NoPinSummary {
   const facts = new Set<SummaryFact>();
   let serial: string | null = null;
   for (const row of read) {
-    for (const fact of row.reveals) if ((FACT_ORDER as readonly string[]).includes(fact)) facts.add(fact as SummaryFact);
-    if (row.applet === 'jpki' && row.fileId === '000A') {
-      facts.add('authCertificate');
-      serial = row.content?.fields.find((f) => f.linkable)?.value ?? serial;
-    }
-    // Certificate flags byte 0 = 8F only when a signature certificate was issued (§12 under-15).
-    if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) {
-      facts.add('signatureCertificateExists');
-    }
+    for (const fact of factsOfRow(row)) facts.add(fact);
+    if (row.applet === 'jpki' && row.fileId === '000A') serial = row.content?.fields.find((f) => f.linkable)?.value ?? serial;
   }
   return { facts: FACT_ORDER.filter((f) => facts.has(f)), serial, rowsRead: read.length };
 }

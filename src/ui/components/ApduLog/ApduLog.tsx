@@ -1,21 +1,17 @@
-import { downloadBlob } from '../../model/download';
+import { useState } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog } from '../../store/selectors';
+import { selectBusy, selectClearAll, selectConnection, selectLog } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
 
-/** Every command and response, names decoded, status words explained, PINs shown as `**`; export and clear. */
+/** Every command and response, names decoded, status words explained, PINs hidden; export (after saying what the file holds) and clear. */
 export function ApduLog() {
   const t = useT();
   const log = useAppStore(selectLog);
   const connection = useAppStore(selectConnection);
   const busy = useAppStore(selectBusy);
-  const exportTranscript = useAppStore(selectExportTranscript);
   const clearAll = useAppStore(selectClearAll);
-
-  async function onExport() {
-    const text = await exportTranscript();
-    if (text !== null) downloadBlob('mynalens-transcript.txt', text, 'text/plain;charset=utf-8');
-  }
+  const [exporting, setExporting] = useState(false);
 
   return (
     <section className="panel" aria-labelledby="log-heading" data-testid="apdu-log-panel">
@@ -23,7 +19,7 @@ export function ApduLog() {
         <h2 id="log-heading">{t('log.heading')}</h2>
         {(connection || log.length > 0) && (
           <div className="actions">
-            <button type="button" disabled={busy || log.length === 0} onClick={() => void onExport()} data-testid="export-transcript">
+            <button type="button" disabled={busy || log.length === 0} onClick={() => setExporting(true)} data-testid="export-transcript">
               {t('log.export')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void clearAll()} data-testid="clear-all">
@@ -32,6 +28,7 @@ export function ApduLog() {
           </div>
         )}
       </div>
+      <ExportTranscriptDialog open={exporting} onClose={() => setExporting(false)} />
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (

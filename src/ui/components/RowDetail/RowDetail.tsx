@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExposureRowView, FileContentView } from '../../../worker/protocol';
 import { errorMessage } from '../../i18n/errorMessages';
+import { linkableSerial } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectSelectRow, selectSelectedRow } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -62,7 +63,9 @@ function Decoded({ row, content }: { row: ExposureRowView; content: FileContentV
       )}
       <FieldList fields={content.fields} />
       <ImageGallery images={content.images} />
-      {content.certificateDerBase64 && <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} />}
+      {content.certificateDerBase64 && (
+        <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} reveals={row.reveals} serial={linkableSerial(row)} />
+      )}
       {content.decodeError && <RawBytes content={content} />}
     </div>
   );
