@@ -1,5 +1,5 @@
 import { hex16, toHex } from '../bytes';
-import { hasDataField } from './transcript';
+import { hasDataField, hidesBody } from './transcript';
 
 /**
  * Where a command finds the card — what decides the card's answer besides the command itself
@@ -37,11 +37,6 @@ export class CardState {
   private readonly verified = new Set<string>();
   private readonly counters = new Map<string, string>();
   private readonly attempts = new Map<string, number>();
-
-  /** True when some key is verified in the current DF: what a PIN-protected file needs. */
-  get anyVerified(): boolean {
-    return this.verified.size > 0;
-  }
 
   /** The context a command meets now. */
   contextOf(command: Uint8Array | readonly (number | null)[]): CommandContext {
@@ -103,7 +98,7 @@ export function contextKey(context: CommandContext): string {
 
 /** True for a command with a data field, also when the body is hidden (`** PIN hidden **`). */
 function carriesData(command: Uint8Array | readonly (number | null)[]): boolean {
-  if (command.length === 5 && command[4] === null) return true;
+  if (hidesBody(command)) return true;
   if (command.some((b) => b === null)) return command.length > 5;
   return hasDataField(command instanceof Uint8Array ? command : Uint8Array.from(command as number[]));
 }
