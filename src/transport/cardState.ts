@@ -98,7 +98,7 @@ export function contextKey(context: CommandContext): string {
 
 /** True for a command with a data field, also when the body is hidden (`** PIN hidden **`). */
 function carriesData(command: Uint8Array | readonly (number | null)[]): boolean {
-  if (hidesBody(command)) return true;
+  if (!(command instanceof Uint8Array) && hidesBody(command)) return true;
   if (command.some((b) => b === null)) return command.length > 5;
   return hasDataField(command instanceof Uint8Array ? command : Uint8Array.from(command as number[]));
 }
