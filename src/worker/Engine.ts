@@ -159,7 +159,9 @@ export class Engine {
       case 'checkCardData':
         return checkCardData(this.session);
       case 'exportTranscript':
-        return Promise.resolve({ text: exportTranscript(this.session.log, this.session.info, transcriptKind(params as Params<'exportTranscript'>)) });
+        return Promise.resolve({
+          text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params as Params<'exportTranscript'>), rows: this.session.rowList() }),
+        });
       case 'clear':
         this.session.forget();
         this.reader = null;

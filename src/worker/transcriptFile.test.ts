@@ -54,6 +54,11 @@ describe('exportTranscript and openTranscript', () => {
     const { text } = await h.client.call('exportTranscript', { kind: 'redacted' });
 
     expect(text).toContain('# kind: redacted');
+    // The header names what the answers hold: the My Number only in the full file.
+    expect(full).toMatch(/^# holds: myNumber \(text\/0001\)$/m);
+    expect(full).toMatch(/^# holds: name \(text\/0002\)$/m);
+    expect(text).not.toMatch(/^# holds: myNumber/m);
+    expect(text).toMatch(/^# holds: birthMonthDay \(jpki\/000A\)$/m);
     expect(full).toContain(asciiHex(pins.pinA)); // the My Number, as EF 0001 holds it (docs/card-reference.md §7.2)
     expect(text).not.toContain(asciiHex(pins.pinA));
     // Same APDU count, same lines, and each withheld answer as long as the one it replaces.
