@@ -52,6 +52,22 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     });
   }
 
+  it('remembers every PIN that opened a file, not only the last (§5)', async () => {
+    const h = await connected();
+    const pins = await pinsOf('adult');
+    await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    const { opened } = await h.client.call('verifyPin', { pinId: 'visualPinB', pin: pins.pinB });
+    // visual/0002 and 0006 open with either PIN and were read after both; 0005 only after PIN A, and PIN B left it alone.
+    expect(opened.map((r) => [r.key, r.readWith, r.openedBy])).toEqual([
+      ['visual/0002', 'visualPinB', ['visualPinA', 'visualPinB']],
+      ['visual/0006', 'visualPinB', ['visualPinA', 'visualPinB']],
+    ]);
+    expect(h.rowEvents().get('visual/0005')).toMatchObject({ status: 'read', openedBy: ['visualPinA'] });
+    // A PIN entered again adds nothing new.
+    const again = await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    expect(again.opened.find((r) => r.key === 'visual/0002')?.openedBy).toEqual(['visualPinA', 'visualPinB']);
+  });
+
   it('decodes what the text PIN opens: the My Number (masked kind) and the basic four', async () => {
     const h = await connected();
     const pins = await pinsOf('adult');
@@ -80,6 +96,18 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     const { opened } = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
     const labels = opened[0]!.content!.fields.map((f) => f.label);
     expect(labels).toEqual(expect.arrayContaining(['name', 'address', 'date of birth', 'sex', 'serial number (decimal)']));
+  });
+
+  it('marks the signature certificate serial as travelling with signed documents, and its birth date as a plain date', async () => {
+    const h = await connected();
+    const { opened } = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
+    const fields = opened[0]!.content!.fields;
+    expect(fields.filter((f) => f.linkable).map((f) => [f.label, f.linkable])).toEqual([
+      ['serial number (hex)', 'signedDocuments'],
+      ['serial number (decimal)', 'signedDocuments'],
+    ]);
+    // The UI gives the date its era year (昭和60年); the era digit alone ("(昭和)") is never the value.
+    expect(fields.find((f) => f.label === 'date of birth')).toMatchObject({ kind: 'date', value: '1985-06-12' });
   });
 });
 

@@ -27,8 +27,11 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
 
     const auth = rows.find((r) => r.key === 'jpki/000A')!;
     expect(auth.readWith).toBe('none');
+    expect(auth.openedBy).toEqual(['none']);
     const serial = auth.content!.fields.filter((f) => f.linkable);
-    expect(serial.map((f) => f.kind)).toEqual(['hex', 'number']);
+    expect(serial.map((f) => [f.kind, f.linkable])).toEqual([['hex', 'logins'], ['number', 'logins']]);
+    // A CA's serial is nobody's: the CA certificates read with no PIN carry no linkable mark.
+    for (const ca of ['jpki/000B', 'jpki/0002']) expect(rows.find((r) => r.key === ca)!.content!.fields.some((f) => f.linkable)).toBe(false);
     expect(serial[1]!.value).toMatch(/^\d+$/);
     expect(auth.content!.certificateDerBase64!.length).toBeGreaterThan(1000);
     expect(auth.content!.fields.find((f) => f.label === 'key size (bits)')?.value).toBe('2048');

@@ -36,6 +36,7 @@ export function row(overrides: Partial<ExposureRowView> & Pick<ExposureRowView, 
     specSection: '§6.1',
     status: 'not-read',
     readWith: null,
+    openedBy: overrides.status === 'read' && overrides.readWith ? [overrides.readWith] : [],
     ...overrides,
   };
 }

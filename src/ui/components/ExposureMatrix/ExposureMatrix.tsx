@@ -1,5 +1,5 @@
 import type { ExposureRowView } from '../../../worker/protocol';
-import { cellFor, groupRows, type AppletGroup } from '../../model/matrixModel';
+import { cellFor, groupRows, sessionRead, type AppletGroup } from '../../model/matrixModel';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -30,8 +30,11 @@ function AppletTable({ group }: { group: AppletGroup }) {
   const selectRow = useAppStore(selectSelectRow);
   const statusText = (row: ExposureRowView) => {
     if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
-    if (row.status === 'read') return row.readWith && row.readWith !== 'none' ? t('status.readWith', { pin: t(`pin.short.${row.readWith}`) }) : t('status.read');
-    return t(`status.${row.status}`);
+    const read = sessionRead(row);
+    if (!read) return t(`status.${row.status}`);
+    if (read.pins.length === 0) return t('status.read');
+    const pins = new Intl.ListFormat(language, { type: 'conjunction' }).format(read.pins.map((p) => t(`pin.short.${p}`)));
+    return t(read.withoutPin ? 'status.readWithAndWithout' : 'status.readWith', { pins });
   };
   return (
     <div className="applet" data-testid={`applet-${group.applet}`}>
@@ -64,7 +67,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
                 ) : (
                   group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
                 )}
-                <td className="row-status" data-testid={`status-${row.key}`}>{statusText(row)}</td>
+                <td className="row-status" data-testid={`status-${row.key}`} data-opened-by={row.openedBy.join(' ')}>{statusText(row)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { jstDateTime } from '../../model/dates';
 import { fromBase64, toBase64 } from '../../../bytes/base64';
 import { downloadBlob } from '../../model/download';
+import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectServices, selectSignDocument } from '../../store/selectors';
+import { useDates } from '../../useDates';
 import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { ServiceError } from './ServiceError';
@@ -19,6 +20,7 @@ const SIGNATURE_CERTIFICATE_REVEALS = ['name', 'address', 'birthDate', 'sex'];
  */
 export function SignDocument() {
   const t = useT();
+  const dates = useDates();
   const language = useAppStore(selectLanguage);
   const services = useAppStore(selectServices);
   const sign = useAppStore(selectSignDocument);
@@ -83,7 +85,7 @@ export function SignDocument() {
             <dt>{t('sign.digest')}</dt>
             <dd className="mono wrap small" data-testid="sign-digest">{result.contentSha256Hex}</dd>
             <dt>{t('sign.time')}</dt>
-            <dd>{jstDateTime(result.signingTime)}</dd>
+            <dd>{dates.dateTime(result.signingTime)}</dd>
             <dt>{t('sign.size', { size: result.contentLength })}</dt>
             <dd />
           </dl>
@@ -103,7 +105,7 @@ export function SignDocument() {
             {result.facts.map((fact) => (
               <div key={fact.label} data-testid="sign-fact" data-label={fact.label}>
                 <dt>{language === 'ja' ? fact.labelJa : fact.label}</dt>
-                <dd>{fact.value}</dd>
+                <dd>{fieldText(fact, language)}</dd>
               </div>
             ))}
           </dl>
