@@ -22,7 +22,12 @@ export interface ConnectionInfo {
   readonly extendedLength: boolean;
   /** The USB reader in use, when the card is in a real (or emulated) reader. */
   readonly reader?: { readonly id: string; readonly name: string };
+  /** The file a replayed transcript came from: the connection is a replay, not a card. */
+  readonly transcript?: { readonly fileName: string };
 }
+
+/** What an export holds: `full` replays every step; `redacted` withholds every answer a PIN guarded. */
+export type TranscriptKind = 'full' | 'redacted';
 
 /** How a granted USB device can be reached (usb/knownReaders.ts). */
 export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'rcs300' | 'unsupported';
@@ -382,8 +387,8 @@ export interface EngineMethods {
     params: { port: MessagePort; readerName: string; atr: string; extendedLength: boolean };
     result: ConnectionInfo;
   };
-  /** Opens an exported transcript as a replayed card. */
-  openTranscript: { params: { text: string }; result: ConnectionInfo };
+  /** Opens an exported transcript as a replayed card; `fileName` names it on the connection line. */
+  openTranscript: { params: { text: string; fileName?: string }; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
   /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
   scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[] } };
@@ -398,8 +403,11 @@ export interface EngineMethods {
     params: { pinId: PinKey; pin: string; confirmLastTry?: boolean };
     result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[] };
   };
-  /** The session's APDU log as a transcript (`=>`/`<=`, PIN bytes as `**`). */
-  exportTranscript: { params: Record<string, never>; result: { text: string } };
+  /**
+   * The session's APDU log as a transcript (`=>`/`<=`, every VERIFY body as `** PIN hidden **`);
+   * `redacted` withholds every answer given while a PIN was verified (`--` per byte).
+   */
+  exportTranscript: { params: { kind?: TranscriptKind }; result: { text: string } };
   /**
    * Plays a service's login (利用者証明, docs/card-reference.md §6.5, §13.4): a random challenge, the
    * auth PIN with every rule of `verifyPin`, the card's signature, WebCrypto verification against

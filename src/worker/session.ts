@@ -48,7 +48,7 @@ export class EngineSession {
    * Wraps a freshly opened transport in the one logger, starts a new log (unless continuing a
    * session with `keepLog`) and reports the connection.
    */
-  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
+  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; transcript?: ConnectionInfo['transcript']; keepLog?: boolean } = {}): ConnectionInfo {
     // A fresh connection starts with nothing selected; the tracker follows the card from there.
     const myNumberInLog = new MyNumberInLog();
     const transport = new LoggingTransport(inner, (entry) => {
@@ -71,6 +71,7 @@ export class EngineSession {
       atr: toHex(transport.atr),
       extendedLength: transport.extendedLength,
       ...(options.reader ? { reader: options.reader } : {}),
+      ...(options.transcript ? { transcript: options.transcript } : {}),
     };
     this.emit({ type: 'connection', connected: true, info: this.connection });
     return this.connection;

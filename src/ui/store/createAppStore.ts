@@ -98,11 +98,11 @@ export function createAppStore(
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
         }),
-      openTranscript: (text) =>
+      openTranscript: (text, fileName = 'transcript') =>
         run(async () => {
           set({ ...EMPTY_CARD_DATA });
-          const connection = await client.call('openTranscript', { text });
-          set({ connection, source: { kind: 'transcript' } });
+          const connection = await client.call('openTranscript', { text, fileName });
+          set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
         }),
       checkCard: () =>
         run(async () => {
@@ -137,10 +137,10 @@ export function createAppStore(
       },
       ...servicesActions(set, get, client),
       setMyNumberRevealed: (myNumberRevealed) => set({ myNumberRevealed }),
-      exportTranscript: async () => {
+      exportTranscript: async (kind) => {
         let text: string | null = null;
         await run(async () => {
-          text = (await client.call('exportTranscript', {})).text;
+          text = (await client.call('exportTranscript', { kind })).text;
         });
         return text;
       },

@@ -1,14 +1,16 @@
-import { downloadBlob } from '../../model/download';
+import { useState } from 'react';
 import { hexWithHidden } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog, selectMyNumberRevealed } from '../../store/selectors';
+import { selectBusy, selectClearAll, selectConnection, selectLog, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
 /**
- * Every command and response, names decoded, status words explained, PINs shown as `**` and the
- * response bytes that carry the My Number as `••` until Reveal (docs/card-reference.md §17); export
- * and clear. The masking is what the page shows; the exported transcript is its own matter.
+ * Every command and response, names decoded, status words explained, PINs hidden (and their
+ * length), the response bytes that carry the My Number as `••` until Reveal
+ * (docs/card-reference.md §17); export (after saying what the file holds) and clear. The masking is
+ * what the page shows; the exported transcript is its own matter.
  */
 export function ApduLog() {
   const t = useT();
@@ -17,13 +19,8 @@ export function ApduLog() {
   const carriesMyNumber = log.some((row) => (row.myNumberSpans?.length ?? 0) > 0);
   const connection = useAppStore(selectConnection);
   const busy = useAppStore(selectBusy);
-  const exportTranscript = useAppStore(selectExportTranscript);
   const clearAll = useAppStore(selectClearAll);
-
-  async function onExport() {
-    const text = await exportTranscript();
-    if (text !== null) downloadBlob('mynalens-transcript.txt', text, 'text/plain;charset=utf-8');
-  }
+  const [exporting, setExporting] = useState(false);
 
   return (
     <section className="panel" aria-labelledby="log-heading" data-testid="apdu-log-panel">
@@ -31,7 +28,7 @@ export function ApduLog() {
         <h2 id="log-heading">{t('log.heading')}</h2>
         {(connection || log.length > 0) && (
           <div className="actions">
-            <button type="button" disabled={busy || log.length === 0} onClick={() => void onExport()} data-testid="export-transcript">
+            <button type="button" disabled={busy || log.length === 0} onClick={() => setExporting(true)} data-testid="export-transcript">
               {t('log.export')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void clearAll()} data-testid="clear-all">
@@ -40,6 +37,7 @@ export function ApduLog() {
           </div>
         )}
       </div>
+      <ExportTranscriptDialog open={exporting} onClose={() => setExporting(false)} />
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExposureRowView, FileContentView } from '../../../worker/protocol';
 import { errorMessage } from '../../i18n/errorMessages';
 import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
+import { linkableSerial } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed, selectSelectRow, selectSelectedRow } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -65,7 +66,9 @@ function Decoded({ row, content }: { row: ExposureRowView; content: FileContentV
       )}
       <FieldList fields={content.fields} />
       <ImageGallery images={content.images} />
-      {content.certificateDerBase64 && <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} />}
+      {content.certificateDerBase64 && (
+        <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} reveals={row.reveals} serial={linkableSerial(row)} />
+      )}
       {content.decodeError && <RawBytes content={content} />}
     </div>
   );
