@@ -102,7 +102,7 @@ describe('Open a transcript: hostile files up to the caps', () => {
     await checkTargetAsync(
       'hostile transcript file up to the caps',
       fc.asyncProperty(hostileFile, command, async (text, cmd) => {
-        const card = await openTranscriptSource({ file: new Blob([text]), name: 'hostile.txt' }).catch((error: unknown) => {
+        const card = await openTranscriptSource({ file: new Blob([text]), fileName: 'hostile.txt' }).catch((error: unknown) => {
           expect(error).toBeInstanceOf(EngineFailure);
           expect(REFUSALS).toContain((error as EngineFailure).code);
           return null;

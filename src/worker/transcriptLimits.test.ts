@@ -26,7 +26,7 @@ describe('transcript caps: file size', () => {
   it(`refuses a file over ${MAX_TRANSCRIPT_BYTES} bytes without reading it, naming the file`, async () => {
     const file = new Blob([new Uint8Array(MAX_TRANSCRIPT_BYTES + 1)]);
     const read = vi.spyOn(file, 'text');
-    await expect(openTranscriptSource({ file, name: 'big.txt' })).rejects.toMatchObject({
+    await expect(openTranscriptSource({ file, fileName: 'big.txt' })).rejects.toMatchObject({
       code: 'transcript/too-large',
       details: { file: 'big.txt', sizeMegabytes: 2, maxMegabytes: 2 },
     });
@@ -40,7 +40,7 @@ describe('transcript caps: file size', () => {
     while (text.length + padding.length <= MAX_TRANSCRIPT_BYTES) text += padding;
     text += '#'.repeat(MAX_TRANSCRIPT_BYTES - text.length);
     expect(text.length).toBe(MAX_TRANSCRIPT_BYTES);
-    const card = await openTranscriptSource({ file: new Blob([text]), name: 'full.txt' });
+    const card = await openTranscriptSource({ file: new Blob([text]), fileName: 'full.txt' });
     expect(card.size).toBe(1);
   });
 
@@ -55,7 +55,7 @@ describe('transcript caps: file size', () => {
     close = h.close;
     await h.client.call('connectSimulator', { holder: 'adult' });
     const file = new File([new Uint8Array(50 * 1024 * 1024)], 'fifty.txt');
-    await expect(h.client.call('openTranscript', { file, name: file.name })).rejects.toMatchObject({
+    await expect(h.client.call('openTranscript', { file, fileName: file.name })).rejects.toMatchObject({
       code: 'transcript/too-large',
       details: { file: 'fifty.txt', sizeMegabytes: 50 },
     });
@@ -90,6 +90,13 @@ describe('transcript caps: one response', () => {
       code: 'transcript/response-too-long',
       details: { file: 'f.txt', line: 3, bytes: MAX_RESPONSE_BYTES + 1, maxBytes: MAX_RESPONSE_BYTES },
     });
+  });
+});
+
+describe('transcript caps: withheld bytes of a redacted export count', () => {
+  it('refuses a withheld response longer than a card can give', () => {
+    const text = `${SELECT}\n<= 90 00\n=> 00 B0 00 00 00 00 00\n<= ${'-- '.repeat(MAX_RESPONSE_DATA_BYTES + 1)}90 00\n`;
+    expect(refusal(() => openTranscriptCard(text, 'r.txt'))).toMatchObject({ code: 'transcript/response-too-long', details: { bytes: MAX_RESPONSE_BYTES + 1 } });
   });
 });
 
@@ -144,7 +151,7 @@ describe('a real session', () => {
     const { text } = await h.client.call('exportTranscript', {});
     // Measured at 37 KB (face image included); the cap leaves a wide margin.
     expect(text.length).toBeLessThan(MAX_TRANSCRIPT_BYTES / 10);
-    const card = await openTranscriptSource({ text, name: 'session.txt' });
+    const card = await openTranscriptSource({ text, fileName: 'session.txt' });
     expect(card.size).toBeGreaterThan(50);
   });
 });

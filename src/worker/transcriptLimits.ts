@@ -85,18 +85,20 @@ export function checkExchanges(exchanges: readonly TranscriptExchange[], file: s
   let previous: TranscriptExchange | null = null;
   for (const exchange of exchanges) {
     const { response, line } = exchange;
-    if (response.length > MAX_RESPONSE_BYTES) {
-      throw new EngineFailure('transcript/response-too-long', `${file}: the response to line ${line} has ${response.length} bytes; a card answers at most ${MAX_RESPONSE_BYTES}`, {
+    // A redacted export writes withheld data bytes as `--`: they count as the card sent them.
+    const length = response.length + (exchange.withheld ?? 0);
+    if (length > MAX_RESPONSE_BYTES) {
+      throw new EngineFailure('transcript/response-too-long', `${file}: the response to line ${line} has ${length} bytes; a card answers at most ${MAX_RESPONSE_BYTES}`, {
         file,
         line,
-        bytes: response.length,
+        bytes: length,
         maxBytes: MAX_RESPONSE_BYTES,
       });
     }
     const continues = previous !== null && sw1(previous.response) === 0x61 && isGetResponse(exchange.command);
     if (!continues || !chain) chain = { line, rounds: 0, bytes: 0 };
     else chain.rounds++;
-    chain.bytes += response.length - 2;
+    chain.bytes += length - 2;
     const promised = sw1(response) === 0x61 ? sw2(response) || 1 : 0;
     if (chain.rounds > MAX_GET_RESPONSE_ROUNDS || chain.bytes + promised > MAX_RESPONSE_DATA_BYTES) {
       throw new EngineFailure(

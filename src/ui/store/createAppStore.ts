@@ -102,8 +102,10 @@ export function createAppStore(
       openTranscript: (file) =>
         run(async () => {
           set({ ...EMPTY_CARD_DATA });
-          const connection = await client.call('openTranscript', file instanceof File ? { file, name: file.name } : { file });
-          set({ connection, source: { kind: 'transcript' } });
+          // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
+          const fileName = file instanceof File ? file.name : 'transcript';
+          const connection = await client.call('openTranscript', { file, fileName });
+          set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
         }),
       checkCard: () =>
         run(async () => {
@@ -137,10 +139,11 @@ export function createAppStore(
         if (view === 'services' && get().pins.length === 0) void get().refreshPins();
       },
       ...servicesActions(set, get, client),
-      exportTranscript: async () => {
+      setMyNumberRevealed: (myNumberRevealed) => set({ myNumberRevealed }),
+      exportTranscript: async (kind) => {
         let text: string | null = null;
         await run(async () => {
-          text = (await client.call('exportTranscript', {})).text;
+          text = (await client.call('exportTranscript', { kind })).text;
         });
         return text;
       },
@@ -204,6 +207,8 @@ function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
       if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
       break;
     case 'connection':
+      // Whatever card comes next, or comes back, starts with its My Number hidden.
+      if (event.connected) set({ myNumberRevealed: false });
       if (!event.connected && event.reason) {
         // Pulled out from under us: keep what was read on screen, say why, offer to reconnect.
         set({ connection: null, interrupted: get().source !== null, readerCheck: null, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });
