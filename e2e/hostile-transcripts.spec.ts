@@ -57,7 +57,7 @@ for (const [name, says] of REFUSED) {
 test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, and the scan stops at the cap with a clear error', async ({ page }) => {
   const file = files.find((f) => f.name === 'replay-flood-61xx.txt')!;
   await openWhileClicking(page, file.path);
-  await expect(page.getByTestId('card-panel')).toContainText('transcript');
+  await expect(page.getByTestId('card-panel')).toContainText('Replaying replay-flood-61xx.txt');
   await page.getByTestId('scan').click();
   await page.getByTestId('lang-ja').click();
   await expect(page.getByTestId('lang-ja')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
@@ -69,16 +69,17 @@ test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, an
 });
 
 test('a replay that floods the APDU log shows the newest rows, counts the earlier ones, and the export keeps them all', async ({ page }) => {
-  // A real session, then every READ BINARY answered 61 00 and GET RESPONSE answering 1 KB and 61 00 again.
+  // A real session, then every READ BINARY answered with 20 KB: about a megabyte of hex for the log.
   await startSimulator(page);
   await scanCard(page);
   const recorded = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   const session = await readFile((await (await recorded).path())!, 'utf8');
-  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, '$1<= 61 00') + `=> 00 C0 00 00 00\n<= ${'5A '.repeat(1024)}61 00\n`;
+  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, `$1<= ${'5A '.repeat(20_000)}90 00`);
   await page.getByTestId('clear-all').click();
   await page.getByTestId('transcript-input').setInputFiles({ name: 'log-flood.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
-  await expect(page.getByTestId('card-panel')).toContainText('transcript');
+  await expect(page.getByTestId('card-panel')).toContainText('Replaying log-flood.txt');
 
   await page.getByTestId('scan').click();
   const hidden = page.getByTestId('log-hidden');
@@ -92,6 +93,7 @@ test('a replay that floods the APDU log shows the newest rows, counts the earlie
   const notShown = Number((await hidden.textContent())!.match(/(\d+)/)![1]);
   const exported = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   const text = await readFile((await (await exported).path())!, 'utf8');
   expect(text.match(/^=> /gm)).toHaveLength(shown + notShown);
 });

@@ -42,7 +42,7 @@ const allStalls = (page: Page) => page.evaluate(() => (window as unknown as { lo
 
 /**
  * The log flood of e2e/hostile-transcripts.spec.ts: a real session's export with every READ BINARY
- * answered 61 00 and GET RESPONSE answering 1 KB and 61 00 again, opened and scanned.
+ * answered with 20 KB, opened and scanned.
  */
 async function logFlood(page: Page): Promise<void> {
   await page.goto(base);
@@ -53,8 +53,9 @@ async function logFlood(page: Page): Promise<void> {
   await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled);
   const download = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   const session = await readFile((await (await download).path())!, 'utf8');
-  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, '$1<= 61 00') + `=> 00 C0 00 00 00\n<= ${'5A '.repeat(1024)}61 00\n`;
+  const hostile = session.replace(/^(=> 00 B0 .*\n)<= .*$/gm, `$1<= ${'5A '.repeat(20_000)}90 00`);
 
   // The baseline: the real session opened and scanned again, as any person would.
   await page.getByTestId('clear-all').click();
