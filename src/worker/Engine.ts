@@ -173,9 +173,9 @@ export class Engine {
     this.reader = null;
     await this.session.detach();
     this.session.forget();
-    const info = this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
-    await this.session.checkWhichCard(false);
-    return info;
+    // No card check: a simulated card always starts a new session (nothing to continue, nothing
+    // to tell it from) and no other card can be put into its reader.
+    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
   }
 
   private async openTranscript({ text }: Params<'openTranscript'>): Promise<ConnectionInfo> {
@@ -185,8 +185,8 @@ export class Engine {
     this.reader = null;
     await this.session.detach();
     this.session.forget();
-    // No card check: a replayed session is never continued, so there is no other card to tell it
-    // from, and the check's commands would spend the transcript's recorded answers.
+    // No card check: a replayed session is never continued either, and the check's commands would
+    // spend the transcript's recorded answers.
     return this.session.attach(card);
   }
 
