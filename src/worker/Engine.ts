@@ -215,7 +215,15 @@ export class Engine {
     else this.session.forget();
     this.lastReaderId = reader.id;
     const info = this.session.attach(transport, { reader, keepLog: continuing });
-    await this.session.checkWhichCard(continuing);
+    try {
+      await this.session.checkWhichCard(continuing);
+    } catch (error) {
+      // A card we could not check is not used: nothing may be read from it next to what the
+      // session holds. The session stays as it was, so reconnecting checks again.
+      this.reader = null;
+      await this.session.detach().catch(() => undefined);
+      throw error;
+    }
     return info;
   }
 

@@ -163,6 +163,38 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))('one card at a time: %s',
   });
 });
 
+describe('one card at a time: a card that cannot be checked', () => {
+  const FAULTS = [
+    ['is taken out during the check', { kind: 'remove-card-during-command' }, 'transport/card-removed'],
+    ['answers the check with bytes that are no answer', { kind: 'card-garbage', bytes: Uint8Array.of(0x01) }, 'data/malformed'],
+  ] as const;
+
+  it.each(FAULTS)('is not used when it %s; the next reconnect checks again and finds the other card', async (_what, fault, code) => {
+    const usb = new EmulatedUsbHost();
+    const h = startEngine(undefined, { usb });
+    close = h.close;
+    const connect = () => h.client.call('connectReader', { readerId: '072F:223E#0', unrestricted: true });
+    await usb.run({ action: 'set-unrestricted', unrestricted: true });
+    // APDU level: the first exchange after power-on is the check's own SELECT.
+    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
+    await usb.run({ action: 'grant', index: 0 });
+    await connect();
+    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await usb.run({ action: 'remove-card' });
+    await usb.run({ action: 'insert-card', holder: 'child' });
+    await usb.run({ action: 'inject', fault });
+    await expect(connect()).rejects.toMatchObject({ code });
+    // Nothing can be read from the unchecked card next to what the session still holds.
+    await expect(h.client.call('identifyCard', {})).rejects.toMatchObject({ code: 'engine/not-connected' });
+    expect(cardChanged(h.events)).toEqual([]);
+
+    if (fault.kind === 'remove-card-during-command') await usb.run({ action: 'insert-card' });
+    await connect();
+    expect(cardChanged(h.events)).toHaveLength(1);
+    expect((await h.client.call('exportTranscript', {})).text).not.toContain(ADULT_CARD_NUMBER);
+  });
+});
+
 describe('one card at a time: the simulator', () => {
   it("choosing the child's simulated card after the adult's starts afresh: nothing of the adult's stays or is exported", async () => {
     const h = startEngine();
