@@ -15,7 +15,7 @@ async function exportedTranscript(page: Page): Promise<string> {
   return readFile((await (await download).path())!, 'utf8');
 }
 
-for (const personality of ['scr3310', 'rcs380'] as const) {
+for (const personality of ['scr3310', 'rcs380', 'rcs300'] as const) {
   test(`${personality}: "Reconnect and continue" with another holder's card clears everything the first card showed`, async ({ page }) => {
     // The adult's card: the no-PIN scan, then the text PIN opens the My Number, name and address.
     await openWithReader(page, personality);
@@ -29,7 +29,7 @@ for (const personality of ['scr3310', 'rcs380'] as const) {
     await expect(page.getByTestId('row-text/0002')).toHaveAttribute('data-status', 'read');
 
     // The card is pulled and the child's card goes in.
-    // (The CCID reader says so on its interrupt pipe; the RC-S380's idle presence check notices.)
+    // (The CCID reader says so on its interrupt pipe; the contactless readers' idle presence check notices.)
     await emulator(page, 'removeCard');
     await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 30_000 });
     await emulator(page, 'insertCard', 'child');
