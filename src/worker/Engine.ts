@@ -219,8 +219,10 @@ export class Engine {
       await this.session.checkWhichCard(continuing);
     } catch (error) {
       // A card we could not check is not used: nothing may be read from it next to what the
-      // session holds. The session stays as it was, so reconnecting checks again.
+      // session holds. A continued session stays as it was, so reconnecting checks again; a new
+      // one has nothing to continue.
       this.reader = null;
+      if (!continuing) this.lastReaderId = null;
       await this.session.detach().catch(() => undefined);
       throw error;
     }

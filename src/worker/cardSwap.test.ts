@@ -195,6 +195,23 @@ describe('one card at a time: a card that cannot be checked', () => {
   });
 });
 
+describe('one card at a time: a first connection whose check fails', () => {
+  it('leaves nothing to continue: connecting again starts afresh, with no card-changed notice', async () => {
+    const usb = new EmulatedUsbHost();
+    const h = startEngine(undefined, { usb });
+    close = h.close;
+    const connect = () => h.client.call('connectReader', { readerId: '072F:223E#0', unrestricted: true });
+    await usb.run({ action: 'set-unrestricted', unrestricted: true });
+    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
+    await usb.run({ action: 'grant', index: 0 });
+    await usb.run({ action: 'inject', fault: { kind: 'card-garbage', bytes: Uint8Array.of(0x01) } });
+    await expect(connect()).rejects.toMatchObject({ code: 'data/malformed' });
+    await connect();
+    expect(cardChanged(h.events)).toEqual([]);
+    expect((await h.client.call('exportTranscript', {})).text).toContain(ADULT_CARD_NUMBER);
+  });
+});
+
 describe('one card at a time: the simulator', () => {
   it("choosing the child's simulated card after the adult's starts afresh: nothing of the adult's stays or is exported", async () => {
     const h = startEngine();
