@@ -6,8 +6,8 @@ import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
 /**
  * What tells one card from another, read with no PIN: the card identification number
  * (card-level GET DATA `0045`, docs/card-reference.md §9.4) or, on a card that does not give it,
- * the serial number of the JPKI authentication certificate (§6.4). Card data: it lives in the
- * session and is forgotten with it.
+ * the serial number of the JPKI authentication certificate (§6.4, §12: one per certificate).
+ * Card data: it lives in the session and is forgotten with it.
  */
 export interface CardFingerprint {
   readonly by: 'card-identification-number' | 'auth-certificate-serial';
