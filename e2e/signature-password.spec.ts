@@ -17,8 +17,13 @@ test('the signature password opens the signature certificate with the four facts
   const detail = page.getByTestId('row-detail');
   await expect(detail).toContainText('見本　花子');
   await expect(detail).toContainText('東京都千代田区見本町一丁目２番３号');
-  await expect(detail).toContainText('1985-06-12');
+  await expect(detail).toContainText('12 June 1985');
   await expect(detail).toContainText('female');
+  // Its serial is not a login record: it travels with every signed document, beside the four facts.
+  await expect(detail.getByTestId('linkable-note')).toHaveAttribute('data-linkable', 'signedDocuments');
+  await expect(detail.getByTestId('linkable-note')).toContainText('sent with every document you sign');
+  await expect(detail.getByTestId('linkable-note')).toContainText('name, address, date of birth and sex');
+  await expect(detail.getByTestId('linkable-note')).not.toContainText('logins');
 
   const pem = page.waitForEvent('download');
   await page.getByTestId('export-pem').click();

@@ -25,6 +25,6 @@ test('the text PIN opens the My Number, masked until Reveal, and the four facts'
   const detail = page.getByTestId('row-detail');
   await expect(detail).toContainText('見本　花子');
   await expect(detail).toContainText('東京都千代田区見本町一丁目２番３号');
-  await expect(detail).toContainText('1985-06-12');
+  await expect(detail).toContainText('12 June 1985');
   await expect(detail).toContainText('female');
 });

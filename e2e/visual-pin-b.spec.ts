@@ -12,6 +12,6 @@ test('visual PIN-B (birth date + expiry year + security code) opens the card fac
   await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
   await expect(page.getByTestId('row-visual/0005')).not.toHaveAttribute('data-status', 'read');
   await openRow(page, 'visual/0002');
-  await expect(page.getByTestId('row-detail')).toContainText('2035-06-12');
+  await expect(page.getByTestId('row-detail')).toContainText('12 June 2035');
   await expect(page.getByTestId('card-image').first()).toBeVisible();
 });

@@ -71,7 +71,7 @@ test('signing a text produces a downloadable detached signature and shows the fa
   await expect(page.getByTestId('sign-result')).toHaveAttribute('data-self-check', 'true');
   await expect(page.locator('[data-testid="sign-fact"][data-label="name"]')).toContainText('見本　花子');
   await expect(page.locator('[data-testid="sign-fact"][data-label="address"]')).toContainText('東京都千代田区');
-  await expect(page.locator('[data-testid="sign-fact"][data-label="date of birth"]')).toContainText('1985-06-12');
+  await expect(page.locator('[data-testid="sign-fact"][data-label="date of birth"]')).toContainText('12 June 1985');
   await expect(page.locator('[data-testid="sign-fact"][data-label="sex"]')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sign-download').click()]);
   expect(download.suggestedFilename()).toBe('signature.p7s');

@@ -3,7 +3,7 @@ import { expect } from './test';
 
 /** What the usb-emulator build puts on `window` (src/simulator/usb/emulatedPermission.ts). */
 interface EmulatorControls {
-  plug(options: { personality: string; holder?: string; serialNumber?: string | null; noCard?: boolean; heldByOs?: boolean }): Promise<void>;
+  plug(options: { personality: string; card?: string; holder?: string; serialNumber?: string | null; noCard?: boolean; heldByOs?: boolean }): Promise<void>;
   unplug(): Promise<void>;
   replug(): Promise<void>;
   removeCard(): Promise<void>;

@@ -94,9 +94,16 @@ describe('CcidReader at TPDU level', () => {
     await reader.close();
   });
 
-  it('skips SetParameters when the reader has automatic parameter configuration', async () => {
+  it('sends SetParameters even when the reader configures itself from the ATR (0x02), as libccid does', async () => {
     const { reader, device } = await open({ personality: 'scr3310' });
+    expect(device.received.slice(0, 2)).toEqual([0x62, 0x61]);
+    await reader.close();
+  });
+
+  it('skips SetParameters when the reader negotiates parameters itself (dwFeatures 0x40)', async () => {
+    const { reader, device } = await open({ personality: 'scr3310', features: 0x000101fa });
     expect(device.received).not.toContain(0x61);
+    expect(toHex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
     await reader.close();
   });
 });

@@ -18,13 +18,17 @@ import {
   type RdrToPcHeader,
 } from './ccid/ccidWire';
 import type { FakeCcidFault } from './ccid/faults';
-import { PERSONALITIES, T0_ONLY_ATR, type FakeCcidPersonality, type Personality } from './ccid/personalities';
+import { CONTACT_CARD_ATRS, type FakeContactCard } from './ccid/cardPersonalities';
+import { PERSONALITIES, type FakeCcidPersonality, type Personality } from './ccid/personalities';
+import type { PublishedDescriptor } from './ccid/personality';
+import { parseAtr, type Atr } from '../usb/atr';
 import { T1Card } from './ccid/T1Card';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeCcidPersonality } from './ccid/personalities';
 export type { FakeCcidFault } from './ccid/faults';
+export type { FakeContactCard } from './ccid/cardPersonalities';
 
 export interface FakeCcidDeviceOptions {
   readonly personality: FakeCcidPersonality;
@@ -44,19 +48,33 @@ export interface FakeCcidDeviceOptions {
   readonly noCard?: boolean;
   /** WebUSB `serialNumber`. */
   readonly serialNumber?: string | null;
+  /** The contact card in the slot (cardPersonalities.ts); default the reader's, else the My Number Card's own ATR. */
+  readonly card?: FakeContactCard;
+  /** bPowerSelect classes the card answers at (CCID 1.1 §6.1.1: '5V', '3V', '1.8V'); default all. */
+  readonly cardVoltages?: readonly ('5V' | '3V' | '1.8V')[];
+  /** Every reply comes this many milliseconds after its command (a slow card). */
+  readonly replyDelayMs?: number;
 }
 
 const le32 = (v: number): number[] => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff];
 
-/** CCID 1.1 Table 5.1-1, by hand: 54 bytes. */
+/** Descriptor fields of the generic personalities that have no published dump: CCID 1.1, 4 MHz, 9600..307 200 bit/s. */
+const GENERIC: PublishedDescriptor = {
+  bcdCcid: 0x0110, voltageSupport: 0x07, defaultClock: 4000, maximumClock: 4000, numClockSupported: 0,
+  dataRate: 9600, maxDataRate: 307200, numDataRatesSupported: 0, maxIfsd: 254, synchProtocols: 0, mechanical: 0,
+  classGetResponse: 0xff, classEnvelope: 0xff, lcdLayout: 0, pinSupport: 0, maxBusySlots: 1,
+};
+
+/** CCID 1.1 Table 5.1-1, by hand: 54 bytes, field by field as the personality publishes them. */
 function classDescriptor(p: Personality, features: number): number[] {
+  const d = { ...GENERIC, ...p.published };
   return [
-    0x36, 0x21, 0x10, 0x01, p.maxSlotIndex, 0x07, // bLength, type, bcdCCID 1.10, bMaxSlotIndex, 5/3/1.8 V
-    ...le32(p.protocols), ...le32(4000), ...le32(4000), 0x00, // dwProtocols, clocks kHz, bNumClockSupported
-    ...le32(9600), ...le32(307200), 0x00, // data rates, bNumDataRatesSupported
-    ...le32(254), ...le32(0), ...le32(0), // dwMaxIFSD, synch protocols, mechanical
+    0x36, 0x21, d.bcdCcid & 0xff, d.bcdCcid >> 8, p.maxSlotIndex, d.voltageSupport, // bLength, type, bcdCCID, bMaxSlotIndex, bVoltageSupport
+    ...le32(p.protocols), ...le32(d.defaultClock), ...le32(d.maximumClock), d.numClockSupported, // dwProtocols, clocks kHz
+    ...le32(d.dataRate), ...le32(d.maxDataRate), d.numDataRatesSupported, // data rates bit/s
+    ...le32(d.maxIfsd), ...le32(d.synchProtocols), ...le32(d.mechanical),
     ...le32(features), ...le32(p.maxMessageLength),
-    0xff, 0xff, 0x00, 0x00, 0x00, 0x01, // bClassGetResponse/Envelope echo, wLcdLayout, bPINSupport, bMaxCCIDBusySlots
+    d.classGetResponse, d.classEnvelope, d.lcdLayout & 0xff, d.lcdLayout >> 8, d.pinSupport, d.maxBusySlots,
   ];
 }
 
@@ -103,7 +121,9 @@ interface Waiter {
 
 /**
  * A `UsbDeviceLike` that answers like a USB CCID reader holding a `SimulatedCard`: hand-written
- * descriptors for several reader personalities, bulk-IN replies split into wMaxPacketSize packets,
+ * descriptors for several reader personalities (libccid's published ones byte for byte where they
+ * exist), contact card personalities by ATR, the card's side of the start-up — bPowerSelect classes,
+ * PPS, the protocol SetParameters or the reader's own negotiation leaves in force (docs/browser-platform.md §4.11) — bulk-IN replies split into wMaxPacketSize packets,
  * extended APDU answers chained by bChainParameter (CCID 1.1 §6.1.4, §6.2.1), NotifySlotChange on
  * the interrupt pipe, Chrome's protected-class rule and an OS driver holding the interface on
  * request, one-shot faults, and `unplug()` that fails every transfer with NotFoundError as WebUSB does.
@@ -119,6 +139,10 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   readonly received: number[] = [];
   /** Every XfrBlock payload the card side saw, in order (for tests). */
   readonly xfrPayloads: Uint8Array[] = [];
+  /** Every PPS request the card agreed to (for tests). */
+  readonly ppsRequests: Uint8Array[] = [];
+  /** Every bPowerSelect of an IccPowerOn, in order (for tests). */
+  readonly powerSelects: number[] = [];
 
   private readonly personality: Personality;
   private readonly packetSize: number;
@@ -127,6 +151,13 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   private readonly faults = new FaultQueue<FakeCcidFault>();
   private present: boolean;
   private powered = false;
+  private readonly contactCard: FakeContactCard;
+  /** The protocol the card runs now (ISO/IEC 7816-3 §6.3): its default after the ATR, changed by PPS or by a reader that negotiates. */
+  private activeProtocol: 0 | 1 = 1;
+  /** PPS is possible only as the first exchange after the ATR (§9.1). */
+  private ppsAllowed = false;
+  /** Set when PPS or the reader's own negotiation made a protocol other than the default possible. */
+  private protocolAgreed = false;
   private outBuffer: Uint8Array = new Uint8Array(0);
   private chainedAnswer: Uint8Array | null = null;
   private readonly bulkPackets: Uint8Array[] = [];
@@ -148,6 +179,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.productName = this.personality.productName;
     this.serialNumber = options.serialNumber ?? null;
     this.present = !options.noCard;
+    this.contactCard = options.card ?? this.personality.defaultCard ?? 'my-number';
     this.descriptor = configurationDescriptor(this.personality, options.features ?? this.personality.features, this.packetSize);
     this.configurations = [parsedConfiguration(this.personality, this.packetSize)];
     this.t1 = new T1Card((apdu) => this.card.respond(apdu));
@@ -217,6 +249,8 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.check();
     this.requireClaimed();
     if (endpointNumber !== BULK_OUT) throw new DOMException('no such endpoint', 'NotFoundError');
+    // The reader NAKs the transfer for ever: WebUSB's promise never settles.
+    if (this.faults.take('stuck-bulk-out')) return new Promise(() => undefined);
     this.outBuffer = concatBytes(this.outBuffer, data);
     for (let n = pcToRdrMessageLength(this.outBuffer); n !== null; n = pcToRdrMessageLength(this.outBuffer)) {
       const message = this.outBuffer.slice(0, n);
@@ -224,7 +258,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
       // Answer a little later, as a reader on the bus does.
       setTimeout(() => {
         if (!this.unplugged) this.answer(message);
-      }, 0);
+      }, this.options.replyDelayMs ?? 0);
     }
     return { status: 'ok', bytesWritten: data.length };
   }
@@ -282,6 +316,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   private answer(bytes: Uint8Array): void {
     const m = decodePcToRdr(bytes);
     this.received.push(m.messageType);
+    if (m.messageType === 0x62) this.powerSelects.push(m.specific[0]);
     const slotHasCard = m.slot === this.personality.cardSlot;
     const icc = !this.present || !slotHasCard ? 'absent' : this.powered ? 'active' : 'inactive';
     const h: RdrToPcHeader = { slot: m.slot, seq: m.seq, icc };
@@ -289,13 +324,19 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     // CCID 1.1 §6.2.6: bError 5 = bad bSlot.
     if (m.slot > this.personality.maxSlotIndex) return this.reply(encodeSlotStatus({ ...failed(5), icc: 'absent' }));
     switch (m.messageType) {
-      case 0x62: // IccPowerOn
+      case 0x62: {
+        // IccPowerOn
         if (icc === 'absent') return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
+        const refusal = this.powerSelectRefusal(m.specific[0]);
+        if (refusal !== null) return this.reply(encodeDataBlock({ ...failed(refusal), icc: 'inactive' }, new Uint8Array(0)));
         this.card.reset();
         this.t1.reset();
         this.chainedAnswer = null;
         this.powered = true;
-        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, this.personality.cardLink === 't0' ? T0_ONLY_ATR : (this.personality.atr ?? this.card.atr)));
+        const atr = this.atr();
+        this.startProtocol(parseAtr(atr));
+        return this.reply(encodeDataBlock({ ...h, icc: 'active' }, atr));
+      }
       case 0x63: // IccPowerOff
         if (slotHasCard) {
           this.card.reset();
@@ -304,9 +345,23 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
         return this.reply(encodeSlotStatus({ ...h, icc: icc === 'absent' ? 'absent' : 'inactive' }, 0x01));
       case 0x65: // GetSlotStatus
         return this.reply(encodeSlotStatus(h));
-      case 0x61: // SetParameters
+      case 0x61: {
+        // SetParameters
         if (icc !== 'active') return this.reply(encodeParametersReply(failed(0xfe), m.specific[0], new Uint8Array(0)));
-        return this.reply(encodeParametersReply(h, m.specific[0], m.data));
+        const protocol = m.specific[0];
+        // CCID 1.1 §6.2.6: a protocol the reader does not list is refused, bError 7 pointing at bProtocolNum.
+        if ((protocol !== 0 && protocol !== 1) || (this.personality.protocols & (1 << protocol)) === 0) {
+          return this.reply(encodeParametersReply(failed(7), protocol, new Uint8Array(0)));
+        }
+        this.setProtocol(protocol);
+        if (this.personality.qemuQuirks) {
+          // QEMU 7.2: dwLength 0, the structure sent anyway.
+          const reply = encodeParametersReply(h, protocol, m.data);
+          reply.fill(0, 1, 5);
+          return this.reply(reply);
+        }
+        return this.reply(encodeParametersReply(h, protocol, m.data));
+      }
       case 0x6f: // XfrBlock
         if (icc !== 'active') return this.reply(encodeDataBlock(failed(0xfe), new Uint8Array(0)));
         return this.xfrBlock(m, h);
@@ -346,19 +401,92 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     const level = m.specific[1] | (m.specific[2] << 8);
     this.xfrPayloads.push(m.data);
     const garbage = this.faults.take('card-garbage');
+    const ppsAllowed = this.ppsAllowed;
+    this.ppsAllowed = false;
     switch (this.personality.cardLink) {
-      case 't1': {
+      case 'qemu':
+        // QEMU hands the payload to its card as an APDU, whatever the host meant; bChainParameter stale.
+        return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data), this.personality.qemuQuirks ? 0x01 : 0x00);
+      case 'tpdu': {
+        if (ppsAllowed && m.data[0] === 0xff) return this.pps(h, m.data);
+        if (this.activeProtocol === 0) {
+          // The reader has handled the procedure bytes; the card sees the TPDU as a short APDU.
+          return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data));
+        }
         let block = this.t1.handle(m.data);
         if (garbage) block = garbage.bytes;
         if (this.faults.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
+        // The card's block reached the reader damaged: CCID 1.1 §6.2.6 XFR_PARITY_ERROR (FD); the card keeps it to send again.
+        if (this.faults.take('parity-error')) return encodeDataBlock({ ...h, command: 'failed', error: 0xfd }, new Uint8Array(0));
+        if (this.faults.take('endless-wtx')) {
+          this.faults.inject({ kind: 'endless-wtx' });
+          // S(WTX request) with multiplier 1: NAD 00, PCB C3, LEN 01, INF 01, LRC C3.
+          return encodeDataBlock(h, Uint8Array.of(0x00, 0xc3, 0x01, 0x01, 0xc3));
+        }
         return encodeDataBlock(h, block);
       }
-      case 't0':
-        // The reader has handled the procedure bytes; the card sees the TPDU as a short APDU.
-        return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data));
       case 'apdu':
         return this.apduLevelAnswer(h, m.data, level, garbage?.bytes);
     }
+  }
+
+  /** The ATR the reader reports: a contactless reader's own, else the contact card's. */
+  private atr(): Uint8Array {
+    return this.personality.atr ?? CONTACT_CARD_ATRS[this.contactCard] ?? this.card.atr;
+  }
+
+  /**
+   * CCID 1.1 §6.1.1: bPowerSelect 00 "automatic" needs a reader that picks the voltage (0x08) or
+   * activates by itself (0x04), else bError 7 points at it; at a class the card does not take it stays mute (FE).
+   */
+  private powerSelectRefusal(powerSelect: number): number | null {
+    const features = this.options.features ?? this.personality.features;
+    if (powerSelect === 0) return (features & 0x0c) !== 0 ? null : 7;
+    const voltage = (['5V', '3V', '1.8V'] as const)[powerSelect - 1];
+    if (!voltage) return 7;
+    return (this.options.cardVoltages ?? ['5V', '3V', '1.8V']).includes(voltage) ? null : 0xfe;
+  }
+
+  /**
+   * ISO/IEC 7816-3 §6.3.1: after the ATR the card runs TA2's protocol (specific mode) or its first
+   * offered one; a reader that negotiates by itself (0x40) settles on the first offered one it lists.
+   */
+  private startProtocol(atr: Atr): void {
+    const features = this.options.features ?? this.personality.features;
+    const offered = atr.specificMode ? [atr.specificMode.protocol] : atr.protocols;
+    const first = (offered[0] === 0 ? 0 : 1) as 0 | 1;
+    this.activeProtocol = first;
+    this.protocolAgreed = false;
+    this.ppsAllowed = atr.specificMode === null;
+    if ((features & 0x40) !== 0) {
+      const both = offered.find((t) => (t === 0 || t === 1) && (this.personality.protocols & (1 << t)) !== 0);
+      if (both === 0 || both === 1) this.activeProtocol = both;
+      this.protocolAgreed = true;
+    }
+  }
+
+  /** SetParameters: the reader switches protocol only when PPS (its own, 0x80, or the host's) made that possible. */
+  private setProtocol(protocol: number): void {
+    const features = this.options.features ?? this.personality.features;
+    if (protocol === this.activeProtocol) return;
+    if (this.protocolAgreed || (features & 0xc0) !== 0) this.activeProtocol = protocol as 0 | 1;
+  }
+
+  /**
+   * ISO/IEC 7816-3 §9: the card answers a well-formed PPS request for a protocol it offers with an
+   * echo; anything else it ignores (no answer: the reader reports ICC_MUTE).
+   */
+  private pps(h: RdrToPcHeader, request: Uint8Array): Uint8Array {
+    const atr = parseAtr(this.atr());
+    const protocol = request[1]! & 0x0f;
+    const checks = request.reduce((x, b) => x ^ b, 0) === 0;
+    if (!checks || !atr.protocols.includes(protocol) || (protocol !== 0 && protocol !== 1)) {
+      return encodeDataBlock({ ...h, command: 'failed', error: 0xfe }, new Uint8Array(0));
+    }
+    this.activeProtocol = protocol;
+    this.protocolAgreed = true;
+    this.ppsRequests.push(request.slice());
+    return encodeDataBlock(h, request);
   }
 
   /**

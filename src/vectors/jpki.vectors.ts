@@ -242,7 +242,8 @@ export const wrongPinBlocks: TranscriptVector = {
 /**
  * §12 under 15: EF 0008 `00 8F 00`. EF 0001 exists but stays locked (6982) and its password was
  * never set, so the key EF reports blocked (63C0, VERIFY → 6984) — the simulator's documented
- * choice, the only unset-key behaviour the reference describes (§7.1 text 0012).
+ * choice, the only unset-key behaviour the reference describes (§7.1 text 0012). The applet
+ * client reports what the card answers; the engine reads the pair as "not issued" (§6.2, §15.11).
  */
 export const childHasNoSignCertificate: TranscriptVector = {
   name: 'child has no signature certificate',
@@ -271,6 +272,65 @@ export const childHasNoSignCertificate: TranscriptVector = {
     readError: { code: 'card/pin-required' },
     status: { pinId: 'jpkiSign', triesLeft: 0, maxTries: 5, blocked: true, verified: false },
     verifyError: { code: 'card/pin-blocked' },
+  },
+};
+
+/**
+ * §12, §6.1: how a card with no signature password answers the two PIN-free questions — EF 0008
+ * byte 0 is not `8F`, and the counter probe of key EF 001B says `63C0` — which together mean "never
+ * issued", not "blocked" (the rule in docs/card-reference.md §6.2).
+ */
+export const signPasswordNotIssued: TranscriptVector = {
+  name: 'no signature password: EF 0008 00 8F 00 and the probe 63C0',
+  specSection: '§6.1, §6.2, §12',
+  holder: 'child',
+  transcript: `${SELECT_JPKI}
+=> 00 A4 02 0C 02 00 08
+<= 90 00
+=> 00 B0 00 00 03
+<= 00 8F 00 90 00
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80
+<= 63 C0`,
+  expected: {
+    flags: { signCertificate: false, authCertificate: true, hex: '008F00' },
+    probe: { pinId: 'jpkiSign', triesLeft: 0, maxTries: 5, blocked: true, verified: false },
+    notIssued: true,
+  },
+};
+
+/**
+ * §13.8 on the signature password of a card that has one (EF 0008 `8F 8F 00`): five wrong
+ * passwords, 63C4 … 63C0, then the probe says 63C0 — the same answer as the card without a
+ * password, and here it does mean "blocked" (docs/card-reference.md §6.2).
+ */
+export const signPasswordBlocked: TranscriptVector = {
+  name: 'signature password blocked: EF 0008 8F 8F 00, five wrong passwords, the probe 63C0',
+  specSection: '§6.1, §6.2, §13.8',
+  holder: 'adult',
+  input: { jpkiSign: 'WRONG1' },
+  transcript: `${SELECT_JPKI}
+=> 00 A4 02 0C 02 00 08
+<= 90 00
+=> 00 B0 00 00 03
+<= 8F 8F 00 90 00${[4, 3, 2, 1, 0]
+    .map(
+      (left) => `
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80 06 ${asciiHex('WRONG1')}
+<= 63 C${left}`,
+    )
+    .join('')}
+=> 00 A4 02 0C 02 00 1B
+<= 90 00
+=> 00 20 00 80
+<= 63 C0`,
+  expected: {
+    flags: { signCertificate: true, authCertificate: true, hex: '8F8F00' },
+    probe: { pinId: 'jpkiSign', triesLeft: 0, maxTries: 5, blocked: true, verified: false },
+    notIssued: false,
   },
 };
 
@@ -308,5 +368,7 @@ export const JPKI_VECTORS: readonly TranscriptVector[] = [
   authSignature,
   wrongPinBlocks,
   childHasNoSignCertificate,
+  signPasswordNotIssued,
+  signPasswordBlocked,
   childAuthCertificate,
 ];

@@ -38,6 +38,7 @@ export function initialRow(entry: ExposureEntry): ExposureRowView {
     ...(entry.note ? { note: entry.note } : {}),
     status: 'not-read',
     readWith: null,
+    openedBy: [],
   };
 }
 

@@ -30,6 +30,41 @@ describe('pinStatus (docs/card-reference.md §2, §10, §13.2)', () => {
   });
 });
 
+describe('the signature password of a card without a signature certificate (docs/card-reference.md §6.2, §12)', () => {
+  it('pinStatus alone (no scan) reads EF 0008 and calls it not issued, spending nothing', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'child' });
+    const pins = await h.client.call('pinStatus', {});
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false, triesLeft: null });
+    expect(h.rowEvents().get('jpki/0008')).toMatchObject({ status: 'read', readWith: 'none' });
+    expect(h.rowEvents().get('jpki/0001')).toMatchObject({ status: 'not-issued' });
+    expect(verifiesWithData(h.apdus())).toEqual([]);
+  });
+
+  it('verifyPin refuses with sign/no-certificate, not card/pin-blocked, and sends no password', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'child' });
+    await expect(h.client.call('verifyPin', { pinId: 'jpkiSign', pin: 'MYNA2026', confirmLastTry: true })).rejects.toMatchObject({
+      code: 'sign/no-certificate',
+    });
+    expect(verifiesWithData(h.apdus())).toEqual([]);
+    const last = h.events.filter((e) => e.type === 'pins').at(-1);
+    expect(last?.type === 'pins' && last.pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false });
+  });
+
+  it('an adult card whose password is really blocked still reports blocked (EF 0008 8F 8F 00)', async () => {
+    const h = await connected({ jpkiSign: 0 });
+    const pins = await h.client.call('pinStatus', {});
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: false, blocked: true, triesLeft: 0 });
+    expect(h.rowEvents().get('jpki/0008')?.content?.rawHex).toBe('8F 8F 00');
+    await expect(h.client.call('verifyPin', { pinId: 'jpkiSign', pin: 'MYNA2026', confirmLastTry: true })).rejects.toMatchObject({
+      code: 'card/pin-blocked',
+    });
+  });
+});
+
 describe('verifyPin opens what the card reference says and nothing more (§7.1, §8.1, §6.1)', () => {
   const cases: readonly [PinKey, (p: Awaited<ReturnType<typeof pinsOf>>) => string, readonly string[]][] = [
     ['textPin', (p) => p.textPin, ['text/0001', 'text/0002', 'text/0003', 'text/0006', 'text/0007']],
@@ -51,6 +86,22 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
       expect(readRows.sort()).toEqual([...opened].sort());
     });
   }
+
+  it('remembers every PIN that opened a file, not only the last (§5)', async () => {
+    const h = await connected();
+    const pins = await pinsOf('adult');
+    await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    const { opened } = await h.client.call('verifyPin', { pinId: 'visualPinB', pin: pins.pinB });
+    // visual/0002 and 0006 open with either PIN and were read after both; 0005 only after PIN A, and PIN B left it alone.
+    expect(opened.map((r) => [r.key, r.readWith, r.openedBy])).toEqual([
+      ['visual/0002', 'visualPinB', ['visualPinA', 'visualPinB']],
+      ['visual/0006', 'visualPinB', ['visualPinA', 'visualPinB']],
+    ]);
+    expect(h.rowEvents().get('visual/0005')).toMatchObject({ status: 'read', openedBy: ['visualPinA'] });
+    // A PIN entered again adds nothing new.
+    const again = await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    expect(again.opened.find((r) => r.key === 'visual/0002')?.openedBy).toEqual(['visualPinA', 'visualPinB']);
+  });
 
   it('decodes what the text PIN opens: the My Number (masked kind) and the basic four', async () => {
     const h = await connected();
@@ -80,6 +131,18 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     const { opened } = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
     const labels = opened[0]!.content!.fields.map((f) => f.label);
     expect(labels).toEqual(expect.arrayContaining(['name', 'address', 'date of birth', 'sex', 'serial number (decimal)']));
+  });
+
+  it('marks the signature certificate serial as travelling with signed documents, and its birth date as a plain date', async () => {
+    const h = await connected();
+    const { opened } = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
+    const fields = opened[0]!.content!.fields;
+    expect(fields.filter((f) => f.linkable).map((f) => [f.label, f.linkable])).toEqual([
+      ['serial number (hex)', 'signedDocuments'],
+      ['serial number (decimal)', 'signedDocuments'],
+    ]);
+    // The UI gives the date its era year (昭和60年); the era digit alone ("(昭和)") is never the value.
+    expect(fields.find((f) => f.label === 'date of birth')).toMatchObject({ kind: 'date', value: '1985-06-12' });
   });
 });
 

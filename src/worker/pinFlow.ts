@@ -4,7 +4,9 @@ import type { AppletBase } from '../cards/mynumber/AppletBase';
 import { CardError, pinBlocked } from '../cards/mynumber/errors';
 import { PINS, pinsOf, validatePin, type PinApplet, type PinId } from '../cards/mynumber/pin';
 import { EngineFailure } from './engineErrors';
-import { entriesOf } from './exposureRows';
+import { exposureOf } from '../cards/mynumber/exposure';
+import { JPKI_FILES } from '../cards/mynumber/identifiers';
+import { entriesOf, initialRow } from './exposureRows';
 import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
 import { appletClient, readRow } from './readRow';
 import type { EngineSession } from './session';
@@ -28,6 +30,30 @@ export async function probeApplet(session: EngineSession, client: AppletBase, on
   }
 }
 
+/** The JPKI files that exist only with a signature certificate: the certificate, its key, its password (docs/card-reference.md §6.1). */
+const SIGNATURE_FILES: readonly number[] = [JPKI_FILES.signCertificate, JPKI_FILES.signKey, JPKI_FILES.signPin];
+
+/**
+ * Makes sure the session knows JPKI EF 0008 (free, 3 bytes), without which a `63C0` from the
+ * signature password's probe cannot be told from "never issued" (docs/card-reference.md §6.2, §12).
+ * The JPKI applet must be selected.
+ */
+export async function learnCertificateFlags(session: EngineSession, jpki: AppletBase): Promise<void> {
+  if (!session.knowsCertificateFlags()) await readRow(session, jpki, exposureOf('jpki', JPKI_FILES.certificateFlags), 'none');
+}
+
+/**
+ * When the card says it has no signature password (docs/card-reference.md §6.2, §12), the
+ * signature certificate, key and password rows say "not issued" instead of waiting for a
+ * password that does not exist.
+ */
+export function noteSignatureNotIssued(session: EngineSession): void {
+  if (!session.signPasswordNotIssued()) return;
+  for (const entry of entriesOf('jpki')) {
+    if (SIGNATURE_FILES.includes(entry.fileId)) session.putRow({ ...initialRow(entry), status: 'not-issued' });
+  }
+}
+
 /** `pinStatus`: every PIN's tries left, spending nothing (docs/card-reference.md §2, §10, §13.2). */
 export async function pinStatus(session: EngineSession): Promise<PinStateView[]> {
   const channel = session.channel();
@@ -40,6 +66,10 @@ export async function pinStatus(session: EngineSession): Promise<PinStateView[]>
       throw error;
     }
     await probeApplet(session, client);
+    if (applet === 'jpki') {
+      await learnCertificateFlags(session, client);
+      noteSignatureNotIssued(session);
+    }
   }
   return session.emitPins();
 }
@@ -61,6 +91,15 @@ export async function presentPin(session: EngineSession, client: AppletBase, pin
   await client.select();
   const status = await client.triesLeft(pinId);
   session.recordPin(status);
+  if (status.blocked && pinId === 'jpkiSign') {
+    // 63C0 here may mean "never issued" (§6.2, §12): ask EF 0008 before calling it blocked.
+    await learnCertificateFlags(session, client);
+    noteSignatureNotIssued(session);
+    if (session.signPasswordNotIssued()) {
+      session.emitPins();
+      throw new EngineFailure('sign/no-certificate', 'this card holds no signature certificate, so it has no signature password');
+    }
+  }
   if (status.blocked) {
     session.emitPins();
     throw pinBlocked(pinId);

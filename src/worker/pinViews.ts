@@ -1,6 +1,8 @@
+import { fromHex } from '../bytes';
 import type { PinStatus } from '../cards/mynumber/AppletBase';
+import { decodeCertificateFlags, type CertificateFlagsView } from '../cards/mynumber/jpki/certificateFlags';
 import { PINS, type PinFormat, type PinId } from '../cards/mynumber/pin';
-import type { PinFormatView, PinKey, PinStateView } from './protocol';
+import type { ExposureRowView, PinFormatView, PinKey, PinStateView } from './protocol';
 
 /** True only when two union types have exactly the same members. */
 type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -17,9 +19,11 @@ export function pinFormatView(format: PinFormat): PinFormatView {
 
 /**
  * One credential's state (docs/card-reference.md §2 "VERIFY, query only", §10): `status` is the last
- * probe or VERIFY answer (null until probed); `verified` is what this session verified.
+ * probe or VERIFY answer (null until probed); `verified` is what this session verified;
+ * `notIssued` is the card saying it has no such credential (§6.2, §12) — then the probe's `63C0`
+ * is no count of tries and no block, so neither is reported.
  */
-export function pinStateView(pinId: PinId, status: PinStatus | null, verified: boolean): PinStateView {
+export function pinStateView(pinId: PinId, status: PinStatus | null, verified: boolean, notIssued = false): PinStateView {
   const spec = PINS[pinId];
   return {
     pinId,
@@ -28,8 +32,25 @@ export function pinStateView(pinId: PinId, status: PinStatus | null, verified: b
     nameJa: spec.nameJa,
     format: pinFormatView(spec.format),
     maxTries: spec.maxTries,
-    triesLeft: status ? status.triesLeft : null,
-    blocked: status ? status.blocked : false,
+    triesLeft: status && !notIssued ? status.triesLeft : null,
+    blocked: status && !notIssued ? status.blocked : false,
+    notIssued,
     verified: verified || (status?.verified ?? false),
   };
+}
+
+/** The row of JPKI EF 0008, which says whether a signature certificate exists (docs/card-reference.md §6.1). */
+export const CERTIFICATE_FLAGS_ROW = 'jpki/0008';
+
+/**
+ * JPKI EF 0008 as a row holds it (docs/card-reference.md §6.1, §12), or null when it was not read or
+ * its bytes do not decode — then nothing is concluded from it.
+ */
+export function certificateFlagsOf(row: ExposureRowView | undefined): CertificateFlagsView | null {
+  if (row?.status !== 'read' || !row.content || row.content.decodeError) return null;
+  try {
+    return decodeCertificateFlags(fromHex(row.content.rawHex));
+  } catch {
+    return null;
+  }
 }

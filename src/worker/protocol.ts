@@ -144,9 +144,14 @@ export interface PinStateView {
   readonly nameJa: string;
   readonly format: PinFormatView;
   readonly maxTries: number;
-  /** null until probed. */
+  /** null until probed, and for a credential the card was never issued. */
   readonly triesLeft: number | null;
   readonly blocked: boolean;
+  /**
+   * The card holds no such credential: the signature password of a card without a signature
+   * certificate (docs/card-reference.md §6.2, §12). Never `blocked` at the same time.
+   */
+  readonly notIssued: boolean;
   /** Verified in this session (the card forgets on DF re-selection; the engine remembers which files it opened). */
   readonly verified: boolean;
 }
@@ -159,13 +164,20 @@ export type AccessView =
   | { readonly kind: 'internal' }
   | { readonly kind: 'unknown' };
 
-/** A decoded field. `myNumber` values are masked by the UI until revealed; `linkable` marks an identifier services can store and link (the certificate serial). */
+/**
+ * A decoded field. `myNumber` values are masked by the UI until revealed. `date` values are ISO — an
+ * instant or a `YYYY-MM-DD` calendar date — and the UI shows them in Japan time. `linkable` marks an
+ * identifier others can store and link, and how it reaches them (docs/card-reference.md §12): the
+ * authentication certificate's serial is recorded by every service at each login (`logins`); the
+ * signature certificate's travels inside every signed document, beside the holder's name, address,
+ * birth date and sex (`signedDocuments`).
+ */
 export interface FieldView {
   readonly label: string;
   readonly labelJa: string;
   readonly value: string;
   readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
-  readonly linkable?: boolean;
+  readonly linkable?: 'logins' | 'signedDocuments';
 }
 
 /** A decoded image (face photo, name/address/security-code/My Number images), as PNG. */
@@ -192,8 +204,11 @@ export interface FileContentView {
   readonly decodeError?: SerializedError;
 }
 
-/** What happened when the engine last tried to read a row. */
-export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'error';
+/**
+ * What happened when the engine last tried to read a row; `not-issued`: the file belongs to a
+ * signature certificate this card was never issued, so there is nothing to read (docs/card-reference.md §6.2, §12).
+ */
+export type ReadStatus = 'not-read' | 'read' | 'locked' | 'absent' | 'not-issued' | 'error';
 
 /** One row of the exposure matrix: a file of an applet, or a card-level object. */
 export interface ExposureRowView {
@@ -211,8 +226,13 @@ export interface ExposureRowView {
   readonly specSection: string;
   readonly note?: string;
   readonly status: ReadStatus;
-  /** The credential in force when it was read: 'none' for the no-PIN scan. */
+  /** The credential in force at the latest read attempt: 'none' for the no-PIN scan. */
   readonly readWith: PinKey | 'none' | null;
+  /**
+   * Every credential a read of this file succeeded with in this session, in the order they did
+   * ('none' for no PIN): a file two PINs open, read after each, names both (docs/card-reference.md §5).
+   */
+  readonly openedBy: readonly (PinKey | 'none')[];
   readonly errorCode?: string;
   readonly content?: FileContentView;
 }

@@ -64,7 +64,15 @@ export async function readRow(
   }
   // An EF holding only filler: the object was never written (e.g. no signature certificate, §12).
   const row: ExposureRowView =
-    bytes.length === 0 ? { ...base, status: 'absent' } : { ...base, status: 'read', content: await buildContent(entry, bytes, session.images) };
+    bytes.length === 0
+      ? { ...base, status: 'absent' }
+      : { ...base, status: 'read', content: await buildContent(entry, bytes, session.images), openedBy: openedBy(session.row(base.key), readWith) };
   session.putRow(row);
   return row;
+}
+
+/** The credentials that opened the file so far this session, and this one (§5: each PIN that opens a file, not only the last). */
+function openedBy(earlier: ExposureRowView | undefined, readWith: PinId | 'none'): ExposureRowView['openedBy'] {
+  const before = earlier?.status === 'read' ? earlier.openedBy : [];
+  return before.includes(readWith) ? before : [...before, readWith];
 }

@@ -4,6 +4,7 @@ import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
 import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
 import { grantedReaders, type ReaderDescription } from '../usb/discovery';
+import { knownAtr } from '../usb/knownAtrs';
 import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/UsbAccessError';
 import type { ReaderRoute } from '../usb/knownReaders';
 import type { UsbLike } from '../usb/host/UsbLike';
@@ -193,6 +194,18 @@ function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLen
       atrFacts.push({ name: 'EDC', value: atr.t1.edc.toUpperCase() });
     }
     atrFacts.push({ name: 'Historical bytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
+    // Named only: an ATR missing from the list never stops the card being tried (usb/knownAtrs.ts).
+    const known = knownAtr(atr.raw);
+    atrFacts.push({ name: 'Known card', value: known ? `${known.card} — ${known.note}` : 'not in the known-ATR list (tried all the same)' });
+    const n = report.negotiation;
+    const steps = [
+      report.protocol,
+      `Fi/Di ${n.fiDi.toString(16).toUpperCase().padStart(2, '0')}`,
+      n.specificMode ? 'specific mode (TA2), no PPS' : n.pps ? `PPS ${toHex(n.pps)}` : 'no PPS from the host',
+      n.setParameters ? 'SetParameters sent' : 'the reader sets its own parameters',
+      n.voltage === 'auto' ? 'voltage chosen by the reader' : `powered at ${n.voltage}`,
+    ];
+    atrFacts.push({ name: 'Negotiated', value: steps.join(', ') });
   }
   return {
     kind: 'ccid',

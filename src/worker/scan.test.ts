@@ -27,8 +27,11 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
 
     const auth = rows.find((r) => r.key === 'jpki/000A')!;
     expect(auth.readWith).toBe('none');
+    expect(auth.openedBy).toEqual(['none']);
     const serial = auth.content!.fields.filter((f) => f.linkable);
-    expect(serial.map((f) => f.kind)).toEqual(['hex', 'number']);
+    expect(serial.map((f) => [f.kind, f.linkable])).toEqual([['hex', 'logins'], ['number', 'logins']]);
+    // A CA's serial is nobody's: the CA certificates read with no PIN carry no linkable mark.
+    for (const ca of ['jpki/000B', 'jpki/0002']) expect(rows.find((r) => r.key === ca)!.content!.fields.some((f) => f.linkable)).toBe(false);
     expect(serial[1]!.value).toMatch(/^\d+$/);
     expect(auth.content!.certificateDerBase64!.length).toBeGreaterThan(1000);
     expect(auth.content!.fields.find((f) => f.label === 'key size (bits)')?.value).toBe('2048');
@@ -77,6 +80,35 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     expect(flags.content!.fields.find((f) => f.label === 'signature certificate issued')?.value).toMatch(/^no/);
     expect(flags.content!.fields.find((f) => f.label === 'user-authentication certificate issued')?.value).toMatch(/^yes/);
     expect(rows.find((r) => r.key === 'jpki/000A')!.status).toBe('read');
+  });
+
+  it('reports the child card\'s signature password as never issued, not blocked, from EF 0008 and the probe (§6.2, §12)', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'child' });
+    const { rows, pins } = await h.client.call('scan', {});
+    // The card's own answers: EF 0008 byte 0 is 00 and the counter probe of 001B says 63C0.
+    expect(rows.find((r) => r.key === 'jpki/0008')!.content!.rawHex).toBe('00 8F 00');
+    expect(h.apdus().some((a) => a.command === '00 20 00 80' && a.sw === '63C0')).toBe(true);
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false, triesLeft: null });
+    expect(pins.find((p) => p.pinId === 'jpkiAuth')).toMatchObject({ notIssued: false, blocked: false, triesLeft: 3 });
+    const status = statuses(rows);
+    expect([status['jpki/0001'], status['jpki/001A'], status['jpki/001B']]).toEqual(['not-issued', 'not-issued', 'not-issued']);
+    // Not even for a moment: no PIN event of the scan called the missing password blocked.
+    const pinEvents = h.events.flatMap((e) => (e.type === 'pins' ? [e.pins.find((p) => p.pinId === 'jpkiSign')!] : []));
+    expect(pinEvents.length).toBeGreaterThan(0);
+    for (const p of pinEvents) expect(p).toMatchObject({ blocked: false, notIssued: true });
+  });
+
+  it('keeps an adult card\'s blocked signature password blocked (EF 0008 8F 8F 00, probe 63C0)', async () => {
+    const h = startEngine();
+    close = h.close;
+    await h.client.call('connectSimulator', { holder: 'adult', triesLeft: { jpkiSign: 0 } });
+    const { rows, pins } = await h.client.call('scan', {});
+    expect(rows.find((r) => r.key === 'jpki/0008')!.content!.rawHex).toBe('8F 8F 00');
+    expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: false, blocked: true, triesLeft: 0 });
+    const status = statuses(rows);
+    expect([status['jpki/0001'], status['jpki/001A'], status['jpki/001B']]).toEqual(['not-read', 'not-read', 'not-read']);
   });
 
   it('keeps scanning past a file that does not decode, showing its raw bytes and where it broke', async () => {

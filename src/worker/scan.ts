@@ -6,7 +6,7 @@ import { APPLETS, fileLabel } from '../cards/mynumber/identifiers';
 import { PINS, pinsOf } from '../cards/mynumber/pin';
 import { EngineFailure } from './engineErrors';
 import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
-import { probeApplet } from './pinFlow';
+import { noteSignatureNotIssued, probeApplet } from './pinFlow';
 import type { AppletKey, EngineMethods } from './protocol';
 import { appletClient, readRow, type ReadTarget } from './readRow';
 import type { EngineSession } from './session';
@@ -22,9 +22,10 @@ function stepsOf(applet: AppletKey): number {
 /**
  * `scan`: what the card gives anyone, with no PIN (docs/card-reference.md §5, §13.2, §13.3, §9.4).
  * Every row is first reported as the declaration states it (rows a PIN already opened in this
- * session keep their content: the session is about one card, checked on every connect); then, applet by applet, the applet is selected, every PIN's
- * counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
- * and decoded; card-level GET DATA objects come last, after selecting the ISD. Files behind a
+ * session keep their content: the session is about one card, checked on every connect); then,
+ * applet by applet, the applet is selected, every PIN's counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
+ * and decoded, then the applet's PINs reported (a card without a signature certificate gets its
+ * signature rows marked "not issued", §6.2, §12); card-level GET DATA objects come last, after selecting the ISD. Files behind a
  * PIN, never readable, internal or of unknown access are not touched. One bad file never stops
  * the scan; a transport failure does, keeping every row read so far, and says so.
  */
@@ -56,13 +57,16 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
           progress(`${PINS[pinId].name}: tries left`);
           done++;
         });
-        session.emitPins();
       }
       for (const entry of free) {
         progress(fileLabel(entry.applet, entry.fileId));
         await readRow(session, target, entry, 'none');
         done++;
       }
+      // The applet's PINs are reported only now: JPKI's signature password needs EF 0008, read
+      // just above, to tell "never issued" from "blocked" (docs/card-reference.md §6.2, §12).
+      if (applet === 'jpki') noteSignatureNotIssued(session);
+      if (applet !== 'cardLevel') session.emitPins();
     }
   } catch (error) {
     throw stopped(error, session, current);

@@ -3,11 +3,12 @@ import { ApduChannel } from '../apdu';
 import { LoggingTransport, type ApduLogEntry, type CardTransport } from '../transport';
 import type { PinStatus } from '../cards/mynumber/AppletBase';
 import { PIN_IDS, type PinId } from '../cards/mynumber/pin';
+import { signPasswordNotIssued } from '../cards/mynumber/jpki/signPassword';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
 import { isSameCard, readCardFingerprint, type CardFingerprint } from './cardIdentity';
 import { initialRows } from './exposureRows';
-import { pinStateView } from './pinViews';
+import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinViews';
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';
@@ -119,7 +120,21 @@ export class EngineSession {
 
   /** Every PIN's state, in card order (docs/card-reference.md §10). */
   pinViews(): PinStateView[] {
-    return PIN_IDS.map((id) => pinStateView(id, this.pinStatus.get(id) ?? null, this.verified.has(id)));
+    const signNotIssued = this.signPasswordNotIssued();
+    return PIN_IDS.map((id) => pinStateView(id, this.pinStatus.get(id) ?? null, this.verified.has(id), id === 'jpkiSign' && signNotIssued));
+  }
+
+  /** Whether JPKI EF 0008 has been read in this session (it may still say nothing usable). */
+  knowsCertificateFlags(): boolean {
+    return this.rows.get(CERTIFICATE_FLAGS_ROW)?.status === 'read';
+  }
+
+  /**
+   * The card has no signature password at all, as its own answers say: EF 0008 as this session
+   * read it, and the last counter probe of key EF 001B (docs/card-reference.md §6.2, §12).
+   */
+  signPasswordNotIssued(): boolean {
+    return signPasswordNotIssued(certificateFlagsOf(this.rows.get(CERTIFICATE_FLAGS_ROW)), this.pinStatus.get('jpkiSign') ?? null);
   }
 
   /** Reports every PIN's state (event `pins`) and returns it. */

@@ -22,4 +22,10 @@ export type FakeCcidFault =
   /** The card is pulled out while the next XfrBlock is under way (after the command reached the reader). */
   | { readonly kind: 'remove-card-during-command' }
   /** The reader is unplugged while the next XfrBlock is under way. */
-  | { readonly kind: 'unplug-during-command' };
+  | { readonly kind: 'unplug-during-command' }
+  /** The card's next T=1 block reaches the reader with a parity error: the reader answers XFR_PARITY_ERROR (bError FD). */
+  | { readonly kind: 'parity-error' }
+  /** From the next T=1 block on, the card answers every block with S(WTX request 1) and never with data. */
+  | { readonly kind: 'endless-wtx' }
+  /** The reader never takes the next bulk-OUT transfer (NAKs for ever). */
+  | { readonly kind: 'stuck-bulk-out' };

@@ -96,6 +96,7 @@ export class EmulatedUsbHost implements UsbLike {
       heldByOs: options.heldByOs,
       packetSize: options.packetSize,
       timeExtensions: options.timeExtensions,
+      card: options.card,
       protectedClassBlocked: () => !this.unrestricted,
     });
   }

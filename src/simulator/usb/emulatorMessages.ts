@@ -1,6 +1,7 @@
 import type { FakeCcidFault } from '../ccid/faults';
 import type { FakeRcs380Fault } from '../rcs380/faults';
 import type { FakeRcs300Fault } from '../rcs300/faults';
+import type { FakeContactCard } from '../ccid/cardPersonalities';
 import type { FakeCcidPersonality } from '../ccid/personalities';
 
 /**
@@ -15,6 +16,8 @@ export interface PlugOptions {
   /** A CCID reader personality, or the Sony RC-S380 (Port-100, contactless). */
   readonly personality: FakeCcidPersonality | 'rcs380' | 'rcs300';
   readonly holder?: 'adult' | 'child';
+  /** For a CCID contact reader: which card's ATR the card answers with (cardPersonalities.ts). */
+  readonly card?: FakeContactCard;
   readonly serialNumber?: string | null;
   readonly noCard?: boolean;
   readonly heldByOs?: boolean;

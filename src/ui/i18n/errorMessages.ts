@@ -148,6 +148,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'The card in the reader did not answer. Take it out, check it is the right way round and the chip is clean, put it back and connect again.',
     ja: 'リーダーのカードが応答しませんでした。カードを取り出し、向きと IC チップの汚れを確かめてから差し直し、もう一度接続してください。',
   },
+  'usb/card-protocol-unsupported': {
+    en: 'This reader cannot talk to this card: the card speaks {card} and the reader only {reader}. Use another contact reader (most speak T=1), the contactless route, or the simulator.',
+    ja: 'このリーダーではこのカードと通信できません。カードは {card}、リーダーは {reader} のみに対応しています。別の接触型リーダー（多くは T=1 対応）か非接触での読み取り、またはシミュレーターをお使いください。',
+  },
   'usb/not-a-reader': {
     en: 'MynaLens cannot drive {reader} yet. In this page an SCR3310-NTTCom works; in the installed app, any CCID reader. Or use the simulator.',
     ja: '{reader} にはまだ対応していません。このページでは SCR3310-NTTCom、インストール版ではすべての CCID リーダーが使えます。シミュレーターもお試しいただけます。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { row } from '../testing/fakes';
-import { cellFor, groupRows } from './matrixModel';
+import { cellFor, groupRows, sessionRead } from './matrixModel';
 
 const content = { rawHex: '00', byteLength: 1, title: 't', titleJa: 't', fields: [], images: [] };
 
@@ -25,14 +25,43 @@ describe('cellFor', () => {
     expect(cellFor(sign, 'jpkiAuth')).toEqual({ kind: 'locked', by: ['jpkiSign'] });
     expect(cellFor(sign, 'jpkiSign')).toEqual({ kind: 'readable' });
   });
+  it('marks the signature certificate and key of a card without one "not issued" under every column, never "locked → readable with the signature password" (§6.2, §12)', () => {
+    const notIssued = row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'not-issued' });
+    for (const column of ['none', 'jpkiAuth', 'jpkiSign'] as const) expect(cellFor(notIssued, column)).toEqual({ kind: 'not-issued' });
+    expect(cellFor(row({ key: 'jpki/001A', access: { kind: 'internal' }, status: 'not-issued' }), 'none')).toEqual({ kind: 'not-issued' });
+  });
   it('marks a read file with decoded content as read, and an absent one as absent', () => {
     expect(cellFor(row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }), 'none')).toEqual({ kind: 'read' });
     expect(cellFor(row({ key: 'jpki/0008', status: 'absent' }), 'none')).toEqual({ kind: 'absent' });
-    expect(cellFor({ ...sign, status: 'read', readWith: 'jpkiSign', content }, 'jpkiSign')).toEqual({ kind: 'read' });
+    expect(cellFor({ ...sign, status: 'read', readWith: 'jpkiSign', openedBy: ['jpkiSign'], content }, 'jpkiSign')).toEqual({ kind: 'readable' });
+  });
+  it('keeps PIN columns to the access rule: a free file read with no PIN is readable under each PIN, not read', () => {
+    const auth = row({ key: 'jpki/000A', status: 'read', readWith: 'none', content });
+    expect(cellFor(auth, 'none')).toEqual({ kind: 'read' });
+    expect(cellFor(auth, 'jpkiAuth')).toEqual({ kind: 'readable' });
+    expect(cellFor(auth, 'jpkiSign')).toEqual({ kind: 'readable' });
+  });
+  it('says what a PIN opens, not whether it was used: the session column says that', () => {
+    const basic = row({ key: 'text/0003', access: { kind: 'pin', anyOf: ['textPin', 'textPinA'] }, status: 'read', readWith: 'textPinA', content });
+    expect(cellFor(basic, 'textPin')).toEqual({ kind: 'readable' });
+    expect(cellFor(basic, 'textPinA')).toEqual({ kind: 'readable' });
+    expect(cellFor(basic, 'none')).toEqual({ kind: 'locked', by: ['textPin', 'textPinA'] });
   });
   it('shows never, internal and unknown as such', () => {
     expect(cellFor(row({ key: 'jpki/0009', access: { kind: 'never' } }), 'none').kind).toBe('never');
     expect(cellFor(row({ key: 'jpki/0017', access: { kind: 'internal' } }), 'jpkiAuth').kind).toBe('internal');
     expect(cellFor(row({ key: 'jpki/0005', access: { kind: 'unknown' } }), 'none').kind).toBe('unknown');
+  });
+});
+
+describe('sessionRead', () => {
+  it('names every PIN that opened the file, in order, not only the last', () => {
+    const face = row({ key: 'visual/0002', access: { kind: 'pin', anyOf: ['visualPinA', 'visualPinB'] }, status: 'read', readWith: 'visualPinB', openedBy: ['visualPinA', 'visualPinB'], content });
+    expect(sessionRead(face)).toEqual({ withoutPin: false, pins: ['visualPinA', 'visualPinB'] });
+  });
+  it('says a free file was read with no PIN, and says nothing of a file not read', () => {
+    expect(sessionRead(row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }))).toEqual({ withoutPin: true, pins: [] });
+    expect(sessionRead(row({ key: 'jpki/0001', status: 'locked', readWith: 'none' }))).toBeNull();
+    expect(sessionRead(row({ key: 'jpki/0001' }))).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export type Cell =
   | { readonly kind: 'read' }
   | { readonly kind: 'readable' }
   | { readonly kind: 'absent' }
+  /** The file belongs to a signature certificate this card was never issued (§6.2, §12): no PIN opens it. */
+  | { readonly kind: 'not-issued' }
   | { readonly kind: 'locked'; readonly by: readonly PinKey[] }
   | { readonly kind: 'never' }
   | { readonly kind: 'internal' }
@@ -40,18 +42,39 @@ export function groupRows(rows: readonly ExposureRowView[]): readonly AppletGrou
   });
 }
 
-/** The cell of `row` under `column`: free or opened by that PIN → readable (or read / absent), else locked. */
+/**
+ * The cell of `row` under `column` — what the file's access rule says (docs/card-reference.md §5):
+ * not issued under every column when the card has no such file (§6.2, §12);
+ * readable with that credential, or locked and by which PINs; absent when this card has no such file.
+ * Only the no-PIN column also says "read ✓", once the file was read with no PIN — as anyone with a
+ * reader could. Which PINs actually opened a file is the session column's to say (`sessionRead`), so
+ * a PIN column never claims a read that PIN did not make.
+ */
 export function cellFor(row: ExposureRowView, column: MatrixColumn): Cell {
   const { access } = row;
+  if (row.status === 'not-issued') return { kind: 'not-issued' };
   if (access.kind === 'never') return { kind: 'never' };
   if (access.kind === 'internal') return { kind: 'internal' };
+  const readWithNoPin = column === 'none' && row.status === 'read' && row.openedBy.includes('none');
   if (access.kind === 'unknown') {
-    if (row.status === 'read' && (row.readWith === column || column !== 'none')) return { kind: 'read' };
+    if (readWithNoPin) return { kind: 'read' };
     return row.status === 'absent' ? { kind: 'absent' } : { kind: 'unknown' };
   }
   const opens = access.kind === 'free' || (column !== 'none' && access.anyOf.includes(column));
   if (!opens) return { kind: 'locked', by: access.kind === 'pin' ? access.anyOf : [] };
   if (row.status === 'absent') return { kind: 'absent' };
-  if (row.status === 'read' && row.content) return { kind: 'read' };
+  if (readWithNoPin && row.content) return { kind: 'read' };
   return { kind: 'readable' };
+}
+
+/** What this session read of a file: with no PIN, and after which PINs, in the order they opened it. */
+export interface SessionRead {
+  readonly withoutPin: boolean;
+  readonly pins: readonly PinKey[];
+}
+
+/** The session column for a read row (every credential that opened it, not only the last), or null when it was not read. */
+export function sessionRead(row: ExposureRowView): SessionRead | null {
+  if (row.status !== 'read') return null;
+  return { withoutPin: row.openedBy.includes('none'), pins: row.openedBy.filter((c): c is PinKey => c !== 'none') };
 }

@@ -5,7 +5,7 @@ import { noPinSummary } from './noPinSummary';
 const cert = {
   rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', images: [],
   fields: [
-    { label: 'Serial number', labelJa: 'シリアル番号', value: '0A1B2C', kind: 'hex' as const, linkable: true },
+    { label: 'Serial number', labelJa: 'シリアル番号', value: '0A1B2C', kind: 'hex' as const, linkable: 'logins' as const },
     { label: 'Valid until', labelJa: '有効期限', value: '2030-06-12', kind: 'date' as const },
   ],
 };
@@ -26,5 +26,12 @@ describe('noPinSummary', () => {
   it('says nothing for a card not scanned yet, and no signature certificate for an under-15 card', () => {
     expect(noPinSummary([]).facts).toEqual([]);
     expect(noPinSummary([row({ key: 'jpki/0008', status: 'read', readWith: 'none', content: { ...cert, rawHex: '000000' } })]).facts).toEqual([]);
+  });
+  it('says in plain words that no signature certificate was issued when the engine marked it so from EF 0008 (§6.2, §12)', () => {
+    const flags = row({ key: 'jpki/0008', status: 'read', readWith: 'none', content: { ...cert, rawHex: '00 8F 00', fields: [] } });
+    const s = noPinSummary([flags, row({ key: 'jpki/0001', status: 'not-issued', access: { kind: 'pin', anyOf: ['jpkiSign'] } })]);
+    expect(s.facts).toEqual(['signatureCertificateNotIssued']);
+    // Without EF 0008 read with no PIN, the summary claims nothing.
+    expect(noPinSummary([row({ key: 'jpki/0001', status: 'not-issued' })]).facts).toEqual([]);
   });
 });

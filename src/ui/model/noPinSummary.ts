@@ -8,6 +8,7 @@ export type SummaryFact =
   | 'cardSerial'
   | 'cardExpiry'
   | 'signatureCertificateExists'
+  | 'signatureCertificateNotIssued'
   | 'name'
   | 'address'
   | 'birthDate'
@@ -17,7 +18,7 @@ export type SummaryFact =
   | 'securityCode';
 
 const FACT_ORDER: readonly SummaryFact[] = [
-  'authCertificate', 'birthMonthDay', 'municipality', 'cardSerial', 'cardExpiry', 'signatureCertificateExists',
+  'authCertificate', 'birthMonthDay', 'municipality', 'cardSerial', 'cardExpiry', 'signatureCertificateExists', 'signatureCertificateNotIssued',
   'name', 'address', 'birthDate', 'sex', 'myNumber', 'photo', 'securityCode',
 ];
 
@@ -49,6 +50,11 @@ export function noPinSummary(rows: readonly ExposureRowView[]): NoPinSummary {
     if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) {
       facts.add('signatureCertificateExists');
     }
+  }
+  // The engine marks the signature certificate "not issued" only from what the card answers with
+  // no PIN — EF 0008 and the password's counter probe (§6.2, §12) — so this too is a no-PIN fact.
+  if (read.some((r) => r.applet === 'jpki' && r.fileId === '0008') && rows.some((r) => r.key === 'jpki/0001' && r.status === 'not-issued')) {
+    facts.add('signatureCertificateNotIssued');
   }
   return { facts: FACT_ORDER.filter((f) => facts.has(f)), serial, rowsRead: read.length };
 }

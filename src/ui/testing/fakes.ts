@@ -36,6 +36,7 @@ export function row(overrides: Partial<ExposureRowView> & Pick<ExposureRowView, 
     specSection: '§6.1',
     status: 'not-read',
     readWith: null,
+    openedBy: overrides.status === 'read' && overrides.readWith ? [overrides.readWith] : [],
     ...overrides,
   };
 }
@@ -50,6 +51,7 @@ export function pinState(overrides: Partial<PinStateView> & Pick<PinStateView, '
     maxTries: 3,
     triesLeft: 3,
     blocked: false,
+    notIssued: false,
     verified: false,
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import { concatBytes, MalformedDataError } from '../../bytes';
 import { CCID_HEADER_LENGTH } from './messages';
+import { parametersStructureLength, RdrToPc } from './replies';
 
 const SOURCE = 'CCID bulk-IN stream';
 
@@ -30,7 +31,11 @@ export class BulkInAssembler {
     while (this.buffer.length >= CCID_HEADER_LENGTH) {
       const b = this.buffer;
       const dataLength = (b[1]! | (b[2]! << 8) | (b[3]! << 16) | (b[4]! << 24)) >>> 0;
-      const total = CCID_HEADER_LENGTH + dataLength;
+      let total = CCID_HEADER_LENGTH + dataLength;
+      // QEMU 7.2 declares 0 bytes in a Parameters reply and sends the structure anyway (replies.ts
+      // `isQemuParametersReply`): when exactly that structure came with it, it belongs to it.
+      const qemuStructure = b[0] === RdrToPc.Parameters && dataLength === 0 ? parametersStructureLength(b[9] ?? 0xff) : null;
+      if (qemuStructure !== null && b.length === CCID_HEADER_LENGTH + qemuStructure) total = b.length;
       if (total > this.maxMessageLength) {
         const offset = this.streamOffset + 1;
         this.reset();

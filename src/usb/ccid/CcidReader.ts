@@ -1,17 +1,22 @@
-import { concatBytes, copyBytes } from '../../bytes';
+import { copyBytes } from '../../bytes';
 import { BaseTransport, TransportError } from '../../transport';
 import { parseAtr, type Atr } from '../atr';
+import { InvalidBlockError } from '../t1/block';
 import { T1Protocol } from '../t1/T1Protocol';
 import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
 import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
 import { claimReaderInterface, isDeviceLost, LinkTimeout, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
+import { exchangeAtApduLevel } from './apduLevel';
 import { BulkInAssembler } from './BulkInAssembler';
 import type { CcidClassDescriptor, CcidExchangeLevel } from './classDescriptor';
 import { findCcidInterfaces, type CcidInterface } from './descriptor';
+import { Deadline } from './deadline';
 import { decodeInterruptMessage } from './interrupt';
-import { encodeGetSlotStatus, encodeIccPowerOff, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock } from './messages';
+import { encodeGetSlotStatus, encodeIccPowerOff, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock, type CcidVoltage } from './messages';
 import { t0CommandTpdu } from '../t0/tpdu';
-import { t0ParametersFromAtr, t1ParametersFromAtr } from './parametersFromAtr';
+import { parametersFor, planNegotiation, powerOnVoltages } from './negotiation';
+import type { ProtocolParameters } from './parameters';
+import { checkPpsResponse } from './pps';
 import { decodeCcidReply, type CcidReply } from './replies';
 
 /** What the reader check view shows (plain data). */
@@ -21,9 +26,24 @@ export interface CcidReaderReport {
   readonly descriptor: CcidClassDescriptor;
   readonly atr: Atr | null;
   readonly protocol: 'T=0' | 'T=1';
+  /** What the start-up negotiated and why (docs/browser-platform.md §4.11). */
+  readonly negotiation: CcidNegotiationReport;
   readonly exchangeLevel: CcidExchangeLevel;
   readonly slot: number;
   readonly packetSize: number;
+}
+
+/** What the driver did between power-on and the first APDU. */
+export interface CcidNegotiationReport {
+  /** bPowerSelect of the power-on the card answered. */
+  readonly voltage: CcidVoltage;
+  /** The PPS request sent, or null when the reader or the card's mode made it needless. */
+  readonly pps: Uint8Array | null;
+  /** Fi/Di (TA1 coding) in force after the negotiation. */
+  readonly fiDi: number;
+  /** False when the reader negotiates by itself (dwFeatures 0x40). */
+  readonly setParameters: boolean;
+  readonly specificMode: boolean;
 }
 
 /** How the reader driver behaves. */
@@ -32,9 +52,11 @@ export interface CcidReaderOptions {
   readonly timeoutMs: number;
   /** Slot to use; default: the first slot holding a card. */
   readonly slot?: number;
+  /** The time one APDU (or one start-up command) may take before time extensions. Default 30 s. */
+  readonly apduBudgetMs?: number;
   /**
-   * Longest any one command may take, time extensions included (a card that asks for more time
-   * forever must still end in an error). Default 60 s.
+   * Longest one APDU (or one start-up command) may take, time extensions included (a card that asks
+   * for more time forever must still end in an error). Default 60 s.
    */
   readonly commandDeadlineMs?: number;
   /** The host OS, so an interface held by the OS smart-card service gets the right steps. */
@@ -51,8 +73,12 @@ function bytesOf(result: UsbInTransferResultLike): Uint8Array {
   return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
 
-/** ISO 7816-4 §5.1: the longest response APDU, 65 536 data bytes and SW1-SW2. */
-const MAX_RESPONSE_LENGTH = 65_538;
+/** How long one bulk-OUT transfer may take: a CCID message is at most a few kilobytes (cf. BulkPipes). */
+const WRITE_WITHIN_MS = 1000;
+/** How long `close()` may take: powering the card off and releasing the interface, best effort. */
+export const CLOSE_WITHIN_MS = 3000;
+const DEFAULT_APDU_BUDGET_MS = 30_000;
+const DEFAULT_COMMAND_DEADLINE_MS = 60_000;
 
 /**
  * A `CardTransport` over a USB CCID reader (CCID 1.1; docs/browser-platform.md §4.3–§4.7): TPDU-level
@@ -70,6 +96,10 @@ export class CcidReader extends BaseTransport {
   private bulkInFlight: Promise<UsbInTransferResultLike> | null = null;
   private t1: T1Protocol | null = null;
   private t0 = false;
+  private protocol: 0 | 1 = 1;
+  private negotiation: CcidNegotiationReport | null = null;
+  /** The deadline of the APDU under way; start-up commands get one each. */
+  private apduDeadline: Deadline | null = null;
   private released = false;
   private slot: number;
 
@@ -79,7 +109,7 @@ export class CcidReader extends BaseTransport {
     private readonly options: CcidReaderOptions,
   ) {
     super();
-        this.slot = options.slot ?? 0;
+    this.slot = options.slot ?? 0;
     this.assembler = new BulkInAssembler(ccid.descriptor.maxMessageLength);
   }
 
@@ -125,12 +155,17 @@ export class CcidReader extends BaseTransport {
     this.disconnect(new TransportError('transport/device-lost', 'the USB reader was disconnected'));
   }
 
+  /**
+   * Power-on, then what libccid's `IFDHSetProtocolParameters` does (docs/browser-platform.md §4.11):
+   * a protocol both card and reader speak, PPS when the host must send it, SetParameters unless
+   * the reader negotiates by itself (dwFeatures 0x40), and at TPDU level T=1 or T=0 on our side.
+   */
   private async start(): Promise<void> {
-    const level = this.ccid.descriptor.features.exchangeLevel;
+    const descriptor = this.ccid.descriptor;
+    const level = descriptor.features.exchangeLevel;
     if (level === 'character') throw new TransportError('transport/protocol', 'character-level CCID readers are not supported');
-    if (this.options.slot === undefined && this.ccid.descriptor.maxSlotIndex > 0) this.slot = await this.firstOccupiedSlot();
-    const powerOn = await this.powerOn();
-    if (powerOn.type !== 'data-block') throw new TransportError('transport/protocol', 'IccPowerOn did not answer with a DataBlock');
+    if (this.options.slot === undefined && descriptor.maxSlotIndex > 0) this.slot = await this.firstOccupiedSlot();
+    const { reply: powerOn, voltage } = await this.powerOn();
     let atr: Atr;
     try {
       atr = parseAtr(powerOn.data);
@@ -140,25 +175,43 @@ export class CcidReader extends BaseTransport {
     this.atrBytes = atr.raw.slice();
     this.parsedAtr = atr;
     this.watchInterrupts();
-    if (level !== 'tpdu') return;
-    const features = this.ccid.descriptor.features;
-    const hostSetsParameters = !features.autoParametersFromAtr && !features.autoParameterNegotiation;
-    const parameters = t1ParametersFromAtr(atr);
-    if (!parameters) {
-      // ISO 7816-3 §12: a T=0 card; the reader handles procedure bytes, we map APDUs to TPDUs.
-      this.t0 = true;
-      if (hostSetsParameters) await this.command((at) => encodeSetParameters(at, t0ParametersFromAtr(atr)));
-      return;
+    const plan = planNegotiation(atr, descriptor);
+    let fiDi = plan.fiDi;
+    if (plan.pps) {
+      // ISO/IEC 7816-3 §9: the request goes to the card as it is; the reader passes the answer back.
+      const confirm = await this.command((at) => encodeXfrBlock(at, plan.pps!), { acceptFailed: true });
+      if (confirm.commandStatus === 'failed') {
+        throw new TransportError('transport/protocol', `PPS failed: the card did not take the request (${confirm.errorName ?? 'unknown'})`, { bError: confirm.bError });
+      }
+      if (confirm.type !== 'data-block') throw new TransportError('transport/protocol', 'the PPS exchange did not answer with a DataBlock');
+      fiDi = checkPpsResponse(plan.pps, confirm.data).fiDi;
     }
-    if (hostSetsParameters) {
-      await this.command((at) => encodeSetParameters(at, parameters));
+    const parameters = parametersFor(atr, plan.protocol, fiDi);
+    if (plan.setParameters) await this.setParameters(parameters);
+    this.protocol = plan.protocol;
+    this.negotiation = { voltage, pps: plan.pps, fiDi, setParameters: plan.setParameters, specificMode: plan.specificMode };
+    if (level !== 'tpdu') return;
+    if (parameters.protocol === 0) {
+      // ISO 7816-3 §12: the reader handles procedure bytes, we map APDUs to TPDUs.
+      this.t0 = true;
+      return;
     }
     this.t1 = new T1Protocol((block, { waitMultiplier }) => this.sendBlock(block, waitMultiplier), {
       ifsc: parameters.ifsc,
-      ifsd: Math.max(1, Math.min(254, this.ccid.descriptor.maxIfsd)),
-      negotiateIfsd: !features.autoIfsd,
+      ifsd: Math.max(1, Math.min(254, descriptor.maxIfsd)),
+      negotiateIfsd: !descriptor.features.autoIfsd,
       edc: parameters.edc,
     });
+  }
+
+  /**
+   * CCID 1.1 §6.1.7 SetParameters. A bError of 1..127 says a field is not changeable and 00 that
+   * the command is not supported: the reader keeps its own values, which libccid takes as success.
+   */
+  private async setParameters(parameters: ProtocolParameters): Promise<void> {
+    const reply = await this.command((at) => encodeSetParameters(at, parameters), { acceptFailed: true });
+    if (reply.commandStatus !== 'failed' || reply.errorName === 'BAD_PARAMETER' || reply.errorName === 'CMD_NOT_SUPPORTED') return;
+    throw new TransportError('transport/protocol', `the reader refused SetParameters: ${reply.errorName ?? 'unknown'}`, { bError: reply.bError });
   }
 
   /** CCID 1.1 §6.1.3 GetSlotStatus on each slot in turn; the first with a card, else slot 0. */
@@ -172,18 +225,33 @@ export class CcidReader extends BaseTransport {
   }
 
   /**
-   * IccPowerOn (CCID 1.1 §6.1.1) with the slot's answer turned into the person's terms: an empty
-   * slot (bmICCStatus 2) is "no card", ICC_MUTE is a card that does not answer.
+   * IccPowerOn (CCID 1.1 §6.1.1) at each voltage `powerOnVoltages` allows until the card answers,
+   * with the slot's answer in the person's terms: an empty slot (bmICCStatus 2) is "no card",
+   * ICC_MUTE at every voltage is a card that does not answer.
    */
-  private async powerOn(): Promise<CcidReply> {
-    try {
-      return await this.command((at) => encodeIccPowerOn(at), { allowMute: true, powerOn: true });
-    } catch (error) {
-      if (error instanceof TransportError && error.code === 'transport/card-removed') {
-        throw new UsbAccessError('usb/no-card', 'there is no card in the reader');
+  private async powerOn(): Promise<{ reply: CcidReply & { type: 'data-block' }; voltage: CcidVoltage }> {
+    let refused: CcidReply | null = null;
+    for (const voltage of powerOnVoltages(this.ccid.descriptor)) {
+      let reply: CcidReply;
+      try {
+        reply = await this.command((at) => encodeIccPowerOn(at, voltage), { acceptFailed: true, powerOn: true });
+      } catch (error) {
+        if (error instanceof TransportError && error.code === 'transport/card-removed') {
+          throw new UsbAccessError('usb/no-card', 'there is no card in the reader');
+        }
+        throw error;
       }
-      throw error;
+      if (reply.commandStatus === 'failed') {
+        refused = reply;
+        continue;
+      }
+      if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'IccPowerOn did not answer with a DataBlock');
+      return { reply, voltage };
     }
+    if (refused?.errorName === 'ICC_MUTE') throw new UsbAccessError('usb/card-mute', 'the card did not answer the power-on');
+    throw new TransportError('transport/protocol', `the reader refused the power-on: ${refused?.errorName ?? 'unknown'}`, {
+      bError: refused?.bError ?? 0,
+    });
   }
 
   /** What the reader check view shows: the descriptor, the ATR and what this driver does with them. */
@@ -193,7 +261,8 @@ export class CcidReader extends BaseTransport {
       interfaceClass: this.ccid.interfaceClass,
       descriptor: this.ccid.descriptor,
       atr: this.parsedAtr,
-      protocol: this.t0 ? 'T=0' : 'T=1',
+      protocol: this.protocol === 0 ? 'T=0' : 'T=1',
+      negotiation: this.negotiation ?? { voltage: 'auto', pps: null, fiDi: 0x11, setParameters: false, specificMode: false },
       exchangeLevel: this.ccid.descriptor.features.exchangeLevel,
       slot: this.slot,
       packetSize: this.ccid.bulkIn.packetSize,
@@ -201,70 +270,88 @@ export class CcidReader extends BaseTransport {
   }
 
   protected async exchange(command: Uint8Array): Promise<Uint8Array> {
-    if (this.t1) return this.t1.transmit(command.slice());
-    const payload = this.t0 ? t0CommandTpdu(command) : command.slice();
-    return this.exchangeApdu(payload);
+    this.apduDeadline = this.newDeadline();
+    try {
+      if (this.t1) return await this.t1.transmit(command.slice());
+      if (this.t0) return await this.exchangeTpduT0(t0CommandTpdu(command));
+      return await this.exchangeApdu(command.slice());
+    } finally {
+      this.apduDeadline = null;
+    }
+  }
+
+  private newDeadline(): Deadline {
+    return new Deadline(this.options.apduBudgetMs ?? DEFAULT_APDU_BUDGET_MS, this.options.commandDeadlineMs ?? DEFAULT_COMMAND_DEADLINE_MS);
   }
 
   /**
-   * CCID 1.1 §6.1.4 and §6.2.1 at APDU level: a command longer than one message goes in pieces
-   * with wLevelParameter 01, 03…, 02 (the reader acknowledges each with bChainParameter 10); an
-   * answer longer than one message comes back with bChainParameter 01, 03…, 02, each next piece
-   * asked for with an empty XfrBlock and wLevelParameter 10. The whole answer is bounded by the
-   * largest extended response (65 536 data bytes + SW).
+   * T=0 at TPDU level: one XfrBlock, one DataBlock. bChainParameter is ignored here: CCID 1.1
+   * §6.2.1 gives it meaning at APDU level only, and QEMU's reader leaves stale values in it.
    */
-  private async exchangeApdu(apdu: Uint8Array): Promise<Uint8Array> {
-    const room = this.ccid.descriptor.maxMessageLength - 10;
-    const xfr = async (data: Uint8Array, levelParameter: number): Promise<CcidReply & { type: 'data-block' }> => {
-      const reply = await this.command((at) => encodeXfrBlock(at, data, { levelParameter }));
-      if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
-      return reply;
-    };
-    let reply: CcidReply & { type: 'data-block' };
-    if (apdu.length <= room || this.ccid.descriptor.features.exchangeLevel !== 'extended-apdu') {
-      reply = await xfr(apdu, 0x00);
-    } else {
-      let offset = 0;
-      for (;;) {
-        const piece = apdu.slice(offset, offset + room);
-        const first = offset === 0;
-        offset += piece.length;
-        const last = offset >= apdu.length;
-        reply = await xfr(piece, first ? 0x01 : last ? 0x02 : 0x03);
-        if (last) break;
-        if (reply.chainParameter !== 0x10) throw new TransportError('transport/protocol', 'the reader did not ask for the rest of a chained command');
-      }
-    }
-    const parts = [reply.data];
-    let total = reply.data.length;
-    while (reply.chainParameter === 0x01 || reply.chainParameter === 0x03) {
-      reply = await xfr(new Uint8Array(0), 0x10);
-      total += reply.data.length;
-      if (total > MAX_RESPONSE_LENGTH) throw new TransportError('transport/protocol', `a chained answer ran past ${MAX_RESPONSE_LENGTH} bytes`);
-      parts.push(reply.data);
-    }
-    if (reply.chainParameter !== 0x00 && reply.chainParameter !== 0x02) {
-      throw new TransportError('transport/protocol', `unexpected bChainParameter ${reply.chainParameter}`);
-    }
-    return concatBytes(...parts);
-  }
-
-  private async sendBlock(block: Uint8Array, waitMultiplier: number): Promise<Uint8Array> {
-    const bwi = waitMultiplier > 1 ? Math.min(255, waitMultiplier) : 0;
-    const reply = await this.command((at) => encodeXfrBlock(at, block, { bwi }), { allowMute: true, waitMultiplier });
-    if (reply.commandStatus === 'failed') return new Uint8Array(0);
+  private async exchangeTpduT0(tpdu: Uint8Array): Promise<Uint8Array> {
+    const reply = await this.command((at) => encodeXfrBlock(at, tpdu));
     if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
     return reply.data;
   }
 
+  /** APDU level: the reader runs the card's protocol; long commands and answers are chained (apduLevel.ts). */
+  private async exchangeApdu(apdu: Uint8Array): Promise<Uint8Array> {
+    return exchangeAtApduLevel(apdu, {
+      room: this.ccid.descriptor.maxMessageLength - 10,
+      extended: this.ccid.descriptor.features.exchangeLevel === 'extended-apdu',
+      xfr: async (data, levelParameter) => {
+        const reply = await this.command((at) => encodeXfrBlock(at, data, { levelParameter }));
+        if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
+        return reply;
+      },
+    });
+  }
+
+  /**
+   * One T=1 block in an XfrBlock. ICC_MUTE is "nothing arrived" (rule 7.1); XFR_PARITY_ERROR is a
+   * block received with a parity error, which T=1 answers with R(EDC error) and a retry (rule 7.2,
+   * as libccid's proto-t1 does); a WTX multiplier also moves the APDU's deadline.
+   */
+  private async sendBlock(block: Uint8Array, waitMultiplier: number): Promise<Uint8Array> {
+    const bwi = waitMultiplier > 1 ? Math.min(255, waitMultiplier) : 0;
+    if (waitMultiplier > 1) this.apduDeadline?.extend(this.options.timeoutMs * waitMultiplier);
+    const reply = await this.command((at) => encodeXfrBlock(at, block, { bwi }), { acceptFailed: true, waitMultiplier });
+    if (reply.commandStatus === 'failed') {
+      if (reply.errorName === 'ICC_MUTE') return new Uint8Array(0);
+      if (reply.errorName === 'XFR_PARITY_ERROR') throw new InvalidBlockError('edc', 0, 'the reader received the block with a parity error');
+      throw new TransportError('transport/protocol', `the reader refused the command: ${reply.errorName ?? 'unknown'}`, {
+        bError: reply.bError,
+        messageType: reply.messageType,
+      });
+    }
+    if (reply.type !== 'data-block') throw new TransportError('transport/protocol', 'XfrBlock did not answer with a DataBlock');
+    return reply.data;
+  }
+
+  /**
+   * Best effort, and bounded by `CLOSE_WITHIN_MS` (issue 15 §3): power the card down (the verified
+   * state goes with it) and release the interface; the reader may be gone or stuck. Any wait still
+   * under way then ends.
+   */
   protected async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    // Best effort: power the card down (the verified state goes with it); the reader may be gone.
-    if (this.atrBytes.length > 0 && !this.lostDevice) {
-      await this.command((at) => encodeIccPowerOff(at)).catch(() => undefined);
+    const work = async (): Promise<void> => {
+      if (this.atrBytes.length > 0 && !this.lostDevice) {
+        await this.command((at) => encodeIccPowerOff(at)).catch(() => undefined);
+      }
+      await this.device.releaseInterface(this.ccid.interfaceNumber).catch(() => undefined);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_WITHIN_MS);
+    });
+    try {
+      await Promise.race([work(), bound]);
+    } finally {
+      clearTimeout(timer);
+      this.end.endWaits(new TransportError('transport/closed', 'the reader was closed'));
     }
-    await this.device.releaseInterface(this.ccid.interfaceNumber).catch(() => undefined);
   }
 
   private lostDevice = false;
@@ -294,37 +381,56 @@ export class CcidReader extends BaseTransport {
 
   /**
    * Sends one PC_to_RDR message and waits for the reply with the same bSlot and bSeq (others are
-   * dropped); time-extension replies restart the wait.
+   * dropped), all within one deadline: the APDU's while one is under way, else a fresh one. A
+   * time-extension reply moves the deadline (within its maximum) and the wait goes on.
    */
   private async command(
     build: (at: { slot: number; seq: number }) => Uint8Array,
-    options: { allowMute?: boolean; waitMultiplier?: number; powerOn?: boolean } = {},
+    options: { acceptFailed?: boolean; waitMultiplier?: number; powerOn?: boolean } = {},
   ): Promise<CcidReply> {
     const seq = this.seq;
     this.seq = (this.seq + 1) & 0xff;
+    const deadline = this.apduDeadline ?? this.newDeadline();
     const message = copyBytes(build({ slot: this.slot, seq }));
-    await this.usb('bulk-OUT transfer', () => this.device.transferOut(this.ccid.bulkOut.number, message));
+    await this.writeBulk(message, deadline);
     const timeoutMs = this.options.timeoutMs * Math.max(1, options.waitMultiplier ?? 1);
-    const deadline = Date.now() + (this.options.commandDeadlineMs ?? 60_000);
     for (;;) {
-      const wait = Math.min(timeoutMs, deadline - Date.now());
-      if (wait <= 0) throw this.lose(new TransportError('transport/timeout', 'the card kept asking for more time and never answered'));
-      const reply = await this.nextReply(wait);
+      const left = deadline.remaining();
+      if (left <= 0) throw this.lose(new TransportError('transport/timeout', 'the card kept asking for more time and never answered'));
+      const reply = await this.nextReply(Math.min(timeoutMs, left));
       if (reply.slot !== this.slot || reply.seq !== seq) continue;
-      if (reply.commandStatus === 'time-extension') continue;
+      if (reply.commandStatus === 'time-extension') {
+        deadline.extend(this.options.timeoutMs * Math.max(1, reply.timeExtension ?? 1));
+        continue;
+      }
       if (reply.iccStatus === 'absent') {
         if (options.powerOn) throw new TransportError('transport/card-removed', 'the slot is empty');
         throw this.lose(new TransportError('transport/card-removed', 'the card was taken out of the reader'));
       }
-      if (reply.commandStatus === 'failed') {
-        if (options.powerOn && reply.errorName === 'ICC_MUTE') throw new UsbAccessError('usb/card-mute', 'the card did not answer the power-on');
-        if (options.allowMute && reply.errorName === 'ICC_MUTE') return reply;
+      if (reply.commandStatus === 'failed' && !options.acceptFailed) {
         throw new TransportError('transport/protocol', `the reader refused the command: ${reply.errorName ?? 'unknown'}`, {
           bError: reply.bError,
           messageType: reply.messageType,
         });
       }
       return reply;
+    }
+  }
+
+  /**
+   * One bulk-OUT transfer raced against `WRITE_WITHIN_MS`, the deadline and the end of the session:
+   * a reader that never takes the transfer (NAKs for ever) must not leave `transmit` or `close`
+   * waiting (issue 15 §3). WebUSB cannot cancel the transfer; the session ends instead.
+   */
+  private async writeBulk(message: Uint8Array<ArrayBuffer>, deadline: Deadline): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LinkTimeout()), Math.max(0, Math.min(WRITE_WITHIN_MS, deadline.remaining())));
+    });
+    try {
+      await this.usb('bulk-OUT transfer', () => Promise.race([this.device.transferOut(this.ccid.bulkOut.number, message), expiry, this.end.gone]));
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -76,14 +76,16 @@ describe('CcidReader at TPDU level with a T=0 card (ISO 7816-3 §12.2)', () => {
 });
 
 describe('CcidReader at TPDU level with T=1 (ISO 7816-3 §11)', () => {
-  // dwFeatures 0x000100BA: parameters from the ATR, no automatic IFSD exchange, so the host sends S(IFS request) first.
+  // dwFeatures 0x000100BA: parameters from the ATR and PPS by the reader, but no automatic parameter
+  // negotiation (0x40) — so SetParameters still goes, as libccid sends it — and no automatic IFSD exchange.
   const descriptor = configuration('BA 00 01 00', '03 00 00 00', '0F 01 00 00');
 
-  it('asks for IFSD 254 with S(IFS request) 00 C1 01 FE 3E, then sends I(0) with LRC A5 and reads I(0) back', async () => {
+  it('sets T=1 parameters (11, TCCKS 10, TC1 FF, TB3 45, IFSC FE), asks for IFSD 254 with S(IFS request) 00 C1 01 FE 3E, then sends I(0) with LRC A5', async () => {
     const device = new ScriptedUsbDevice(descriptor, [
       { out: '62 00 00 00 00 00 00 00 00 00', in: `80 09 00 00 00 00 00 00 00 00 ${ATR_MY_NUMBER}` },
-      { out: '6F 05 00 00 00 00 01 00 00 00 00 C1 01 FE 3E', in: '80 05 00 00 00 00 01 00 00 00 00 E1 01 FE 1E' },
-      { out: '6F 0B 00 00 00 00 02 00 00 00 00 00 07 00 A4 02 0C 02 00 0A A5', in: '80 06 00 00 00 00 02 00 00 00 00 00 02 90 00 92' },
+      { out: '61 07 00 00 00 00 01 01 00 00 11 10 FF 45 00 FE 00', in: '82 07 00 00 00 00 01 00 00 01 11 10 FF 45 00 FE 00' },
+      { out: '6F 05 00 00 00 00 02 00 00 00 00 C1 01 FE 3E', in: '80 05 00 00 00 00 02 00 00 00 00 E1 01 FE 1E' },
+      { out: '6F 0B 00 00 00 00 03 00 00 00 00 00 07 00 A4 02 0C 02 00 0A A5', in: '80 06 00 00 00 00 03 00 00 00 00 00 02 90 00 92' },
     ]);
     const reader = await CcidReader.open(device, { timeoutMs: 500 });
     expect(toHex(await reader.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('90 00');

@@ -56,7 +56,7 @@ export function decodeCcidReply(message: Uint8Array): CcidReply {
   const r = new ByteReader(message, SOURCE);
   const type = r.u8();
   const length = readU32le(r);
-  if (length !== message.length - CCID_HEADER_LENGTH) {
+  if (length !== message.length - CCID_HEADER_LENGTH && !isQemuParametersReply(message)) {
     throw errorAt(1, `dwLength ${length} but ${message.length - CCID_HEADER_LENGTH} data bytes follow the header`);
   }
   const slot = r.u8();
@@ -102,6 +102,23 @@ export function decodeCcidReply(message: Uint8Array): CcidReply {
     default:
       throw errorAt(0, `bMessageType 0x${type.toString(16)} is not a bulk-IN reply`);
   }
+}
+
+/** CCID 1.1 §6.2.3: the protocol data structure that follows RDR_to_PC_Parameters, by bProtocolNum. */
+export function parametersStructureLength(protocolNum: number): number | null {
+  return protocolNum === 0 ? 5 : protocolNum === 1 ? 7 : null;
+}
+
+/**
+ * QEMU 7.2's reader (hw/usb/dev-smartcard-reader.c `ccid_write_parameters`) sends
+ * RDR_to_PC_Parameters with dwLength 0 and the whole protocol data structure after the header
+ * anyway. Taken as it is meant: a Parameters reply declaring 0 bytes and carrying exactly the
+ * structure for its bProtocolNum.
+ */
+export function isQemuParametersReply(message: Uint8Array): boolean {
+  if (message.length < CCID_HEADER_LENGTH || message[0] !== RdrToPc.Parameters) return false;
+  const declared = (message[1]! | (message[2]! << 8) | (message[3]! << 16) | (message[4]! << 24)) >>> 0;
+  return declared === 0 && message.length - CCID_HEADER_LENGTH === parametersStructureLength(message[9]!);
 }
 
 function errorAt(offset: number, reason: string): MalformedDataError {

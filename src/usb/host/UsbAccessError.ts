@@ -22,6 +22,8 @@ export const USB_ACCESS_ERROR_CODES = [
   'usb/no-card',
   /** A card is in the reader but did not answer the power-on (wrong way round, dirty contacts, not a chip card). */
   'usb/card-mute',
+  /** The card and the reader share no transmission protocol (a T=1-only card in a T=0-only reader), or the card's fixed mode is out of the reader's reach. */
+  'usb/card-protocol-unsupported',
   /** The device has no interface MynaLens can drive (no CCID descriptor, or a reader of another protocol). */
   'usb/not-a-reader',
   /** The chosen reader is no longer plugged in. */

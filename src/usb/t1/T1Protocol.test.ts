@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../bytes';
+import { InvalidBlockError } from './block';
 import { T1Protocol, type SendBlock } from './T1Protocol';
 import { T1ProtocolError } from './T1ProtocolError';
 
@@ -37,6 +38,23 @@ describe('T1Protocol (ISO/IEC 7816-3:2006 §11)', () => {
     expect(toHex(await t1.transmit(READ_4))).toBe('01 02 03 04 90 00');
     expect(t1.ifsd).toBe(254);
     card.finished();
+  });
+
+  it('answers a block the link reports received with a parity error with R(EDC error) 00 81 00 81 (rule 7.2)', async () => {
+    const sent: string[] = [];
+    let first = true;
+    const send: SendBlock = async (block) => {
+      sent.push(toHex(block));
+      if (first) {
+        first = false;
+        throw new InvalidBlockError('edc', 0, 'parity error reported by the reader');
+      }
+      return fromHex(OK);
+    };
+    const t1 = new T1Protocol(send, { ifsc: 254, negotiateIfsd: false });
+    expect(toHex(await t1.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('90 00');
+    // I(0) SELECT (LRC A5), then R-block N(R) 0 with the EDC bit: PCB 81, LRC 81.
+    expect(sent).toEqual(['00 00 07 00 A4 02 0C 02 00 0A A5', '00 81 00 81']);
   });
 
   it('chains a command longer than IFSC (§11.6.2.3), each piece acknowledged by R(N(R))', async () => {

@@ -6,7 +6,9 @@ import { T1ProtocolError } from './T1ProtocolError';
  * Sends one block and resolves with the card's next block (a CCID XfrBlock at TPDU level does
  * exactly this). `waitMultiplier` is the card's WTX multiplier for this exchange (1 = plain BWT;
  * CCID bBWI carries it). Resolve with an empty array when nothing arrived within the waiting time
- * (ISO/IEC 7816-3:2006 §11.6.3.2 rule 7.1 then applies); reject only for failures no retry can mend.
+ * (ISO/IEC 7816-3:2006 §11.6.3.2 rule 7.1 then applies); reject with `InvalidBlockError` when the
+ * link saw the card's block arrive damaged (a parity error: rule 7.2, answered with R(EDC error));
+ * reject otherwise only for failures no retry can mend.
  */
 export type SendBlock = (block: Uint8Array, context: { readonly waitMultiplier: number }) => Promise<Uint8Array>;
 
@@ -126,7 +128,13 @@ export class T1Protocol {
   private async supervisory(request: T1Block, matches: (b: T1Block & { kind: 'S' }) => boolean): Promise<boolean> {
     const bytes = this.encode(request);
     for (let attempt = 0; attempt < T1_MAX_ATTEMPTS; attempt++) {
-      const reply = this.decode(await this.sendBlock(bytes, { waitMultiplier: 1 }));
+      const reply = await this.sendBlock(bytes, { waitMultiplier: 1 }).then(
+        (raw) => this.decode(raw),
+        (e: unknown) => {
+          if (e instanceof InvalidBlockError) return null;
+          throw e;
+        },
+      );
       if (reply && reply.kind === 'S' && reply.response && matches(reply)) return true;
     }
     return false;
@@ -147,11 +155,14 @@ export class T1Protocol {
       outgoing = resend;
     };
     for (;;) {
-      const raw = await this.sendBlock(outgoing, { waitMultiplier });
+      const sent = outgoing;
+      const multiplier = waitMultiplier;
       waitMultiplier = 1;
       let reply: T1Block;
       try {
-        reply = decodeBlock(raw, this.options.edc).block;
+        // The link may itself report a block received with a parity error (CCID XFR_PARITY_ERROR)
+        // by throwing InvalidBlockError('edc'): it is answered like a block whose EDC failed.
+        reply = decodeBlock(await this.sendBlock(sent, { waitMultiplier: multiplier }), this.options.edc).block;
       } catch (e) {
         if (!(e instanceof InvalidBlockError)) throw e;
         // Rule 7.1/7.2: nothing or garbage came back; ask again with R(N(R)) and the error seen.

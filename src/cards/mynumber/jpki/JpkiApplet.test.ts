@@ -7,6 +7,7 @@ import { AUTH_CERTIFICATE, AUTH_SIGNATURE, MESSAGE_SHA256 } from '../../../vecto
 import { describeVectors, inputOf, rejection, type VectorDriver } from '../test-support/runVectors';
 import { sha256DigestInfo } from './digestInfo';
 import { JpkiApplet } from './JpkiApplet';
+import { signPasswordNotIssued } from './signPassword';
 
 const certificateOf = async (read: Promise<{ view: unknown } | null>) => (await read)?.view ?? null;
 
@@ -57,6 +58,19 @@ const DRIVERS: Record<string, VectorDriver<JpkiApplet>> = {
     const status = await jpki.triesLeft('jpkiSign');
     const verifyError = await rejection(jpki.verify('jpkiSign', inputOf(vector, 'jpkiSign')));
     return { flags, readError, status, verifyError };
+  },
+  [v.signPasswordNotIssued.name]: async (jpki) => {
+    await jpki.select();
+    const flags = await jpki.readCertificateFlags();
+    const probe = await jpki.triesLeft('jpkiSign');
+    return { flags, probe, notIssued: signPasswordNotIssued(flags, probe) };
+  },
+  [v.signPasswordBlocked.name]: async (jpki, vector) => {
+    await jpki.select();
+    const flags = await jpki.readCertificateFlags();
+    for (let i = 0; i < 5; i++) await rejection(jpki.verify('jpkiSign', inputOf(vector, 'jpkiSign')));
+    const probe = await jpki.triesLeft('jpkiSign');
+    return { flags, probe, notIssued: signPasswordNotIssued(flags, probe) };
   },
   [v.childAuthCertificate.name]: async (jpki) => {
     await jpki.select();

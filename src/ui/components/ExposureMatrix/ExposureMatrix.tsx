@@ -1,5 +1,5 @@
 import type { ExposureRowView } from '../../../worker/protocol';
-import { cellFor, groupRows, type AppletGroup } from '../../model/matrixModel';
+import { cellFor, groupRows, sessionRead, type AppletGroup } from '../../model/matrixModel';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -21,7 +21,7 @@ export function ExposureMatrix() {
   );
 }
 
-/** Rows no PIN changes (keys, never-read, undocumented) get one cell across every column. */
+/** Rows no PIN changes (keys, never-read, undocumented — and files never issued) get one cell across every column. */
 const SPANNING = new Set(['never', 'internal', 'unknown']);
 
 function AppletTable({ group }: { group: AppletGroup }) {
@@ -29,9 +29,13 @@ function AppletTable({ group }: { group: AppletGroup }) {
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const statusText = (row: ExposureRowView) => {
+    if (row.status === 'not-issued') return t('status.not-issued');
     if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
-    if (row.status === 'read') return row.readWith && row.readWith !== 'none' ? t('status.readWith', { pin: t(`pin.short.${row.readWith}`) }) : t('status.read');
-    return t(`status.${row.status}`);
+    const read = sessionRead(row);
+    if (!read) return t(`status.${row.status}`);
+    if (read.pins.length === 0) return t('status.read');
+    const pins = new Intl.ListFormat(language, { type: 'conjunction' }).format(read.pins.map((p) => t(`pin.short.${p}`)));
+    return t(read.withoutPin ? 'status.readWithAndWithout' : 'status.readWith', { pins });
   };
   return (
     <div className="applet" data-testid={`applet-${group.applet}`}>
@@ -59,12 +63,12 @@ function AppletTable({ group }: { group: AppletGroup }) {
                   <span className="file-id">{row.fileId}</span>
                   {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
                 </th>
-                {SPANNING.has(row.access.kind) ? (
+                {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
                   <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
                 ) : (
                   group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
                 )}
-                <td className="row-status" data-testid={`status-${row.key}`}>{statusText(row)}</td>
+                <td className="row-status" data-testid={`status-${row.key}`} data-opened-by={row.openedBy.join(' ')}>{statusText(row)}</td>
               </tr>
             ))}
           </tbody>

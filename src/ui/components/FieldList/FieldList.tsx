@@ -1,10 +1,11 @@
 import type { FieldView } from '../../../worker/protocol';
+import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage } from '../../store/selectors';
 import { useT } from '../../useT';
 import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
 
-/** Decoded fields as label/value pairs; the My Number masked, a linkable serial called out (docs/card-reference.md §12, §17). */
+/** Decoded fields as label/value pairs; the My Number masked, a holder's certificate serial called out with how it reaches others (docs/card-reference.md §12, §17). */
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
@@ -19,9 +20,11 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
             {field.kind === 'myNumber' ? (
               <MyNumberValue value={field.value} />
             ) : (
-              <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{field.value}</span>
+              <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{fieldText(field, language)}</span>
             )}
-            {index === firstLinkable && <p className="callout small" data-testid="linkable-note">{t('detail.linkable')}</p>}
+            {index === firstLinkable && field.linkable && (
+              <p className="callout small" data-testid="linkable-note" data-linkable={field.linkable}>{t(`detail.linkable.${field.linkable}`)}</p>
+            )}
           </dd>
         </div>
       ))}

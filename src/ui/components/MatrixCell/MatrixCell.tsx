@@ -2,7 +2,7 @@ import type { PinKey } from '../../../worker/protocol';
 import type { Cell } from '../../model/matrixModel';
 import { useT } from '../../useT';
 
-/** One cell of the exposure matrix: read ✓, readable, absent, locked by which PIN, or never/internal/unknown. */
+/** One cell of the exposure matrix, from the file's access rule: readable (read ✓ in the no-PIN column once read), absent, locked by which PIN, or never/internal/unknown. */
 export function MatrixCell({ cell, testId, span, none }: { cell: Cell; testId: string; span?: number; none?: boolean }) {
   const t = useT();
   const pinName = (p: PinKey) => t(`pin.short.${p}`);

@@ -47,7 +47,9 @@ export function PinDialog() {
     <div className="overlay" data-testid="pin-dialog-overlay">
       <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="pin-dialog-title" data-testid="pin-dialog" data-pin={pin.pinId}>
         <h2 id="pin-dialog-title">{t('pinDialog.title', { name })}</h2>
-        {pin.blocked ? (
+        {pin.notIssued ? (
+          <p data-testid="pin-not-issued-explanation">{t('pinDialog.notIssued')}</p>
+        ) : pin.blocked ? (
           <p className="warning" data-testid="pin-blocked-explanation">{t('pinDialog.blocked')}</p>
         ) : (
           <form onSubmit={(e) => void onSubmit(e)}>

@@ -3,7 +3,10 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** Every PIN with its tries left (read without spending any, docs/card-reference.md §2) and a way to enter it. */
+/**
+ * Every PIN with its tries left (read without spending any, docs/card-reference.md §2) and a way to
+ * enter it; a credential the card was never issued (§6.2, §12) says so instead.
+ */
 export function PinList() {
   const t = useT();
   const pins = useAppStore(selectPins);
@@ -18,19 +21,25 @@ export function PinList() {
       <p className="muted">{t('pins.intro')}</p>
       <ul className="pins">
         {pins.map((p) => (
-          <li key={p.pinId} className={p.blocked ? 'pin blocked' : 'pin'} data-testid={`pin-${p.pinId}`}>
+          <li key={p.pinId} className={p.blocked ? 'pin blocked' : p.notIssued ? 'pin not-issued' : 'pin'} data-testid={`pin-${p.pinId}`} data-not-issued={p.notIssued || undefined}>
             <div className="pin-name">
               <span>{language === 'ja' ? p.nameJa : p.name}</span>
               <span className="muted small">{t(`applet.${p.applet}`)}</span>
+              {/* The card has no such credential (§6.2, §12): nothing to count, enter or reset. */}
+              {p.notIssued && <span className="pin-not-issued" data-testid={`pin-not-issued-${p.pinId}`}>{t('pins.notIssued')}</span>}
             </div>
-            <div className="pin-state">
-              <span data-testid={`pin-tries-${p.pinId}`} data-tries={p.triesLeft ?? ''}>{tries(p)}</span>
-              {p.blocked && <span className="badge badge-danger" data-testid={`pin-blocked-${p.pinId}`}>{t('pins.blocked')}</span>}
-              {p.verified && <span className="badge badge-ok">{t('pins.verified')}</span>}
-            </div>
-            <button type="button" disabled={busy} onClick={() => openPinDialog(p.pinId)} data-testid={`pin-open-${p.pinId}`}>
-              {p.blocked ? t('pins.blocked') : t('pins.enter')}
-            </button>
+            {!p.notIssued && (
+              <>
+                <div className="pin-state">
+                  <span data-testid={`pin-tries-${p.pinId}`} data-tries={p.triesLeft ?? ''}>{tries(p)}</span>
+                  {p.blocked && <span className="badge badge-danger" data-testid={`pin-blocked-${p.pinId}`}>{t('pins.blocked')}</span>}
+                  {p.verified && <span className="badge badge-ok">{t('pins.verified')}</span>}
+                </div>
+                <button type="button" disabled={busy} onClick={() => openPinDialog(p.pinId)} data-testid={`pin-open-${p.pinId}`}>
+                  {p.blocked ? t('pins.blocked') : t('pins.enter')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>

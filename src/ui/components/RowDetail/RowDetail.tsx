@@ -88,5 +88,7 @@ function NotRead({ row }: { row: ExposureRowView }) {
       </p>
     );
   }
+  // No PIN opens a file the card was never issued (§6.2, §12): say so rather than "enter its PIN".
+  if (row.status === 'not-issued') return <p data-testid="detail-not-issued">{t('detail.notIssued')}</p>;
   return <p className="muted">{t('detail.notRead', { hint: row.access.kind === 'pin' ? t('detail.lockedHint') : '' })}</p>;
 }

@@ -1,7 +1,7 @@
 import type { CertificateCheckView } from '../../../worker/protocol';
-import { jstDate } from '../../model/dates';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectCheckCertificates, selectServices } from '../../store/selectors';
+import { useDates } from '../../useDates';
 import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
@@ -33,6 +33,7 @@ export function CertificateChecks() {
 
 function CertificateCheck({ check }: { check: CertificateCheckView }) {
   const t = useT();
+  const dates = useDates();
   const title = t(check.which === 'auth' ? 'certs.auth' : 'certs.sign');
   if (check.state !== 'checked' || !check.record || !check.bundled || !check.onCard) {
     return (
@@ -52,13 +53,13 @@ function CertificateCheck({ check }: { check: CertificateCheckView }) {
       </p>
       <p className="small">{t('login.issuer')}: {record.issuer}</p>
       <p className={check.validity === 'valid' ? 'result small' : 'error small'} data-testid="cert-validity" data-validity={check.validity}>
-        {t(`certs.validity.${check.validity ?? 'valid'}`, { date: jstDate(validityDate) })}
+        {t(`certs.validity.${check.validity ?? 'valid'}`, { date: dates.date(validityDate) })}
       </p>
       <h5>{t(check.trustStore === 'simulator' ? 'certs.store.simulator' : 'certs.store.jlis')}</h5>
       <p className={bundled.status === 'verified' ? 'result small' : bundled.status === 'issuer-not-bundled' ? 'warning small' : 'error small'} data-testid="cert-bundled" data-status={bundled.status}>
         {t(`certs.status.${bundled.status}`, { anchor: bundled.anchorLabel ?? '' })}
       </p>
-      {bundled.anchorValidity === 'expired' && bundled.anchorNotAfter && <p className="muted small">{t('certs.anchorExpired', { date: jstDate(bundled.anchorNotAfter) })}</p>}
+      {bundled.anchorValidity === 'expired' && bundled.anchorNotAfter && <p className="muted small">{t('certs.anchorExpired', { date: dates.date(bundled.anchorNotAfter) })}</p>}
       <h5>{t('certs.onCard')}</h5>
       {onCard.status === 'absent' ? (
         <p className="muted small" data-testid="cert-on-card" data-status="absent">{t('certs.onCard.absent')}</p>

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import type { ServiceLoginView } from '../../../worker/protocol';
-import { jstDate, jstDateTime } from '../../model/dates';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectServiceLogin, selectServices } from '../../store/selectors';
+import { useDates } from '../../useDates';
 import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 import { ServicePinField } from './ServicePinField';
@@ -73,6 +73,7 @@ export function ServiceLogin() {
 
 function ServiceRecord({ login, name, matches }: { login: ServiceLoginView; name: string; matches: boolean }) {
   const t = useT();
+  const dates = useDates();
   const { record } = login;
   return (
     <article className={matches ? 'record match' : 'record'} data-testid="service-record" data-service={name} aria-labelledby={`record-${name}`}>
@@ -91,8 +92,8 @@ function ServiceRecord({ login, name, matches }: { login: ServiceLoginView; name
         </dd>
         <dt>{t('login.issuer')}</dt>
         <dd className="small">{record.issuer}</dd>
-        <dt>{t('login.validity', { from: jstDate(record.notBefore), to: jstDate(record.notAfter) })}</dt>
-        <dd className="small muted">{t('login.at', { time: jstDateTime(login.at) })}</dd>
+        <dt>{t('login.validity', { from: dates.date(record.notBefore), to: dates.date(record.notAfter) })}</dt>
+        <dd className="small muted">{t('login.at', { time: dates.dateTime(login.at) })}</dd>
         <dt>{t('login.challenge')}</dt>
         <dd className="mono wrap small">{login.challengeHex}</dd>
         <dt>{t('login.signature')}</dt>

@@ -1,9 +1,10 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { jstDateTime } from '../../model/dates';
 import { fromBase64, toBase64 } from '../../../bytes/base64';
 import { downloadBlob } from '../../model/download';
+import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectServices, selectSignDocument } from '../../store/selectors';
+import { useDates } from '../../useDates';
 import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { ServiceError } from './ServiceError';
@@ -17,6 +18,7 @@ import { usePinEntry } from './usePinEntry';
  */
 export function SignDocument() {
   const t = useT();
+  const dates = useDates();
   const language = useAppStore(selectLanguage);
   const services = useAppStore(selectServices);
   const sign = useAppStore(selectSignDocument);
@@ -39,6 +41,17 @@ export function SignDocument() {
     const { value, confirmLastTry } = entry.take();
     const asText = file ? null : text;
     if (await sign(toBase64(content), value, confirmLastTry)) setSignedText(asText);
+  }
+
+  if (entry.notIssued) {
+    // No signature certificate, so no key and no password (§6.2, §12): nothing to sign with.
+    return (
+      <section className="panel service-section" aria-labelledby="sign-heading" data-testid="sign-document">
+        <h3 id="sign-heading">{t('sign.heading')}</h3>
+        <p className="muted">{t('sign.intro')}</p>
+        <p data-testid="sign-not-issued">{t('sign.notIssued')}</p>
+      </section>
+    );
   }
 
   return (
@@ -81,7 +94,7 @@ export function SignDocument() {
             <dt>{t('sign.digest')}</dt>
             <dd className="mono wrap small" data-testid="sign-digest">{result.contentSha256Hex}</dd>
             <dt>{t('sign.time')}</dt>
-            <dd>{jstDateTime(result.signingTime)}</dd>
+            <dd>{dates.dateTime(result.signingTime)}</dd>
             <dt>{t('sign.size', { size: result.contentLength })}</dt>
             <dd />
           </dl>
@@ -101,7 +114,7 @@ export function SignDocument() {
             {result.facts.map((fact) => (
               <div key={fact.label} data-testid="sign-fact" data-label={fact.label}>
                 <dt>{language === 'ja' ? fact.labelJa : fact.label}</dt>
-                <dd>{fact.value}</dd>
+                <dd>{fieldText(fact, language)}</dd>
               </div>
             ))}
           </dl>

@@ -17,6 +17,8 @@ export function usePinEntry(pinId: PinKey) {
   const check = checkPin(format, typed);
   const lastTry = pin?.triesLeft === 1;
   const blocked = pin?.blocked === true;
+  // The card has no such credential (the signature password without a signature certificate, §6.2, §12).
+  const notIssued = pin?.notIssued === true;
   return {
     pinId,
     pin,
@@ -28,8 +30,9 @@ export function usePinEntry(pinId: PinKey) {
     check,
     lastTry,
     blocked,
-    /** Ready to send: well formed, not blocked, the last try confirmed. */
-    ready: check.problem === null && !blocked && (!lastTry || confirmed),
+    notIssued,
+    /** Ready to send: well formed, issued, not blocked, the last try confirmed. */
+    ready: check.problem === null && !notIssued && !blocked && (!lastTry || confirmed),
     /** Hands the value over once and forgets it. */
     take(): { value: string; confirmLastTry: boolean } {
       const taken = { value: check.value, confirmLastTry: lastTry && confirmed };
