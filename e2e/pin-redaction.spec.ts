@@ -2,19 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/test';
 import { openPin, scanCard, startSimulator, submitPin, verifyCommands } from './support/flows';
 
-test('the APDU log and the exported transcript never contain the PIN: VERIFY data shows as ** with a PIN hidden badge', async ({ page }) => {
+test('the APDU log and the exported transcript never contain the PIN nor its length: every VERIFY shows as ** PIN hidden ** with a badge', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
-  for (const pin of ['jpkiAuth', 'textPin']) {
+  for (const [pin, value] of [['jpkiAuth', '1234'], ['jpkiSign', 'MYNA2026']] as const) {
     await openPin(page, pin);
-    await submitPin(page, '1234');
+    await submitPin(page, value);
     await expect(page.getByTestId('pin-opened')).toBeVisible();
     await page.getByTestId('pin-close').click();
   }
   const commands = await verifyCommands(page);
   const sent = commands.filter((c) => c.includes('**'));
   expect(sent).toHaveLength(2);
-  for (const c of sent) expect(c).toContain('** ** ** **');
+  // A 4-digit PIN and an 8-character password look the same: no Lc, no count of hidden bytes.
+  expect(sent).toEqual(['00 20 00 80 ** PIN hidden **', '00 20 00 80 ** PIN hidden **']);
   for (const c of commands) expect(c).not.toContain('31 32 33 34');
   const sensitiveRows = page.locator('[data-testid="apdu-row"][data-sensitive="true"]');
   await expect(sensitiveRows).toHaveCount(2);
@@ -22,9 +23,13 @@ test('the APDU log and the exported transcript never contain the PIN: VERIFY dat
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('mynalens-transcript.txt');
   const text = await readFile((await file.path())!, 'utf8');
   expect(text).toMatch(/=>/);
+  expect(text.match(/^=> 00 20 00 80 \*\* PIN hidden \*\*$/gm)).toHaveLength(2);
+  expect(text).not.toMatch(/00 20 00 80 0[48]/);
   expect(text.replace(/\s/g, '')).not.toMatch(/0020008\d0431323334/i);
+  expect(text.replace(/\s/g, '')).not.toMatch(/4D594E4132303236/i); // MYNA2026
 });

@@ -25,6 +25,11 @@ test('the signature password opens the signature certificate with the four facts
   await expect(detail.getByTestId('linkable-note')).toContainText('name, address, date of birth and sex');
   await expect(detail.getByTestId('linkable-note')).not.toContainText('logins');
 
+  // Before saving, the detail names what the certificate file reveals (docs/card-reference.md §12).
+  const reveals = detail.getByTestId('certificate-reveals');
+  await expect(reveals).toContainText('serial number');
+  for (const fact of ['serial', 'name', 'address', 'birthDate', 'sex']) await expect(reveals.locator(`[data-fact="${fact}"]`)).toBeVisible();
+
   const pem = page.waitForEvent('download');
   await page.getByTestId('export-pem').click();
   expect((await pem).suggestedFilename()).toBe('mynalens-jpki-0001.pem');

@@ -25,7 +25,7 @@ async function logIn(page: Page, pin: string): Promise<void> {
   await expect(page.getByTestId('login-submit')).not.toHaveText(/Logging in/);
 }
 
-test('two service logins record the same serial number, highlighted, and the PIN shows as ** in the log', async ({ page }) => {
+test('two service logins record the same serial number, highlighted, and the PIN shows as ** PIN hidden ** in the log', async ({ page }) => {
   await startSimulator(page);
   await openServices(page);
   await logIn(page, AUTH_PIN);
@@ -43,7 +43,7 @@ test('two service logins record the same serial number, highlighted, and the PIN
   await expect(page.getByTestId('record-serial').first()).toHaveAttribute('data-match', 'true');
   await expect(page.getByTestId('same-serial-note')).toContainText(serials[0]!);
   const verifies = await page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').allInnerTexts();
-  expect(verifies).toContain('00 20 00 80 04 ** ** ** **');
+  expect(verifies).toContain('00 20 00 80 ** PIN hidden **');
   expect(verifies.join(' ')).not.toContain('31 32 33 34');
 });
 

@@ -40,13 +40,13 @@ describe('ReplayTransport', () => {
       () => new Error('no error'),
       (e: Error) => e,
     );
-    expect(failure.message).toContain('00 20 00 80 04 ** ** ** **');
+    expect(failure.message).toContain('00 20 00 80 ** PIN hidden **');
     expect(failure.message).not.toContain('31 32 33 34');
   });
 });
 
 describe('LoggingTransport', () => {
-  it('logs every exchange and redacts the data of sensitive commands', async () => {
+  it('logs every exchange and hides the body of sensitive commands, length included', async () => {
     const entries: ApduLogEntry[] = [];
     const replay = new ReplayTransport('=> 00 A4 02 0C 02 00 18\n<= 90 00\n=> 00 20 00 80 04 ** ** ** **\n<= 63 C2\n');
     let clock = 0;
@@ -55,7 +55,7 @@ describe('LoggingTransport', () => {
     const pin = fromHex('00 20 00 80 04 39 39 39 39');
     await logged.transmit(pin, { sensitive: true });
     expect(entries.map((e) => e.seq)).toEqual([1, 2]);
-    expect(entries[1]!.command).toEqual([0, 0x20, 0, 0x80, 4, null, null, null, null]);
+    expect(entries[1]!.command).toEqual([0, 0x20, 0, 0x80, null]);
     expect(entries[1]!.sensitive).toBe(true);
     expect(toHex(entries[1]!.response!)).toBe('63 C2');
     expect(entries[0]!.elapsedMs).toBe(5);

@@ -32,13 +32,18 @@ describe('TranscriptCard', () => {
     expect(toHex(await card.transmit(fromHex('00 20 00 80 04 39 39 39 39'), { sensitive: true }))).toBe('63 C2');
   });
 
-  it('answers an unrecorded command with a card status word, not a transport error', async () => {
-    const card = open('');
-    expect(toHex(await card.transmit(fromHex('00 A4 02 0C 02 00 0A')))).toBe('6A 82');
-    expect(toHex(await card.transmit(fromHex('00 B0 00 00 04')))).toBe('6A 82');
-    expect(toHex(await card.transmit(fromHex('00 CA 00 45 00')))).toBe('6A 88');
-    expect(toHex(await card.transmit(fromHex('80 2A 00 80 01 00 00')))).toBe('6D 00');
-    expect(card.unansweredCount).toBe(4);
+  it('says plainly when a command was never recorded, with a typed error', async () => {
+    const card = open('=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01\n<= 90 00\n');
+    await expect(card.transmit(fromHex('00 B0 00 00 04'))).rejects.toMatchObject({
+      name: 'TransportError',
+      code: 'transport/replay-not-recorded',
+      message: expect.stringMatching(/^not in this transcript: 00 B0 00 00 04 \(DF reset, EF none/),
+    });
+    // A never-recorded VERIFY names its header only, whatever the PIN.
+    const failure = await card.transmit(fromHex('00 20 00 80 04 31 32 33 34'), { sensitive: true }).catch((e: Error) => e);
+    expect(failure).toMatchObject({ code: 'transport/replay-not-recorded' });
+    expect((failure as Error).message).toContain('00 20 00 80 ** PIN hidden **');
+    expect((failure as Error).message).not.toContain('31 32');
   });
 
   it('reports the ATR and length mode it was given', () => {
@@ -50,5 +55,94 @@ describe('TranscriptCard', () => {
 
   it('rejects garbage with MalformedDataError naming the line', () => {
     expect(() => open('# ok\n=> 00 A4 04 0C\nhello\n')).toThrow(/line 3/);
+  });
+});
+
+/** The applets and files of docs/card-reference.md §6.1, §7.1, §8.1, written out by hand. */
+const JPKI = '00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01';
+const TEXT = '00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08';
+const VISUAL = '00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02';
+const ef = (fid: string) => `00 A4 02 0C 02 ${fid}`;
+const lines = (...pairs: [string, string][]) => pairs.map(([c, r]) => `=> ${c}\n<= ${r}\n`).join('');
+const send = async (card: TranscriptCard, command: string, sensitive = false) =>
+  toHex(await card.transmit(fromHex(command), sensitive ? { sensitive: true } : undefined));
+
+describe('TranscriptCard keeps the card\'s state (docs/card-reference.md §5)', () => {
+  it('answers the same READ BINARY from the file selected now, not another applet\'s', async () => {
+    const card = open(
+      lines([TEXT, '90 00'], [ef('00 02'), '90 00'], ['00 B0 00 00 03', 'FF 20 62 90 00'], [VISUAL, '90 00'], [ef('00 02'), '90 00'], ['00 B0 00 00 03', 'FF 20 82 90 00']),
+    );
+    await send(card, VISUAL);
+    await send(card, ef('00 02'));
+    expect(await send(card, '00 B0 00 00 03')).toBe('FF 20 82 90 00');
+    await send(card, TEXT);
+    await send(card, ef('00 02'));
+    expect(await send(card, '00 B0 00 00 03')).toBe('FF 20 62 90 00');
+  });
+
+  it('gives each VERIFY the answer its own key EF gave, in any order', async () => {
+    // Recorded: a wrong auth PIN (JPKI 0018), then a correct 券面事項入力補助 PIN (text 0011).
+    const card = open(
+      lines([JPKI, '90 00'], [ef('00 18'), '90 00'], ['00 20 00 80', '63 C3'], ['00 20 00 80 ** PIN hidden **', '63 C2'],
+        [TEXT, '90 00'], [ef('00 11'), '90 00'], ['00 20 00 80', '63 C3'], ['00 20 00 80 ** PIN hidden **', '90 00']),
+    );
+    await send(card, TEXT);
+    await send(card, ef('00 11'));
+    expect(await send(card, '00 20 00 80')).toBe('63 C3');
+    expect(await send(card, '00 20 00 80 04 31 32 33 34', true)).toBe('90 00');
+    await send(card, JPKI);
+    await send(card, ef('00 18'));
+    expect(await send(card, '00 20 00 80')).toBe('63 C3');
+    expect(await send(card, '00 20 00 80 04 39 39 39 39', true)).toBe('63 C2');
+  });
+
+  it('after a VERIFY that said 63Cx, answers the tries-left query with 63Cx as the card would', async () => {
+    const card = open(lines([JPKI, '90 00'], [ef('00 18'), '90 00'], ['00 20 00 80', '63 C3'], ['00 20 00 80 ** PIN hidden **', '63 C2']));
+    await send(card, JPKI);
+    await send(card, ef('00 18'));
+    expect(await send(card, '00 20 00 80 04 39 39 39 39', true)).toBe('63 C2');
+    expect(await send(card, '00 20 00 80')).toBe('63 C2');
+    // A second wrong PIN was never recorded: the file cannot say what the card answered.
+    await expect(card.transmit(fromHex('00 20 00 80 04 39 39 39 38'), { sensitive: true })).rejects.toMatchObject({ code: 'transport/replay-not-recorded' });
+  });
+
+  it('opens a PIN-protected file only while its PIN is verified in the current applet', async () => {
+    const card = open(
+      lines([TEXT, '90 00'], [ef('00 01'), '90 00'], ['00 B0 00 00 11', '69 82'], [ef('00 11'), '90 00'], ['00 20 00 80 ** PIN hidden **', '90 00'],
+        [ef('00 01'), '90 00'], ['00 B0 00 00 11', 'FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF 90 00']),
+    );
+    await send(card, TEXT);
+    await send(card, ef('00 11'));
+    await send(card, '00 20 00 80 04 31 32 33 34', true);
+    await send(card, ef('00 01'));
+    expect(await send(card, '00 B0 00 00 11')).toMatch(/^FF 10 0C/);
+    // Selecting the applet again forgets the PIN (§5): the same read is refused again.
+    await send(card, TEXT);
+    await send(card, ef('00 01'));
+    expect(await send(card, '00 B0 00 00 11')).toBe('69 82');
+  });
+
+  it('carries a free read over to a state with more PINs verified, never the other way', async () => {
+    const card = open(
+      lines([TEXT, '90 00'], [ef('00 04'), '90 00'], ['00 B0 00 00 05', '7F 21 82 02 33 90 00'], [ef('00 11'), '90 00'], ['00 20 00 80 ** PIN hidden **', '90 00'],
+        [ef('00 01'), '90 00'], ['00 B0 00 00 11', 'FF 10 0C 90 00']),
+    );
+    await send(card, TEXT);
+    await send(card, ef('00 11'));
+    await send(card, '00 20 00 80 04 31 32 33 34', true);
+    await send(card, ef('00 04'));
+    expect(await send(card, '00 B0 00 00 05')).toBe('7F 21 82 02 33 90 00');
+    await send(card, TEXT);
+    await send(card, ef('00 01'));
+    await expect(card.transmit(fromHex('00 B0 00 00 11'))).rejects.toMatchObject({ code: 'transport/replay-not-recorded' });
+  });
+
+  it('fails an answer the redacted export withheld with transport/replay-withheld', async () => {
+    const card = open(lines([TEXT, '90 00'], [ef('00 11'), '90 00'], ['00 20 00 80 ** PIN hidden **', '90 00'], [ef('00 01'), '90 00'], ['00 B0 00 00 11', '-- -- -- 90 00']));
+    await send(card, TEXT);
+    await send(card, ef('00 11'));
+    expect(await send(card, '00 20 00 80 04 31 32 33 34', true)).toBe('90 00');
+    await send(card, ef('00 01'));
+    await expect(card.transmit(fromHex('00 B0 00 00 11'))).rejects.toMatchObject({ code: 'transport/replay-withheld', details: { line: 9 } });
   });
 });

@@ -1,6 +1,9 @@
+import { toHex } from '../bytes';
 import { BaseTransport } from './CardTransport';
+import { CardState, contextKey, type CommandContext } from './cardState';
 import { TransportError } from './TransportError';
-import { commandMatches, parseTranscript, type TranscriptExchange } from './transcript';
+import { commandMatches, formatCommandHex, parseTranscript, type TranscriptExchange } from './transcript';
+import { redactCommand } from './redact';
 
 /** Options for a card opened from an exported transcript. */
 export interface TranscriptCardOptions {
@@ -12,46 +15,51 @@ export interface TranscriptCardOptions {
   readonly source?: string;
 }
 
-/** ISO 7816-4 status words for a command no recorded exchange answers. */
-const FILE_NOT_FOUND = Uint8Array.of(0x6a, 0x82);
-const DATA_NOT_FOUND = Uint8Array.of(0x6a, 0x88);
-const INS_NOT_SUPPORTED = Uint8Array.of(0x6d, 0x00);
+/** A recorded exchange with the context the card was in when it answered. */
+interface Recorded {
+  readonly exchange: TranscriptExchange;
+  readonly context: CommandContext;
+}
 
 /**
- * A forgiving replayed card (architecture: transport/, "open an exported session again"): unlike
- * `ReplayTransport`, which insists on the exact recorded order, it answers each command with the
- * first not-yet-used recorded exchange whose command matches (redacted `**` bytes match
- * anything), so a person who repeats the recorded steps gets the recorded answers in whatever
- * order the engine sends them. Once every match is used, the last match answers again. A
- * command never recorded gets the status word a card gives for something it does not hold —
- * 6A82 for SELECT / READ BINARY / READ RECORD, 6A88 for GET DATA, 6D00 otherwise — and never a
- * transport error, so one unrecorded step does not end the session.
+ * A replayed card (architecture: transport/, "open an exported session again") that answers as
+ * the recorded card did, in whatever order the steps come. Unlike `ReplayTransport`, which insists
+ * on the recorded order, it keeps the card's state as a card does (`CardState`: applet, EF,
+ * verified keys, PIN counters) and answers a command from an exchange recorded in the same state:
+ * a READ BINARY of EF 0002 in the visual applet never gets the text applet's bytes, and a VERIFY
+ * gets the answer its own key EF gave to the same attempt. Two answers carry over to a state
+ * never recorded because a card could not answer otherwise: a file read that succeeded with fewer
+ * keys verified (a PIN only ever opens more), and a tries-left query right after a VERIFY that
+ * said `63Cx` (the card just told its counter, docs/card-reference.md §2). Anything else fails with
+ * `transport/replay-not-recorded`; an answer the export withheld fails with `transport/replay-withheld`.
+ * Commands recorded more than once in one state get their answers in recorded order, the last
+ * one again after that.
  */
 export class TranscriptCard extends BaseTransport {
   readonly kind = 'transcript';
   readonly atr: Uint8Array;
   readonly extendedLength: boolean;
-  private readonly exchanges: readonly TranscriptExchange[];
-  private readonly used: boolean[];
-  private unanswered = 0;
+  private readonly recorded: readonly Recorded[];
+  private readonly byContext = new Map<string, Recorded[]>();
+  private readonly used = new Set<Recorded>();
+  private readonly state = new CardState();
 
   /** Parses the text first; a malformed line throws `MalformedDataError` naming it. */
   constructor(transcript: string | readonly TranscriptExchange[], options: TranscriptCardOptions) {
     super();
-    this.exchanges = typeof transcript === 'string' ? parseTranscript(transcript, options.source) : transcript;
-    this.used = this.exchanges.map(() => false);
+    const exchanges = typeof transcript === 'string' ? parseTranscript(transcript, options.source) : transcript;
+    this.recorded = annotate(exchanges);
+    for (const entry of this.recorded) {
+      const key = contextKey(entry.context);
+      this.byContext.set(key, [...(this.byContext.get(key) ?? []), entry]);
+    }
     this.atr = options.atr.slice();
     this.extendedLength = options.extendedLength;
   }
 
   /** How many recorded exchanges there are. */
   get size(): number {
-    return this.exchanges.length;
-  }
-
-  /** How many commands were answered with a synthesised error status because nothing recorded matched. */
-  get unansweredCount(): number {
-    return this.unanswered;
+    return this.recorded.length;
   }
 
   /** The replayed reader goes away, for the contract suite and fault tests. */
@@ -59,33 +67,96 @@ export class TranscriptCard extends BaseTransport {
     this.disconnect(new TransportError('transport/device-lost', 'the replayed reader was unplugged'));
   }
 
-  protected async exchange(command: Uint8Array): Promise<Uint8Array> {
-    let lastMatch = -1;
-    for (let i = 0; i < this.exchanges.length; i++) {
-      if (!commandMatches(this.exchanges[i]!.command, command)) continue;
-      if (!this.used[i]) {
-        this.used[i] = true;
-        return this.exchanges[i]!.response.slice();
+  protected async exchange(command: Uint8Array, meta?: { readonly sensitive?: boolean }): Promise<Uint8Array> {
+    const context = this.state.contextOf(command);
+    const response = this.answer(command, context, meta?.sensitive === true);
+    this.state.advance(command, (response[response.length - 2]! << 8) | response[response.length - 1]!);
+    return response;
+  }
+
+  private answer(command: Uint8Array, context: CommandContext, sensitive: boolean): Uint8Array {
+    const candidates = (this.byContext.get(contextKey(context)) ?? []).filter((r) => sameCommand(r, command));
+    const fromRecord = this.pick(candidates.length > 0 ? candidates : this.readWithFewerKeys(command, context));
+    if (fromRecord) {
+      if (fromRecord.exchange.withheld) {
+        throw new TransportError(
+          'transport/replay-withheld',
+          `line ${fromRecord.exchange.line}: the answer to ${shown(command, sensitive)} was withheld from this redacted transcript`,
+          { line: fromRecord.exchange.line, actual: shown(command, sensitive) },
+        );
       }
-      lastMatch = i;
+      return fromRecord.exchange.response.slice();
     }
-    if (lastMatch >= 0) return this.exchanges[lastMatch]!.response.slice();
-    this.unanswered++;
-    return unrecordedAnswer(command).slice();
+    if (context.kind === 'tries' && !context.verified && /^63C[1-9A-F]$/.test(context.counter)) {
+      return Uint8Array.of(0x63, parseInt(context.counter.slice(2), 16));
+    }
+    throw new TransportError('transport/replay-not-recorded', `not in this transcript: ${shown(command, sensitive)} ${describeContext(context)}`, {
+      actual: shown(command, sensitive),
+      context: describeContext(context),
+    });
+  }
+
+  /** A read that succeeded with a subset of today's verified keys: more keys never close a file. */
+  private readWithFewerKeys(command: Uint8Array, context: CommandContext): Recorded[] {
+    if (context.kind !== 'file') return [];
+    return this.recorded.filter(
+      (r) =>
+        r.context.kind === 'file' &&
+        r.context.df === context.df &&
+        r.context.ef === context.ef &&
+        r.context.verified.every((key) => context.verified.includes(key)) &&
+        statusWord(r.exchange.response) === 0x9000 &&
+        sameCommand(r, command),
+    );
+  }
+
+  /** The first candidate not yet used, else the last one (a card answers the same again). */
+  private pick(candidates: readonly Recorded[]): Recorded | null {
+    const fresh = candidates.find((c) => !this.used.has(c));
+    const chosen = fresh ?? candidates.at(-1) ?? null;
+    if (chosen) this.used.add(chosen);
+    return chosen;
   }
 
   protected async release(): Promise<void> {}
 }
 
-function unrecordedAnswer(command: Uint8Array): Uint8Array {
-  switch (command[1]) {
-    case 0xa4: // SELECT
-    case 0xb0: // READ BINARY
-    case 0xb2: // READ RECORD
-      return FILE_NOT_FOUND;
-    case 0xca: // GET DATA
-      return DATA_NOT_FOUND;
-    default:
-      return INS_NOT_SUPPORTED;
+/** Walks the recording with a `CardState`, noting the context each answer was given in. */
+function annotate(exchanges: readonly TranscriptExchange[]): Recorded[] {
+  const state = new CardState();
+  return exchanges.map((exchange) => {
+    const context = state.contextOf(exchange.command);
+    state.advance(exchange.command, statusWord(exchange.response));
+    return { exchange, context };
+  });
+}
+
+/** A VERIFY with a PIN matches by header alone (the PIN, and its length, are not in the file); anything else byte for byte. */
+function sameCommand(recorded: Recorded, command: Uint8Array): boolean {
+  if (recorded.context.kind === 'verify') return recorded.exchange.command.slice(0, 4).every((b, i) => b === command[i]);
+  return commandMatches(recorded.exchange.command, command);
+}
+
+function statusWord(response: Uint8Array): number {
+  return (response[response.length - 2]! << 8) | response[response.length - 1]!;
+}
+
+function shown(command: Uint8Array, sensitive: boolean): string {
+  return sensitive ? formatCommandHex(redactCommand(command)) : toHex(command);
+}
+
+/** Where the card was, in words a developer can check against the file. */
+function describeContext(context: CommandContext): string {
+  switch (context.kind) {
+    case 'select-df':
+      return '(SELECT by name)';
+    case 'select-ef':
+      return `(SELECT EF in DF ${context.df})`;
+    case 'verify':
+      return `(VERIFY attempt ${context.attempt + 1} of key EF ${context.key} in DF ${context.df})`;
+    case 'tries':
+      return `(tries left of key EF ${context.key} in DF ${context.df}, counter ${context.counter}${context.verified ? ', verified' : ''})`;
+    case 'file':
+      return `(DF ${context.df}, EF ${context.ef ?? 'none'}, keys verified: ${context.verified.join(', ') || 'none'})`;
   }
 }

@@ -20,7 +20,11 @@ export type TransportErrorCode =
   /** A replayed session got a command other than the one recorded. */
   | 'transport/replay-mismatch'
   /** A replayed session was asked for more commands than were recorded. */
-  | 'transport/replay-exhausted';
+  | 'transport/replay-exhausted'
+  /** A replayed transcript holds no answer to this command in the card's present state (applet, EF, PINs). */
+  | 'transport/replay-not-recorded'
+  /** A redacted transcript recorded this exchange but withheld its answer (a PIN-protected file). */
+  | 'transport/replay-withheld';
 
 /** A failure to move bytes to or from the card, as opposed to a card's status word. */
 export class TransportError extends Error {

@@ -7,9 +7,14 @@ export {
   commandMatches,
   formatCommandHex,
   formatTranscript,
+  hasDataField,
+  hiddenBody,
+  hidesBody,
   parseTranscript,
+  HIDDEN_BODY_TEXT,
   type TranscriptExchange,
 } from './transcript';
 export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';
 export { PortTransport, type PortTransportOptions } from './PortTransport';
 export type { BridgePort, BridgeReply, BridgeRequest } from './portBridge';
+export { withholdPinProtectedAnswers, type WithheldExchange } from './withhold';

@@ -1,19 +1,12 @@
-import { parseCommand } from '../apdu';
+import { hiddenBody } from './transcript';
 
 /**
- * The command bytes with the data field replaced by `null` (shown as `**`): header, Lc and Le
- * stay visible, the secret does not (house rule 6). A command that does not parse is hidden
- * entirely past its header, because we cannot tell where its data is.
+ * A sensitive command as the log and transcripts keep it: the header (CLA INS P1 P2) and nothing
+ * else — the data is the secret and Lc would tell its length (a 4-digit PIN from an 8-character
+ * password), so both go (house rule 6). Shown as `00 20 00 80 ** PIN hidden **`. A command with
+ * no body (the tries-left VERIFY) has nothing to hide and stays whole.
  */
 export function redactCommand(command: Uint8Array): (number | null)[] {
-  const bytes = Array.from(command);
-  try {
-    const parsed = parseCommand(command);
-    const dataLength = parsed.command.data.length;
-    if (dataLength === 0) return bytes;
-    const dataStart = parsed.extended ? 7 : 5;
-    return bytes.map((b, i) => (i >= dataStart && i < dataStart + dataLength ? null : b));
-  } catch {
-    return bytes.map((b, i) => (i < 4 ? b : null));
-  }
+  if (command.length <= 4) return Array.from(command);
+  return hiddenBody(Array.from(command.subarray(0, 4)));
 }

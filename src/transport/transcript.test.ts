@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedDataError, fromHex, toHex } from '../bytes';
-import { commandMatches, formatTranscript, parseTranscript } from './transcript';
+import { commandMatches, formatCommandHex, formatTranscript, parseTranscript } from './transcript';
 import { redactCommand } from './redact';
 
 const SAMPLE = `# docs/card-reference.md §13.1
@@ -47,14 +47,49 @@ describe('transcript format', () => {
   });
 });
 
+describe('hidden bodies and withheld answers', () => {
+  const REDACTED = '=> 00 20 00 80 ** PIN hidden **\n<= 90 00\n=> 00 B0 00 00 11\n<= -- -- -- 90 00\n';
+
+  it('parses a hidden VERIFY body and withheld response bytes, and writes them back the same', () => {
+    const [verify, read] = parseTranscript(REDACTED);
+    expect(verify!.command).toEqual([0, 0x20, 0, 0x80, null]);
+    expect(read!.withheld).toBe(3);
+    expect(toHex(read!.response)).toBe('90 00');
+    expect(formatTranscript(parseTranscript(REDACTED))).toBe(REDACTED);
+  });
+
+  it('matches a hidden body against a PIN of any length, but not a bare tries-left VERIFY', () => {
+    const [verify] = parseTranscript(REDACTED);
+    expect(commandMatches(verify!.command, fromHex('00 20 00 80 04 31 32 33 34'))).toBe(true);
+    expect(commandMatches(verify!.command, fromHex('00 20 00 80 10' + ' 41'.repeat(16)))).toBe(true);
+    expect(commandMatches(verify!.command, fromHex('00 20 00 80'))).toBe(false);
+    expect(commandMatches(verify!.command, fromHex('00 20 00 81 04 31 32 33 34'))).toBe(false);
+  });
+
+  it.each([
+    ['=> 00 20 ** PIN hidden **\n<= 90 00', /must follow exactly the 4 header bytes/],
+    ['=> 00 B0 00 00 04\n<= -- -- 30 82 90 00', /withheld bytes/],
+  ])('rejects %j', (text, message) => {
+    expect(() => parseTranscript(text)).toThrow(message);
+  });
+});
+
 describe('redactCommand', () => {
-  it('hides the data field of short and extended commands but keeps header and Lc', () => {
-    expect(redactCommand(fromHex('00 20 00 80 04 31 32 33 34'))).toEqual([0, 0x20, 0, 0x80, 4, null, null, null, null]);
-    expect(redactCommand(fromHex('00 20 00 80 00 00 02 31 32'))).toEqual([0, 0x20, 0, 0x80, 0, 0, 2, null, null]);
+  it('keeps only the header: neither the PIN nor its length (Lc) shows', () => {
+    expect(redactCommand(fromHex('00 20 00 80 04 31 32 33 34'))).toEqual([0, 0x20, 0, 0x80, null]);
+    expect(redactCommand(fromHex('00 20 00 80 08 4D 59 4E 41 32 30 32 36'))).toEqual([0, 0x20, 0, 0x80, null]);
+    expect(redactCommand(fromHex('00 20 00 80 00 00 02 31 32'))).toEqual([0, 0x20, 0, 0x80, null]);
     expect(redactCommand(fromHex('00 20 00 80'))).toEqual([0, 0x20, 0, 0x80]);
   });
 
+  it('writes a 4-digit PIN and an 8-character password the same way', () => {
+    const four = formatCommandHex(redactCommand(fromHex('00 20 00 80 04 31 32 33 34')));
+    const eight = formatCommandHex(redactCommand(fromHex('00 20 00 80 08 4D 59 4E 41 32 30 32 36')));
+    expect(four).toBe('00 20 00 80 ** PIN hidden **');
+    expect(eight).toBe(four);
+  });
+
   it('hides everything past the header of a command it cannot parse', () => {
-    expect(redactCommand(fromHex('00 20 00 80 09 31 32'))).toEqual([0, 0x20, 0, 0x80, null, null, null]);
+    expect(redactCommand(fromHex('00 20 00 80 09 31 32'))).toEqual([0, 0x20, 0, 0x80, null]);
   });
 });

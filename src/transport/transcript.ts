@@ -1,16 +1,41 @@
 import { MalformedDataError, fromHex, toHex } from '../bytes';
+import { parseCommand } from '../apdu';
 
 /**
  * The transcript format (after Ledger's RecordStore): one exchange per pair of lines,
  * `=> <command hex>` then `<= <response hex>`. `#` starts a comment; blank lines are ignored.
- * In a command, `**` stands for one byte that was redacted (a PIN) and matches any byte on replay.
+ *
+ * Two kinds of hiding keep secrets out of a transcript while it stays a transcript:
+ * - a command's body can be hidden whole: `=> 00 20 00 80 ** PIN hidden **` is a VERIFY whose
+ *   Lc and PIN are gone, so not even the PIN's length shows (house rule 6); on replay it matches
+ *   a command with the same header and any body. Older files hide byte by byte (`04 ** ** ** **`),
+ *   each `**` matching one byte of any value; both still open.
+ * - a response's data can be withheld: `<= -- -- -- 90 00` keeps the length and the status word,
+ *   so the file still shows what was exchanged, but not the bytes (the redacted export).
  */
 export interface TranscriptExchange {
-  /** Command bytes; `null` entries are redacted bytes. */
+  /** Command bytes; `null` entries are hidden bytes, and `[CLA, INS, P1, P2, null]` a hidden body (`hidesBody`). */
   readonly command: readonly (number | null)[];
+  /** The response as recorded; only the status word when its data was withheld. */
   readonly response: Uint8Array;
+  /** How many response data bytes were withheld (`--`); 0 or absent when none. */
+  readonly withheld?: number;
   /** 1-based line of the command in the source text, for error messages. */
   readonly line: number;
+}
+
+/** How a hidden body is written: after the header, in place of Lc and data. */
+export const HIDDEN_BODY_TEXT = '** PIN hidden **';
+const WITHHELD_BYTE = '--';
+
+/** A command with its whole body hidden: the 4 header bytes, then one `null` for the body. */
+export function hiddenBody(header: readonly number[]): (number | null)[] {
+  return [...header.slice(0, 4), null];
+}
+
+/** True for a command written as header + hidden body (`hiddenBody`). */
+export function hidesBody(command: readonly (number | null)[]): boolean {
+  return command.length === 5 && command[4] === null && command.slice(0, 4).every((b) => b !== null);
 }
 
 /** Parses transcript text. Throws `MalformedDataError` naming the line for anything else. */
@@ -27,17 +52,11 @@ export function parseTranscript(text: string, source = 'transcript'): Transcript
     };
     if (line.startsWith('=>')) {
       if (pending) fail('a command follows a command without a response');
-      pending = { command: parseCommandHex(line.slice(2), fail), line: lineNumber };
+      pending = { command: parseCommandText(line.slice(2), fail), line: lineNumber };
     } else if (line.startsWith('<=')) {
       if (!pending) fail('a response without a command');
-      let response: Uint8Array;
-      try {
-        response = fromHex(line.slice(2));
-      } catch (error) {
-        return fail((error as Error).message);
-      }
-      if (response.length < 2) fail('a response needs at least the two status bytes');
-      exchanges.push({ command: pending!.command, response, line: pending!.line });
+      const { response, withheld } = parseResponseText(line.slice(2), fail);
+      exchanges.push({ command: pending!.command, response, ...(withheld > 0 ? { withheld } : {}), line: pending!.line });
       pending = null;
     } else {
       fail('expected "=>" or "<="');
@@ -49,10 +68,21 @@ export function parseTranscript(text: string, source = 'transcript'): Transcript
   return exchanges;
 }
 
-function parseCommandHex(text: string, fail: (reason: string) => never): (number | null)[] {
-  const tokens = text.trim().split(/\s+/).filter((t) => t.length > 0);
+function parseCommandText(text: string, fail: (reason: string) => never): (number | null)[] {
+  const trimmed = text.trim();
+  if (trimmed.endsWith(HIDDEN_BODY_TEXT)) {
+    const header = parseCommandBytes(trimmed.slice(0, -HIDDEN_BODY_TEXT.length), fail);
+    if (header.length !== 4 || header.includes(null)) fail(`"${HIDDEN_BODY_TEXT}" must follow exactly the 4 header bytes`);
+    return hiddenBody(header as number[]);
+  }
+  const out = parseCommandBytes(trimmed, fail);
+  if (out.length < 4) fail('a command needs at least 4 bytes');
+  return out;
+}
+
+function parseCommandBytes(text: string, fail: (reason: string) => never): (number | null)[] {
   const out: (number | null)[] = [];
-  for (const token of tokens) {
+  for (const token of text.trim().split(/\s+/).filter((t) => t.length > 0)) {
     if (token === '**') {
       out.push(null);
       continue;
@@ -63,24 +93,59 @@ function parseCommandHex(text: string, fail: (reason: string) => never): (number
       fail((error as Error).message);
     }
   }
-  if (out.length < 4) fail('a command needs at least 4 bytes');
   return out;
 }
 
-/** Formats exchanges as transcript text (redacted bytes as `**`). */
-export function formatTranscript(exchanges: readonly { command: readonly (number | null)[]; response: Uint8Array }[]): string {
-  return exchanges
-    .map((e) => `=> ${formatCommandHex(e.command)}\n<= ${toHex(e.response)}\n`)
-    .join('');
+function parseResponseText(text: string, fail: (reason: string) => never): { response: Uint8Array; withheld: number } {
+  const tokens = text.trim().split(/\s+/).filter((t) => t.length > 0);
+  let withheld = 0;
+  while (tokens[withheld] === WITHHELD_BYTE) withheld++;
+  let response: Uint8Array = new Uint8Array(0);
+  try {
+    response = fromHex(tokens.slice(withheld).join(' '));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (response.length < 2) fail('a response needs at least the two status bytes');
+  if (withheld > 0 && response.length !== 2) fail('withheld bytes ("--") stand for the whole response data, before the status word');
+  return { response, withheld };
 }
 
-/** Command bytes with redacted positions shown as `**`. */
+/** Formats exchanges as transcript text (hidden bytes as `**`, a hidden body as `** PIN hidden **`, withheld bytes as `--`). */
+export function formatTranscript(
+  exchanges: readonly { command: readonly (number | null)[]; response: Uint8Array; withheld?: number }[],
+): string {
+  return exchanges.map((e) => `=> ${formatCommandHex(e.command)}\n<= ${formatResponseHex(e.response, e.withheld ?? 0)}\n`).join('');
+}
+
+/** Command bytes with hidden positions shown as `**`, and a hidden body as `** PIN hidden **`. */
 export function formatCommandHex(command: readonly (number | null)[]): string {
-  return command.map((b) => (b === null ? '**' : b.toString(16).toUpperCase().padStart(2, '0'))).join(' ');
+  const hex = (b: number | null) => (b === null ? '**' : b.toString(16).toUpperCase().padStart(2, '0'));
+  if (hidesBody(command)) return `${command.slice(0, 4).map(hex).join(' ')} ${HIDDEN_BODY_TEXT}`;
+  return command.map(hex).join(' ');
 }
 
-/** True when `actual` matches a recorded command, redacted bytes matching anything. */
+function formatResponseHex(response: Uint8Array, withheld: number): string {
+  return withheld > 0 ? `${Array(withheld).fill(WITHHELD_BYTE).join(' ')} ${toHex(response)}` : toHex(response);
+}
+
+/**
+ * True when `actual` matches a recorded command: hidden bytes match any byte; a hidden body
+ * matches any body (Lc and data of any length) after the same header.
+ */
 export function commandMatches(recorded: readonly (number | null)[], actual: Uint8Array): boolean {
+  if (hidesBody(recorded)) {
+    return recorded.slice(0, 4).every((b, i) => b === actual[i]) && hasDataField(actual);
+  }
   if (recorded.length !== actual.length) return false;
   return recorded.every((b, i) => b === null || b === actual[i]);
+}
+
+/** True when the command carries a data field (ISO 7816-4 case 3 or 4); a bare Le is not one. */
+export function hasDataField(command: Uint8Array): boolean {
+  try {
+    return parseCommand(command).command.data.length > 0;
+  } catch {
+    return command.length > 5;
+  }
 }

@@ -19,6 +19,7 @@ import type {
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
+  TranscriptKind,
 } from './protocol';
 import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
 import { runScan } from './scan';
@@ -52,6 +53,11 @@ export interface EngineOptions extends ImageOptions {
 }
 
 type Params<M extends EngineMethod> = EngineMethods[M]['params'];
+
+/** The export kind asked for; anything but `redacted` is the full transcript, as before kinds existed. */
+function transcriptKind(params: Params<'exportTranscript'> | undefined): TranscriptKind {
+  return params?.kind === 'redacted' ? 'redacted' : 'full';
+}
 
 /** PC/SC answers within the card's own waiting time; a longer silence means the bridge is gone. */
 const SMART_CARD_TIMEOUT_MS = 15_000;
@@ -153,7 +159,9 @@ export class Engine {
       case 'checkCardData':
         return checkCardData(this.session);
       case 'exportTranscript':
-        return Promise.resolve({ text: exportTranscript(this.session.log, this.session.info) });
+        return Promise.resolve({
+          text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params as Params<'exportTranscript'>), rows: this.session.rowList() }),
+        });
       case 'clear':
         this.session.forget();
         this.reader = null;
@@ -178,7 +186,7 @@ export class Engine {
     return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
   }
 
-  private async openTranscript({ text }: Params<'openTranscript'>): Promise<ConnectionInfo> {
+  private async openTranscript({ text, fileName }: Params<'openTranscript'>): Promise<ConnectionInfo> {
     if (typeof text !== 'string') throw new EngineFailure('transcript/invalid', 'no transcript text was given', { line: 0 });
     const card = openTranscriptCard(text);
     this.lastReaderId = null;
@@ -187,7 +195,7 @@ export class Engine {
     this.session.forget();
     // No card check: a replayed session is never continued either, and the check's commands would
     // spend the transcript's recorded answers.
-    return this.session.attach(card);
+    return this.session.attach(card, { transcript: { fileName: typeof fileName === 'string' && fileName !== '' ? fileName : 'transcript' } });
   }
 
   /**

@@ -2,10 +2,14 @@ import { hex16, toHex } from '../bytes';
 import { describeStatusWord, parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
 import { describeCommand } from '../cards/mynumber/describeCommand';
-import type { ApduLogRow } from './protocol';
+import type { ApduLogRow, ByteSpan } from './protocol';
 
-/** A log entry as the UI shows it: names decoded, status word explained, secrets already `**` (house rule 6). */
-export function toLogRow(entry: ApduLogEntry): ApduLogRow {
+/**
+ * A log entry as the UI shows it: names decoded, status word explained, secrets already `**`
+ * (house rule 6), and the response bytes that carry the My Number marked (`MyNumberInLog`) for the
+ * UI to hide until Reveal (docs/card-reference.md §17).
+ */
+export function toLogRow(entry: ApduLogEntry, myNumberSpans: readonly ByteSpan[] = []): ApduLogRow {
   const response = entry.response ? parseResponse(entry.response) : null;
   const sw = response ? hex16(response.sw) : null;
   return {
@@ -13,6 +17,7 @@ export function toLogRow(entry: ApduLogEntry): ApduLogRow {
     name: describeCommand(entry.command),
     command: formatCommandHex(entry.command),
     responseData: response ? toHex(response.data) : '',
+    ...(myNumberSpans.length > 0 ? { myNumberSpans } : {}),
     sw,
     swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
     sensitive: entry.sensitive,

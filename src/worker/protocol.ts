@@ -22,7 +22,12 @@ export interface ConnectionInfo {
   readonly extendedLength: boolean;
   /** The USB reader in use, when the card is in a real (or emulated) reader. */
   readonly reader?: { readonly id: string; readonly name: string };
+  /** The file a replayed transcript came from: the connection is a replay, not a card. */
+  readonly transcript?: { readonly fileName: string };
 }
+
+/** What an export holds: `full` replays every step; `redacted` withholds every answer a PIN guarded. */
+export type TranscriptKind = 'full' | 'redacted';
 
 /** How a granted USB device can be reached (usb/knownReaders.ts). */
 export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'rcs300' | 'unsupported';
@@ -98,6 +103,15 @@ export interface CardIdentity {
   readonly isMyNumberCard: boolean;
 }
 
+/**
+ * Bytes `start` (inclusive) to `end` (exclusive) of a byte string that carry the My Number or a
+ * value computed from it (docs/card-reference.md §17): the UI shows them as `••` until Reveal.
+ */
+export interface ByteSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One row of the APDU log as the UI shows it; PIN bytes are already `**`. */
 export interface ApduLogRow {
   readonly seq: number;
@@ -107,6 +121,8 @@ export interface ApduLogRow {
   readonly command: string;
   /** Response data hex (without the status word); empty when none. */
   readonly responseData: string;
+  /** Bytes of `responseData` that carry the My Number (a READ of text 0001/0003, visual 0005); absent when none. */
+  readonly myNumberSpans?: readonly ByteSpan[];
   /** Status word as 4 hex digits, or null when the exchange failed. */
   readonly sw: string | null;
   readonly swMeaning: string;
@@ -171,6 +187,8 @@ export type AccessView =
  * authentication certificate's serial is recorded by every service at each login (`logins`); the
  * signature certificate's travels inside every signed document, beside the holder's name, address,
  * birth date and sex (`signedDocuments`).
+ * Fields `derivedFromMyNumber` (a digest or signature that gives the number back,
+ * docs/card-reference.md §17) are masked with it.
  */
 export interface FieldView {
   readonly label: string;
@@ -178,6 +196,7 @@ export interface FieldView {
   readonly value: string;
   readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
   readonly linkable?: 'logins' | 'signedDocuments';
+  readonly derivedFromMyNumber?: boolean;
 }
 
 /** A decoded image (face photo, name/address/security-code/My Number images), as PNG. */
@@ -188,12 +207,16 @@ export interface ImageView {
   readonly dataUrl: string;
   readonly width: number;
   readonly height: number;
+  /** The picture shows the My Number (visual EF 0005): the UI keeps it out of the page until Reveal. */
+  readonly myNumber?: boolean;
 }
 
 /** A file's content: raw bytes always, decoded view when the decoder succeeded. */
 export interface FileContentView {
   readonly rawHex: string;
   readonly byteLength: number;
+  /** Bytes of `rawHex` that carry the My Number or a value computed from it; absent when none. */
+  readonly myNumberSpans?: readonly ByteSpan[];
   readonly title: string;
   readonly titleJa: string;
   readonly fields: readonly FieldView[];
@@ -364,8 +387,8 @@ export interface EngineMethods {
     params: { port: MessagePort; readerName: string; atr: string; extendedLength: boolean };
     result: ConnectionInfo;
   };
-  /** Opens an exported transcript as a replayed card. */
-  openTranscript: { params: { text: string }; result: ConnectionInfo };
+  /** Opens an exported transcript as a replayed card; `fileName` names it on the connection line. */
+  openTranscript: { params: { text: string; fileName?: string }; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
   /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
   scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[] } };
@@ -380,8 +403,11 @@ export interface EngineMethods {
     params: { pinId: PinKey; pin: string; confirmLastTry?: boolean };
     result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[] };
   };
-  /** The session's APDU log as a transcript (`=>`/`<=`, PIN bytes as `**`). */
-  exportTranscript: { params: Record<string, never>; result: { text: string } };
+  /**
+   * The session's APDU log as a transcript (`=>`/`<=`, every VERIFY body as `** PIN hidden **`);
+   * `redacted` withholds every answer given while a PIN was verified (`--` per byte).
+   */
+  exportTranscript: { params: { kind?: TranscriptKind }; result: { text: string } };
   /**
    * Plays a service's login (利用者証明, docs/card-reference.md §6.5, §13.4): a random challenge, the
    * auth PIN with every rule of `verifyPin`, the card's signature, WebCrypto verification against

@@ -12,6 +12,7 @@ import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinVi
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';
+import { MyNumberInLog } from './myNumberInLog';
 
 /**
  * What the engine knows between requests (architecture: worker/): the logged transport, which
@@ -49,10 +50,12 @@ export class EngineSession {
    * Wraps a freshly opened transport in the one logger, starts a new log (unless continuing a
    * session with `keepLog`) and reports the connection.
    */
-  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; keepLog?: boolean } = {}): ConnectionInfo {
+  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; transcript?: ConnectionInfo['transcript']; keepLog?: boolean } = {}): ConnectionInfo {
+    // A fresh connection starts with nothing selected; the tracker follows the card from there.
+    const myNumberInLog = new MyNumberInLog();
     const transport = new LoggingTransport(inner, (entry) => {
       this.logEntries.push(entry);
-      this.emit({ type: 'apdu', row: toLogRow(entry) });
+      this.emit({ type: 'apdu', row: toLogRow(entry, myNumberInLog.spansOf(entry)) });
     });
     transport.onDisconnect((reason) => {
       if (this.transport !== transport) return;
@@ -70,6 +73,7 @@ export class EngineSession {
       atr: toHex(transport.atr),
       extendedLength: transport.extendedLength,
       ...(options.reader ? { reader: options.reader } : {}),
+      ...(options.transcript ? { transcript: options.transcript } : {}),
     };
     this.emit({ type: 'connection', connected: true, info: this.connection });
     return this.connection;
@@ -166,7 +170,10 @@ export class EngineSession {
     this.forget();
     this.card = now;
     this.logEntries.push(...newCardLines);
-    this.emit({ type: 'card-changed', log: newCardLines.map(toLogRow), pins: this.pinViews() });
+    // The same rows the `apdu` events showed: a tracker that has seen only these lines marks them alike.
+    const myNumberInLog = new MyNumberInLog();
+    const log = newCardLines.map((entry) => toLogRow(entry, myNumberInLog.spansOf(entry)));
+    this.emit({ type: 'card-changed', log, pins: this.pinViews() });
     return true;
   }
 

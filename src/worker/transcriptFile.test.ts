@@ -25,19 +25,54 @@ describe('exportTranscript and openTranscript', () => {
     expect(text).toMatch(/^# date: \d{4}-\d\d-\d\dT/m);
     expect(text).toContain('# transport: simulator');
     expect(text).toContain('# atr: 3B E0 00 FF 81 31 FE 45 14');
-    expect(text).toContain('=> 00 20 00 80 08 ** ** ** ** ** ** ** **');
+    expect(text).toContain('# kind: full');
+    // The password's length (8) shows nowhere: not as Lc, not as a count of `**`.
+    expect(text).toContain('=> 00 20 00 80 ** PIN hidden **');
+    expect(text).not.toMatch(/00 20 00 80 08/);
     expect(text).not.toContain(asciiHex(pins.jpkiSign!));
     expect(text.match(/^=> /gm)).toHaveLength(h.apdus().length);
 
     const replay = startEngine();
-    const info = await replay.client.call('openTranscript', { text });
-    expect(info).toEqual({ kind: 'transcript', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true });
+    const info = await replay.client.call('openTranscript', { text, fileName: 'session.txt' });
+    expect(info).toEqual({ kind: 'transcript', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true, transcript: { fileName: 'session.txt' } });
     const again = await replay.client.call('scan', {});
     const reverified = await replay.client.call('verifyPin', { pinId: 'jpkiSign', pin: pins.jpkiSign! });
     await replay.close();
     expect(comparable(again.rows)).toEqual(comparable(scanned.rows));
     expect(again.pins).toEqual(scanned.pins);
     expect(comparable(reverified.opened)).toEqual(comparable(verified.opened));
+  });
+
+  it('redacted: withholds every answer read with a PIN, keeps the structure, and replays only up to the PIN', async () => {
+    const h = startEngine();
+    close = h.close;
+    const pins = await pinsOf('adult');
+    await h.client.call('connectSimulator', { holder: 'adult' });
+    const scanned = await h.client.call('scan', {});
+    await h.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
+    const full = (await h.client.call('exportTranscript', { kind: 'full' })).text;
+    const { text } = await h.client.call('exportTranscript', { kind: 'redacted' });
+
+    expect(text).toContain('# kind: redacted');
+    // The header names what the answers hold: the My Number only in the full file.
+    expect(full).toMatch(/^# holds: myNumber \(text\/0001\)$/m);
+    expect(full).toMatch(/^# holds: name \(text\/0002\)$/m);
+    expect(text).not.toMatch(/^# holds: myNumber/m);
+    expect(text).toMatch(/^# holds: birthMonthDay \(jpki\/000A\)$/m);
+    expect(full).toContain(asciiHex(pins.pinA)); // the My Number, as EF 0001 holds it (docs/card-reference.md §7.2)
+    expect(text).not.toContain(asciiHex(pins.pinA));
+    // Same APDU count, same lines, and each withheld answer as long as the one it replaces.
+    expect(text.match(/^=> /gm)).toHaveLength(full.match(/^=> /gm)!.length);
+    const responses = (t: string) => t.match(/^<= .*$/gm)!.map((line) => line.split(' ').length);
+    expect(responses(text)).toEqual(responses(full));
+    expect(text).toMatch(/^=> 00 B0 00 00 11\n<= (-- ){17}90 00$/m);
+
+    const replay = startEngine();
+    await replay.client.call('openTranscript', { text });
+    const again = await replay.client.call('scan', {});
+    expect(comparable(again.rows)).toEqual(comparable(scanned.rows));
+    await expect(replay.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).rejects.toMatchObject({ code: 'transport/replay-withheld' });
+    await replay.close();
   });
 
   it('turns garbage into transcript/invalid naming the line', async () => {

@@ -1,34 +1,61 @@
 import { MalformedDataError, fromHex } from '../bytes';
-import { TranscriptCard, formatTranscript, type ApduLogEntry } from '../transport';
+import { TranscriptCard, formatTranscript, withholdPinProtectedAnswers, type ApduLogEntry } from '../transport';
 import { EngineFailure } from './engineErrors';
-import type { ConnectionInfo } from './protocol';
+import type { ConnectionInfo, ExposureRowView, TranscriptKind } from './protocol';
 
 /** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */
 const CONTACT_ATR = '3B E0 00 FF 81 31 FE 45 14';
 
+const TITLES: Record<TranscriptKind, string> = {
+  full: '# MynaLens APDU transcript, full (for replay): every answer the card gave, including what PINs opened. PINs are hidden (** PIN hidden **).',
+  redacted: '# MynaLens APDU transcript, redacted: answers read with a PIN are withheld (-- for each byte); it cannot be replayed past a PIN. PINs are hidden (** PIN hidden **).',
+};
+
+/** What an export is made of besides the log. */
+export interface ExportOptions {
+  readonly kind?: TranscriptKind;
+  /** The session's rows: the `# holds:` lines name the personal data their answers carry. */
+  readonly rows?: readonly ExposureRowView[];
+  readonly now?: Date;
+}
+
 /**
  * The session's APDU log as transcript text (architecture: transport/ transcript format),
- * headed by `#` comments naming the app, the date, the transport kind, the ATR and the length
- * mode. Redacted bytes are already null in the log and come out as `**` (house rule 6);
- * exchanges that failed in transit have no response and are listed as comments.
+ * headed by `#` comments naming the kind, the personal data the answers hold (`# holds:`, one
+ * line per fact with the rows it came from — every row read for `full`, only the rows read with
+ * no PIN for `redacted`), the app, the date, the transport kind, the ATR and the length mode. A VERIFY's body is already hidden in the log and comes out as `** PIN hidden **`,
+ * the same for every PIN length (house rule 6). The `redacted` kind also withholds every answer
+ * given while a PIN was verified (`withholdPinProtectedAnswers`). Exchanges that failed in transit
+ * have no response and are listed as comments.
  */
-export function exportTranscript(log: readonly ApduLogEntry[], info: ConnectionInfo | null, now: Date = new Date()): string {
+export function exportTranscript(log: readonly ApduLogEntry[], info: ConnectionInfo | null, { kind = 'full', rows = [], now = new Date() }: ExportOptions = {}): string {
   const header = [
-    '# MynaLens APDU transcript (PIN bytes redacted as **)',
+    TITLES[kind],
+    `# kind: ${kind}`,
+    ...holdsLines(rows.filter((r) => r.status === 'read' && (kind === 'full' || r.readWith === 'none'))),
     `# app: MynaLens`,
     `# date: ${now.toISOString()}`,
     `# transport: ${info?.kind ?? 'none'}`,
     `# atr: ${info?.atr ?? ''}`,
     `# extended-length: ${info ? String(info.extendedLength) : 'unknown'}`,
   ];
+  const answered = log.flatMap((entry) => (entry.response ? [{ command: entry.command, response: entry.response }] : []));
+  const written = kind === 'redacted' ? withholdPinProtectedAnswers(answered) : answered;
+  let next = 0;
   const body = log
     .map((entry) =>
-      entry.response
-        ? formatTranscript([{ command: entry.command, response: entry.response }])
-        : `# seq ${entry.seq} failed in transit: ${entry.error?.code ?? 'transport/protocol'}\n`,
+      entry.response ? formatTranscript([written[next++]!]) : `# seq ${entry.seq} failed in transit: ${entry.error?.code ?? 'transport/protocol'}\n`,
     )
     .join('');
   return `${header.join('\n')}\n${body}`;
+}
+
+/** `# holds: <fact> (<row keys>)` for each holder fact the rows give away, or one line saying there is none. */
+function holdsLines(read: readonly ExposureRowView[]): string[] {
+  const from = new Map<string, string[]>();
+  for (const row of read) for (const fact of row.reveals) from.set(fact, [...(from.get(fact) ?? []), row.key]);
+  if (from.size === 0) return ['# holds: no personal data'];
+  return [...from].map(([fact, keys]) => `# holds: ${fact} (${keys.join(', ')})`);
 }
 
 /** What the `#` header of an exported transcript says about the recorded connection. */

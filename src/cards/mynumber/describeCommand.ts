@@ -1,5 +1,6 @@
 import { bytesEqual, hex16 as hex4 } from '../../bytes';
 import { parseCommand } from '../../apdu';
+import { hidesBody } from '../../transport';
 import { APPLETS } from './identifiers';
 
 const INSTRUCTIONS: ReadonlyMap<string, string> = new Map([
@@ -19,13 +20,14 @@ const INSTRUCTIONS: ReadonlyMap<string, string> = new Map([
 /**
  * A short English name for a command as docs/card-reference.md §2 calls it, with the applet or file
  * it addresses: "SELECT JPKI AP", "SELECT EF 000A", "READ BINARY @0100", "VERIFY (tries left)".
- * Works on redacted commands too (only the header and Lc are needed for a VERIFY).
+ * Works on redacted commands too (only the header is needed for a VERIFY).
  */
 export function describeCommand(command: readonly (number | null)[]): string {
   const [cla = 0, ins = 0, p1 = 0, p2 = 0] = command.map((b) => b ?? 0);
   const key = ((cla & 0xf0) === 0x80 ? '80' : '00') + ins.toString(16).toUpperCase().padStart(2, '0');
   const name = INSTRUCTIONS.get(key) ?? `INS ${ins.toString(16).toUpperCase().padStart(2, '0')}`;
-  if (ins === 0x20) return command.length <= 5 ? `${name} (tries left)` : name;
+  // A VERIFY whose body is hidden (`** PIN hidden **`) carried a PIN; only a bare one asks for tries left.
+  if (ins === 0x20) return command.length <= 5 && !hidesBody(command) ? `${name} (tries left)` : name;
   if (command.includes(null)) return name;
   const bytes = Uint8Array.from(command as number[]);
   let data: Uint8Array;

@@ -9,7 +9,7 @@ const SHOWN_BY_UI = [
   'card/file-not-found', 'card/malformed-file', 'card/extended-length-required', 'card/unexpected-status',
   'pin/format', 'pin/confirm-last-try', 'transcript/invalid',
   'transport/device-lost', 'transport/card-removed', 'transport/busy', 'transport/closed', 'transport/timeout',
-  'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch',
+  'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch', 'transport/replay-not-recorded', 'transport/replay-withheld',
   'engine/not-a-reader', ...USB_ACCESS_ERROR_CODES,
   'smartcard/unavailable', 'smartcard/not-allowed', 'smartcard/failed', 'nfc/unavailable', 'nfc/not-allowed',
   'engine/bad-request', 'service/no-auth-certificate', 'service/certificate-unreadable',

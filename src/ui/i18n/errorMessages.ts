@@ -208,6 +208,14 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'The transcript ends here: it holds no answer for this command. Open a transcript that recorded this step, or use the simulator.',
     ja: 'トランスクリプトはここで終わっており、このコマンドへの応答が記録されていません。この操作を記録したトランスクリプトを開くか、シミュレーターを使ってください。',
   },
+  'transport/replay-not-recorded': {
+    en: 'Not in this transcript: the recorded session never sent this command with the card in this state (this applet, this file, these PINs). Repeat a step the recording made, or use the simulator.',
+    ja: 'このトランスクリプトにはありません。記録したセッションでは、この状態（このアプリ、このファイル、この暗証番号）でこのコマンドを送っていません。記録にある操作を繰り返すか、シミュレーターを使ってください。',
+  },
+  'transport/replay-withheld': {
+    en: 'This is a redacted transcript: the answer to this step was read with a PIN and withheld from the file, so it cannot be replayed past the PIN. Open the full transcript to go further.',
+    ja: 'これは伏せ字のトランスクリプトです。この操作の応答は暗証番号を照合して読んだものなのでファイルから除かれており、暗証番号から先は再生できません。続けるには完全なトランスクリプトを開いてください。',
+  },
   'transport/replay-mismatch': {
     en: 'The transcript recorded a different command at this point, so it cannot answer this one. Repeat the steps in the order they were recorded, or use the simulator.',
     ja: 'トランスクリプトのこの位置には別のコマンドが記録されているため、応答できません。記録した順に操作するか、シミュレーターを使ってください。',

@@ -17,7 +17,7 @@ export type SummaryFact =
   | 'photo'
   | 'securityCode';
 
-const FACT_ORDER: readonly SummaryFact[] = [
+export const FACT_ORDER: readonly SummaryFact[] = [
   'authCertificate', 'birthMonthDay', 'municipality', 'cardSerial', 'cardExpiry', 'signatureCertificateExists', 'signatureCertificateNotIssued',
   'name', 'address', 'birthDate', 'sex', 'myNumber', 'photo', 'securityCode',
 ];
@@ -37,19 +37,28 @@ export function readWithoutPin(rows: readonly ExposureRowView[]): readonly Expos
 
 /** Summarises the no-PIN column from each row's `reveals` (docs/card-reference.md §6.1, §9.4, §12). */
 export function noPinSummary(rows: readonly ExposureRowView[]): NoPinSummary {
-  const read = readWithoutPin(rows);
+  return summariseRead(readWithoutPin(rows), rows);
+}
+
+/** The facts a row gives away (its `reveals`, plus what the summary infers from two JPKI files). */
+export function factsOfRow(row: ExposureRowView): SummaryFact[] {
+  const facts = row.reveals.filter((fact): fact is SummaryFact => (FACT_ORDER as readonly string[]).includes(fact));
+  if (row.applet === 'jpki' && row.fileId === '000A') facts.unshift('authCertificate');
+  // Certificate flags byte 0 = 8F only when a signature certificate was issued (§12 under-15).
+  if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) facts.push('signatureCertificateExists');
+  return facts;
+}
+
+/**
+ * The facts that rows already read give away, with the authentication certificate's serial.
+ * `rows` is every row of the card, for the not-issued state the engine settled with no PIN.
+ */
+export function summariseRead(read: readonly ExposureRowView[], rows: readonly ExposureRowView[] = read): NoPinSummary {
   const facts = new Set<SummaryFact>();
   let serial: string | null = null;
   for (const row of read) {
-    for (const fact of row.reveals) if ((FACT_ORDER as readonly string[]).includes(fact)) facts.add(fact as SummaryFact);
-    if (row.applet === 'jpki' && row.fileId === '000A') {
-      facts.add('authCertificate');
-      serial = row.content?.fields.find((f) => f.linkable)?.value ?? serial;
-    }
-    // Certificate flags byte 0 = 8F only when a signature certificate was issued (§12 under-15).
-    if (row.applet === 'jpki' && row.fileId === '0008' && row.content?.rawHex.toUpperCase().startsWith('8F')) {
-      facts.add('signatureCertificateExists');
-    }
+    for (const fact of factsOfRow(row)) facts.add(fact);
+    if (row.applet === 'jpki' && row.fileId === '000A') serial = row.content?.fields.find((f) => f.linkable)?.value ?? serial;
   }
   // The engine marks the signature certificate "not issued" only from what the card answers with
   // no PIN — EF 0008 and the password's counter probe (§6.2, §12) — so this too is a no-PIN fact.

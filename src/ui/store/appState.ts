@@ -12,6 +12,7 @@ import type {
   ReaderView,
   SimulatorCardState,
   SimulatorHolderId,
+  TranscriptKind,
 } from '../../worker/protocol';
 import type { Language } from '../i18n/translate';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
@@ -41,7 +42,8 @@ export interface NfcAccessLike {
 /** Where the card data on screen came from. */
 export type CardSource =
   | { readonly kind: 'simulator'; readonly holder: SimulatorHolderId }
-  | { readonly kind: 'transcript' }
+  /** A replayed transcript, named by the file it came from (the connection line says it is not a card). */
+  | { readonly kind: 'transcript'; readonly fileName: string }
   | { readonly kind: 'reader'; readonly readerId: string; readonly name: string }
   | { readonly kind: 'smartcard'; readonly readerName: string }
   | { readonly kind: 'bridge'; readonly readerName: string };
@@ -114,7 +116,7 @@ export interface AppState extends ServicesActions {
   readonly errorCode: string | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
   connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice): Promise<void>;
-  openTranscript(text: string): Promise<void>;
+  openTranscript(text: string, fileName?: string): Promise<void>;
   checkCard(): Promise<void>;
   disconnect(): Promise<void>;
   /** Forgets every card datum and the log, here and in the engine, and returns to the start. */
@@ -171,10 +173,18 @@ export interface AppState extends ServicesActions {
   /** Shows a view; the first visit to the services view reads every PIN's tries left (spending none). */
   setView(view: CardView): void;
   readonly services: ServicesState;
+  // the My Number (docs/card-reference.md §17)
+  /**
+   * One Reveal for every place the number can appear: its value, the visual applet's picture of
+   * it, raw bytes, the APDU log and values computed from it. Hidden again by Hide, Clear
+   * everything, and every new connection (it may be another card).
+   */
+  readonly myNumberRevealed: boolean;
+  setMyNumberRevealed(revealed: boolean): void;
   // log
   readonly log: readonly ApduLogRow[];
-  /** The transcript text, or null when the engine refused. */
-  exportTranscript(): Promise<string | null>;
+  /** The transcript text of the kind asked for (full, or with every answer a PIN guarded withheld), or null when the engine refused. */
+  exportTranscript(kind: TranscriptKind): Promise<string | null>;
 }
 
 /** Every card-derived field, as it is before any card is touched (card data is never persisted). */
@@ -193,6 +203,7 @@ export const EMPTY_CARD_DATA = {
   pins: [],
   pinDialog: null,
   log: [],
+  myNumberRevealed: false,
   view: 'exposure',
   services: EMPTY_SERVICES,
 } as const satisfies Partial<AppState>;

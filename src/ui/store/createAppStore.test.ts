@@ -22,6 +22,18 @@ describe('createAppStore', () => {
     expect(store.getState().source).toEqual({ kind: 'simulator', holder: 'child' });
   });
 
+  it('opens a transcript under its file name, and exports the kind asked for', async () => {
+    const { store, calls } = setup({
+      openTranscript: () => ({ kind: 'transcript', atr: '3B E0', extendedLength: true, transcript: { fileName: 'session.txt' } }),
+      exportTranscript: (params) => ({ text: `# kind: ${params.kind ?? 'full'}` }),
+    });
+    await store.getState().openTranscript('=> 00 A4 04 0C\n<= 90 00\n', 'session.txt');
+    expect(calls[0]).toMatchObject({ method: 'openTranscript', params: { fileName: 'session.txt' } });
+    expect(store.getState().source).toEqual({ kind: 'transcript', fileName: 'session.txt' });
+    expect(await store.getState().exportTranscript('redacted')).toBe('# kind: redacted');
+    expect(calls.at(-1)).toMatchObject({ method: 'exportTranscript', params: { kind: 'redacted' } });
+  });
+
   it('the first visit to the services view reads tries left, even while another call is still running', async () => {
     let release: () => void = () => {};
     const { store, calls } = setup({
@@ -71,7 +83,7 @@ describe('createAppStore', () => {
 
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
-    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 04 ** ** ** **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
     emit({ type: 'pins', pins: [pinState({ pinId: 'textPin', triesLeft: 2 })] });
     expect(store.getState().log).toHaveLength(1);
     expect(store.getState().pins[0]?.triesLeft).toBe(2);
@@ -131,6 +143,36 @@ describe('createAppStore', () => {
     expect([s.rows, s.pins, s.log]).toEqual([[], [], []]);
     expect(s.language).toBe('ja');
     expect([...storage.map.keys()]).toEqual(['mynalens.language']);
+  });
+
+  it('one Reveal for the My Number, hidden again by Hide, Clear everything, a new connection and a new card (docs/card-reference.md §17)', async () => {
+    const { store, emit } = setup({ clear: () => null });
+    await store.getState().connectSimulator('adult');
+    expect(store.getState().myNumberRevealed).toBe(false);
+    const reveal = () => store.getState().setMyNumberRevealed(true);
+
+    reveal();
+    expect(store.getState().myNumberRevealed).toBe(true);
+    store.getState().setMyNumberRevealed(false);
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    await store.getState().clearAll();
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    await store.getState().connectSimulator('adult');
+    reveal();
+    // The engine reports every connection, a reconnection of the same reader too: it may hold another card.
+    emit({ type: 'connection', connected: true, info: INFO });
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    await store.getState().connectSimulator('child');
+    expect(store.getState().myNumberRevealed).toBe(false);
+
+    reveal();
+    emit({ type: 'restarted', reason: { code: 'engine/restarted', message: 'gone' } });
+    expect(store.getState().myNumberRevealed).toBe(false);
   });
 
   it('shows an engine refusal by code and details', async () => {

@@ -98,11 +98,11 @@ export function createAppStore(
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
         }),
-      openTranscript: (text) =>
+      openTranscript: (text, fileName = 'transcript') =>
         run(async () => {
           set({ ...EMPTY_CARD_DATA });
-          const connection = await client.call('openTranscript', { text });
-          set({ connection, source: { kind: 'transcript' } });
+          const connection = await client.call('openTranscript', { text, fileName });
+          set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
         }),
       checkCard: () =>
         run(async () => {
@@ -136,10 +136,11 @@ export function createAppStore(
         if (view === 'services' && get().pins.length === 0) void get().refreshPins();
       },
       ...servicesActions(set, get, client),
-      exportTranscript: async () => {
+      setMyNumberRevealed: (myNumberRevealed) => set({ myNumberRevealed }),
+      exportTranscript: async (kind) => {
         let text: string | null = null;
         await run(async () => {
-          text = (await client.call('exportTranscript', {})).text;
+          text = (await client.call('exportTranscript', { kind })).text;
         });
         return text;
       },
@@ -210,6 +211,8 @@ function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
       if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
       break;
     case 'connection':
+      // Whatever card comes next, or comes back, starts with its My Number hidden.
+      if (event.connected) set({ myNumberRevealed: false });
       if (!event.connected && event.reason) {
         // Pulled out from under us: keep what was read on screen, say why, offer to reconnect.
         set({ connection: null, interrupted: get().source !== null, readerCheck: null, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });

@@ -32,6 +32,8 @@ export const selectOpenPinDialog = (s: AppState) => s.openPinDialog;
 export const selectClosePinDialog = (s: AppState) => s.closePinDialog;
 export const selectSubmitPin = (s: AppState) => s.submitPin;
 export const selectExportTranscript = (s: AppState) => s.exportTranscript;
+export const selectMyNumberRevealed = (s: AppState) => s.myNumberRevealed;
+export const selectSetMyNumberRevealed = (s: AppState) => s.setMyNumberRevealed;
 export const selectUsb = (s: AppState) => s.usb;
 export const selectReaders = (s: AppState) => s.readers;
 export const selectAddReader = (s: AppState) => s.addReader;

@@ -1,8 +1,8 @@
 import type { DecodedView, DecoderId } from '../../cards/mynumber/decoders';
 import type { FieldView, ImageView } from '../protocol';
 import { certificateFields } from './certificateFields';
-import { dateField, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField } from './fields';
-import { photoOrNote, pngImage, type ImageOptions } from './images';
+import { dateField, fromMyNumber, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField } from './fields';
+import { myNumberPicture, photoOrNote, pngImage, type ImageOptions } from './images';
 
 /** What a decoder's view model becomes on screen. */
 export interface DecodedParts {
@@ -57,9 +57,9 @@ export const VIEW_BUILDERS: { readonly [D in DecoderId]: ViewBuilder<D> } = {
     ),
   integrityRecord: (v) =>
     fields(
-      hexField(['SHA-256 of the My Number EF', '個人番号EFのSHA-256'], v.myNumberDigestHex),
+      fromMyNumber(hexField(['SHA-256 of the My Number EF', '個人番号EFのSHA-256'], v.myNumberDigestHex)),
       hexField(['SHA-256 of the basic-four EF', '基本4情報EFのSHA-256'], v.basicFourDigestHex),
-      hexField(['issuer signature', '発行者署名'], v.signatureHex),
+      fromMyNumber(hexField(['issuer signature', '発行者署名'], v.signatureHex)),
     ),
   cvCertificate: cvFields,
   cvCertificateContent: cvFields,
@@ -96,8 +96,8 @@ export const VIEW_BUILDERS: { readonly [D in DecoderId]: ViewBuilder<D> } = {
       ...keyIdFields(['signed key ID', '署名鍵ID'], v.signedKeyId),
     ),
   myNumberImage: (v, source) => ({
-    fields: [...rsaKeyFields(v.cardPublicKey, ['card public key', 'カード公開鍵']), hexField(['signature', '署名'], v.signatureHex)],
-    images: [pngImage(['My Number image', '個人番号画像'], v.myNumberPng, `${source} DF41`)],
+    fields: [...rsaKeyFields(v.cardPublicKey, ['card public key', 'カード公開鍵']), fromMyNumber(hexField(['signature', '署名'], v.signatureHex))],
+    images: [myNumberPicture(pngImage(['My Number image', '個人番号画像'], v.myNumberPng, `${source} DF41`))],
   }),
   commonCardInfo: (v) =>
     fields(

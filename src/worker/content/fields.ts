@@ -30,6 +30,14 @@ export function myNumberField([label, labelJa]: Label, value: string): FieldView
   return { label, labelJa, value, kind: 'myNumber' };
 }
 
+/**
+ * A field computed from the My Number that gives it back — its digest, a signature over it
+ * (docs/card-reference.md §7.4, §8.1, §17): the UI masks it with the number until Reveal.
+ */
+export function fromMyNumber(field: FieldView): FieldView {
+  return { ...field, derivedFromMyNumber: true };
+}
+
 const SEX: Readonly<Record<string, string>> = { '0': 'unknown (0) / 不明', '1': 'male (1) / 男', '2': 'female (2) / 女', '9': 'not applicable (9) / 適用不能' };
 
 /** An ISO 5218 sex code as text (docs/card-reference.md §7.3 DF25, §8.2, §12). */

@@ -20,6 +20,11 @@ export function pngImage([label, labelJa]: Label, png: Uint8Array, source: strin
   return { label, labelJa, dataUrl: `data:image/png;base64,${toBase64(png)}`, width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** Marks the picture of the My Number (visual EF 0005, docs/card-reference.md §8.1, §17): the UI shows it only after Reveal. */
+export function myNumberPicture(image: ImageView): ImageView {
+  return { ...image, myNumber: true };
+}
+
 /**
  * The face photo (docs/card-reference.md §8.2, JPEG 2000 in JP2): decoded with OpenJPEG and re-encoded
  * as PNG, because browsers do not show JPEG 2000.

@@ -42,7 +42,7 @@ describe('serviceLogin (利用者証明, docs/card-reference.md §6.5, §13.4)',
     await h.client.call('serviceLogin', { pin: (await pinsOf('adult')).jpkiAuth });
     const verifies = verifiesWithData(h.apdus());
     expect(verifies).toHaveLength(1);
-    expect(verifies[0]!.command).toBe('00 20 00 80 04 ** ** ** **');
+    expect(verifies[0]!.command).toBe('00 20 00 80 ** PIN hidden **');
     expect(verifies[0]!.sensitive).toBe(true);
   });
 

@@ -45,7 +45,8 @@ export async function readAuthCertificate(session: EngineSession): Promise<NoPin
   const certificate = await readCertificateRow(session, jpki, JPKI_FILES.authCertificate, 'none');
   if (!certificate) throw new EngineFailure('service/no-auth-certificate', 'the card holds no authentication certificate');
   return {
-    apdus: session.log.slice(from).map(toLogRow),
+    // JPKI AP only (§6.1): none of these bytes carries the My Number, so no spans to mark.
+    apdus: session.log.slice(from).map((entry) => toLogRow(entry)),
     record: serviceRecord(certificate.view),
     certificateDerBase64: toBase64(certificate.der),
   };

@@ -92,7 +92,7 @@ describe('signDocument (署名, docs/card-reference.md §6.5, §12; RFC 5652)', 
       details: { triesLeft: 4 },
     });
     expect(h.apdus().some((r) => r.command.startsWith('80 2A'))).toBe(false);
-    expect(verifiesWithData(h.apdus())[0]!.command).toBe('00 20 00 80 06 ** ** ** ** ** **');
+    expect(verifiesWithData(h.apdus())[0]!.command).toBe('00 20 00 80 ** PIN hidden **');
   });
 
   it('refuses before any APDU: a malformed password, an empty document', async () => {

@@ -1,21 +1,26 @@
-import { downloadBlob } from '../../model/download';
+import { useState } from 'react';
+import { hexWithHidden } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectClearAll, selectConnection, selectExportTranscript, selectLog } from '../../store/selectors';
+import { selectBusy, selectClearAll, selectConnection, selectLog, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
+import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
-/** Every command and response, names decoded, status words explained, PINs shown as `**`; export and clear. */
+/**
+ * Every command and response, names decoded, status words explained, PINs hidden (and their
+ * length), the response bytes that carry the My Number as `••` until Reveal
+ * (docs/card-reference.md §17); export (after saying what the file holds) and clear. The masking is
+ * what the page shows; the exported transcript is its own matter.
+ */
 export function ApduLog() {
   const t = useT();
   const log = useAppStore(selectLog);
+  const revealed = useAppStore(selectMyNumberRevealed);
+  const carriesMyNumber = log.some((row) => (row.myNumberSpans?.length ?? 0) > 0);
   const connection = useAppStore(selectConnection);
   const busy = useAppStore(selectBusy);
-  const exportTranscript = useAppStore(selectExportTranscript);
   const clearAll = useAppStore(selectClearAll);
-
-  async function onExport() {
-    const text = await exportTranscript();
-    if (text !== null) downloadBlob('mynalens-transcript.txt', text, 'text/plain;charset=utf-8');
-  }
+  const [exporting, setExporting] = useState(false);
 
   return (
     <section className="panel" aria-labelledby="log-heading" data-testid="apdu-log-panel">
@@ -23,7 +28,7 @@ export function ApduLog() {
         <h2 id="log-heading">{t('log.heading')}</h2>
         {(connection || log.length > 0) && (
           <div className="actions">
-            <button type="button" disabled={busy || log.length === 0} onClick={() => void onExport()} data-testid="export-transcript">
+            <button type="button" disabled={busy || log.length === 0} onClick={() => setExporting(true)} data-testid="export-transcript">
               {t('log.export')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void clearAll()} data-testid="clear-all">
@@ -32,11 +37,18 @@ export function ApduLog() {
           </div>
         )}
       </div>
+      <ExportTranscriptDialog open={exporting} onClose={() => setExporting(false)} />
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
         <>
           <p className="muted small">{t('log.exportHint')}</p>
+          {carriesMyNumber && (
+            <div className="my-number-line" data-testid="log-my-number">
+              <MyNumberReveal testId="log-my-number-reveal" />
+              <span className="muted small">{t('log.myNumberHidden')}</span>
+            </div>
+          )}
           <div className="table-scroll log-scroll">
             <table className="apdu-log" data-testid="apdu-log">
               <thead>
@@ -59,7 +71,9 @@ export function ApduLog() {
                       <code className="wrap" data-testid="apdu-command">{row.command}</code>
                     </td>
                     <td>
-                      <code className="wrap">{row.responseData}</code>
+                      <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
+                        {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
+                      </code>
                     </td>
                     <td>
                       <code>{row.sw ?? '—'}</code>

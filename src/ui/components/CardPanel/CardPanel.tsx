@@ -59,9 +59,16 @@ export function CardPanel() {
           : t('card.transcript');
   return (
     <section className="panel" aria-live="polite" data-testid="card-panel">
-      <h2>
-        {t('card.connected')}: <span className="kind">{what}</span>
-      </h2>
+      {source?.kind === 'transcript' ? (
+        <>
+          <h2 data-testid="connection-line">{t('card.replaying', { file: source.fileName })}</h2>
+          <p className="muted small">{t('card.replayingNote')}</p>
+        </>
+      ) : (
+        <h2 data-testid="connection-line">
+          {t('card.connected')}: <span className="kind">{what}</span>
+        </h2>
+      )}
       <p className="mono atr">
         {t('card.atr')} <span data-testid="atr">{connection.atr}</span>
       </p>

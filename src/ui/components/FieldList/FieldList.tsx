@@ -1,24 +1,34 @@
 import type { FieldView } from '../../../worker/protocol';
 import { fieldText } from '../../model/fieldText';
+import { hexByteCount } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectLanguage } from '../../store/selectors';
+import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
 import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
 
-/** Decoded fields as label/value pairs; the My Number masked, a holder's certificate serial called out with how it reaches others (docs/card-reference.md §12, §17). */
+/**
+ * Decoded fields as label/value pairs; the My Number and the values computed from it masked until
+ * Reveal, a holder's certificate serial called out with how it reaches others
+ * (docs/card-reference.md §7.4, §12, §17).
+ */
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
+  const revealed = useAppStore(selectMyNumberRevealed);
   const firstLinkable = fields.findIndex((f) => f.linkable);
   if (fields.length === 0) return <p className="muted">{t('detail.noFields')}</p>;
   return (
     <dl className="fields" data-testid="fields">
       {fields.map((field, index) => (
-        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind}>
+        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind} data-derived={field.derivedFromMyNumber === true || undefined}>
           <dt>{language === 'ja' ? field.labelJa : field.label}</dt>
           <dd>
             {field.kind === 'myNumber' ? (
               <MyNumberValue value={field.value} />
+            ) : field.derivedFromMyNumber && !revealed ? (
+              <span className="muted" data-testid="field-value" data-hidden="true">
+                {t('detail.derivedHidden', { count: hexByteCount(field.value) })}
+              </span>
             ) : (
               <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{fieldText(field, language)}</span>
             )}

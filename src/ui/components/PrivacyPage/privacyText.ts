@@ -21,7 +21,7 @@ export const PRIVACY_TEXT: Record<Language, readonly PrivacySection[]> = {
     {
       heading: 'What it keeps',
       paragraphs: [
-        'Nothing, unless you export it. Card data lives in this tab’s memory and is gone when you press “Clear everything”, close the tab or reload. Your PINs are never stored, never logged and never shown: the log shows ** in place of each PIN byte.',
+        'Nothing, unless you export it. Card data lives in this tab’s memory and is gone when you press “Clear everything”, close the tab or reload. Your PINs are never stored, never logged and never shown: the log and exported transcripts show “** PIN hidden **” for every PIN, whatever its length. An exported transcript can hold what PINs opened; “Export transcript” lists it before saving and offers a redacted file without it.',
         'The only thing saved on this device is your language choice.',
       ],
     },
@@ -48,7 +48,7 @@ export const PRIVACY_TEXT: Record<Language, readonly PrivacySection[]> = {
     {
       heading: '保存するもの',
       paragraphs: [
-        'あなたが書き出さない限り、何も保存しません。カードのデータはこのタブのメモリの中だけにあり、「すべて消去」を押すか、タブを閉じるか、再読み込みすると消えます。暗証番号は保存も記録も表示もしません。ログでは暗証番号の各バイトを ** と表示します。',
+        'あなたが書き出さない限り、何も保存しません。カードのデータはこのタブのメモリの中だけにあり、「すべて消去」を押すか、タブを閉じるか、再読み込みすると消えます。暗証番号は保存も記録も表示もしません。ログと書き出したトランスクリプトでは、桁数にかかわらず暗証番号を「** PIN hidden **」と表示します。書き出したトランスクリプトには暗証番号で開いた情報が含まれることがあります。「トランスクリプトを書き出す」では保存前にその内容を示し、それを除いた伏せ字のファイルも選べます。',
         'この端末に保存するのは、表示言語の設定だけです。',
       ],
     },

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { ExposureRowView, FileContentView } from '../../../worker/protocol';
 import { errorMessage } from '../../i18n/errorMessages';
+import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
+import { linkableSerial } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectLanguage, selectSelectRow, selectSelectedRow } from '../../store/selectors';
+import { selectLanguage, selectMyNumberRevealed, selectSelectRow, selectSelectedRow } from '../../store/selectors';
 import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
+import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
 /** One row opened: what the file is, its access rule, and its content decoded or raw (docs/peers.md §6: raw↔decoded toggle). */
 export function RowDetail() {
@@ -34,6 +37,7 @@ export function RowDetail() {
         </p>
         {row.content ? (
           <>
+            {carriesMyNumber(row.content) && <MyNumberBar />}
             <div className="toggle" role="group">
               <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)} data-testid="detail-decoded">{t('detail.decoded')}</button>
               <button type="button" aria-pressed={raw} onClick={() => setRaw(true)} data-testid="detail-raw">{t('detail.raw')}</button>
@@ -62,18 +66,36 @@ function Decoded({ row, content }: { row: ExposureRowView; content: FileContentV
       )}
       <FieldList fields={content.fields} />
       <ImageGallery images={content.images} />
-      {content.certificateDerBase64 && <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} />}
+      {content.certificateDerBase64 && (
+        <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} reveals={row.reveals} serial={linkableSerial(row)} />
+      )}
       {content.decodeError && <RawBytes content={content} />}
     </div>
   );
 }
 
+/** Reveal / Hide for a file that carries the My Number, above both views, with the 特定個人情報 note (docs/card-reference.md §17). */
+function MyNumberBar() {
+  const t = useT();
+  return (
+    <div className="my-number-bar" data-testid="my-number-bar">
+      <div className="my-number-line">
+        <MyNumberReveal testId="my-number-reveal" />
+        <span className="muted small">{t('detail.myNumberHidden')}</span>
+      </div>
+      <p className="note small" data-testid="my-number-note">{t('detail.myNumberNote')}</p>
+    </div>
+  );
+}
+
+/** The file's bytes, those that carry the My Number as `••` until Reveal (docs/card-reference.md §17). */
 function RawBytes({ content }: { content: FileContentView }) {
   const t = useT();
+  const revealed = useAppStore(selectMyNumberRevealed);
   return (
     <div className="raw" data-testid="detail-raw-view">
       <p className="muted small">{t('detail.bytes', { count: content.byteLength })}</p>
-      <pre className="hex">{content.rawHex.replace(/\s+/g, '').replace(/(..)(?!$)/g, '$1 ')}</pre>
+      <pre className="hex">{hexWithHidden(content.rawHex, revealed ? [] : content.myNumberSpans)}</pre>
     </div>
   );
 }

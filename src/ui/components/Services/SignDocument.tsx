@@ -11,6 +11,8 @@ import { ServiceError } from './ServiceError';
 import { ServicePinField } from './ServicePinField';
 import { usePinEntry } from './usePinEntry';
 
+const SIGNATURE_CERTIFICATE_REVEALS = ['name', 'address', 'birthDate', 'sex'];
+
 /**
  * 署名 (docs/card-reference.md §6.5, §12): a text or a file, the signature password with the PIN rules,
  * then the detached CMS signature to download and what travels with it — the signature
@@ -121,7 +123,8 @@ export function SignDocument() {
           <p className="linkable-value small">
             {t('sign.certificate', { serial: result.certificate.serialNumberHex })} — {result.certificate.issuer}
           </p>
-          <CertificateActions derBase64={result.certificateDerBase64} fileName="signature-certificate" />
+          {/* The signature certificate carries the four basic facts in subjectAltName (docs/card-reference.md §12). */}
+          <CertificateActions derBase64={result.certificateDerBase64} fileName="signature-certificate" reveals={SIGNATURE_CERTIFICATE_REVEALS} serial={result.certificate.serialNumberHex} />
           <p className="muted small mono wrap">{t('sign.opensslHint')}</p>
         </div>
       )}

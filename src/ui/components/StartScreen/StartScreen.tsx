@@ -21,7 +21,7 @@ export function StartScreen() {
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) await openTranscript(await file.text());
+    if (file) await openTranscript(await file.text(), file.name);
   }
 
   return (
