@@ -31,6 +31,7 @@ test("the simulator: the child's card after the adult's shows and exports the ch
 
   const download = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   const transcript = await readFile((await (await download).path())!, 'utf8');
   // The adult's name as her text AP holds it (UTF-8).
   expect(transcript).not.toContain('E8 A6 8B E6 9C AC E3 80 80 E8 8A B1 E5 AD 90');

@@ -17,6 +17,7 @@ const TEXT_AP = 'D3 92 10 00 31 00 01 01 04 08';
 async function exportedTranscript(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByTestId('export-transcript').click();
+  await page.getByTestId('export-full-save').click();
   return readFile((await (await download).path())!, 'utf8');
 }
 
