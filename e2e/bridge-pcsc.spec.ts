@@ -144,3 +144,38 @@ test('the bridge stopped mid-scan: a clear error, rows kept; after starting it a
   await scanCard(page);
   await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
 });
+
+test("another holder's card put into the PC/SC reader before Reconnect: everything the first card showed is cleared", async ({ page, baseURL }) => {
+  bridge ??= await rig.startBridge(new URL(baseURL!).origin);
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await connectThroughBridge(page, bridge!.pairingCode);
+  // The PIN list comes with the scan; through pcscd and the bridge a whole scan takes a while.
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('pin-list')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('scan')).toBeEnabled({ timeout: 60_000 });
+  await openPin(page, 'textPin');
+  await submitPin(page, '1234');
+  await page.getByTestId('pin-close').click();
+  await expect(page.getByTestId('row-text/0002')).toHaveAttribute('data-status', 'read');
+
+  // The adult's card goes at the first APDU of the next scan; the child's card goes in.
+  rig.removeCardAtApdu(1);
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 15_000 });
+  await rig.removeCard();
+  await rig.insertCard('child');
+  await page.getByTestId('reconnect').click();
+  await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
+
+  await expect(page.getByTestId('card-changed')).toHaveText('A different card is in the reader; what the previous card showed was cleared.');
+  await expect(page.locator('tr[data-status="read"]')).toHaveCount(0);
+  await expect(page.getByTestId('apdu-command').filter({ hasText: '00 20 00 80 04' })).toHaveCount(0);
+  // No scan: the child's 照合番号A at once.
+  await openPin(page, 'visualPinA');
+  await submitPin(page, '987654321018');
+  await page.getByTestId('pin-close').click();
+  await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
+  await expect(page.locator('[data-testid^="row-text/"][data-status="read"]')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('見本　花子');
+});

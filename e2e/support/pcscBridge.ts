@@ -98,8 +98,12 @@ export class PcscBridgeRig {
     await this.cardLink.close();
   }
 
-  /** Puts the same card (its PIN counters as they are) back in, and waits until PC/SC sees it. */
-  async insertCard(): Promise<void> {
+  /**
+   * Puts the same card (its PIN counters as they are) back in — or, with `holder`, a fresh card
+   * of that holder instead — and waits until PC/SC sees it.
+   */
+  async insertCard(holder?: 'adult' | 'child'): Promise<void> {
+    if (holder) this.card = new TrippableCard(new SimulatedCard(await loadPersonalisation(holder)));
     this.cardLink = new VpcdBridge(this.card, { socketPath: this.rig.bridge.socketPath! }).start();
     await this.cardLink.waitForConnection(10_000);
     await waitForCardInReader(this.rig.readerName, process.env, 15_000);

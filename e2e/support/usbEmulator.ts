@@ -7,6 +7,8 @@ interface EmulatorControls {
   unplug(): Promise<void>;
   replug(): Promise<void>;
   removeCard(): Promise<void>;
+  /** The card taken out goes back in; with `holder`, a different holder's card instead. */
+  insertCard(holder?: 'adult' | 'child'): Promise<void>;
   inject(fault: { kind: string }): Promise<void>;
   injectAfter(xfrBlocks: number, fault: { kind: string }): Promise<void>;
   setUnrestricted(value: boolean): Promise<void>;

@@ -168,7 +168,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   ]);
 
   constructor(
-    private readonly card: SimulatedCard,
+    private card: SimulatedCard,
     private readonly options: FakeCcidDeviceOptions,
   ) {
     super();
@@ -214,8 +214,9 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(false, this.personality.cardSlot));
   }
 
-  /** A card is put in. */
-  insertCard(): void {
+  /** A card is put in: the one taken out, or `another` (a different holder's card). */
+  insertCard(another?: SimulatedCard): void {
+    if (another) this.card = another;
     this.present = true;
     this.queue(this.interruptPackets, INTERRUPT_IN, encodeNotifySlotChange(true, this.personality.cardSlot));
   }

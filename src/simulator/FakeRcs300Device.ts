@@ -60,7 +60,7 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
   private present: boolean;
 
   constructor(
-    private readonly simulated: SimulatedCard,
+    private simulated: SimulatedCard,
     private readonly options: FakeRcs300DeviceOptions = {},
   ) {
     super();
@@ -110,8 +110,12 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.present = false;
   }
 
-  /** A card is put on the reader (powered at once if the field is on). */
-  insertCard(): void {
+  /**
+   * A card is put on the reader (powered at once if the field is on): the one lifted off, or
+   * `another` (a different holder's card; its Type B front keeps the emulator's ATQB).
+   */
+  insertCard(another?: SimulatedCard): void {
+    if (another) this.simulated = another;
     this.present = true;
     if (this.reader.fieldOn) this.card.powerUp();
   }

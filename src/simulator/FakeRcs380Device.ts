@@ -59,7 +59,7 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
   private present: boolean;
 
   constructor(
-    private readonly simulated: SimulatedCard,
+    private simulated: SimulatedCard,
     private readonly options: FakeRcs380DeviceOptions = {},
   ) {
     super();
@@ -97,8 +97,12 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
     this.present = false;
   }
 
-  /** A card is put on the reader (powered at once if the field is on). */
-  insertCard(): void {
+  /**
+   * A card is put on the reader (powered at once if the field is on): the one lifted off, or
+   * `another` (a different holder's card; its Type B front keeps the emulator's ATQB).
+   */
+  insertCard(another?: SimulatedCard): void {
+    if (another) this.simulated = another;
     this.present = true;
     if (this.chip.powering) this.card.powerUp();
   }

@@ -1,3 +1,4 @@
+import { CARD_IDENTITY_VECTORS } from './cardIdentity.vectors';
 import { CARD_LEVEL_VECTORS } from './cardLevel.vectors';
 import { COMMON_VECTORS } from './common.vectors';
 import { JPKI_VECTORS } from './jpki.vectors';
@@ -17,4 +18,5 @@ export const VECTOR_FILES: Readonly<Record<string, readonly TranscriptVector[]>>
   common: COMMON_VECTORS,
   juki: JUKI_VECTORS,
   cardLevel: CARD_LEVEL_VECTORS,
+  cardIdentity: CARD_IDENTITY_VECTORS,
 };

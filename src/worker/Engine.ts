@@ -181,6 +181,8 @@ export class Engine {
     this.reader = null;
     await this.session.detach();
     this.session.forget();
+    // No card check: a simulated card always starts a new session (nothing to continue, nothing
+    // to tell it from) and no other card can be put into its reader.
     return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
   }
 
@@ -192,13 +194,16 @@ export class Engine {
     this.reader = null;
     await this.session.detach();
     this.session.forget();
+    // No card check: a replayed session is never continued either, and the check's commands would
+    // spend the transcript's recorded answers.
     return this.session.attach(card, { transcript: { fileName: typeof fileName === 'string' && fileName !== '' ? fileName : 'transcript' } });
   }
 
   /**
    * Opens a granted USB reader (usb/discovery, CcidReader). The same reader as last time — plugged
-   * back in after it was pulled — keeps the rows read so far, so a new scan continues; the card
-   * was powered off, so it has forgotten every PIN (docs/card-reference.md §5) and so does the session.
+   * back in after it was pulled — keeps the rows read so far, so a new scan continues, as long as
+   * the same card is in it (`checkWhichCard`); the card was powered off, so it has forgotten every
+   * PIN (docs/card-reference.md §5) and so does the session.
    */
   private async connectReader({ readerId, unrestricted }: Params<'connectReader'>): Promise<ConnectionInfo> {
     this.unrestricted = unrestricted === true;
@@ -206,22 +211,46 @@ export class Engine {
     await this.session.detach();
     this.reader = null;
     const opened = await openReader(this.usb, readerId, this.unrestricted);
-    if (continuing) this.session.cardWasReset();
-    else this.session.forget();
     this.reader = opened;
-    this.lastReaderId = readerId;
-    return this.session.attach(opened.reader, { reader: { id: opened.view.id, name: opened.view.name }, keepLog: continuing });
+    return this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
   }
 
-  /** A card the main thread holds through the Web Smart Card API, reached over its MessagePort. */
+  /**
+   * Attaches a reader's card and checks which card it is before anything else is sent: a session
+   * continued on the same reader keeps what it read only while the card is the same one.
+   */
+  private async continueOrStart(transport: CardTransport, reader: NonNullable<ConnectionInfo['reader']>, continuing: boolean): Promise<ConnectionInfo> {
+    if (continuing) this.session.cardWasReset();
+    else this.session.forget();
+    this.lastReaderId = reader.id;
+    const info = this.session.attach(transport, { reader, keepLog: continuing });
+    try {
+      await this.session.checkWhichCard(continuing);
+    } catch (error) {
+      // A card we could not check is not used: nothing may be read from it next to what the
+      // session holds. A continued session stays as it was, so reconnecting checks again; a new
+      // one has nothing to continue.
+      this.reader = null;
+      if (!continuing) this.lastReaderId = null;
+      await this.session.detach().catch(() => undefined);
+      throw error;
+    }
+    return info;
+  }
+
+  /**
+   * A card the main thread holds through the Web Smart Card API or the MynaLens bridge, reached
+   * over its MessagePort. Reconnecting the same PC/SC reader after the link was lost continues
+   * the session, as a re-plugged USB reader does.
+   */
   private async connectSmartCard({ port, readerName, atr, extendedLength }: Params<'connectSmartCard'>): Promise<ConnectionInfo> {
     if (!port || typeof readerName !== 'string') throw new EngineFailure('engine/bad-request', 'connectSmartCard needs a port and a reader name');
-    this.lastReaderId = null;
+    const reader = { id: `pcsc:${readerName}`, name: readerName };
+    const continuing = reader.id === this.lastReaderId;
     this.reader = null;
     await this.session.detach();
-    this.session.forget();
     const transport = new PortTransport(port, { kind: 'smartcard', atr: fromHex(atr), extendedLength: extendedLength === true, timeoutMs: SMART_CARD_TIMEOUT_MS });
-    return this.session.attach(transport, { reader: { id: `pcsc:${readerName}`, name: readerName } });
+    return this.continueOrStart(transport, reader, continuing);
   }
 
   private readerCheck(): ReaderCheckView {

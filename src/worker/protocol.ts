@@ -461,6 +461,12 @@ export type EngineEvent =
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: string }
   | { readonly type: 'row'; readonly row: ExposureRowView }
   | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
+  /**
+   * A session continued on the same reader found another card in it (worker/cardIdentity.ts):
+   * every row, PIN state and log line of the previous card is gone. `log` is what remains — the
+   * new card's identity check — and `pins` the new card's PINs, none probed yet.
+   */
+  | { readonly type: 'card-changed'; readonly log: readonly ApduLogRow[]; readonly pins: readonly PinStateView[] }
   /** A reader was plugged in or out; the granted readers now. */
   | { readonly type: 'readers'; readonly readers: readonly ReaderView[] }
   | { readonly type: 'ready' }

@@ -22,8 +22,8 @@ function stepsOf(applet: AppletKey): number {
 /**
  * `scan`: what the card gives anyone, with no PIN (docs/card-reference.md §5, §13.2, §13.3, §9.4).
  * Every row is first reported as the declaration states it (rows a PIN already opened in this
- * session keep their content); then, applet by applet, the applet is selected, every PIN's
- * counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
+ * session keep their content: the session is about one card, checked on every connect); then,
+ * applet by applet, the applet is selected, every PIN's counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
  * and decoded, then the applet's PINs reported (a card without a signature certificate gets its
  * signature rows marked "not issued", §6.2, §12); card-level GET DATA objects come last, after selecting the ISD. Files behind a
  * PIN, never readable, internal or of unknown access are not touched. One bad file never stops
@@ -31,9 +31,6 @@ function stepsOf(applet: AppletKey): number {
  */
 export async function runScan(session: EngineSession): Promise<ScanResult> {
   const channel = session.channel();
-  // What this session read before, to notice a different card after the reader was re-plugged.
-  const previousRaw = new Map(session.rowList().flatMap((r) => (r.readWith === 'none' && r.content ? [[r.key, r.content.rawHex] as const] : [])));
-  let sameCard = true;
   for (const entry of EXPOSURE) {
     const row = session.row(rowKey(entry.applet, entry.fileId));
     const openedByPin = row?.status === 'read' && row.readWith !== null && row.readWith !== 'none';
@@ -64,13 +61,6 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
       for (const entry of free) {
         progress(fileLabel(entry.applet, entry.fileId));
         await readRow(session, target, entry, 'none');
-        const key = rowKey(entry.applet, entry.fileId);
-        const before = previousRaw.get(key);
-        const now = session.row(key)?.content?.rawHex;
-        if (sameCard && before !== undefined && now !== undefined && before !== now) {
-          sameCard = false;
-          session.dropPinOpenedRows();
-        }
         done++;
       }
       // The applet's PINs are reported only now: JPKI's signature password needs EF 0008, read

@@ -6,8 +6,8 @@ import { PIN_IDS, type PinId } from '../cards/mynumber/pin';
 import { signPasswordNotIssued } from '../cards/mynumber/jpki/signPassword';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
-import { EXPOSURE } from '../cards/mynumber/exposure';
-import { initialRow, initialRows, rowKey } from './exposureRows';
+import { isSameCard, readCardFingerprint, type CardFingerprint } from './cardIdentity';
+import { initialRows } from './exposureRows';
 import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinViews';
 import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
 import { serializeError } from './serializeError';
@@ -15,9 +15,10 @@ import { toLogRow } from './logRows';
 import { MyNumberInLog } from './myNumberInLog';
 
 /**
- * What the engine knows between requests (architecture: worker/): the logged transport, every
- * exposure row, the last known counter of each PIN and which PINs this session verified, and
- * the APDU log kept for export. Card data lives only here, in memory, until `forget()`.
+ * What the engine knows between requests (architecture: worker/): the logged transport, which
+ * card it is talking to, every exposure row, the last known counter of each PIN and which PINs
+ * this session verified, and the APDU log kept for export. Card data lives only here, in memory,
+ * until `forget()`. It is always about one card: `checkWhichCard` sees to that.
  */
 export class EngineSession {
   private transport: LoggingTransport | null = null;
@@ -26,6 +27,7 @@ export class EngineSession {
   private readonly rows = new Map<string, ExposureRowView>();
   private readonly pinStatus = new Map<PinId, PinStatus>();
   private readonly verified = new Set<PinId>();
+  private card: CardFingerprint | null = null;
 
   constructor(
     readonly emit: (event: EngineEvent) => void,
@@ -152,16 +154,27 @@ export class EngineSession {
   }
 
   /**
-   * Another card turned out to be in the reader (a free file read differently): rows a PIN opened
-   * belonged to the previous card and go; what this scan reads stays.
+   * Reads which card is connected (cardIdentity.ts), right after `attach` and before any file is
+   * read or any PIN sent. Continuing a session (`continuing`: the same reader, re-plugged) with
+   * another card — or with one that cannot be told apart — drops every row, PIN state and log
+   * line of the previous card; only this check's own exchanges, the new card's, stay. The event
+   * `card-changed` says so. Returns whether that happened.
    */
-  dropPinOpenedRows(): void {
-    for (const entry of EXPOSURE) {
-      const row = this.rows.get(rowKey(entry.applet, entry.fileId));
-      if (row && row.readWith !== null && row.readWith !== 'none') this.putRow(initialRow(entry));
-    }
-    this.verified.clear();
-    this.pinStatus.clear();
+  async checkWhichCard(continuing: boolean): Promise<boolean> {
+    const firstLine = this.logEntries.length;
+    const now = await readCardFingerprint(this.channel());
+    const before = this.card;
+    this.card = now;
+    if (!continuing || isSameCard(before, now)) return false;
+    const newCardLines = this.logEntries.slice(firstLine);
+    this.forget();
+    this.card = now;
+    this.logEntries.push(...newCardLines);
+    // The same rows the `apdu` events showed: a tracker that has seen only these lines marks them alike.
+    const myNumberInLog = new MyNumberInLog();
+    const log = newCardLines.map((entry) => toLogRow(entry, myNumberInLog.spansOf(entry)));
+    this.emit({ type: 'card-changed', log, pins: this.pinViews() });
+    return true;
   }
 
   /** Drops every row's content, the PIN states and the kept log (house rule 10: card data never outlives the session). */
@@ -170,6 +183,7 @@ export class EngineSession {
     this.pinStatus.clear();
     this.verified.clear();
     this.logEntries.length = 0;
+    this.card = null;
   }
 
   private resetRows(): void {

@@ -63,7 +63,7 @@ export class EmulatedUsbHost implements UsbLike {
       case 'remove-card':
         return latest.removeCard();
       case 'insert-card':
-        return latest.insertCard();
+        return latest.insertCard(command.holder ? new SimulatedCard(await loadPersonalisation(command.holder)) : undefined);
       case 'inject':
         if (latest instanceof FakeRcs380Device) return latest.inject(command.fault as FakeRcs380Fault);
         if (latest instanceof FakeRcs300Device) return latest.inject(command.fault as FakeRcs300Fault);

@@ -113,7 +113,8 @@ const controls = {
     remember();
   },
   removeCard: () => send({ action: 'remove-card' }),
-  insertCard: () => send({ action: 'insert-card' }),
+  /** The card taken out goes back in; with `holder`, a different holder's card goes in instead. */
+  insertCard: (holder?: 'adult' | 'child') => send(holder ? { action: 'insert-card', holder } : { action: 'insert-card' }),
   inject: (fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault) => send({ action: 'inject', fault }),
   injectAfter: (xfrBlocks: number, fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault) => send({ action: 'inject-after', xfrBlocks, fault }),
   async setUnrestricted(value: boolean): Promise<void> {

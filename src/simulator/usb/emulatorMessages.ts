@@ -33,7 +33,8 @@ export type EmulatorCommand =
   | { readonly action: 'unplug' }
   | { readonly action: 'replug' }
   | { readonly action: 'remove-card' }
-  | { readonly action: 'insert-card' }
+  /** The card taken out goes back in, or — with `holder` — a different holder's card. */
+  | { readonly action: 'insert-card'; readonly holder?: 'adult' | 'child' }
   | { readonly action: 'inject'; readonly fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault }
   /** After this many more exchanges (CCID XfrBlocks, or RC-S380 frames over the air). */
   | { readonly action: 'inject-after'; readonly xfrBlocks: number; readonly fault: FakeCcidFault | FakeRcs380Fault | FakeRcs300Fault }

@@ -194,6 +194,7 @@ export const en = {
   'card.readerCheck': 'Reader check',
   'card.interrupted': 'The connection was lost. What was read before is kept below.',
   'card.reconnect': 'Reconnect and continue',
+  'card.changed': 'A different card is in the reader; what the previous card showed was cleared.',
   'card.backToStart': 'Back to the start',
   'readerCheck.heading': 'Reader check',
   'readerCheck.close': 'Close',

@@ -196,6 +196,7 @@ export const ja: Record<MessageKey, string> = {
   'card.readerCheck': 'リーダーの確認',
   'card.interrupted': '接続が切れました。それまでに読み取った内容は下に残しています。',
   'card.reconnect': '再接続して続ける',
+  'card.changed': 'リーダーには別のカードが入っています。前のカードで表示していた内容は消去しました。',
   'card.backToStart': '最初の画面に戻る',
   'readerCheck.heading': 'リーダーの確認',
   'readerCheck.close': '閉じる',

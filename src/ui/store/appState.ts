@@ -105,6 +105,11 @@ export interface AppState extends ServicesActions {
    * marked as from an interrupted session, until the person reconnects or goes back to the start.
    */
   readonly interrupted: boolean;
+  /**
+   * Reconnecting found a different card in the reader: everything the previous card showed was
+   * cleared, and the card panel says so until the next connection.
+   */
+  readonly cardChanged: boolean;
   readonly identity: CardIdentity | null;
   readonly busy: boolean;
   /** The code of the last error shown; its text comes from the catalog. */
@@ -190,6 +195,7 @@ export const EMPTY_CARD_DATA = {
   connection: null,
   source: null,
   interrupted: false,
+  cardChanged: false,
   readerCheck: null,
   identity: null,
   rows: [],

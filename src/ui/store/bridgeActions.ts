@@ -57,7 +57,7 @@ export function bridgeActions(set: Set, get: Get, client: EngineClientLike, brid
       run(async () => {
         const state = get();
         const continuing = state.interrupted && state.source?.kind === 'bridge' && state.source.readerName === readerName;
-        if (!continuing) set({ ...EMPTY_CARD_DATA });
+        set(continuing ? { cardChanged: false } : { ...EMPTY_CARD_DATA });
         if (get().bridgeStatus !== 'ready') {
           // After a restart of the bridge: sign in again with the kept token.
           const status = await bridge.find();

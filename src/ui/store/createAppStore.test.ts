@@ -260,6 +260,38 @@ describe('createAppStore with USB readers', () => {
     expect(store.getState().rows).toEqual([]);
   });
 
+  it('reconnecting finds another card: the card-changed event leaves only the new card, and says so until the next connect', async () => {
+    const apdu = (seq: number, command: string) => ({ seq, name: command, command, responseData: '', sw: '9000', swMeaning: 'ok', sensitive: false, elapsedMs: 1 });
+    let onConnect: () => void = () => {};
+    const { store, emit } = usbSetup({
+      connectReader: () => (onConnect(), READER_INFO),
+      verifyPin: () => ({ pins: [pinState({ pinId: 'textPin', verified: true })], opened: [row({ key: 'text/0001', status: 'read', readWith: 'textPin', content })] }),
+      identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }),
+    });
+    await store.getState().connectReader(READER.id);
+    await store.getState().checkCard();
+    store.getState().openPinDialog('textPin');
+    await store.getState().submitPin('1234', false);
+    emit({ type: 'apdu', row: apdu(1, '00 20 00 80 04 ** ** ** **') });
+    store.getState().selectRow('text/0001');
+    emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
+    // The engine finds the child's card while reconnecting: the event comes before the answer.
+    const childLog = [apdu(1, '00 A4 04 0C 07 A0 00 00 01 51 00 00'), apdu(2, '00 CA 00 45 00')];
+    onConnect = () => emit({ type: 'card-changed', log: childLog, pins: [pinState({ pinId: 'visualPinA' })] });
+    await store.getState().connectReader(READER.id);
+    const state = store.getState();
+    expect(state).toMatchObject({ rows: [], log: childLog, identity: null, pinDialog: null, selectedRowKey: null, cardChanged: true, interrupted: false });
+    expect(state.pins.map((p) => p.pinId)).toEqual(['visualPinA']);
+    expect(state.source).toEqual({ kind: 'reader', readerId: READER.id, name: READER.name });
+    expect(state.connection).toEqual(READER_INFO);
+    // The next reconnect of the same card takes the notice away.
+    onConnect = () => {};
+    emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
+    await store.getState().connectReader(READER.id);
+    expect(store.getState().cardChanged).toBe(false);
+    expect(store.getState().log).toEqual(childLog);
+  });
+
   it('takes the reader list from readers events', () => {
     const { store, emit } = usbSetup();
     emit({ type: 'readers', readers: [READER] });

@@ -22,7 +22,7 @@ export function readerActions(set: SetState, get: GetState, client: EngineClient
   async function connect(readerId: string): Promise<void> {
     const state = get();
     const continuing = state.interrupted && state.source?.kind === 'reader' && state.source.readerId === readerId;
-    if (!continuing) set({ ...EMPTY_CARD_DATA });
+    set(continuing ? { cardChanged: false } : { ...EMPTY_CARD_DATA });
     const connection = await client.call('connectReader', { readerId, unrestricted: unrestricted() });
     const name = connection.reader?.name ?? readerId;
     set({ connection, source: { kind: 'reader', readerId, name }, interrupted: false, readerCheck: null });

@@ -44,6 +44,7 @@ export const selectReaderCheck = (s: AppState) => s.readerCheck;
 export const selectShowReaderCheck = (s: AppState) => s.showReaderCheck;
 export const selectHideReaderCheck = (s: AppState) => s.hideReaderCheck;
 export const selectInterrupted = (s: AppState) => s.interrupted;
+export const selectCardChanged = (s: AppState) => s.cardChanged;
 export const selectView = (s: AppState) => s.view;
 export const selectSetView = (s: AppState) => s.setView;
 export const selectServices = (s: AppState) => s.services;

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import {
-  selectBusy, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
+  selectBusy, selectCardChanged, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
   selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -19,6 +19,7 @@ export function CardPanel() {
   const checkCard = useAppStore(selectCheckCard);
   const disconnect = useAppStore(selectDisconnect);
   const interrupted = useAppStore(selectInterrupted);
+  const cardChanged = useAppStore(selectCardChanged);
   const connectReader = useAppStore(selectConnectReader);
   const connectBridgeReader = useAppStore(selectConnectBridgeReader);
   const showReaderCheck = useAppStore(selectShowReaderCheck);
@@ -71,6 +72,11 @@ export function CardPanel() {
       <p className="mono atr">
         {t('card.atr')} <span data-testid="atr">{connection.atr}</span>
       </p>
+      {cardChanged && (
+        <p className="notice" role="status" data-testid="card-changed">
+          {t('card.changed')}
+        </p>
+      )}
       {!scanned && <p className="muted">{t('scan.hint')}</p>}
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void scan()} data-testid="scan">
