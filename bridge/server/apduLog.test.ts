@@ -12,8 +12,15 @@ describe('describeExchange (the bridge’s log line)', () => {
   it('never shows a VERIFY’s PIN bytes, even with --log-apdus', () => {
     const verify = hexBytes('00 20 00 80 04 31 32 33 34');
     const line = describeExchange(verify, hexBytes('63 C2'), true);
-    expect(line).toBe('=> 00 20 00 80 (9 bytes) 04 ** ** ** ** <= 63 C2 (2 bytes)');
+    expect(line).toBe('=> 00 20 00 80 ** PIN hidden ** <= 63 C2 (2 bytes)');
     expect(line).not.toContain('31 32');
+  });
+
+  it('logs a 4-digit PIN and a 16-character password alike: not even the length shows', () => {
+    const short = describeExchange(hexBytes('00 20 00 80 04 31 32 33 34'), hexBytes('90 00'), false);
+    const long = describeExchange(hexBytes(`00 20 00 80 10 ${'41 '.repeat(16)}`), hexBytes('90 00'), false);
+    expect(short).toBe(long);
+    expect(short).not.toMatch(/bytes\) <=|\b04\b|\b10\b/);
   });
 
   it('shows the bytes of other commands and responses when asked', () => {

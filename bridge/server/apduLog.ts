@@ -2,7 +2,8 @@
  * What the bridge may write about an APDU. By default nothing of its data: only the header and
  * lengths and the status word (`--log-apdus` adds the bytes). PIN bytes never: a command that
  * can carry a PIN or password (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER; ISO 7816-4
- * §11.5.6–11.5.10) shows each data byte as `**`, as the app's own log does.
+ * §11.5.6–11.5.10) shows its whole body as `** PIN hidden **`, without its length or Lc, as the
+ * app's own log does: a PIN's length narrows a guess.
  */
 
 import { bytesToBridgeHex } from '../../src/platform/bridgeProtocol';
@@ -16,8 +17,8 @@ const hex = (bytes: Uint8Array): string => bytesToBridgeHex(bytes).replace(/(..)
 export function describeExchange(command: Uint8Array, response: Uint8Array | null, withData: boolean): string {
   const header = hex(command.subarray(0, 4));
   const secret = command.length > 5 && SECRET_INS.has(command[1] ?? -1);
-  let line = `=> ${header} (${command.length} bytes)`;
-  if (withData && command.length > 4) line += secret ? ` ${hex(command.subarray(4, 5))} ${'** '.repeat(command.length - 5).trim()}` : ` ${hex(command.subarray(4))}`;
+  let line = secret ? `=> ${header} ** PIN hidden **` : `=> ${header} (${command.length} bytes)`;
+  if (withData && command.length > 4 && !secret) line += ` ${hex(command.subarray(4))}`;
   if (response) {
     const sw = hex(response.subarray(Math.max(0, response.length - 2)));
     line += ` <= ${sw} (${response.length} bytes)`;
