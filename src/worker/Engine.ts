@@ -22,6 +22,8 @@ import type {
   TranscriptKind,
 } from './protocol';
 import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
+import { ReaderAttempt } from './readerReport/ReaderAttempt';
+import { buildReaderReport, readerReportFileName } from './readerReport/readerReport';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { checkCardData } from './services/cardDataChecks';
@@ -75,6 +77,8 @@ export class Engine {
   /** The USB reader in use, and the id of the last one, so reconnecting it continues the session. */
   private reader: OpenedReader | null = null;
   private lastReaderId: string | null = null;
+  /** The last USB reader connection or attempt, for the reader report; gone with the session. */
+  private readerAttempt: ReaderAttempt | null = null;
   private unrestricted = false;
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
@@ -136,6 +140,8 @@ export class Engine {
         return this.connectReader(params as Params<'connectReader'>);
       case 'readerCheck':
         return Promise.resolve(this.readerCheck());
+      case 'readerReport':
+        return Promise.resolve(this.readerReport());
       case 'connectSmartCard':
         return this.connectSmartCard(params as Params<'connectSmartCard'>);
       case 'openTranscript':
@@ -166,10 +172,12 @@ export class Engine {
         this.session.forget();
         this.reader = null;
         this.lastReaderId = null;
+        this.readerAttempt = null;
         return this.session.detach().then(() => null);
       case 'disconnect':
         this.reader = null;
         this.lastReaderId = null;
+        this.readerAttempt = null;
         return this.session.detach().then(() => null);
       default:
         return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
@@ -177,6 +185,7 @@ export class Engine {
   }
 
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
+    this.readerAttempt = null;
     this.lastReaderId = null;
     this.reader = null;
     await this.session.detach();
@@ -190,6 +199,7 @@ export class Engine {
     // Checked and parsed before the current connection is let go: a refused file changes nothing.
     const card = await openTranscriptSource(source ?? {});
     const fileName = source?.fileName;
+    this.readerAttempt = null;
     this.lastReaderId = null;
     this.reader = null;
     await this.session.detach();
@@ -210,9 +220,16 @@ export class Engine {
     const continuing = readerId === this.lastReaderId;
     await this.session.detach();
     this.reader = null;
-    const opened = await openReader(this.usb, readerId, this.unrestricted);
-    this.reader = opened;
-    return this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
+    const attempt = new ReaderAttempt();
+    this.readerAttempt = attempt;
+    try {
+      const opened = await openReader(this.usb, readerId, this.unrestricted, attempt);
+      this.reader = opened;
+      return await this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
+    } catch (error) {
+      attempt.failed(error, 'start-up');
+      throw error;
+    }
   }
 
   /**
@@ -248,6 +265,7 @@ export class Engine {
     const reader = { id: `pcsc:${readerName}`, name: readerName };
     const continuing = reader.id === this.lastReaderId;
     this.reader = null;
+    this.readerAttempt = null;
     await this.session.detach();
     const transport = new PortTransport(port, { kind: 'smartcard', atr: fromHex(atr), extendedLength: extendedLength === true, timeoutMs: SMART_CARD_TIMEOUT_MS });
     return this.continueOrStart(transport, reader, continuing);
@@ -260,6 +278,13 @@ export class Engine {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
     return readerCheckOf(reader);
+  }
+
+  /** Issue 15 §5: the report of the last reader connection or failed attempt, with its log. */
+  private readerReport(): { text: string; fileName: string } {
+    const attempt = this.readerAttempt;
+    if (!attempt) throw new EngineFailure('engine/no-reader-report', 'no USB reader was connected or tried in this session');
+    return { text: buildReaderReport(attempt, this.session.log, this.session.info), fileName: readerReportFileName(attempt) };
   }
 
   private async emitReaders(): Promise<void> {
@@ -278,6 +303,8 @@ export class Engine {
   }
 
   private emit(event: EngineEvent): void {
+    // A reader lost after start-up: the report says why, as it says why a start-up failed.
+    if (event.type === 'connection' && !event.connected && event.reason) this.readerAttempt?.failed(event.reason, 'after start-up');
     this.endpoint.postMessage({ kind: 'event', event });
   }
 }
