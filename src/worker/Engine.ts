@@ -61,6 +61,15 @@ function transcriptKind(params: Params<'exportTranscript'> | undefined): Transcr
   return params?.kind === 'redacted' ? 'redacted' : 'full';
 }
 
+/**
+ * Requests answered at once instead of after the operation under way (issue 15 §3): ending the
+ * session must work while a reader hangs, and the reader report reads only what the engine holds.
+ */
+const IMMEDIATE: ReadonlySet<EngineMethod> = new Set<EngineMethod>(['clear', 'disconnect', 'readerReport']);
+
+/** How long ending a session waits for the transport to close (each driver bounds its own close below this). */
+export const END_SESSION_WITHIN_MS = 4000;
+
 /** PC/SC answers within the card's own waiting time; a longer silence means the bridge is gone. */
 const SMART_CARD_TIMEOUT_MS = 15_000;
 
@@ -71,6 +80,10 @@ const SMART_CARD_TIMEOUT_MS = 15_000;
  */
 export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Counts the sessions ended by `clear`/`disconnect`: work begun before one ends never attaches a card after it. */
+  private generation = 0;
+  /** The reader attempt whose start-up is under way, so ending the session can cut it short. */
+  private starting: ReaderAttempt | null = null;
   private readonly session: EngineSession;
   private readonly openSimulator: SimulatorFactory;
   private readonly usb: UsbLike | null;
@@ -89,6 +102,7 @@ export class Engine {
     const message = event.data as RequestMessage | PingMessage;
     // Answered at once, not queued: the heartbeat asks "alive?", not "idle?".
     if (message?.kind === 'ping') this.endpoint.postMessage({ kind: 'pong', id: message.id } satisfies PongMessage);
+    else if (message?.kind === 'request' && IMMEDIATE.has(message.method)) void this.run(message, this.generation);
     else this.enqueue(message);
   };
 
@@ -117,11 +131,14 @@ export class Engine {
   private enqueue(message: RequestMessage): void {
     if (message?.kind !== 'request') return;
     // Chained, so two requests can never interleave their APDUs on the card.
-    this.queue = this.queue.then(() => this.run(message));
+    const generation = this.generation;
+    this.queue = this.queue.then(() => this.run(message, generation));
   }
 
-  private async run(message: RequestMessage): Promise<void> {
+  private async run(message: RequestMessage, generation: number): Promise<void> {
     try {
+      // Asked for before the session was ended: it belonged to that session.
+      if (generation !== this.generation) throw new EngineFailure('engine/cancelled', 'the session this request belonged to was ended');
       const result = await this.dispatch(message.method, message.params);
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result });
     } catch (error) {
@@ -169,19 +186,37 @@ export class Engine {
           text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params as Params<'exportTranscript'>), rows: this.session.rowList() }),
         });
       case 'clear':
-        this.session.forget();
-        this.reader = null;
-        this.lastReaderId = null;
-        this.readerAttempt = null;
-        return this.session.detach().then(() => null);
+        return this.endSession(true);
       case 'disconnect':
-        this.reader = null;
-        this.lastReaderId = null;
-        this.readerAttempt = null;
-        return this.session.detach().then(() => null);
+        return this.endSession(false);
       default:
         return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
     }
+  }
+
+  /**
+   * Clear everything / Disconnect (issue 15 §3): run at once, even while another operation waits on
+   * a hung reader. Ends the session — the transport's close ends every wait of the operation under
+   * way, and a start-up in progress loses its device — within `END_SESSION_WITHIN_MS`, forgets the
+   * card's data when clearing, and makes work begun before it fail with `engine/cancelled` instead
+   * of attaching a card afterwards.
+   */
+  private async endSession(forget: boolean): Promise<null> {
+    this.generation++;
+    if (forget) this.session.forget();
+    this.reader = null;
+    this.lastReaderId = null;
+    this.readerAttempt = null;
+    const starting = this.starting;
+    this.starting = null;
+    if (starting) void starting.usbDevice?.close().catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, END_SESSION_WITHIN_MS);
+    });
+    await Promise.race([this.session.end().catch(() => undefined), bound]);
+    clearTimeout(timer);
+    return null;
   }
 
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
@@ -221,14 +256,23 @@ export class Engine {
     await this.session.detach();
     this.reader = null;
     const attempt = new ReaderAttempt();
+    const generation = this.generation;
     this.readerAttempt = attempt;
+    this.starting = attempt;
     try {
       const opened = await openReader(this.usb, readerId, this.unrestricted, attempt);
+      if (generation !== this.generation) {
+        // The session was ended while the reader started: let it go, attach nothing.
+        await opened.reader.close().catch(() => undefined);
+        throw new EngineFailure('engine/cancelled', 'the session was ended while the reader started');
+      }
       this.reader = opened;
       return await this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
     } catch (error) {
       attempt.failed(error, 'start-up');
       throw error;
+    } finally {
+      if (this.starting === attempt) this.starting = null;
     }
   }
 

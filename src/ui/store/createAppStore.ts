@@ -206,8 +206,8 @@ function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
     case 'card-changed': {
       // Another card is in the reader: nothing of the previous one may stay next to it (the
       // connection, its source and the reconnect in progress are the reader's, not the card's).
-      const { connection, source, interrupted } = get();
-      set({ ...EMPTY_CARD_DATA, connection, source, interrupted, log: event.log, pins: event.pins, cardChanged: true });
+      const { connection, source, interrupted, readerReportOffered } = get();
+      set({ ...EMPTY_CARD_DATA, connection, source, interrupted, readerReportOffered, log: event.log, pins: event.pins, cardChanged: true });
       break;
     }
     case 'progress':

@@ -4,6 +4,7 @@ import {
   selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ReaderReportButton } from '../ReaderReportButton/ReaderReportButton';
 
 /** The connected card: what it is, its ATR, the scan with its progress, the card check, and a way out. */
 export function CardPanel() {
@@ -43,6 +44,7 @@ export function CardPanel() {
             {t('card.backToStart')}
           </button>
         </div>
+        {source?.kind === 'reader' && <ReaderReportButton />}
       </section>
     );
   }
@@ -94,6 +96,7 @@ export function CardPanel() {
           {t('card.disconnect')}
         </button>
       </div>
+      {source?.kind === 'reader' && <ReaderReportButton />}
       {progress && (
         <div className="progress" data-testid="scan-progress">
           <progress max={Math.max(progress.total, 1)} value={progress.done} />
