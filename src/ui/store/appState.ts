@@ -53,6 +53,8 @@ import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './serv
 export interface EngineClientLike {
   call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer?: Transferable[]): Promise<EngineMethods[M]['result']>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
+  /** Replaces an engine that does not answer (`EngineSupervisor.restart`); absent where there is nothing to replace. */
+  restart?(cause: string): void;
 }
 
 /** Progress of the running scan, from `progress` events. */

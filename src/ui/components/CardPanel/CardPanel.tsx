@@ -40,7 +40,8 @@ export function CardPanel() {
               {t('card.reconnect')}
             </button>
           )}
-          <button type="button" disabled={busy} onClick={() => void clearAll()} data-testid="back-to-start">
+          {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+          <button type="button" onClick={() => void clearAll()} data-testid="back-to-start">
             {t('card.backToStart')}
           </button>
         </div>
@@ -92,7 +93,8 @@ export function CardPanel() {
             {t('card.readerCheck')}
           </button>
         )}
-        <button type="button" disabled={busy} onClick={() => void disconnect()} data-testid="disconnect">
+        {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+        <button type="button" onClick={() => void disconnect()} data-testid="disconnect">
           {t('card.disconnect')}
         </button>
       </div>
