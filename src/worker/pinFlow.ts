@@ -15,8 +15,8 @@ import type { EngineSession } from './session';
 export const PIN_APPLETS: readonly PinApplet[] = ['jpki', 'text', 'visual', 'common', 'juki'];
 
 /**
- * Probes every credential of a selected applet with the empty VERIFY that spends nothing (card
- * reference §2, §13.2). A probe the card answers oddly leaves that PIN unknown rather than
+ * Probes every credential of a selected applet with the empty VERIFY that spends nothing (docs/card-reference.md
+ * §2, §13.2). A probe the card answers oddly leaves that PIN unknown rather than
  * stopping; a transport failure throws.
  */
 export async function probeApplet(session: EngineSession, client: AppletBase, onProbe?: (pinId: PinId) => void): Promise<void> {

@@ -24,7 +24,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 /**
  * C0 status words that mean "the card did not answer this frame", not "the command was wrong":
  * 64 01 is what an RC-S300 answered for an exchange with nothing in the field (ESP32 probe
- * tests); 63 01 is reported as the RF timeout in the EZ Sign RC-S300 notes §9.7; 63 00 is the
+ * tests); 63 01 is reported as the RF timeout by one write-up (docs/browser-platform.md §3.4); 63 00 is the
  * Supplement's "no information". ⚠ Which of these the RC-S300 uses for a Type B timeout is unconfirmed.
  */
 const NO_CARD_ANSWER = new Set([0x6401, 0x6301, 0x6300]);

@@ -42,7 +42,7 @@ export const SwitchStandard = { iso14443A: 0x00, iso14443B: 0x01, iso15693: 0x02
  * The value `8F 02 01 03` ("typeB, layer3まで進める") comes from a Python client of Sony's RC-S660/S
  * (a UART reader with the same PC/SC Part 3 pseudo-APDUs, sent there with the Supplement's own
  * INS C2) — not from any RC-S300 program: no public RC-S300 code switches to Type B at all. A
- * WebUSB Type A write-up for the RC-S300 (EZ Sign, §9.3) switches with `00 03` and then sends RATS
+ * WebUSB Type A write-up for the RC-S300 (docs/browser-platform.md §3.4) switches with `00 03` and then sends RATS
  * itself. So layer 3 for Type B on the RC-S300 is our inference; start-up falls back to layer 2.
  */
 export type SwitchLayer = 2 | 3 | 4;

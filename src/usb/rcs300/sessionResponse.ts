@@ -9,7 +9,7 @@ export const ResponseTag = {
   validBits: 0x92,
   responseStatus: 0x96,
   iccResponse: 0x97,
-  /** Two-byte tag 5F 51: an ATR/ATS the reader made (Type A layer 4: EZ Sign RC-S300 notes §9.3). */
+  /** Two-byte tag 5F 51: an ATR/ATS the reader made (Type A layer 4: docs/browser-platform.md §3.4). */
   atr: 0x5f51,
 } as const;
 
