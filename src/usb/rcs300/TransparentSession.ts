@@ -17,7 +17,7 @@ const FIRMWARE_REPLY_MS = 300;
  * needs the field off long enough to lose power (and its ISO-DEP state) and on long enough to
  * power up before it can answer WUPB (ISO/IEC 14443-3 §7: a PICC answers only once powered).
  */
-export const RF_SETTLE_MS = 30;
+const RF_SETTLE_MS = 30;
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, RF_SETTLE_MS));
 

@@ -64,7 +64,7 @@ export function objectValue(response: SessionResponse, tag: number): Uint8Array 
  * RC-S300 answered 63 01 for RF on outside a session, 64 01 for "nothing in the field", 67 00 for a
  * one-byte switch object, 6A 81 for an unsupported value (ESP32 probe tests).
  */
-export const SESSION_STATUS_NAMES: Readonly<Record<number, string>> = {
+const SESSION_STATUS_NAMES: Readonly<Record<number, string>> = {
   0x6282: 'warning (end of data reached early)',
   0x6300: 'no information',
   0x6301: 'execution stopped',

@@ -5,7 +5,7 @@ import type { UsbConfigurationLike } from '../UsbDeviceLike';
 export type Rcs300Interface = BulkInterface;
 
 /** USB class code "vendor specific" (USB 2.0 §9.6.5; usb.org defined class codes, FFh). */
-export const VENDOR_SPECIFIC_CLASS = 0xff;
+const VENDOR_SPECIFIC_CLASS = 0xff;
 
 /**
  * The first interface of class FF with a bulk-IN and a bulk-OUT endpoint. On an RC-S300 that is
