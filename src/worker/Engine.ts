@@ -68,7 +68,7 @@ function transcriptKind(params: Params<'exportTranscript'> | undefined): Transcr
 const IMMEDIATE: ReadonlySet<EngineMethod> = new Set<EngineMethod>(['clear', 'disconnect', 'readerReport']);
 
 /** How long ending a session waits for the transport to close (each driver bounds its own close below this). */
-export const END_SESSION_WITHIN_MS = 4000;
+const END_SESSION_WITHIN_MS = 4000;
 
 /** PC/SC answers within the card's own waiting time; a longer silence means the bridge is gone. */
 const SMART_CARD_TIMEOUT_MS = 15_000;

@@ -9,7 +9,7 @@ import { RecordingUsbDevice, type UsbStep } from './RecordingUsbDevice';
 export type DriverReport = CcidReaderReport | Rcs380ReaderReport | Rcs300ReaderReport;
 
 /** Something the engine did instead of what it tried first, and why. */
-export interface ReportFallback {
+interface ReportFallback {
   readonly from: string;
   readonly to: string;
   readonly because: string;

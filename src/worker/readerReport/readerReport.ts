@@ -13,7 +13,7 @@ export const READER_REPORT_FORMAT = 'mynalens-reader-report';
 export const READER_REPORT_VERSION = 1;
 
 /** What the report says of itself, first thing in the file. */
-export const READER_REPORT_PRIVACY =
+const READER_REPORT_PRIVACY =
   'No PIN (a VERIFY shows as ** PIN hidden **), no My Number, no answer of a PIN-protected file: only the answers of files that are the same on every card keep their bytes; every other answer keeps its length and status word. The reader serial number and the card PUPI are withheld.';
 
 /** The device descriptor fields WebUSB's `USBDevice` exposes (WICG WebUSB; USB 2.0 §9.6.1); absent on stand-ins. */
