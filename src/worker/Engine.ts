@@ -29,6 +29,15 @@ import { checkCertificates } from './services/certificateChecks';
 import { readAuthCertificate, serviceLogin } from './services/serviceLogin';
 import { signDocument } from './services/signDocument';
 import { EngineSession } from './session';
+import { loadPkijs } from '../cards/mynumber/pkijsModule';
+
+/**
+ * Requests that parse a certificate or a CMS, so they wait for pkijs (a chunk of its own that the
+ * worker does not load at start-up: issue "speed to the physical limit" §4).
+ */
+const READS_CERTIFICATES: ReadonlySet<EngineMethod> = new Set(['scan', 'verifyPin', 'serviceLogin', 'readAuthCertificate', 'signDocument', 'checkCertificates', 'checkCardData']);
+/** Requests after which a card is there to scan: pkijs starts loading then, off the path the person waits on. */
+const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connectReader', 'connectSmartCard', 'openTranscript']);
 import { exportTranscript, openTranscriptSource } from './transcriptFile';
 
 export { toLogRow } from './logRows';
@@ -118,7 +127,10 @@ export class Engine {
 
   private async run(message: RequestMessage): Promise<void> {
     try {
+      if (READS_CERTIFICATES.has(message.method)) await loadPkijs();
       const result = await this.dispatch(message.method, message.params);
+      // A card is there: bring in now, while the person looks, what its scan will need.
+      if (CONNECTS.has(message.method)) void loadPkijs().catch(() => undefined);
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result });
     } catch (error) {
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error) });
