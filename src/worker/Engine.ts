@@ -16,6 +16,7 @@ import type {
   ReaderCheckView,
   PingMessage,
   PongMessage,
+  ResponseMessage,
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
@@ -126,14 +127,16 @@ export class Engine {
   }
 
   private async run(message: RequestMessage): Promise<void> {
+    const started = performance.now();
+    const engineMs = () => Math.round((performance.now() - started) * 10) / 10;
     try {
       if (READS_CERTIFICATES.has(message.method)) await loadPkijs();
       const result = await this.dispatch(message.method, message.params);
       // A card is there: bring in now, while the person looks, what its scan will need.
       if (CONNECTS.has(message.method)) void loadPkijs().catch(() => undefined);
-      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result });
+      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() } satisfies ResponseMessage);
     } catch (error) {
-      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error) });
+      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error), engineMs: engineMs() } satisfies ResponseMessage);
     }
   }
 
