@@ -14,7 +14,7 @@ export function maskMyNumber(value: string): string {
 }
 
 /** How a hidden byte shows in a hex dump, beside `**` for a PIN byte (docs/card-reference.md §17). */
-export const HIDDEN_BYTE = '••';
+const HIDDEN_BYTE = '••';
 
 /** One pair per byte, single spaces between, nothing around. */
 const SPACED_HEX = /^(?:[0-9A-Fa-f]{2}(?: [0-9A-Fa-f]{2})*)?$/;
