@@ -17,6 +17,10 @@ export type EngineErrorCode =
   | 'engine/bad-request'
   /** A method the protocol does not know. */
   | 'engine/unknown-request'
+  /** A reader report was asked for with no USB reader connected or tried since the last clear (issue 15 §5). */
+  | 'engine/no-reader-report'
+  /** The session a request belonged to was ended (Clear everything, Disconnect) before it could finish (issue 15 §3). */
+  | 'engine/cancelled'
   /** The reader check was asked for with no USB reader in use (the simulator, a transcript, PC/SC). */
   | 'engine/not-a-reader'
   /** One try is left and the request did not confirm spending it (docs/card-reference.md §10, §13.8). */
@@ -99,6 +103,8 @@ const EVERY_CODE: Record<ErrorCode, true> = {
   'engine/not-connected': true,
   'engine/bad-request': true,
   'engine/unknown-request': true,
+  'engine/no-reader-report': true,
+  'engine/cancelled': true,
   'engine/not-a-reader': true,
   'engine/unknown-error': true,
   'engine/stopped': true,
