@@ -68,4 +68,31 @@ describe('Engine over a MessageChannel', () => {
     expect(b.tokenLabel).toBe('JPKIAPICCTOKEN2');
     replay.assertComplete();
   });
+
+  it('answers a method it does not have — an object\'s own property names included — with engine/unknown-request', async () => {
+    // A page of another version, speaking to the engine directly: the client would not let it.
+    const channel = new MessageChannel();
+    const engine = new Engine(channel.port1, async () => new ReplayTransport(IDENTIFY));
+    cleanup = () => {
+      void engine.dispose();
+      channel.port1.close();
+      channel.port2.close();
+    };
+    const answers: unknown[] = [];
+    const answered = new Promise<void>((resolve) => {
+      channel.port2.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+        if (event.data.kind === 'response') answers.push(event.data);
+        if (answers.length === 2) resolve();
+      });
+    });
+    channel.port1.start();
+    channel.port2.start();
+    channel.port2.postMessage({ kind: 'request', id: 1, method: 'formatCard', params: {} });
+    channel.port2.postMessage({ kind: 'request', id: 2, method: 'toString', params: {} });
+    await answered;
+    expect(answers).toEqual([
+      { kind: 'response', id: 1, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request formatCard', details: {} } },
+      { kind: 'response', id: 2, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request toString', details: {} } },
+    ]);
+  });
 });

@@ -65,6 +65,18 @@ export interface EngineOptions extends ImageOptions {
 }
 
 type Params<M extends EngineMethod> = EngineMethods[M]['params'];
+type Result<M extends EngineMethod> = EngineMethods[M]['result'];
+
+/**
+ * One handler per method of `EngineMethods` (house rule 9): the compiler checks each one's
+ * parameters and result, and that none is missing or extra.
+ */
+type EngineHandlers = { readonly [M in EngineMethod]: (params: Params<M>) => Promise<Result<M>> };
+
+/** Calls the handler a request names; `M` ties the method to its parameters and result. */
+function handle<M extends EngineMethod>(handlers: EngineHandlers, request: RequestMessage<M>): Promise<Result<M>> {
+  return handlers[request.method](request.params);
+}
 
 /** The export kind asked for; anything but `redacted` is the full transcript, as before kinds existed. */
 function transcriptKind(params: Params<'exportTranscript'> | undefined): TranscriptKind {
@@ -108,8 +120,8 @@ export class Engine {
     if (this.reader && event.device === this.reader.device) this.reader.reader.deviceLost();
     void this.emitReaders();
   };
-  private readonly onMessage = (event: MessageEvent) => {
-    const message = event.data as RequestMessage | PingMessage;
+  private readonly onMessage = (event: MessageEvent<RequestMessage | PingMessage>) => {
+    const message = event.data;
     // Answered at once, not queued: the heartbeat asks "alive?", not "idle?".
     if (message?.kind === 'ping') this.endpoint.postMessage({ kind: 'pong', id: message.id } satisfies PongMessage);
     else if (message?.kind === 'request' && IMMEDIATE.has(message.method)) void this.run(message, this.generation);
@@ -152,7 +164,7 @@ export class Engine {
       // Asked for before the session was ended: it belonged to that session.
       if (generation !== this.generation) throw new EngineFailure('engine/cancelled', 'the session this request belonged to was ended');
       if (READS_CERTIFICATES.has(message.method)) await loadPkijs();
-      const result = await this.dispatch(message.method, message.params);
+      const result = await this.dispatch(message);
       // A card is there: bring in now, while the person looks, what its scan will need.
       if (CONNECTS.has(message.method)) void loadPkijs().catch(() => undefined);
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() } satisfies ResponseMessage);
@@ -161,52 +173,40 @@ export class Engine {
     }
   }
 
-  private dispatch(method: EngineMethod, params: unknown): Promise<unknown> {
-    switch (method) {
-      case 'connectSimulator':
-        return this.connectSimulator(params as Params<'connectSimulator'>);
-      case 'listReaders':
-        this.unrestricted = (params as Params<'listReaders'>).unrestricted === true;
-        return listReaderViews(this.usb, this.unrestricted);
-      case 'connectReader':
-        return this.connectReader(params as Params<'connectReader'>);
-      case 'readerCheck':
-        return Promise.resolve(this.readerCheck());
-      case 'readerReport':
-        return Promise.resolve(this.readerReport());
-      case 'connectSmartCard':
-        return this.connectSmartCard(params as Params<'connectSmartCard'>);
-      case 'openTranscript':
-        return this.openTranscript(params as Params<'openTranscript'>);
-      case 'identifyCard':
-        return this.identifyCard();
-      case 'scan':
-        return runScan(this.session);
-      case 'pinStatus':
-        return pinStatus(this.session);
-      case 'verifyPin':
-        return verifyPin(this.session, params as Params<'verifyPin'>);
-      case 'serviceLogin':
-        return serviceLogin(this.session, params as Params<'serviceLogin'>);
-      case 'readAuthCertificate':
-        return readAuthCertificate(this.session);
-      case 'signDocument':
-        return signDocument(this.session, params as Params<'signDocument'>);
-      case 'checkCertificates':
-        return checkCertificates(this.session);
-      case 'checkCardData':
-        return checkCardData(this.session);
-      case 'exportTranscript':
-        return Promise.resolve({
-          text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params as Params<'exportTranscript'>), rows: this.session.rowList() }),
-        });
-      case 'clear':
-        return this.endSession(true);
-      case 'disconnect':
-        return this.endSession(false);
-      default:
-        return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
+  /** What each request does; plain data in, plain data out (protocol.ts). */
+  private readonly handlers: EngineHandlers = {
+    connectSimulator: (params) => this.connectSimulator(params),
+    listReaders: (params) => {
+      this.unrestricted = params.unrestricted === true;
+      return listReaderViews(this.usb, this.unrestricted);
+    },
+    connectReader: (params) => this.connectReader(params),
+    readerCheck: async () => this.readerCheck(),
+    readerReport: async () => this.readerReport(),
+    connectSmartCard: (params) => this.connectSmartCard(params),
+    openTranscript: (params) => this.openTranscript(params),
+    identifyCard: () => this.identifyCard(),
+    scan: () => runScan(this.session),
+    pinStatus: () => pinStatus(this.session),
+    verifyPin: (params) => verifyPin(this.session, params),
+    serviceLogin: (params) => serviceLogin(this.session, params),
+    readAuthCertificate: () => readAuthCertificate(this.session),
+    signDocument: (params) => signDocument(this.session, params),
+    checkCertificates: () => checkCertificates(this.session),
+    checkCardData: () => checkCardData(this.session),
+    exportTranscript: async (params) => ({
+      text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params), rows: this.session.rowList() }),
+    }),
+    clear: () => this.endSession(true),
+    disconnect: () => this.endSession(false),
+  };
+
+  /** The request's handler, or `engine/unknown-request` for a method this engine does not have. */
+  private dispatch(message: RequestMessage): Promise<unknown> {
+    if (!Object.hasOwn(this.handlers, message.method)) {
+      return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(message.method)}`));
     }
+    return handle(this.handlers, message);
   }
 
   /**

@@ -2,6 +2,7 @@ import { hex16, toHex } from '../bytes';
 import { describeStatusWord, parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
 import { describeCommand } from '../cards/mynumber/describeCommand';
+import { isErrorCode } from './errorCodes';
 import type { ApduLogRow, ByteSpan } from './protocol';
 
 /**
@@ -22,6 +23,6 @@ export function toLogRow(entry: ApduLogEntry, myNumberSpans: readonly ByteSpan[]
     swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
     sensitive: entry.sensitive,
     elapsedMs: Math.round(entry.elapsedMs * 10) / 10,
-    ...(entry.error ? { errorCode: entry.error.code } : {}),
+    ...(entry.error ? { errorCode: isErrorCode(entry.error.code) ? entry.error.code : 'engine/internal' } : {}),
   };
 }

@@ -4,9 +4,14 @@
  * response with a result or a `SerializedError`; events flow separately.
  */
 
+import type { ErrorCode } from './errorCodes';
+
+export type { ErrorCode } from './errorCodes';
+export { ERROR_CODES, knownErrorCode } from './errorCodes';
+
 /** An error as it crosses the worker boundary. `code` keys the UI's message catalog. */
 export interface SerializedError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
@@ -128,7 +133,7 @@ export interface ApduLogRow {
   readonly swMeaning: string;
   readonly sensitive: boolean;
   readonly elapsedMs: number;
-  readonly errorCode?: string;
+  readonly errorCode?: ErrorCode;
 }
 
 /** The applets of the exposure matrix, plus the card-level GET DATA objects (docs/card-reference.md §9.4). */
@@ -256,7 +261,7 @@ export interface ExposureRowView {
    * ('none' for no PIN): a file two PINs open, read after each, names both (docs/card-reference.md §5).
    */
   readonly openedBy: readonly (PinKey | 'none')[];
-  readonly errorCode?: string;
+  readonly errorCode?: ErrorCode;
   readonly content?: FileContentView;
 }
 

@@ -1,13 +1,15 @@
+import { isErrorCode } from './errorCodes';
 import type { SerializedError } from './protocol';
 
 /**
  * Turns anything thrown below the engine into plain data for the UI. Typed errors keep their
- * code and details; anything else becomes `engine/internal`, never a stack trace on screen.
+ * code and details; anything else — a code no `ErrorCode` names, too — becomes `engine/internal`,
+ * never a stack trace on screen.
  */
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const coded = error as Error & { code?: unknown; details?: unknown };
-    const code = typeof coded.code === 'string' ? coded.code : 'engine/internal';
+    const code = isErrorCode(coded.code) ? coded.code : 'engine/internal';
     const details = isPlainDetails(coded.details) ? coded.details : undefined;
     return { code, message: error.message, ...(details ? { details } : {}) };
   }

@@ -1,10 +1,14 @@
+import type { ErrorCode } from '../../worker/protocol';
 import type { Language } from './translate';
+
+/** The bridge route's codes: every `bridge/…` code, and the transport's for a bridge that stopped mid-session. */
+export type BridgeErrorCode = Extract<ErrorCode, `bridge/${string}`> | 'transport/bridge-lost';
 
 /**
  * The errors of the MynaLens bridge route (src/platform/bridgeLink.ts, `npm run bridge`), each
  * ending with what to do next; merged into the catalog in errorMessages.ts.
  */
-export const BRIDGE_MESSAGES: Record<string, Record<Language, string>> = {
+export const BRIDGE_MESSAGES: Record<BridgeErrorCode, Record<Language, string>> = {
   'bridge/unreachable': {
     en: 'No MynaLens bridge answered on this computer. Start it with "npm run bridge" in the MynaLens folder, then press "Look for the bridge" again.',
     ja: 'このコンピューターで MynaLens ブリッジが応答しませんでした。MynaLens のフォルダーで「npm run bridge」を実行して起動し、もう一度「ブリッジを探す」を押してください。',

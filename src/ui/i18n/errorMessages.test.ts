@@ -1,31 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { USB_ACCESS_ERROR_CODES } from '../../usb/permission';
-import { KNOWN_ERROR_CODES, errorMessage } from './errorMessages';
+import { ERROR_CODES } from '../../worker/protocol';
+import { errorInfo } from '../store/errorInfo';
+import { errorMessage } from './errorMessages';
 
-/** Every code the UI can show: card errors, PIN checks, transcripts, transports and the engine. */
-const SHOWN_BY_UI = [
-  'engine/not-connected', 'engine/internal', 'engine/stopped', 'engine/restarted', 'engine/unknown-request',
-  'card/applet-not-found', 'card/not-my-number-card', 'card/wrong-pin', 'card/pin-blocked', 'card/pin-required',
-  'card/file-not-found', 'card/malformed-file', 'card/extended-length-required', 'card/unexpected-status',
-  'pin/format', 'pin/confirm-last-try', 'transcript/invalid',
-  'transport/device-lost', 'transport/card-removed', 'transport/busy', 'transport/closed', 'transport/timeout',
-  'transport/protocol', 'transport/replay-exhausted', 'transport/replay-mismatch', 'transport/replay-not-recorded', 'transport/replay-withheld',
-  'engine/not-a-reader', ...USB_ACCESS_ERROR_CODES,
-  'smartcard/unavailable', 'smartcard/not-allowed', 'smartcard/failed', 'nfc/unavailable', 'nfc/not-allowed',
-  'engine/bad-request', 'service/no-auth-certificate', 'service/certificate-unreadable',
-  'sign/no-certificate', 'sign/empty-document', 'sign/too-large',
-  'transport/bridge-lost', 'bridge/unreachable', 'bridge/network-denied', 'bridge/origin-refused', 'bridge/not-paired',
-  'bridge/wrong-token', 'bridge/busy', 'bridge/wrong-code', 'bridge/code-retired', 'bridge/lost',
-];
+const KANA = /[ぁ-んァ-ン]/;
 
 describe('error catalog', () => {
-  it.each(SHOWN_BY_UI)('%s has a Japanese and an English message', (code) => {
-    expect(KNOWN_ERROR_CODES).toContain(code);
-    expect(errorMessage(code, 'en').length).toBeGreaterThan(20);
-    expect(errorMessage(code, 'ja')).toMatch(/[ぁ-んァ-ン一-龯]/);
+  it('walks every ErrorCode', () => {
+    expect(ERROR_CODES.length).toBeGreaterThan(60);
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
   });
 
-  it.each(KNOWN_ERROR_CODES)('%s ends with what to do next in both languages', (code) => {
+  it.each(ERROR_CODES)('%s has a Japanese and an English message, the Japanese not the English copied', (code) => {
+    const en = errorMessage(code, 'en');
+    const ja = errorMessage(code, 'ja');
+    expect(en.length).toBeGreaterThan(20);
+    expect(en).not.toMatch(KANA);
+    expect(ja).toMatch(KANA);
+    expect(ja).not.toBe(en);
+    // Commands and placeholders may be shared; a sentence of the English may not.
+    expect(ja).not.toContain(en.slice(0, 24));
+  });
+
+  it.each(ERROR_CODES)('%s ends with what to do next in both languages', (code) => {
     expect(errorMessage(code, 'en')).toMatch(/[.)]$/);
     expect(errorMessage(code, 'ja')).toMatch(/[。）]$/);
   });
@@ -35,7 +32,21 @@ describe('error catalog', () => {
     expect(errorMessage('card/wrong-pin', 'ja', { triesLeft: 2 })).toContain('残り 2 回');
   });
 
-  it('falls back to the internal message for an unknown code', () => {
-    expect(errorMessage('nope/nothing', 'en')).toBe(errorMessage('engine/internal', 'en'));
+  it('says a code this version does not know is unknown to it, and names the code', () => {
+    // As an error of another version's platform or worker arrives: a plain object with a string code.
+    const info = errorInfo(Object.assign(new Error('from the future'), { code: 'transport/quantum-tunnel' }));
+    expect(info).toEqual({ code: 'engine/unknown-error', details: { code: 'transport/quantum-tunnel' } });
+    expect(errorMessage(info.code, 'en', info.details)).toContain('(transport/quantum-tunnel) that this version has no description for');
+    expect(errorMessage(info.code, 'ja', info.details)).toContain('このバージョンでは説明できないエラー（transport/quantum-tunnel）');
+  });
+
+  it('checks the code again where an event carried it unchecked', () => {
+    const reason: { code: never } = JSON.parse('{"code":"nope/nothing"}');
+    expect(errorMessage(reason.code, 'en')).toBe(errorMessage('engine/unknown-error', 'en', { code: 'nope/nothing' }));
+  });
+
+  it('reads an error without a code as engine/internal', () => {
+    expect(errorInfo(new Error('plain'))).toEqual({ code: 'engine/internal', details: {} });
+    expect(errorInfo('a string')).toEqual({ code: 'engine/internal', details: {} });
   });
 });

@@ -1,12 +1,14 @@
+import { knownErrorCode, type ErrorCode } from '../../worker/protocol';
 import { BRIDGE_MESSAGES } from './bridgeErrorMessages';
 import type { Language } from './translate';
 
 /**
  * Every error a person can see, keyed by code (house rule 10), each ending with what to do next.
- * Codes come from TransportError, CardError, the PIN checks and the engine. `{name}` placeholders
- * are filled from the error's details.
+ * Codes come from TransportError, CardError, the PIN checks, the engine and the platform; the
+ * catalog is a `Record<ErrorCode, …>`, so a code without both messages fails to compile.
+ * `{name}` placeholders are filled from the error's details.
  */
-const MESSAGES: Record<string, Record<Language, string>> = {
+const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   ...BRIDGE_MESSAGES,
   'engine/not-connected': {
     en: 'No card is connected. Choose the simulator or a transcript first.',
@@ -15,6 +17,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   'engine/internal': {
     en: 'Something went wrong inside MynaLens. Reload the page and try again; your card was not changed.',
     ja: 'MynaLens の内部で問題が起きました。ページを再読み込みして、もう一度お試しください。カードは変更されていません。',
+  },
+  'engine/unknown-error': {
+    en: 'MynaLens got an error ({code}) that this version has no description for, probably because part of it was updated while the page was open. Reload the page and try again; if it repeats, export the transcript and report it.',
+    ja: 'MynaLens は、このバージョンでは説明できないエラー（{code}）を受け取りました。ページを開いている間に一部が更新されたためと考えられます。ページを再読み込みして、もう一度お試しください。繰り返す場合は、トランスクリプトを書き出して報告してください。',
   },
   'engine/stopped': {
     en: 'The card engine stopped. Reload the page to start it again.',
@@ -83,6 +89,18 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   'card/extended-length-required': {
     en: 'This object needs extended-length commands, which this reader does not pass on. Try another reader.',
     ja: 'このデータの読み取りには拡張長コマンドが必要ですが、このリーダーは対応していません。別のリーダーをお試しください。',
+  },
+  'card/status-word': {
+    en: 'The card refused a command with a status MynaLens did not expect at this step. Remove the card, put it back and try again; if it repeats, export the transcript and report it.',
+    ja: 'カードが、この手順では想定していない状態コードでコマンドを拒否しました。カードを置き直して、もう一度お試しください。繰り返す場合は、トランスクリプトを書き出して報告してください。',
+  },
+  'data/malformed': {
+    en: 'The card or the reader sent bytes that do not have the expected shape. Remove the card, put it back and try again; if it repeats, export the transcript and report it.',
+    ja: 'カードまたはリーダーから、想定した形式ではないデータを受け取りました。カードを置き直して、もう一度お試しください。繰り返す場合は、トランスクリプトを書き出して報告してください。',
+  },
+  'image/decode-failed': {
+    en: 'The picture on the card could not be decoded; its raw bytes are still shown and can be exported. Export the transcript and report it so the decoder can be fixed.',
+    ja: 'カードの画像を解読できませんでした。生データは表示と書き出しができます。トランスクリプトを書き出して報告していただければ、解読処理を修正できます。',
   },
   'card/unexpected-status': {
     en: 'The card gave an answer MynaLens does not expect. Remove the card, put it back and scan again; if it repeats, export the transcript and report it.',
@@ -204,6 +222,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'NFC could not start: it is turned off or not allowed. Turn NFC on in the phone\'s settings, allow it for this site, and press "Detect a tap" again.',
     ja: 'NFC を開始できませんでした（オフか、許可されていません）。スマートフォンの設定で NFC をオンにし、このサイトに許可してから、もう一度「タッチを検知する」を押してください。',
   },
+  'ccid/command-failed': {
+    en: 'The reader reported that it could not carry out a command. Unplug the reader, plug it in again and retry.',
+    ja: 'リーダーがコマンドを実行できなかったと報告しました。リーダーを抜き差ししてから、もう一度お試しください。',
+  },
   'transport/device-lost': {
     en: 'The reader was disconnected; what was read before is kept. Plug it in again and press "Reconnect and continue".',
     ja: 'リーダーが外れました。それまでに読み取った内容は残っています。もう一度接続して「再接続して続ける」を押してください。',
@@ -246,11 +268,12 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   },
 };
 
-/** The message for an error code in the given language; an unknown code gets a safe fallback. */
-export function errorMessage(code: string, language: Language, details: Readonly<Record<string, string | number | boolean>> = {}): string {
-  const entry = MESSAGES[code] ?? MESSAGES['engine/internal']!;
-  return entry[language].replace(/\{(\w+)\}/g, (_, name: string) => String(details[name] ?? '?'));
+/**
+ * The message for an error code in the given language. Checked again here, as a code from an event
+ * of another version's worker arrives unchecked: one this build does not know reads as
+ * `engine/unknown-error`, naming the code.
+ */
+export function errorMessage(code: ErrorCode, language: Language, details: Readonly<Record<string, string | number | boolean>> = {}): string {
+  const known = knownErrorCode(code, details);
+  return MESSAGES[known.code][language].replace(/\{(\w+)\}/g, (_, name: string) => String(known.details[name] ?? '?'));
 }
-
-/** Every code with a message, for the test that keeps the catalog complete. */
-export const KNOWN_ERROR_CODES: readonly string[] = Object.keys(MESSAGES);

@@ -5,6 +5,7 @@ import type {
   EngineEvent,
   EngineMethod,
   EngineMethods,
+  ErrorCode,
   ExposureRowView,
   PinKey,
   PinStateView,
@@ -69,7 +70,7 @@ export interface PinDialogState {
   readonly pinId: PinKey;
   readonly submitting: boolean;
   /** The code of the last refusal (`card/wrong-pin`, `pin/format`, …); text comes from the catalog. */
-  readonly errorCode: string | null;
+  readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
   /** Row keys the last successful verification opened. */
   readonly opened: readonly string[] | null;
@@ -115,7 +116,7 @@ export interface AppState extends ServicesActions {
   readonly identity: CardIdentity | null;
   readonly busy: boolean;
   /** The code of the last error shown; its text comes from the catalog. */
-  readonly errorCode: string | null;
+  readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
   connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice): Promise<void>;
   /** Hands the chosen file to the engine unread: the worker checks and parses it, never this thread. */

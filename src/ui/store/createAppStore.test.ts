@@ -365,7 +365,7 @@ describe('createAppStore with USB readers', () => {
     emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }) });
     store.getState().openPinDialog('jpkiAuth');
     const submitted = store.getState().submitPin('1234', false);
-    const reason = { code: 'engine/restarted', message: 'restarted', details: { cause: 'error' } };
+    const reason = { code: 'engine/restarted' as const, message: 'restarted', details: { cause: 'error' } };
     emit({ type: 'restarted', reason });
     reject(Object.assign(new Error('restarted'), reason));
     expect(await submitted).toBe(false);

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, EngineClientLike, NfcAccessLike, SmartCardAccessLike } from './appState';
+import { errorInfo } from './errorInfo';
 import { EMPTY_CARD_DATA } from './appState';
 
 type SetState = StoreApi<AppState>['setState'];
@@ -54,7 +55,7 @@ export function platformActions(set: SetState, get: GetState, client: EngineClie
       try {
         set({ nfcTap: await nfc.waitForTap(stopTap.signal) });
       } catch (error) {
-        const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'nfc/not-allowed';
+        const code = typeof (error as { code?: unknown })?.code === 'string' ? errorInfo(error).code : 'nfc/not-allowed';
         set({ nfcTap: 'idle', errorCode: code, errorDetails: {} });
       } finally {
         stopTap?.abort();

@@ -1,4 +1,4 @@
-import type { CardDataCheckView, DocumentSignatureView, EngineMethods, NoPinReadView, ServiceLoginView } from '../../worker/protocol';
+import type { CardDataCheckView, DocumentSignatureView, EngineMethods, ErrorCode, NoPinReadView, ServiceLoginView } from '../../worker/protocol';
 
 /** The five things the "What a service sees" view does, one engine call each. */
 export type ServiceAction = 'login' | 'noPin' | 'sign' | 'certificates' | 'cardData';
@@ -14,7 +14,7 @@ export interface ServicesState {
   /** The action in flight, if any. */
   readonly pending: ServiceAction | null;
   /** The last refusal, by action; its text comes from the catalog. */
-  readonly error: { readonly action: ServiceAction; readonly code: string; readonly details: Readonly<Record<string, string | number | boolean>> } | null;
+  readonly error: { readonly action: ServiceAction; readonly code: ErrorCode; readonly details: Readonly<Record<string, string | number | boolean>> } | null;
 }
 
 /** The services slice before anything was done. */
