@@ -12,7 +12,8 @@ const PARAMETER_ERROR = 0x01;
 const COMMAND_TYPE_ERROR = 0x07;
 
 /** The chip's answer to one command: its response body, or nothing at all (a lost reply). */
-export type ChipReply = { readonly body: number[] } | { readonly silent: true };
+/** The chip's reply; `afterMs`: how long the RF exchange took before it (a slow card, or the timeout running out). */
+export type ChipReply = { readonly body: number[]; readonly afterMs?: number } | { readonly silent: true };
 
 /** What the chip model needs from the device around it. */
 export interface ChipSurroundings {
@@ -130,6 +131,16 @@ export class Port100ChipModel {
     // Setting 01 (add CRC): the chip appends CRC_B; without it the card sees a frame whose last bytes fail its check.
     const toCard = this.protocol.get(0x01) === 1 ? withCrcB(sent) : sent;
     const card = this.around.card;
+    // InCommRF's timeout, little-endian in 0.1 ms units (nfcpy rcs380.py `in_comm_rf`).
+    const timeoutMs = ((parameters[0]! | (parameters[1]! << 8)) / 10);
+    const slow = this.around.take('slow-card');
+    if (slow && slow.ms > timeoutMs) {
+      // The card hears the frame and answers after the chip has given up: the answer is lost.
+      if (this.typeB && this.around.cardInField()) card.receive(toCard);
+      this.countAir(toCard.length, null);
+      return { ...(status(RECEIVE_TIMEOUT) as { body: number[] }), afterMs: timeoutMs };
+    }
+    const late = (r: ChipReply): ChipReply => (slow && 'body' in r ? { ...r, afterMs: slow.ms } : r);
     // The card hears only at the rate it listens at, and answers at the rate in force when the frame came.
     const { toCard: listensAt, toReader: answersAt } = card.rates;
     const heard = this.typeB && listensAt === this.sendRate && card.worksAt(this.sendRate);
@@ -145,8 +156,8 @@ export class Port100ChipModel {
     if (!answer || this.around.take('lose-response')) return status(RECEIVE_TIMEOUT);
     if (this.around.take('corrupt-response')) answer = answer.map((b, i) => (i === 1 ? b ^ 0x01 : b));
     // Setting 02 (check CRC): the chip checks CRC_B and strips it; without it the host gets it raw.
-    if (this.protocol.get(0x02) !== 1) return status(0, answer);
-    return crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR);
+    if (this.protocol.get(0x02) !== 1) return late(status(0, answer));
+    return late(crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR));
   }
 
   private countAir(sent: number, answered: number | null): void {
