@@ -131,16 +131,6 @@ export class Port100ChipModel {
     // Setting 01 (add CRC): the chip appends CRC_B; without it the card sees a frame whose last bytes fail its check.
     const toCard = this.protocol.get(0x01) === 1 ? withCrcB(sent) : sent;
     const card = this.around.card;
-    // InCommRF's timeout, little-endian in 0.1 ms units (nfcpy rcs380.py `in_comm_rf`).
-    const timeoutMs = ((parameters[0]! | (parameters[1]! << 8)) / 10);
-    const slow = this.around.take('slow-card');
-    if (slow && slow.ms > timeoutMs) {
-      // The card hears the frame and answers after the chip has given up: the answer is lost.
-      if (this.typeB && this.around.cardInField()) card.receive(toCard);
-      this.countAir(toCard.length, null);
-      return { ...(status(RECEIVE_TIMEOUT) as { body: number[] }), afterMs: timeoutMs };
-    }
-    const late = (r: ChipReply): ChipReply => (slow && 'body' in r ? { ...r, afterMs: slow.ms } : r);
     // The card hears only at the rate it listens at, and answers at the rate in force when the frame came.
     const { toCard: listensAt, toReader: answersAt } = card.rates;
     const heard = this.typeB && listensAt === this.sendRate && card.worksAt(this.sendRate);
@@ -148,6 +138,17 @@ export class Port100ChipModel {
       this.countAir(toCard.length, null);
       return status(RECEIVE_TIMEOUT);
     }
+    // InCommRF's timeout, little-endian in 0.1 ms units (nfcpy rcs380.py `in_comm_rf`): a card slower
+    // than that is given up on when it runs out, and its late answer is lost.
+    const timeoutMs = (parameters[0]! | (parameters[1]! << 8)) / 10;
+    const slow = this.around.take('slow-card');
+    const after = (r: ChipReply, ms: number): ChipReply => ('body' in r ? { ...r, afterMs: ms } : r);
+    if (slow && slow.ms > timeoutMs) {
+      card.receive(toCard);
+      this.countAir(toCard.length, null);
+      return after(status(RECEIVE_TIMEOUT), timeoutMs);
+    }
+    const late = (r: ChipReply): ChipReply => (slow ? after(r, slow.ms) : r);
     this.queueWtx();
     let answer = card.receive(toCard);
     this.countAir(toCard.length, answer?.length ?? null);
