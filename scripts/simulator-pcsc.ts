@@ -29,7 +29,7 @@ const HOLDERS = ['adult', 'child'] as const;
 type Holder = (typeof HOLDERS)[number];
 
 /** `--help`: the options, and every card personality with what its ATR or ATQB says. */
-export function usage(): string {
+function usage(): string {
   return [
     'usage: npm run simulator:pcsc [-- --holder adult|child] [--personality <id>]',
     '',
