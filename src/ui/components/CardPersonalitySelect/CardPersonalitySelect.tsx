@@ -18,6 +18,17 @@ const GROUPS: Readonly<Record<SimulatorPersonalityId, 'contact' | 'contactless'>
   'contactless-fwi13': 'contactless',
 };
 
+/** The whole ATR, or the ATQB's Application Data and Protocol Info, of each (the option names a prefix). */
+const BYTES: Readonly<Record<SimulatorPersonalityId, string>> = {
+  'my-number': '3B E0 00 FF 81 31 FE 45 14',
+  'my-number-c5': '3B C5 FF 81 31 FB 45 80 73 C6 01 00 00',
+  'my-number-ta1-13': '3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B',
+  'my-number-specific': '3B F5 91 00 FF 91 81 71 FE 40 00 42 00 01 00 D1 D6',
+  'contactless-05e0': '00 00 05 E0 · B3 81 A1',
+  'contactless-41e0': '00 00 41 E0 · B3 81 A1',
+  'contactless-fwi13': '00 4B 51 FF · B3 81 D1',
+};
+
 const IDS = Object.keys(GROUPS) as SimulatorPersonalityId[];
 
 function labelKey(id: SimulatorPersonalityId): MessageKey {
@@ -45,6 +56,10 @@ export function CardPersonalitySelect({ value, onChange }: { value: SimulatorPer
         </select>
       </label>
       <p id={hintId} className="small muted">
+        <span className="mono" data-testid="personality-bytes">
+          {t(`start.simulator.personality.bytes.${GROUPS[value]}`, { bytes: BYTES[value] })}
+        </span>
+        <br />
         {t('start.simulator.personality.hint')}
       </p>
     </>
