@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
-import { PcscBridgeRig, type RunningBridge } from './support/pcscBridge';
+import { PcscBridgeRig, connectThroughBridge, type RunningBridge } from './support/pcscBridge';
 import { test, expect } from './support/test';
 
 /**
@@ -65,24 +65,6 @@ async function scanAndEveryPin(page: Page): Promise<string[][]> {
     seen.push(await rows(page));
   }
   return seen;
-}
-
-/** From the start screen: finds the bridge, pairs if asked, and uses the vpcd reader. */
-async function connectThroughBridge(page: Page, pairingCode: () => string): Promise<void> {
-  const section = page.getByTestId('bridge-section');
-  await expect(section.getByTestId('bridge-network-note')).toContainText('local network');
-  await section.getByTestId('bridge-find').click();
-  const pairing = section.getByTestId('bridge-pairing');
-  const list = section.getByTestId('bridge-list');
-  await expect(pairing.or(list)).toBeVisible();
-  if (await pairing.isVisible()) {
-    await section.getByTestId('bridge-code').fill(pairingCode());
-    await section.getByTestId('bridge-pair').click();
-  }
-  const item = section.getByTestId('bridge-item').filter({ hasText: 'Virtual PCD 00 00' });
-  await expect(item).toContainText('card in');
-  await item.getByTestId('use-bridge-reader').click();
-  await expect(page.getByTestId('card-panel')).toContainText('reader through the bridge Virtual PCD 00 00', { timeout: 20_000 });
 }
 
 test('a full scan and every PIN flow through pcscd + vpcd + the bridge show exactly the rows of the simulator used directly', async ({ page, baseURL }) => {

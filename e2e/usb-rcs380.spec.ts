@@ -35,3 +35,27 @@ test('the card lifted off the RC-S380 mid-scan: the error says so and what was r
   expect(await page.locator('tr[data-status="read"]').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('reconnect')).toBeVisible();
 });
+
+/** Issue 15 §1: the contactless card personalities (src/simulator/cardPersonalities.ts), ATQB and the ATR made from it. */
+const CONTACTLESS_CARDS = [
+  { card: 'contactless-05e0', atqb: '00 00 05 E0', protocolInfo: 'B3 81 A1', fwi: '10 / ', atr: '3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F' },
+  { card: 'contactless-41e0', atqb: '00 00 41 E0', protocolInfo: 'B3 81 A1', fwi: '10 / ', atr: '3B 88 80 01 00 00 41 E0 B3 81 A1 00 3B' },
+  { card: 'contactless-fwi13', atqb: '00 4B 51 FF', protocolInfo: 'B3 81 D1', fwi: '13 / 2474.52 ms', atr: '3B 88 80 01 00 4B 51 FF B3 81 D1 00 0F' },
+] as const;
+
+for (const { card, atqb, protocolInfo, fwi, atr } of CONTACTLESS_CARDS) {
+  test(`the ${card} card on the RC-S380: its ATQB, the ATR made from it, a scan, and the reader check naming the card`, async ({ page }) => {
+    await openWithReader(page, 'rcs380', { card });
+    await connectReader(page);
+    await expect(page.getByTestId('atr')).toHaveText(atr);
+    await scanCard(page);
+    await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
+    await page.getByTestId('reader-check-open').click();
+    const facts = page.getByTestId('reader-check-atqb');
+    await expect(facts).toContainText(atqb);
+    await expect(facts).toContainText(protocolInfo);
+    await expect(facts).toContainText(fwi);
+    await expect(facts).toContainText('My Number Card (contactless, PC/SC ATR from the ATQB)');
+    await expect(page.getByTestId('reader-check-atr')).toHaveText(atr);
+  });
+}

@@ -1,7 +1,8 @@
 /**
- * `npm run simulator:pcsc [-- --holder child]`: puts the simulated My Number Card into vpcd's
- * reader `Virtual PCD 00 00`, so any PC/SC program on this machine (OpenSC, pcsc_scan, a
- * browser's smart-card stack) sees it like a card in a reader. Runs until Ctrl-C.
+ * `npm run simulator:pcsc [-- --holder child] [-- --personality <id>]`: puts the simulated My
+ * Number Card into vpcd's reader `Virtual PCD 00 00`, so any PC/SC program on this machine (OpenSC,
+ * pcsc_scan, a browser's smart-card stack) sees it like a card in a reader, behind the ATR of the
+ * card personality chosen (src/simulator/cardPersonalities.ts; `--help` lists them). Runs until Ctrl-C.
  *
  * Starts its own `pcscd -f`, loopback-only (vpcd in a network namespace whose only interface is
  * lo, see scripts/pcsc/isolatedPcscd.ts), and stops exactly those PIDs on exit. Needs Debian's
@@ -12,19 +13,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SimulatedCard, loadPersonalisation } from '../src/simulator';
+import {
+  CARD_PERSONALITIES,
+  CARD_PERSONALITY_IDS,
+  DEFAULT_CARD_PERSONALITY,
+  SimulatedCard,
+  isCardPersonalityId,
+  loadPersonalisation,
+  type CardPersonalityId,
+} from '../src/simulator';
 import type { PinValues } from '../src/simulator/personalisation/Personalisation';
 import { MissingPcscPackagesError, startPcscRig } from './pcsc/rig';
 
 const HOLDERS = ['adult', 'child'] as const;
 type Holder = (typeof HOLDERS)[number];
 
-function parseHolder(): Holder {
+/** `--help`: the options, and every card personality with what its ATR or ATQB says. */
+function usage(): string {
+  return [
+    'usage: npm run simulator:pcsc [-- --holder adult|child] [--personality <id>]',
+    '',
+    `  --holder        whose card: ${HOLDERS.join(', ')} (default adult)`,
+    `  --personality   which card's ATR the reader reports (default ${DEFAULT_CARD_PERSONALITY}); the same applets answer behind each.`,
+    '                  The My Number Card ATRs and ATQBs of pcsc-tools\' smartcard_list.txt; a contactless one',
+    '                  shows the ATR a PC/SC contactless reader makes from its ATQB:',
+    ...CARD_PERSONALITY_IDS.map((id) => `    ${id.padEnd(20)}${CARD_PERSONALITIES[id].summary}`),
+  ].join('\n');
+}
+
+function parseOptions(): { holder: Holder; personality: CardPersonalityId } {
   const { values } = parseArgs({
-    options: { holder: { type: 'string', default: 'adult' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      holder: { type: 'string', default: 'adult' },
+      personality: { type: 'string', default: DEFAULT_CARD_PERSONALITY },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
-    console.log('usage: npm run simulator:pcsc [-- --holder adult|child]');
+    console.log(usage());
     process.exit(0);
   }
   const holder = values.holder;
@@ -32,7 +58,12 @@ function parseHolder(): Holder {
     console.error(`--holder must be one of ${HOLDERS.join(', ')}, got "${holder}"`);
     process.exit(2);
   }
-  return holder as Holder;
+  const personality = values.personality;
+  if (!isCardPersonalityId(personality)) {
+    console.error(`--personality must be one of ${CARD_PERSONALITY_IDS.join(', ')}, got "${personality}" (see --help)`);
+    process.exit(2);
+  }
+  return { holder: holder as Holder, personality };
 }
 
 /** The card's credentials, labelled as on docs/card-reference.md §10. */
@@ -50,9 +81,9 @@ function pinLines(pins: PinValues): string[] {
 }
 
 async function main(): Promise<void> {
-  const holder = parseHolder();
+  const { holder, personality } = parseOptions();
   const personalisation = await loadPersonalisation(holder);
-  const card = new SimulatedCard(personalisation);
+  const card = new SimulatedCard(personalisation, { atr: CARD_PERSONALITIES[personality].atr });
   const workDir = mkdtempSync(join(tmpdir(), 'mynalens-simulator-pcsc-'));
 
   // Set once Ctrl-C arrives, so the bridge's own close is not reported as a lost connection.
@@ -83,6 +114,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `The simulated ${holder} card (${personalisation.holder.name}) is in the reader "${running.readerName}".`,
+      `Card personality ${personality}: ${CARD_PERSONALITIES[personality].summary}.`,
       pcscd,
       '',
       'Credentials (fictional test card):',

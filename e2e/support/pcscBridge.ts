@@ -16,6 +16,8 @@ import { startPcscRig, type PcscRig } from '../../scripts/pcsc/rig';
 import { waitForCardInReader } from '../../scripts/pcsc/tools';
 import { VpcdBridge, type VpcdCard } from '../../src/simulator/pcsc/VpcdBridge';
 import { SimulatedCard, loadPersonalisation } from '../../src/simulator';
+import type { Page } from '@playwright/test';
+import { expect } from './test';
 
 /** A running `npm run bridge`, with what it printed. */
 export interface RunningBridge {
@@ -111,29 +113,7 @@ export class PcscBridgeRig {
 
   /** `npm run bridge` allowing `origin`, its pairing kept in this rig's directory across restarts. */
   startBridge(origin: string): Promise<RunningBridge> {
-    // `node --import tsx` runs the bridge in this one process, so its PID is the bridge's own.
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bridge/main.ts', '--origin', origin, '--state-file', join(this.workDir, 'bridge-pairing.json')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let text = '';
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the bridge did not start:\n${text}`)), 30_000);
-      const onData = (chunk: Buffer): void => {
-        text += chunk.toString();
-        if (text.includes('Pairing code (enter it once in MynaLens): ') && text.includes('MynaLens bridge on ws://127.0.0.1:')) {
-          clearTimeout(timer);
-          resolve({ child, pairingCode: () => [...text.matchAll(CODE_LINE)].at(-1)![1]!, output: () => text });
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the bridge exited (${code}):\n${text}`));
-      });
-    });
+    return startBridgeProcess(origin, join(this.workDir, 'bridge-pairing.json'));
   }
 
   /** Stops a bridge at once (SIGKILL: as if it crashed or its window was closed). */
@@ -145,9 +125,7 @@ export class PcscBridgeRig {
 
   /** Stops a bridge as Ctrl-C would, by PID. */
   async stopBridge(bridge: RunningBridge): Promise<void> {
-    if (bridge.child.pid === undefined || hasExited(bridge.child)) return;
-    const exited = new Promise<number | string>((resolve) => bridge.child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-    await stopProcess({ pid: bridge.child.pid, child: bridge.child, exited });
+    await stopBridgeProcess(bridge);
   }
 
   async stop(): Promise<void> {
@@ -155,4 +133,78 @@ export class PcscBridgeRig {
     await this.rig.stop();
     rmSync(this.workDir, { recursive: true, force: true });
   }
+}
+
+/** `npm run bridge` allowing `origin`, its pairing kept in `stateFile`; resolves once it prints its pairing code. */
+export function startBridgeProcess(origin: string, stateFile: string): Promise<RunningBridge> {
+  // `node --import tsx` runs the bridge in this one process, so its PID is the bridge's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bridge/main.ts', '--origin', origin, '--state-file', stateFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bridge did not start:\n${text}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString();
+      if (text.includes('Pairing code (enter it once in MynaLens): ') && text.includes('MynaLens bridge on ws://127.0.0.1:')) {
+        clearTimeout(timer);
+        resolve({ child, pairingCode: () => [...text.matchAll(CODE_LINE)].at(-1)![1]!, output: () => text });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bridge exited (${code}):\n${text}`));
+    });
+  });
+}
+
+/** Stops a process this file started as Ctrl-C would, by its PID. */
+export async function stopBridgeProcess(bridge: { readonly child: ChildProcess }): Promise<void> {
+  if (bridge.child.pid === undefined || hasExited(bridge.child)) return;
+  const exited = new Promise<number | string>((resolve) => bridge.child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  await stopProcess({ pid: bridge.child.pid, child: bridge.child, exited });
+}
+
+/**
+ * `npm run simulator:pcsc -- --personality <id>` (scripts/simulator-pcsc.ts run by `node --import
+ * tsx`, as the npm script runs it, so the PID is the script's own): its own loopback-only pcscd
+ * with the simulated adult card behind that personality's ATR; resolves once the card is in the reader.
+ */
+export function startSimulatorPcsc(personality: string): Promise<{ readonly child: ChildProcess; readonly output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/simulator-pcsc.ts', '--personality', personality], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator:pcsc did not start:\n${text}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString();
+      if (text.includes('Ctrl-C takes the card out')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => text });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`simulator:pcsc exited (${code}):\n${text}`));
+    });
+  });
+}
+
+/** From the start screen: finds the bridge, pairs if asked, and uses the vpcd reader. */
+export async function connectThroughBridge(page: Page, pairingCode: () => string): Promise<void> {
+  const section = page.getByTestId('bridge-section');
+  await expect(section.getByTestId('bridge-network-note')).toContainText('local network');
+  await section.getByTestId('bridge-find').click();
+  const pairing = section.getByTestId('bridge-pairing');
+  const list = section.getByTestId('bridge-list');
+  await expect(pairing.or(list)).toBeVisible();
+  if (await pairing.isVisible()) {
+    await section.getByTestId('bridge-code').fill(pairingCode());
+    await section.getByTestId('bridge-pair').click();
+  }
+  const item = section.getByTestId('bridge-item').filter({ hasText: 'Virtual PCD 00 00' });
+  await expect(item).toContainText('card in');
+  await item.getByTestId('use-bridge-reader').click();
+  await expect(page.getByTestId('card-panel')).toContainText('reader through the bridge Virtual PCD 00 00', { timeout: 20_000 });
 }

@@ -50,6 +50,11 @@ export interface FakeCcidDeviceOptions {
   readonly serialNumber?: string | null;
   /** The contact card in the slot (cardPersonalities.ts); default the reader's, else the My Number Card's own ATR. */
   readonly card?: FakeContactCard;
+  /**
+   * The ATR a contactless reader personality (the RC-S300's CCID interface) reports for its card:
+   * a contactless card personality's PC/SC ATR (cardPersonalities.ts). Default the personality's own.
+   */
+  readonly contactlessAtr?: Uint8Array;
   /** bPowerSelect classes the card answers at (CCID 1.1 §6.1.1: '5V', '3V', '1.8V'); default all. */
   readonly cardVoltages?: readonly ('5V' | '3V' | '1.8V')[];
   /** Every reply comes this many milliseconds after its command (a slow card). */
@@ -151,7 +156,8 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   private readonly faults = new FaultQueue<FakeCcidFault>();
   private present: boolean;
   private powered = false;
-  private readonly contactCard: FakeContactCard;
+  /** The contact card named by the options or the reader; null: the SimulatedCard's own ATR. */
+  private readonly contactCard: FakeContactCard | null;
   /** The protocol the card runs now (ISO/IEC 7816-3 §6.3): its default after the ATR, changed by PPS or by a reader that negotiates. */
   private activeProtocol: 0 | 1 = 1;
   /** PPS is possible only as the first exchange after the ATR (§9.1). */
@@ -179,7 +185,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.productName = this.personality.productName;
     this.serialNumber = options.serialNumber ?? null;
     this.present = !options.noCard;
-    this.contactCard = options.card ?? this.personality.defaultCard ?? 'my-number';
+    this.contactCard = options.card ?? this.personality.defaultCard ?? null;
     this.descriptor = configurationDescriptor(this.personality, options.features ?? this.personality.features, this.packetSize);
     this.configurations = [parsedConfiguration(this.personality, this.packetSize)];
     this.t1 = new T1Card((apdu) => this.card.respond(apdu));
@@ -432,7 +438,8 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
 
   /** The ATR the reader reports: a contactless reader's own, else the contact card's. */
   private atr(): Uint8Array {
-    return this.personality.atr ?? CONTACT_CARD_ATRS[this.contactCard] ?? this.card.atr;
+    if (this.personality.atr) return this.options.contactlessAtr ?? this.personality.atr;
+    return this.contactCard ? CONTACT_CARD_ATRS[this.contactCard] : this.card.atr;
   }
 
   /**

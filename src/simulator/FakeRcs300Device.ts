@@ -174,7 +174,9 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     if (this.faults.take('ccid-time-extension')) this.send(escapeReply(slot, seq, [], ESCAPE_STATUS_TIME_EXTENSION, 0x01));
     // Garbled: the last object claims more bytes than follow (the length byte before SW1 SW2 bumped).
     const body = this.faults.take('garble-usb-reply') ? [...reply.data.slice(0, -2), 0x97, 0x40, 0x90, 0x00] : reply.data;
-    this.send(escapeReply(slot, seq, body));
+    // The reader answers once the RF exchange is over: at once, or after a slow card or its timer.
+    if (reply.afterMs) setTimeout(() => this.unplugged || this.send(escapeReply(slot, seq, body)), reply.afterMs);
+    else this.send(escapeReply(slot, seq, body));
   }
 
   private send(message: number[]): void {

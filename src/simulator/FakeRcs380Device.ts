@@ -165,7 +165,9 @@ export class FakeRcs380Device extends EmulatedUsbDevice implements UsbDeviceLike
     if (this.unplugged || 'silent' in reply || this.faults.take('drop-usb-reply')) return;
     const frame = responseFrame(reply.body);
     if (this.faults.take('corrupt-usb-frame')) frame[frame.length - 2] = (frame[frame.length - 2]! + 1) & 0xff;
-    this.bulkIn.send(Uint8Array.from(frame));
+    // The chip answers once the RF exchange is over: at once, or after a slow card or its timeout.
+    if (reply.afterMs) setTimeout(() => this.unplugged || this.bulkIn.send(Uint8Array.from(frame)), reply.afterMs);
+    else this.bulkIn.send(Uint8Array.from(frame));
   }
 
   protected abortPending(error: DOMException): void {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromHex, toHex } from '../bytes';
 import { Rcs300Reader } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader } from '../usb/rcs380/Rcs380Reader';
+import { CONTACTLESS_PERSONALITIES, typeBCardOf } from './cardPersonalities';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeRcs300Device } from './FakeRcs300Device';
@@ -15,7 +16,7 @@ import { FakeRcs380Device } from './FakeRcs380Device';
  * by hand. Time-outs are checked on fake timers: a wait is as long as the card may take, no longer.
  */
 const { personalisation } = await testPersonalisation();
-const FWI_13 = { applicationData: [0x00, 0x4b, 0x51, 0xff], protocolInfo: [0xb3, 0x81, 0xd1] } as const;
+const FWI_13 = typeBCardOf('contactless-fwi13');
 const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
 /** FWT + ΔFWT in ms, and in the 0.1 ms units of InCommRF (rounded up: 24782 = 60 CE). */
 const WAIT_MS = 2478.14;
@@ -38,15 +39,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The three contactless My Number Card entries of smartcard_list.txt (docs/card-reference.md §1), ATQB and ATR. */
-const CARDS = [
-  { applicationData: [0x00, 0x00, 0x05, 0xe0], protocolInfo: [0xb3, 0x81, 0xa1], atr: '3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F' },
-  { applicationData: [0x00, 0x00, 0x41, 0xe0], protocolInfo: [0xb3, 0x81, 0xa1], atr: '3B 88 80 01 00 00 41 E0 B3 81 A1 00 3B' },
-  { applicationData: [0x00, 0x4b, 0x51, 0xff], protocolInfo: [0xb3, 0x81, 0xd1], atr: '3B 88 80 01 00 4B 51 FF B3 81 D1 00 0F' },
-] as const;
+/** The three contactless My Number Card entries of smartcard_list.txt (docs/card-reference.md §1): the simulator's catalogue. */
+const CARDS = CONTACTLESS_PERSONALITIES.map((p) => ({ id: p.id, ...typeBCardOf(p.id), atr: toHex(p.atr) }));
 
 describe('every contactless My Number Card personality on both emulators', () => {
-  it.each(CARDS)('ATQB with Protocol Info $protocolInfo gives the listed ATR $atr and answers SELECT on the RC-S380 (at 424 kbit/s) and the RC-S300', async (card) => {
+  it.each(CARDS)('$id: ATQB with Protocol Info $protocolInfo gives the listed ATR $atr and answers SELECT on the RC-S380 (at 424 kbit/s) and the RC-S300', async (card) => {
     const rcs380 = new FakeRcs380Device(new SimulatedCard(personalisation), card);
     const viaPort100 = await Rcs380Reader.open(rcs380, { timeoutMs: MARGIN_MS, presenceCheckMs: 0 });
     expect(toHex(viaPort100.atr)).toBe(card.atr);
@@ -125,5 +122,71 @@ describe('an FWI 13 card on the RC-S300 emulator', () => {
     expect(settled).toBeNull();
     await vi.advanceTimersByTimeAsync(20);
     expect(settled).toBe('transport/timeout');
+  });
+});
+
+/** Settles into `state.settled`: 'answered <hex>' or the error code. */
+function track(promise: Promise<Uint8Array>): { settled: string | null } {
+  const state: { settled: string | null } = { settled: null };
+  void promise.then(
+    (r) => (state.settled = `answered ${toHex(r)}`),
+    (e: { code?: string }) => (state.settled = e.code ?? 'error'),
+  );
+  return state;
+}
+
+/** FWT + ΔFWT as the RC-S380's InCommRF carries it: 24782 × 0.1 ms. */
+const RCS380_WAIT_MS = 2478.2;
+/** FWT + ΔFWT as the RC-S300's Transparent Exchange timer carries it: 2478141 µs. */
+const RCS300_WAIT_MS = 2478.141;
+
+describe.each([
+  { reader: 'RC-S380', waitMs: RCS380_WAIT_MS, open: async () => {
+    const device = new FakeRcs380Device(new SimulatedCard(personalisation), FWI_13);
+    const reader = await Rcs380Reader.open(device, { timeoutMs: MARGIN_MS, presenceCheckMs: 0 });
+    return { device, reader, rfFrames: device.chip.rfFrames };
+  } },
+  { reader: 'RC-S300', waitMs: RCS300_WAIT_MS, open: async () => {
+    const device = new FakeRcs300Device(new SimulatedCard(personalisation), FWI_13);
+    const reader = await Rcs300Reader.open(device, { timeoutMs: MARGIN_MS, presenceCheckMs: 0 });
+    return { device, reader, rfFrames: device.reader.rfFrames };
+  } },
+])('the FWI 13 card taking its time on the $reader emulator (emulator clock, fake timers)', ({ waitMs, open }) => {
+  it('an answer 2.4 s late — within FWT — is waited for and taken, no frame sent again', async () => {
+    const { device, reader, rfFrames } = await open();
+    const frames = rfFrames.length;
+    vi.useFakeTimers();
+    device.inject({ kind: 'slow-card', ms: 2400 });
+    const state = track(reader.transmit(SELECT_JPKI));
+    await vi.advanceTimersByTimeAsync(2390);
+    expect(state.settled).toBeNull();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(state.settled).toBe('answered 90 00');
+    expect(rfFrames.length - frames).toBe(1);
+  });
+
+  it('an answer later than FWT is given up on when FWT + ΔFWT runs out, not before; R(NAK) then fetches it again', async () => {
+    const { device, reader, rfFrames } = await open();
+    const frames = rfFrames.length;
+    vi.useFakeTimers();
+    device.inject({ kind: 'slow-card', ms: 3000 });
+    const state = track(reader.transmit(SELECT_JPKI));
+    await vi.advanceTimersByTimeAsync(waitMs - 5);
+    expect([state.settled, rfFrames.length - frames]).toEqual([null, 1]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(state.settled).toBe('answered 90 00');
+    // The I-block, then R(NAK) for block 0 (ISO/IEC 14443-4 §7.5.4 rule 4): the card sends its answer again.
+    expect(rfFrames.slice(frames).map((f) => f[0])).toEqual([0x02, 0xb2]);
+  });
+
+  it('a card silent beyond FWT on every try: three waits of FWT + ΔFWT (the block and two retries), then the card counts as gone', async () => {
+    const { device, reader } = await open();
+    vi.useFakeTimers();
+    for (let i = 0; i < 3; i++) device.inject({ kind: 'slow-card', ms: 60_000 });
+    const state = track(reader.transmit(SELECT_JPKI));
+    await vi.advanceTimersByTimeAsync(3 * waitMs - 5);
+    expect(state.settled).toBeNull();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(state.settled).toBe('transport/card-removed');
   });
 });

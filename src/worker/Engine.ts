@@ -20,6 +20,7 @@ import type {
   RequestMessage,
   SimulatorCardState,
   SimulatorHolderId,
+  SimulatorPersonalityId,
   TranscriptKind,
 } from './protocol';
 import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
@@ -47,14 +48,21 @@ export { toLogRow } from './logRows';
 
 /**
  * Opens a transport to the simulated card of one holder, starting with the given tries left
- * (docs/card-reference.md §5, §10); injected so tests and builds can choose.
+ * (docs/card-reference.md §5, §10), behind the ATR of one card personality (issue 15 §1; default
+ * the simulator's own); injected so tests and builds can choose.
  */
-export type SimulatorFactory = (holder: SimulatorHolderId, extendedLength: boolean, triesLeft?: SimulatorCardState) => Promise<CardTransport>;
+export type SimulatorFactory = (
+  holder: SimulatorHolderId,
+  extendedLength: boolean,
+  triesLeft?: SimulatorCardState,
+  personality?: SimulatorPersonalityId,
+) => Promise<CardTransport>;
 
 /** Loads the simulator only when asked for, so a session with a real reader never downloads it. */
-const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
-  const { SimulatedCard, SimulatorTransport, loadPersonalisation } = await import('../simulator');
-  const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
+export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft, personality) => {
+  const { SimulatedCard, SimulatorTransport, loadPersonalisation, cardPersonality, DEFAULT_CARD_PERSONALITY } = await import('../simulator');
+  const { atr } = cardPersonality(personality ?? DEFAULT_CARD_PERSONALITY);
+  const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft }, atr });
   return new SimulatorTransport(card, { extendedLength });
 };
 
@@ -242,7 +250,7 @@ export class Engine {
     this.session.forget();
     // No card check: a simulated card always starts a new session (nothing to continue, nothing
     // to tell it from) and no other card can be put into its reader.
-    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft));
+    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft, params.personality));
   }
 
   private async openTranscript(source: Params<'openTranscript'>): Promise<ConnectionInfo> {

@@ -19,6 +19,20 @@ export interface SerializedError {
 /** Which simulated holder's card to present. */
 export type SimulatorHolderId = 'adult' | 'child';
 
+/**
+ * Which card the simulator presents (simulator/cardPersonalities.ts, issue 15 §1): the My Number
+ * Card ATRs and ATQBs of pcsc-tools' smartcard_list.txt. The same applets answer behind each; only
+ * the ATR the reader reports differs. A worker test checks this list equals the simulator's.
+ */
+export type SimulatorPersonalityId =
+  | 'my-number'
+  | 'my-number-c5'
+  | 'my-number-ta1-13'
+  | 'my-number-specific'
+  | 'contactless-05e0'
+  | 'contactless-41e0'
+  | 'contactless-fwi13';
+
 /** What the engine is connected to. */
 export interface ConnectionInfo {
   readonly kind: string;
@@ -379,7 +393,7 @@ export interface TranscriptSource {
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
   connectSimulator: {
-    params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState };
+    params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState; personality?: SimulatorPersonalityId };
     result: ConnectionInfo;
   };
   /** USB readers this origin was granted; `unrestricted` says whether class-0x0B interfaces may be claimed here. */

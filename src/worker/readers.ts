@@ -1,4 +1,4 @@
-import { hex16, toHex } from '../bytes';
+import { fromHex, hex16, toHex } from '../bytes';
 import { TransportError } from '../transport';
 import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
 import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
@@ -168,6 +168,8 @@ function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs
       { name: 'Protocol info', value: a.protocolInfo },
       { name: 'FSCI / FSC', value: `${a.fsci} / ${report.fsc} bytes` },
       { name: 'FWI / FWT', value: `${a.fwi} / ${a.fwtMs} ms` },
+      // The ATR a PC/SC reader makes from the ATQB: the known-ATR list names the card, never refuses one.
+      { name: 'Known card', value: knownCardFact(fromHex(report.atr)) },
       { name: 'ISO 14443-4 compliant', value: (a.protocolType & 0x01) === 1 ? 'yes' : 'no' },
       { name: 'CID / NAD', value: `${a.cidSupported ? 'yes' : 'no'} / ${a.nadSupported ? 'yes' : 'no'}` },
       { name: 'MBLI', value: String(report.mbli) },
@@ -180,6 +182,16 @@ function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs
     bitRateKbps: report.bitRateKbps,
     extendedLength: report.extendedLength,
   };
+}
+
+/**
+ * The card the known-ATR list (usb/knownAtrs.ts, pcsc-tools' smartcard_list.txt) files this ATR
+ * under. Named only: an ATR missing from the list never stops the card being tried — selecting the
+ * JPKI AID decides, as OpenSC's `jpki` driver does (docs/card-reference.md §1).
+ */
+function knownCardFact(atr: Uint8Array): string {
+  const known = knownAtr(atr);
+  return known ? `${known.card} — ${known.note}` : 'not in the known-ATR list (tried all the same)';
 }
 
 /** ISO/IEC 14443-3 §7.10.4: the rates ATTRIB set, and the ones the card was not heard at. */
@@ -209,9 +221,7 @@ function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLen
       atrFacts.push({ name: 'EDC', value: atr.t1.edc.toUpperCase() });
     }
     atrFacts.push({ name: 'Historical bytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
-    // Named only: an ATR missing from the list never stops the card being tried (usb/knownAtrs.ts).
-    const known = knownAtr(atr.raw);
-    atrFacts.push({ name: 'Known card', value: known ? `${known.card} — ${known.note}` : 'not in the known-ATR list (tried all the same)' });
+    atrFacts.push({ name: 'Known card', value: knownCardFact(atr.raw) });
     const n = report.negotiation;
     const steps = [
       report.protocol,

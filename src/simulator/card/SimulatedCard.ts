@@ -19,6 +19,11 @@ export interface SimulatedCardOptions {
   readonly triesLeft?: InitialTries;
   /** Random bytes for GET CHALLENGE and PSS salts; the platform CSPRNG by default. */
   readonly random?: RandomSource;
+  /**
+   * The ATR the card's reader reports (a card personality's, cardPersonalities.ts); default
+   * `CONTACT_ATR`. It changes nothing the applets answer (docs/card-reference.md §1).
+   */
+  readonly atr?: Uint8Array;
 }
 
 /**
@@ -28,14 +33,15 @@ export interface SimulatedCardOptions {
  * card gives.
  */
 export class SimulatedCard {
-  /** The contact ATR (docs/card-reference.md §1). */
-  readonly atr: Uint8Array = CONTACT_ATR.slice();
+  /** The ATR its reader reports (docs/card-reference.md §1): `CONTACT_ATR` unless a personality gives another. */
+  readonly atr: Uint8Array;
   private readonly session: CardSession;
   private readonly random: RandomSource;
 
   constructor(personalisation: Personalisation, options: SimulatedCardOptions = {}) {
     this.session = new CardSession(buildCardFileSystem(personalisation), options.triesLeft);
     this.random = options.random ?? platformRandom;
+    this.atr = (options.atr ?? CONTACT_ATR).slice();
   }
 
   /** Answers one command APDU with response data and SW1 SW2 (ISO 7816-4 §5.1). */

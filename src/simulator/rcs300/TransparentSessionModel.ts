@@ -19,7 +19,8 @@ export interface ReaderSurroundings {
   readonly firmware: readonly number[];
 }
 
-export type ModelReply = { readonly data: number[] } | { readonly silent: true };
+/** The reader's reply; `afterMs`: how long the RF exchange took before it (a slow card, or the timer running out). */
+export type ModelReply = { readonly data: number[]; readonly afterMs?: number } | { readonly silent: true };
 
 /** PC/SC Part 3 Supplement error status words (as wsrf2009/contactless-driver pcsc.c answers them). */
 const SW = { ok: 0x9000, stopped: 0x6301, noCard: 0x6401, length: 0x6700, value: 0x6a80, unsupported: 0x6a81 } as const;
@@ -45,6 +46,8 @@ export class TransparentSessionModel {
   protocol: 'none' | 'typeB' | 'felica' = 'none';
   flags = 0;
   timerUs = 0;
+  /** Milliseconds the RF exchanges of the command being handled took (a slow card, or the timer running out). */
+  private rfMs = 0;
   /** Frames the host sent over the field (without CRC_B), for tests. */
   readonly rfFrames: number[][] = [];
   /** The link-time model's running totals (rcs380/typeBAirTime.ts), at 106 kbit/s: this route never asks for more. */
@@ -65,17 +68,19 @@ export class TransparentSessionModel {
     }
     if (command.kind === 'bad-length') return { data: this.status(command.objectNumber, SW.length, []) };
     const out: number[] = [];
+    this.rfMs = 0;
+    const timed = (data: number[]): ModelReply => (this.rfMs > 0 ? { data, afterMs: this.rfMs } : { data });
     for (const [index, object] of command.objects.entries()) {
       try {
         const produced = this.run(command.p2, object);
         if (produced === 'silent') return { silent: true };
         out.push(...produced);
       } catch (error) {
-        if (error instanceof ObjectError) return { data: this.status(index + 1, error.sw, out) };
+        if (error instanceof ObjectError) return timed(this.status(index + 1, error.sw, out));
         throw error;
       }
     }
-    return { data: this.status(0, SW.ok, out) };
+    return timed(this.status(0, SW.ok, out));
   }
 
   /** Field off (card unpowered) or on (a card in the field powers up). */
@@ -154,6 +159,14 @@ export class TransparentSessionModel {
     }
     if (this.protocol !== 'typeB' || !this.fieldOn || !this.around.cardInField() || this.around.take('lose-command')) throw new ObjectError(SW.noCard);
     const toCard = (this.flags & NO_TX_CRC) !== 0 ? sent : withCrcB(sent);
+    const slow = this.around.take('slow-card');
+    if (slow && slow.ms * 1000 > this.timerUs) {
+      // The card hears the frame and answers after the reader's timer ran out: the answer is lost.
+      this.around.card.receive(toCard);
+      this.rfMs += this.timerUs / 1000;
+      throw new ObjectError(SW.noCard);
+    }
+    if (slow) this.rfMs += slow.ms;
     this.queueWtx();
     let answer = this.around.card.receive(toCard);
     this.air.micros += exchangeMicros(toCard.length, answer?.length ?? null, 106, 106);

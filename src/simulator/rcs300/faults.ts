@@ -5,6 +5,13 @@
 export type FakeRcs300Fault =
   /** The card never hears the next frame sent over the field (the reader reports no card answer, C0 … 64 01). */
   | { readonly kind: 'lose-command' }
+  /**
+   * The card takes `ms` milliseconds to answer the next frame (ISO/IEC 14443-4 §7.2: it may take up
+   * to FWT). Within the reader's RF timeout the answer comes after `ms`; beyond it the reader reports
+   * no answer when its timeout runs out and the late answer is lost (the card has moved on: a R(NAK)
+   * gets its last block again). Timed on the emulator's clock, so fake timers run it at once.
+   */
+  | { readonly kind: 'slow-card'; readonly ms: number }
   /** The card answers the next frame but the answer is lost on the air (C0 … 64 01). */
   | { readonly kind: 'lose-response' }
   /** The card's next answer arrives with a bit flipped: the reader's CRC_B check fails (96 02 01 00). */

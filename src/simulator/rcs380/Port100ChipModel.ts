@@ -12,7 +12,8 @@ const PARAMETER_ERROR = 0x01;
 const COMMAND_TYPE_ERROR = 0x07;
 
 /** The chip's answer to one command: its response body, or nothing at all (a lost reply). */
-export type ChipReply = { readonly body: number[] } | { readonly silent: true };
+/** The chip's reply; `afterMs`: how long the RF exchange took before it (a slow card, or the timeout running out). */
+export type ChipReply = { readonly body: number[]; readonly afterMs?: number } | { readonly silent: true };
 
 /** What the chip model needs from the device around it. */
 export interface ChipSurroundings {
@@ -137,6 +138,17 @@ export class Port100ChipModel {
       this.countAir(toCard.length, null);
       return status(RECEIVE_TIMEOUT);
     }
+    // InCommRF's timeout, little-endian in 0.1 ms units (nfcpy rcs380.py `in_comm_rf`): a card slower
+    // than that is given up on when it runs out, and its late answer is lost.
+    const timeoutMs = (parameters[0]! | (parameters[1]! << 8)) / 10;
+    const slow = this.around.take('slow-card');
+    const after = (r: ChipReply, ms: number): ChipReply => ('body' in r ? { ...r, afterMs: ms } : r);
+    if (slow && slow.ms > timeoutMs) {
+      card.receive(toCard);
+      this.countAir(toCard.length, null);
+      return after(status(RECEIVE_TIMEOUT), timeoutMs);
+    }
+    const late = (r: ChipReply): ChipReply => (slow ? after(r, slow.ms) : r);
     this.queueWtx();
     let answer = card.receive(toCard);
     this.countAir(toCard.length, answer?.length ?? null);
@@ -145,8 +157,8 @@ export class Port100ChipModel {
     if (!answer || this.around.take('lose-response')) return status(RECEIVE_TIMEOUT);
     if (this.around.take('corrupt-response')) answer = answer.map((b, i) => (i === 1 ? b ^ 0x01 : b));
     // Setting 02 (check CRC): the chip checks CRC_B and strips it; without it the host gets it raw.
-    if (this.protocol.get(0x02) !== 1) return status(0, answer);
-    return crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR);
+    if (this.protocol.get(0x02) !== 1) return late(status(0, answer));
+    return late(crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR));
   }
 
   private countAir(sent: number, answered: number | null): void {

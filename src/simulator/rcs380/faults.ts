@@ -15,6 +15,13 @@ export type FakeRcs380Fault =
   | { readonly kind: 'endless-wtx' }
   /** The card leaves the field right after sending its next chained I-block (mid-chain). */
   | { readonly kind: 'remove-card-mid-chain' }
+  /**
+   * The card takes `ms` milliseconds to answer the next frame (ISO/IEC 14443-4 §7.2: it may take up
+   * to FWT). Within the reader's RF timeout the answer comes after `ms`; beyond it the reader reports
+   * no answer when its timeout runs out and the late answer is lost (the card has moved on: a R(NAK)
+   * gets its last block again). Timed on the emulator's clock, so fake timers run it at once.
+   */
+  | { readonly kind: 'slow-card'; readonly ms: number }
   /** The chip acknowledges the next command and never sends its response. */
   | { readonly kind: 'drop-usb-reply' }
   /** The chip's next response frame has a wrong data checksum. */

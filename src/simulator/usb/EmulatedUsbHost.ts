@@ -6,6 +6,8 @@ import { FakeRcs380Device, type FakeRcs380Fault } from '../FakeRcs380Device';
 import { FakeRcs300Device } from '../FakeRcs300Device';
 import type { FakeRcs300Fault } from '../rcs300/faults';
 import { loadPersonalisation } from '../personalisation';
+import { CARD_PERSONALITIES, typeBCardOf } from '../cardPersonalities';
+import type { FakeContactCard } from '../ccid/cardPersonalities';
 import type { EmulatorCommand, PlugOptions } from './emulatorMessages';
 
 type Listener = (event: UsbConnectionEventLike) => void;
@@ -77,11 +79,14 @@ export class EmulatedUsbHost implements UsbLike {
 
   private async plug(options: PlugOptions): Promise<void> {
     const card = new SimulatedCard(await loadPersonalisation(options.holder ?? 'adult'));
+    // A contactless personality's ATQB for the Type B emulators (their default card without one).
+    const typeB = options.atqb ?? (options.card && options.card !== 't0-only' && CARD_PERSONALITIES[options.card].kind === 'contactless' ? typeBCardOf(options.card) : {});
+    const common = { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize, ...typeB };
     const device =
       options.personality === 'rcs380'
-        ? new FakeRcs380Device(card, { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize })
+        ? new FakeRcs380Device(card, common)
         : options.personality === 'rcs300'
-          ? new FakeRcs300Device(card, { serialNumber: options.serialNumber ?? null, noCard: options.noCard, heldByOs: options.heldByOs, packetSize: options.packetSize })
+          ? new FakeRcs300Device(card, common)
           : this.ccidDevice(card, options.personality, options);
     this.devices.push(device);
     if (options.granted) this.granted.add(device);
@@ -96,7 +101,7 @@ export class EmulatedUsbHost implements UsbLike {
       heldByOs: options.heldByOs,
       packetSize: options.packetSize,
       timeExtensions: options.timeExtensions,
-      card: options.card,
+      ...contactOrContactless(options.card),
       protectedClassBlocked: () => !this.unrestricted,
     });
   }
@@ -104,4 +109,11 @@ export class EmulatedUsbHost implements UsbLike {
   private fire(type: 'connect' | 'disconnect', device: UsbDeviceLike): void {
     for (const listener of [...this.listeners.get(type)!]) listener({ device });
   }
+}
+
+/** A CCID reader holds a contact card by its id, or — the RC-S300's CCID interface — reports a contactless card's PC/SC ATR. */
+function contactOrContactless(card: PlugOptions['card']): { card?: FakeContactCard; contactlessAtr?: Uint8Array } {
+  if (card === undefined) return {};
+  if (card === 't0-only' || CARD_PERSONALITIES[card].kind === 'contact') return { card: card as FakeContactCard };
+  return { contactlessAtr: CARD_PERSONALITIES[card].atr };
 }

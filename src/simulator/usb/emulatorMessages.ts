@@ -2,6 +2,7 @@ import type { FakeCcidFault } from '../ccid/faults';
 import type { FakeRcs380Fault } from '../rcs380/faults';
 import type { FakeRcs300Fault } from '../rcs300/faults';
 import type { FakeContactCard } from '../ccid/cardPersonalities';
+import type { CardPersonalityId } from '../cardPersonalities';
 import type { FakeCcidPersonality } from '../ccid/personalities';
 
 /**
@@ -16,8 +17,13 @@ export interface PlugOptions {
   /** A CCID reader personality, or the Sony RC-S380 (Port-100, contactless). */
   readonly personality: FakeCcidPersonality | 'rcs380' | 'rcs300';
   readonly holder?: 'adult' | 'child';
-  /** For a CCID contact reader: which card's ATR the card answers with (cardPersonalities.ts). */
-  readonly card?: FakeContactCard;
+  /**
+   * Which card is in the reader (cardPersonalities.ts): for a CCID contact reader a contact card
+   * (its ATR); for the RC-S380, the RC-S300 and the RC-S300's CCID interface a contactless one (its ATQB).
+   */
+  readonly card?: FakeContactCard | CardPersonalityId;
+  /** For the RC-S380 and RC-S300: an ATQB of no listed card (Application Data 4 bytes, Protocol Info 3), instead of `card`. */
+  readonly atqb?: { readonly applicationData: readonly number[]; readonly protocolInfo: readonly number[] };
   readonly serialNumber?: string | null;
   readonly noCard?: boolean;
   readonly heldByOs?: boolean;

@@ -13,6 +13,7 @@ import type {
   ReaderView,
   SimulatorCardState,
   SimulatorHolderId,
+  SimulatorPersonalityId,
   TranscriptKind,
 } from '../../worker/protocol';
 import type { Language } from '../i18n/translate';
@@ -118,7 +119,7 @@ export interface AppState extends ServicesActions {
   /** The code of the last error shown; its text comes from the catalog. */
   readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
-  connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice): Promise<void>;
+  connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice, personality?: SimulatorPersonalityId): Promise<void>;
   /** Hands the chosen file to the engine unread: the worker checks and parses it, never this thread. */
   openTranscript(file: Blob): Promise<void>;
   checkCard(): Promise<void>;

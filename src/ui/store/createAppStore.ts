@@ -156,11 +156,11 @@ export function createAppStore(
         set({ language });
       },
       dismissError: () => set({ errorCode: null, errorDetails: {} }),
-      connectSimulator: (holder, cardState = 'fresh') =>
+      connectSimulator: (holder, cardState = 'fresh', personality) =>
         run(async () => {
           set({ ...EMPTY_CARD_DATA });
           const triesLeft = CARD_STATES[cardState];
-          const params = Object.keys(triesLeft).length > 0 ? { holder, triesLeft } : { holder };
+          const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
         }),

@@ -1,4 +1,4 @@
-import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../../simulator';
+import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation } from '../../simulator';
 import type { CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
@@ -41,8 +41,9 @@ class FaultyTransport implements CardTransport {
 /** The engine and its client over a real MessageChannel, with every event recorded; `usb` gives it (emulated) WebUSB. */
 export function startEngine(faults?: ConstructorParameters<typeof FaultyTransport>[1], { usb = null }: { usb?: UsbLike | null } = {}) {
   const channel = new MessageChannel();
-  const open: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
-    const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
+  const open: SimulatorFactory = async (holder, extendedLength, triesLeft, personality) => {
+    const atr = personality ? cardPersonality(personality).atr : undefined;
+    const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft }, ...(atr ? { atr } : {}) });
     const sim = new SimulatorTransport(card, { extendedLength });
     return faults ? new FaultyTransport(sim, faults) : sim;
   };

@@ -1,10 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
-import type { SimulatorHolderId } from '../../../worker/protocol';
+import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../worker/protocol';
 import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
 import { useT } from '../../useT';
 import { BridgeChoice } from '../BridgeChoice/BridgeChoice';
+import { CardPersonalitySelect } from '../CardPersonalitySelect/CardPersonalitySelect';
 import { NfcChoice } from '../NfcChoice/NfcChoice';
 import { ReaderChoice } from '../ReaderChoice/ReaderChoice';
 import { SmartCardChoice } from '../SmartCardChoice/SmartCardChoice';
@@ -17,6 +18,7 @@ export function StartScreen() {
   const openTranscript = useAppStore(selectOpenTranscript);
   const [holder, setHolder] = useState<SimulatorHolderId>('adult');
   const [cardState, setCardState] = useState<CardStateChoice>('fresh');
+  const [personality, setPersonality] = useState<SimulatorPersonalityId>('my-number');
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -47,7 +49,8 @@ export function StartScreen() {
               <option value="authBlocked">{t('start.simulator.cardState.authBlocked')}</option>
             </select>
           </label>
-          <button type="button" className="primary" disabled={busy} onClick={() => void connectSimulator(holder, cardState)} data-testid="use-simulator">
+          <CardPersonalitySelect value={personality} onChange={setPersonality} />
+          <button type="button" className="primary" disabled={busy} onClick={() => void connectSimulator(holder, cardState, personality)} data-testid="use-simulator">
             {t('start.simulator.action')}
           </button>
         </div>
