@@ -91,8 +91,9 @@ describe('Engine over a MessageChannel', () => {
     channel.port2.postMessage({ kind: 'request', id: 2, method: 'toString', params: {} });
     await answered;
     expect(answers).toEqual([
-      { kind: 'response', id: 1, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request formatCard', details: {} } },
-      { kind: 'response', id: 2, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request toString', details: {} } },
+      // engineMs: the engine's own time for the request, which every answer carries (scripts/bench-click-summary.ts).
+      { kind: 'response', id: 1, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request formatCard', details: {} }, engineMs: expect.any(Number) },
+      { kind: 'response', id: 2, ok: false, error: { code: 'engine/unknown-request', message: 'unknown request toString', details: {} }, engineMs: expect.any(Number) },
     ]);
   });
 });
