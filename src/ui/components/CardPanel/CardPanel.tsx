@@ -1,7 +1,7 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import {
   selectBusy, selectCardChanged, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
-  selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
+  selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
 
@@ -14,7 +14,6 @@ export function CardPanel() {
   const busy = useAppStore(selectBusy);
   const scanning = useAppStore(selectScanning);
   const scanned = useAppStore(selectScanned);
-  const progress = useAppStore(selectProgress);
   const scan = useAppStore(selectScan);
   const checkCard = useAppStore(selectCheckCard);
   const disconnect = useAppStore(selectDisconnect);
@@ -77,11 +76,13 @@ export function CardPanel() {
           {t('card.changed')}
         </p>
       )}
-      {!scanned && <p className="muted">{t('scan.hint')}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void scan()} data-testid="scan">
-          {scanning ? t('scan.scanning') : t(scanned ? 'scan.again' : 'scan.action')}
-        </button>
+        {/* The scan starts by itself on connecting (its progress shows where its result will be); this repeats it, or retries one that failed. */}
+        {!scanning && (
+          <button type="button" disabled={busy} onClick={() => void scan()} data-testid="scan">
+            {t(scanned ? 'scan.again' : 'scan.action')}
+          </button>
+        )}
         <button type="button" disabled={busy} onClick={() => void checkCard()} data-testid="check-card">
           {t('card.check')}
         </button>
@@ -94,12 +95,6 @@ export function CardPanel() {
           {t('card.disconnect')}
         </button>
       </div>
-      {progress && (
-        <div className="progress" data-testid="scan-progress">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} />
-          <span className="muted small">{progress.total > 0 ? t('scan.progress', { ...progress }) : t('scan.scanning')}</span>
-        </div>
-      )}
       {identity && (
         <p className="result" data-testid="identity">
           {t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}
