@@ -45,7 +45,6 @@ test('after a full scan and a PIN journey, browser storage holds no card data: o
     await openPin(page, pinId);
     await submitPin(page, '1234');
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
   }
   await openPin(page, 'jpkiSign');
   await submitPin(page, 'MYNA2026');

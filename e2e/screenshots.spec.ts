@@ -27,7 +27,6 @@ for (const language of ['ja', 'en'] as const) {
       await shot('pin-dialog');
       await page.getByTestId('pin-input').fill('');
       await submitPin(page, 'MYNA2026');
-      await page.getByTestId('pin-close').click();
 
       await openRow(page, 'jpki/0001');
       await shot('certificate-detail');

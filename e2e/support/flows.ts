@@ -15,12 +15,12 @@ export async function startSimulator(
   await expect(page.getByTestId('card-panel')).toBeVisible({ timeout: 20_000 });
 }
 
-/** Runs the no-PIN scan and waits until the matrix and the PIN list are filled in. */
+/** Waits for the no-PIN scan that choosing a card starts by itself, until the summary and the PIN list are filled in. */
 export async function scanCard(page: Page): Promise<void> {
-  await page.getByTestId('scan').click();
   await expect(page.getByTestId('no-pin-summary')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('pin-list')).toBeVisible();
   await expect(page.getByTestId('scan')).toBeEnabled();
+  await expect(page.getByTestId('scan-progress')).toHaveCount(0);
 }
 
 /** Opens the PIN dialog of one credential. */

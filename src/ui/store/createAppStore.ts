@@ -162,12 +162,12 @@ export function createAppStore(
 /**
  * Choosing a card is asking to see it: once a connection stands and nothing of this card was
  * scanned yet, the no-PIN scan starts at once. A continued session (reconnect after an
- * interruption) keeps what it read and is not scanned again; a different card found on reconnect
- * was cleared, so it is.
+ * interruption) keeps what it read and is not scanned again, unless its scan never finished; a
+ * different card found on reconnect is not scanned until the person, told of the swap, asks.
  */
 async function scanIfNew(get: GetState): Promise<void> {
-  const { connection, scanned, scanning, errorCode } = get();
-  if (connection && !scanned && !scanning && errorCode === null) await get().scan();
+  const { connection, scanned, scanning, errorCode, cardChanged } = get();
+  if (connection && !scanned && !scanning && !cardChanged && errorCode === null) await get().scan();
 }
 
 /** The same actions, each of the named connects followed by `scanIfNew`. */
