@@ -1,12 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect } from './test';
 
-/** Starts the simulator from the start screen, in English unless told otherwise. */
+/** Starts the simulator from the start screen (opening it unless `navigate` is false), in English unless told otherwise. */
 export async function startSimulator(
   page: Page,
-  { holder = 'adult', cardState = 'fresh', language = 'en' }: { holder?: 'adult' | 'child'; cardState?: 'fresh' | 'authLastTry' | 'authBlocked'; language?: 'en' | 'ja' } = {},
+  {
+    holder = 'adult',
+    cardState = 'fresh',
+    language = 'en',
+    navigate = true,
+  }: { holder?: 'adult' | 'child'; cardState?: 'fresh' | 'authLastTry' | 'authBlocked'; language?: 'en' | 'ja'; navigate?: boolean } = {},
 ): Promise<void> {
-  await page.goto('/');
+  if (navigate) await page.goto('/');
   await page.getByTestId(`lang-${language}`).click();
   await page.getByTestId('holder-select').selectOption(holder);
   await page.getByTestId('card-state-select').selectOption(cardState);

@@ -28,7 +28,11 @@ export function ExposureSummary() {
     setView('services');
     // What a service gets with no PIN, at once; logging in (with the PIN) shows two services' records side by side.
     void readWithoutPin();
-    requestAnimationFrame(() => document.getElementById('services-heading')?.scrollIntoView({ block: 'start' }));
+    // Land on the login: two logins (each with the PIN) put the two services' records side by side.
+    requestAnimationFrame(() => {
+      document.getElementById('login-heading')?.scrollIntoView({ block: 'start' });
+      document.querySelector<HTMLInputElement>('[data-testid="service-login"] input')?.focus({ preventScroll: true });
+    });
   }
 
   return (

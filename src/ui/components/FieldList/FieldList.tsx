@@ -30,7 +30,7 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
               <span className="muted" data-testid="field-value" data-hidden="true">
                 {t('detail.derivedHidden', { count: hexByteCount(field.value) })}
               </span>
-            ) : field.linkable === 'logins' ? (
+            ) : field.linkable === 'logins' && index === firstLinkable ? (
               <span data-testid="field-value">
                 <SerialMark serial={fieldText(field, language)} />
               </span>
