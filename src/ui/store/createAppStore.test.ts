@@ -40,7 +40,7 @@ describe('createAppStore', () => {
   it('the first visit to the services view reads tries left, even while another call is still running', async () => {
     let release: () => void = () => {};
     const { store, calls } = setup({
-      identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }))),
+      identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }))),
       pinStatus: () => [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })],
     });
     await store.getState().connectSimulator('adult');
@@ -273,7 +273,7 @@ describe('createAppStore with USB readers', () => {
     const { store, emit } = usbSetup({
       connectReader: () => (onConnect(), READER_INFO),
       verifyPin: () => ({ pins: [pinState({ pinId: 'textPin', verified: true })], opened: [row({ key: 'text/0001', status: 'read', readWith: 'textPin', content })] }),
-      identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }),
+      identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }),
     });
     await store.getState().connectReader(READER.id);
     await store.getState().checkCard();
@@ -323,7 +323,7 @@ describe('createAppStore with USB readers', () => {
   it('stays busy until the last of several overlapping calls ends', async () => {
     const release: (() => void)[] = [];
     const later = <T,>(value: T) => new Promise<T>((resolve) => release.push(() => resolve(value)));
-    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }), pinStatus: () => later([]) });
+    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }), pinStatus: () => later([]) });
     await store.getState().connectSimulator('adult');
     const check = store.getState().checkCard();
     const refresh = store.getState().refreshPins();

@@ -1,11 +1,13 @@
+import { cardFacts } from '../../model/cardFacts';
+import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import {
-  selectBusy, selectCardChanged, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
+  selectBusy, selectCardChanged, selectLanguage, selectRows, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
   selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
 
-/** The connected card: what it is, its ATR, the scan with its progress, the card check, and a way out. */
+/** The connected card: what it is, its ATR, Scan again, the card check (card type, ATR, applets, card ID and expiry read with no PIN), and a way out. */
 export function CardPanel() {
   const t = useT();
   const connection = useAppStore(selectConnection);
@@ -23,6 +25,9 @@ export function CardPanel() {
   const connectBridgeReader = useAppStore(selectConnectBridgeReader);
   const showReaderCheck = useAppStore(selectShowReaderCheck);
   const clearAll = useAppStore(selectClearAll);
+  const rows = useAppStore(selectRows);
+  const language = useAppStore(selectLanguage);
+  const facts = cardFacts(rows);
   if (!connection && interrupted) {
     return (
       <section className="panel warning" aria-live="polite" data-testid="card-interrupted">
@@ -96,9 +101,18 @@ export function CardPanel() {
         </button>
       </div>
       {identity && (
-        <p className="result" data-testid="identity">
-          {t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}
-        </p>
+        <div className="result" data-testid="identity">
+          <p>{t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}</p>
+          <ul className="card-facts">
+            <li data-testid="card-check-atr" data-known={identity.atrKnown}>{t(identity.atrKnown ? 'card.check.atrKnown' : 'card.check.atrUnknown')}</li>
+            {facts.applets.length > 0 && (
+              <li data-testid="card-check-applets">{t('card.check.applets', { applets: facts.applets.map((a) => t(`applet.${a}`)).join(t('card.check.separator')) })}</li>
+            )}
+            {facts.cardId && <li data-testid="card-check-id">{t('card.check.cardId', { id: fieldText(facts.cardId, language) })}</li>}
+            {facts.expiry && <li data-testid="card-check-expiry">{t('card.check.expiry', { date: fieldText(facts.expiry, language) })}</li>}
+            {!scanned && <li className="muted">{t('card.check.notScanned')}</li>}
+          </ul>
+        </div>
       )}
     </section>
   );
