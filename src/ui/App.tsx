@@ -55,7 +55,10 @@ export function App() {
                 <ReaderCheck />
                 <ViewNav />
                 {view === 'services' ? (
-                  <ServicesView />
+                  <>
+                    <PinOpened />
+                    <ServicesView />
+                  </>
                 ) : (
                   <>
                     <ScanProgress />
