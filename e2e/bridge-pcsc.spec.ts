@@ -123,6 +123,8 @@ test('the card taken out of the PC/SC reader mid-scan: "card removed", rows kept
   await rig.insertCard();
   await page.getByTestId('reconnect').click();
   await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
+  // Continuing keeps what was read and scans only when asked.
+  await page.getByTestId('scan').click();
   await scanCard(page);
   await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
 });
@@ -142,6 +144,8 @@ test('the bridge stopped mid-scan: a clear error, rows kept; after starting it a
   await expect.poll(() => restarted.output()).toContain(`Paired with ${new URL(baseURL!).origin}`);
   await page.getByTestId('reconnect').click();
   await expect(page.getByTestId('card-panel')).toContainText('Virtual PCD 00 00', { timeout: 20_000 });
+  // Continuing keeps what was read and scans only when asked.
+  await page.getByTestId('scan').click();
   await scanCard(page);
   await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
 });

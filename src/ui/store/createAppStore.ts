@@ -161,9 +161,9 @@ export function createAppStore(
 
 /**
  * Choosing a card is asking to see it: once a connection stands and nothing of this card was
- * scanned yet, the no-PIN scan starts at once. A continued session (reconnect after an
- * interruption) keeps what it read and is not scanned again, unless its scan never finished; a
- * different card found on reconnect is not scanned until the person, told of the swap, asks.
+ * scanned yet, the no-PIN scan starts at once. A continued session (Reconnect after an
+ * interruption) is not: it keeps what it read, and the person, told what happened (an unfinished
+ * scan, or a different card found in the reader), presses Scan when ready.
  */
 async function scanIfNew(get: GetState): Promise<void> {
   const { connection, scanned, scanning, errorCode, cardChanged } = get();
@@ -176,8 +176,11 @@ function scanOnConnect<A extends object>(get: GetState, actions: A, connects: re
   for (const name of connects) {
     const connect = actions[name] as unknown as (...args: unknown[]) => Promise<void>;
     (wrapped as Record<keyof A, unknown>)[name] = async (...args: unknown[]) => {
+      const { interrupted, source } = get();
       await connect(...args);
-      await scanIfNew(get);
+      // Reconnecting the interrupted reader continues its session; any other reader is a new choice.
+      const continuing = interrupted && JSON.stringify(get().source) === JSON.stringify(source);
+      if (!continuing) await scanIfNew(get);
     };
   }
   return wrapped;
