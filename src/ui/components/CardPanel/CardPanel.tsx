@@ -6,6 +6,7 @@ import {
   selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ReaderReportButton } from '../ReaderReportButton/ReaderReportButton';
 
 /** The connected card: what it is, its ATR, Scan again, the card check (card type, ATR, applets, card ID and expiry read with no PIN), and a way out. */
 export function CardPanel() {
@@ -43,10 +44,12 @@ export function CardPanel() {
               {t('card.reconnect')}
             </button>
           )}
-          <button type="button" disabled={busy} onClick={() => void clearAll()} data-testid="back-to-start">
+          {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+          <button type="button" onClick={() => void clearAll()} data-testid="back-to-start">
             {t('card.backToStart')}
           </button>
         </div>
+        {source?.kind === 'reader' && <ReaderReportButton />}
       </section>
     );
   }
@@ -96,10 +99,12 @@ export function CardPanel() {
             {t('card.readerCheck')}
           </button>
         )}
-        <button type="button" disabled={busy} onClick={() => void disconnect()} data-testid="disconnect">
+        {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+        <button type="button" onClick={() => void disconnect()} data-testid="disconnect">
           {t('card.disconnect')}
         </button>
       </div>
+      {source?.kind === 'reader' && <ReaderReportButton />}
       {identity && (
         <div className="result" data-testid="identity">
           <p>{t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}</p>
