@@ -157,8 +157,9 @@ describe('createAppStore', () => {
       scan: () => new Promise((_, reject) => (failScan = reject)),
     });
     for (const end of ['clearAll', 'disconnect'] as const) {
-      await store.getState().connectSimulator('adult');
-      const scanning = store.getState().scan();
+      // Choosing the simulator starts the scan, which hangs.
+      const scanning = store.getState().connectSimulator('adult');
+      await vi.waitUntil(() => store.getState().scanning);
       expect(store.getState().busy).toBe(true);
       await store.getState()[end]();
       expect(calls.at(-1)?.method).toBe(end === 'clearAll' ? 'clear' : 'disconnect');
