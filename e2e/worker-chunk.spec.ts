@@ -20,3 +20,30 @@ test('the card engine runs in its own worker chunk, and the simulator and OpenJP
   // The simulator (card image, keys) arrives only now, as chunks of its own.
   await expect.poll(() => scripts.length).toBeGreaterThan(beforeSimulator);
 });
+
+/** pkijs's classes keep their CLASS_NAME strings through minifying; our own code only names them as properties. */
+const PKIJS = /CLASS_NAME\s*=\s*[`"']SignedAndUnsignedAttributes/;
+
+test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once a card is connected', async ({ page, baseURL }) => {
+  const loaded: { url: string; pkijs: Promise<boolean> }[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'script') return;
+    loaded.push({ url: r.url(), pkijs: r.text().then((text) => PKIJS.test(text), () => false) });
+  });
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  // The engine worker's chunk is in (it imports no other chunk statically; the bundle bench checks what it would).
+  await expect.poll(() => loaded.some((s) => /engine\.worker-/.test(s.url))).toBe(true);
+  await expect(page.getByTestId('use-simulator')).toBeEnabled();
+  const atStart = [...loaded];
+  expect(await Promise.all(atStart.map((s) => s.pkijs))).not.toContain(true);
+
+  await page.getByTestId('use-simulator').click();
+  await expect(page.getByTestId('atr')).toBeVisible();
+  await expect.poll(async () => (await Promise.all(loaded.map(async (s) => ((await s.pkijs) ? s.url : null)))).filter(Boolean)).toHaveLength(1);
+  const withPkijs = (await Promise.all(loaded.map(async (s) => ((await s.pkijs) ? s.url : null)))).find(Boolean)!;
+  expect(new URL(withPkijs).origin).toBe(new URL(baseURL!).origin);
+  await page.getByTestId('scan').click();
+  await expect(page.getByTestId('no-pin-summary')).toBeVisible();
+});
+

@@ -458,9 +458,13 @@ export interface RequestMessage<M extends EngineMethod = EngineMethod> {
   readonly params: EngineMethods[M]['params'];
 }
 
+/**
+ * A request's answer. `engineMs` is the engine's own time for it, from taking the request to
+ * answering (the click→summary bench sets the page's time beside it); the client ignores it.
+ */
 export type ResponseMessage =
-  | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
-  | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: SerializedError };
+  | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: unknown; readonly engineMs?: number }
+  | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: SerializedError; readonly engineMs?: number };
 
 /** Things the engine reports without being asked. */
 export type EngineEvent =

@@ -1,6 +1,6 @@
 import { MalformedDataError, wipe } from '../../bytes';
 import { SW, StatusWordError, iso7816, retriesLeft, type ApduChannel } from '../../apdu';
-import { DECODERS, type DecodedView, type DecoderId } from './decoders';
+import { DECODERS, prepareDecoder, type DecodedView, type DecoderId } from './decoders';
 import { appletNotFound, fileNotFound, malformedFile, pinBlocked, pinRequired, unexpectedStatus, wrongPin } from './errors';
 import { exposureOf, openedBy, type ExposureEntry } from './exposure';
 import { readTransparent } from './fileReader';
@@ -101,6 +101,7 @@ export abstract class AppletBase {
   /** Reads a file and decodes it with the decoder its exposure entry names (§6–§9). */
   protected async readDecoded<D extends DecoderId>(fileId: number, decoder: D): Promise<DecodedView<D>> {
     const bytes = await this.readFile(fileId);
+    await prepareDecoder(decoder);
     return this.decode(fileId, decoder, bytes);
   }
 

@@ -1,4 +1,5 @@
 import { decodeCertificate } from './jpki/certificate';
+import { loadPkijs } from './pkijsModule';
 import { decodeCertificateFlags } from './jpki/certificateFlags';
 import { decodeTokenInfo } from './jpki/tokenInfo';
 import { decodeMyNumber } from './text/myNumber';
@@ -48,6 +49,11 @@ export const DECODERS = {
   cardRecognitionData: decodeCardRecognitionData,
   contactAtr: decodeContactAtr,
 } as const satisfies Record<string, (bytes: Uint8Array, source?: string) => unknown>;
+
+/** Loads what a decoder needs beyond the worker's first chunk: pkijs for certificates (`pkijsModule.ts`). */
+export async function prepareDecoder(decoder: DecoderId): Promise<void> {
+  if (decoder === 'x509Certificate') await loadPkijs();
+}
 
 /** The name of a decoder in `DECODERS` (docs/card-reference.md §6–§9). */
 export type DecoderId = keyof typeof DECODERS;

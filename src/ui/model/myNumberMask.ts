@@ -16,11 +16,17 @@ export function maskMyNumber(value: string): string {
 /** How a hidden byte shows in a hex dump, beside `**` for a PIN byte (docs/card-reference.md §17). */
 const HIDDEN_BYTE = '••';
 
+/** One pair per byte, single spaces between, nothing around. */
+const SPACED_HEX = /^(?:[0-9A-Fa-f]{2}(?: [0-9A-Fa-f]{2})*)?$/;
+
 /**
  * Hex as the raw view and the APDU log show it, one spaced pair per byte, with every byte inside
  * `hidden` replaced by `••` (the spans the engine marked as carrying the My Number).
  */
 export function hexWithHidden(hex: string, hidden: readonly ByteSpan[] = []): string {
+  // Already one spaced pair per byte and nothing to hide: as it is. A log row can hold 64 KB of
+  // hex, and splitting it into pairs to join them again cost the page most of a frame per row.
+  if (hidden.length === 0 && SPACED_HEX.test(hex)) return hex;
   const pairs = hex.replace(/\s+/g, '').match(/../g) ?? [];
   return pairs.map((pair, i) => (hidden.some((s) => i >= s.start && i < s.end) ? HIDDEN_BYTE : pair)).join(' ');
 }

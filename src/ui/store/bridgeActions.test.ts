@@ -37,7 +37,7 @@ function fakeBridge() {
 function setup() {
   const fake = fakeClient({ connectSmartCard: () => ({ kind: 'smartcard', atr: '3B', extendedLength: true, reader: { id: 'pcsc:V', name: 'V' } }) });
   const { bridge, close } = fakeBridge();
-  const store = createAppStore(fake.client, memoryStorage(), ['en'], undefined, { bridge });
+  const store = createAppStore(fake.client, memoryStorage(), ['en'], undefined, { bridge, scheduleFrame: fake.scheduleFrame });
   return { ...fake, store, bridge, close };
 }
 

@@ -10,7 +10,7 @@ const content = { rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', field
 function setup(handlers: Parameters<typeof fakeClient>[0] = {}) {
   const fake = fakeClient({ connectSimulator: () => INFO, ...handlers });
   const storage = memoryStorage();
-  const store = createAppStore(fake.client, storage, ['en-GB']);
+  const store = createAppStore(fake.client, storage, ['en-GB'], undefined, { scheduleFrame: fake.scheduleFrame });
   return { ...fake, store, storage };
 }
 
@@ -291,7 +291,7 @@ describe('createAppStore with USB readers', () => {
 
   function usbSetup(handlers: Parameters<typeof fakeClient>[0] = {}, picked: () => Promise<{ vendorId: number; productId: number; serialNumber: string | null; name: string }> = async () => ({ vendorId: 0x04e6, productId: 0x511a, serialNumber: null, name: 'SCR3310' })) {
     const fake = fakeClient({ listReaders: () => [READER], connectReader: () => READER_INFO, ...handlers });
-    const store = createAppStore(fake.client, memoryStorage(), ['en'], { capabilities: () => ({ webUsb: true, unrestricted: false }), requestReader: picked });
+    const store = createAppStore(fake.client, memoryStorage(), ['en'], { capabilities: () => ({ webUsb: true, unrestricted: false }), requestReader: picked }, { scheduleFrame: fake.scheduleFrame });
     return { ...fake, store };
   }
 

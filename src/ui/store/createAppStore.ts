@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineEvent } from '../../worker/protocol';
+import { applyEngineEvents } from './engineEvents';
+import { createEventBatcher, nextAnimationFrame, type FrameScheduler } from './eventBatcher';
 import { languageFromLocale, type Language } from '../i18n/translate';
 import {
   CARD_STATES,
@@ -13,7 +15,6 @@ import {
 import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
-import { appendLogRow } from './logWindow';
 import { mergeRows, updatePinCount } from './mergeRows';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
@@ -44,7 +45,7 @@ type GetState = StoreApi<AppState>['getState'];
  * state they change and call the engine; engine events update rows, PINs, progress and the log.
  */
 export function createAppStore(
-  client: EngineClientLike,
+  engine: EngineClientLike,
   storage: PreferenceStorage,
   locales: readonly string[],
   usb: UsbAccess = NO_USB,
@@ -52,12 +53,38 @@ export function createAppStore(
     smartCard = NO_SMART_CARD,
     nfc = NO_NFC,
     bridge = NO_BRIDGE,
-  }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike; bridge?: BridgeAccessLike } = {},
+    scheduleFrame = nextAnimationFrame,
+  }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike; bridge?: BridgeAccessLike; scheduleFrame?: FrameScheduler } = {},
 ): StoreApi<AppState> {
+  // Engine events are applied once per frame, all together (ui/store/eventBatcher.ts). Anything
+  // that acts on the state first takes in the events already received, so the order stays what
+  // the engine said: a request's result after its events, an action after what came before it.
+  const events = createEventBatcher<EngineEvent>((batch) => store.setState(applyEngineEvents(store.getState(), batch)), scheduleFrame);
+  const client: EngineClientLike = {
+    async call(method, params, transfer) {
+      events.flush();
+      try {
+        return await engine.call(method, params, transfer);
+      } finally {
+        events.flush();
+      }
+    },
+    subscribe: (listener) => engine.subscribe(listener),
+    // Replacing an engine that does not answer (Clear everything / Disconnect while busy).
+    restart: engine.restart ? (cause) => engine.restart?.(cause) : undefined,
+  };
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
-  const store = createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((setNow, getNow) => {
+    const set = ((...args: Parameters<SetState>) => {
+      events.flush();
+      (setNow as (...a: Parameters<SetState>) => void)(...args);
+    }) as SetState;
+    const get: GetState = () => {
+      events.flush();
+      return getNow();
+    };
     /**
      * Runs one engine call with the busy flag and error capture. Calls may overlap (the engine
      * queues them), so `busy` counts them: it clears when the last one ends, not the first.
@@ -183,7 +210,7 @@ export function createAppStore(
     };
   });
 
-  client.subscribe((event) => onEvent(store.setState, store.getState, event));
+  engine.subscribe((event) => events.push(event));
   return store;
 }
 
@@ -251,48 +278,5 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
     if (code === 'card/pin-blocked') pins = updatePinCount(pins, pinId, 0);
     set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details, opened: null } });
     return false;
-  }
-}
-
-function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
-  switch (event.type) {
-    case 'apdu':
-      set(appendLogRow(get(), event.row));
-      break;
-    case 'row':
-      set({ rows: mergeRows(get().rows, [event.row]) });
-      break;
-    case 'pins':
-      set({ pins: event.pins });
-      break;
-    case 'card-changed': {
-      // Another card is in the reader: nothing of the previous one may stay next to it (the
-      // connection, its source and the reconnect in progress are the reader's, not the card's).
-      const { connection, source, interrupted, readerReportOffered } = get();
-      set({ ...EMPTY_CARD_DATA, connection, source, interrupted, readerReportOffered, log: event.log, pins: event.pins, cardChanged: true });
-      break;
-    }
-    case 'progress':
-      if (get().scanning) set({ progress: { done: event.done, total: event.total, current: event.current } });
-      break;
-    case 'connection':
-      // Whatever card comes next, or comes back, starts with its My Number hidden.
-      if (event.connected) set({ myNumberRevealed: false });
-      if (!event.connected && event.reason) {
-        // Pulled out from under us: keep what was read on screen, say why, offer to reconnect.
-        set({ connection: null, interrupted: get().source !== null, readerCheck: null, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });
-      } else if (!event.connected && !get().interrupted) {
-        set({ ...EMPTY_CARD_DATA });
-      }
-      break;
-    case 'readers':
-      set({ readers: event.readers });
-      break;
-    case 'restarted':
-      // The engine worker was replaced: everything it knew is gone, so is what we showed of it.
-      set({ ...EMPTY_CARD_DATA, errorCode: event.reason.code, errorDetails: event.reason.details ?? {} });
-      break;
-    case 'ready':
-      break;
   }
 }

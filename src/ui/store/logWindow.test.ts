@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApduLogRow } from '../../worker/protocol';
-import { LOG_CHARS_SHOWN, LOG_ROWS_SHOWN, appendLogRow, type LogWindow } from './logWindow';
+import { LOG_CHARS_SHOWN, LOG_ROWS_SHOWN, appendLogRow, appendLogRows, type LogWindow } from './logWindow';
 
 const logRow = (seq: number, responseBytes = 0): ApduLogRow => ({
   seq,
@@ -48,5 +48,15 @@ describe('appendLogRow: the APDU log the page keeps to show', () => {
     const window = appendLogRow(appendLogRow(EMPTY, logRow(1)), huge);
     expect(window.log.map((r) => r.seq)).toEqual([2]);
     expect(window.logHidden).toBe(1);
+  });
+
+  it('adding a frame of rows at once keeps what adding them one by one keeps', () => {
+    const rows = Array.from({ length: LOG_ROWS_SHOWN + 40 }, (_, i) => logRow(i + 1, i % 7 === 0 ? 30_000 : 100));
+    let oneByOne = EMPTY;
+    for (const r of rows) oneByOne = appendLogRow(oneByOne, r);
+    let batched = EMPTY;
+    for (let i = 0; i < rows.length; i += 33) batched = appendLogRows(batched, rows.slice(i, i + 33));
+    expect(batched.log.map((r) => r.seq)).toEqual(oneByOne.log.map((r) => r.seq));
+    expect(batched.logHidden).toBe(oneByOne.logHidden);
   });
 });

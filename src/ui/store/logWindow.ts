@@ -24,7 +24,16 @@ const charsOf = (row: ApduLogRow) => row.command.length + row.responseData.lengt
 
 /** Adds the newest row, dropping the oldest until both caps hold again (the newest row always stays). */
 export function appendLogRow(window: LogWindow, row: ApduLogRow): LogWindow {
-  const log = [...window.log, row];
+  return appendLogRows(window, [row]);
+}
+
+/**
+ * Adds rows in order, as `appendLogRow` one by one would, in one pass: a frame's worth of rows
+ * (ui/store/eventBatcher.ts) costs one copy of the window, not one per row.
+ */
+export function appendLogRows(window: LogWindow, rows: readonly ApduLogRow[]): LogWindow {
+  if (rows.length === 0) return window;
+  const log = [...window.log, ...rows];
   let chars = log.reduce((sum, r) => sum + charsOf(r), 0);
   let drop = 0;
   while (drop < log.length - 1 && (log.length - drop > LOG_ROWS_SHOWN || chars > LOG_CHARS_SHOWN)) {

@@ -6,7 +6,12 @@ export function mergeRows(current: readonly ExposureRowView[], incoming: readonl
   const byKey = new Map(incoming.map((r) => [r.key, r]));
   const merged = current.map((r) => byKey.get(r.key) ?? r);
   const known = new Set(current.map((r) => r.key));
-  for (const r of incoming) if (!known.has(r.key)) merged.push(r);
+  for (const r of incoming) {
+    // A key new here and updated later in the same batch is added once, at its first place, as its latest.
+    if (known.has(r.key)) continue;
+    known.add(r.key);
+    merged.push(byKey.get(r.key)!);
+  }
   return merged;
 }
 

@@ -3,7 +3,10 @@ import type { EngineClientLike } from '../store/appState';
 
 type Handler<M extends EngineMethod> = (params: EngineMethods[M]['params']) => Promise<EngineMethods[M]['result']> | EngineMethods[M]['result'];
 
-/** A plain-object engine client for store tests: scripted answers, recorded calls, and an `emit` for events. */
+/**
+ * A plain-object engine client for store tests: scripted answers, recorded calls, an `emit` for
+ * events, and animation frames run by hand (pass `scheduleFrame` to `createAppStore`).
+ */
 export function fakeClient(handlers: { [M in EngineMethod]?: Handler<M> } = {}) {
   const listeners = new Set<(event: EngineEvent) => void>();
   const calls: { method: EngineMethod; params: unknown }[] = [];
@@ -19,7 +22,29 @@ export function fakeClient(handlers: { [M in EngineMethod]?: Handler<M> } = {}) 
       return () => listeners.delete(listener);
     },
   };
-  return { client, calls, emit: (event: EngineEvent) => listeners.forEach((l) => l(event)) };
+  // Animation frames by hand: the store asks for one (`scheduleFrame`), the test runs it (`frame`).
+  let frames: (() => void)[] = [];
+  const frame = () => {
+    const due = frames;
+    frames = [];
+    due.forEach((run) => run());
+  };
+  const send = (event: EngineEvent) => listeners.forEach((l) => l(event));
+  return {
+    client,
+    calls,
+    scheduleFrame: (flush: () => void) => void frames.push(flush),
+    /** Frames the store asked for and that have not run yet. */
+    pendingFrames: () => frames.length,
+    frame,
+    /** Sends an event, then runs the frame the store asked for: the event as the page shows it. */
+    emit: (event: EngineEvent) => {
+      send(event);
+      frame();
+    },
+    /** Sends an event and runs no frame: the store holds it until the next frame or action. */
+    send,
+  };
 }
 
 /** An exposure row with the defaults of a not-yet-read free file. */

@@ -1,5 +1,5 @@
 import { MalformedDataError, toHex } from '../../bytes';
-import { DECODERS, type DecodedView, type DecoderId } from '../../cards/mynumber/decoders';
+import { DECODERS, prepareDecoder, type DecodedView, type DecoderId } from '../../cards/mynumber/decoders';
 import { malformedFile } from '../../cards/mynumber/errors';
 import type { ExposureEntry } from '../../cards/mynumber/exposure';
 import { fileLabel } from '../../cards/mynumber/identifiers';
@@ -39,6 +39,7 @@ export async function buildContent(entry: ExposureEntry, bytes: Uint8Array, opti
 }
 
 async function decodeParts<D extends DecoderId>(decoder: D, bytes: Uint8Array, source: string, options: ImageOptions): Promise<DecodedParts> {
+  await prepareDecoder(decoder);
   const view = (DECODERS[decoder] as (b: Uint8Array, s: string) => DecodedView<D>)(bytes, source);
   return VIEW_BUILDERS[decoder](view, source, options);
 }

@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { checkCertificate } from '../../cards/mynumber/trust/certificateCheck';
 import { JLIS_ANCHORS } from '../../cards/mynumber/trust/jlisAnchors';
 import { loadPersonalisation, simulatorTrust } from '../../simulator';
 import { pinsOf, startEngine } from '../test-support/engineHarness';
+import { loadPkijs } from '../../cards/mynumber/pkijsModule';
+
+// These call the certificate code directly; the engine loads pkijs before any request that parses one.
+beforeAll(() => loadPkijs());
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -5,6 +5,7 @@ import { pinRequired } from '../errors';
 import { fileLabel, JPKI_FILES } from '../identifiers';
 import type { CertificateView } from './certificate';
 import type { CertificateFlagsView } from './certificateFlags';
+import { loadPkijs } from '../pkijsModule';
 import type { TokenInfoView } from './tokenInfo';
 
 /** A certificate as read from its EF: the exact DER and its decoded view (docs/card-reference.md §6.4). */
@@ -98,6 +99,7 @@ export class JpkiApplet extends AppletBase {
   private async readCertificate(fileId: number): Promise<JpkiCertificate | null> {
     const der = await this.readFile(fileId);
     if (der.length === 0) return null;
+    await loadPkijs();
     return { der, view: this.decode(fileId, 'x509Certificate', der) };
   }
 }

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { concatBytes, fromHex } from '../../../bytes';
 import { AUTH_CERTIFICATE, SIGN_CERTIFICATE } from '../../../vectors/recorded/adult';
 import { malformed } from '../test-support/cardBytes';
 import { decodeCertificate } from './certificate';
+import { loadPkijs } from '../pkijsModule';
+
+// These call the certificate code directly; the engine loads pkijs before any request that parses one.
+beforeAll(() => loadPkijs());
 
 const SOURCE = 'JPKI AP EF 0001';
 const sign = () => fromHex(SIGN_CERTIFICATE);

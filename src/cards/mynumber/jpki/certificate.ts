@@ -1,4 +1,5 @@
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { pkijs } from '../pkijsModule';
 import { ByteReader, MalformedDataError } from '../../../bytes';
 import { readTlv } from '../../../apdu';
 import { parseBer } from '../shared/ber';
@@ -54,7 +55,7 @@ export function decodeCertificate(der: Uint8Array, source = 'certificate'): Cert
   if (outer.tag !== 0x30) throw new MalformedDataError(source, 0, 'a certificate starts with a SEQUENCE (30)');
   if (!reader.atEnd) throw new MalformedDataError(source, outer.end, `${der.length - outer.end} bytes after the certificate`);
   const asn1 = parseBer(der, source);
-  let certificate: pkijs.Certificate;
+  let certificate: Pkijs.Certificate;
   try {
     certificate = new pkijs.Certificate({ schema: asn1 });
   } catch (error) {
@@ -76,7 +77,7 @@ export function decodeCertificate(der: Uint8Array, source = 'certificate'): Cert
   };
 }
 
-function publicKey(info: pkijs.PublicKeyInfo, source: string): CertificatePublicKeyView {
+function publicKey(info: Pkijs.PublicKeyInfo, source: string): CertificatePublicKeyView {
   const oid = info.algorithm.algorithmId;
   const algorithm = ALGORITHMS.get(oid) ?? oid;
   const parsed = info.parsedKey;

@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { pkijs } from '../pkijsModule';
 import { MalformedDataError } from '../../../bytes';
 import { isoDate } from '../shared/fields';
 
@@ -67,12 +68,12 @@ export interface ExtensionsView {
  * extension's value, which `locate` finds in the DER (pkijs keeps no offsets).
  */
 export function decodeExtensions(
-  extensions: readonly pkijs.Extension[],
+  extensions: readonly Pkijs.Extension[],
   source: string,
   locate: (part: Uint8Array) => number,
 ): ExtensionsView {
   const find = (oid: string) => extensions.find((e) => e.extnID === oid);
-  const offsetOf = (extension: pkijs.Extension) => locate(extension.extnValue.valueBlock.valueHexView);
+  const offsetOf = (extension: Pkijs.Extension) => locate(extension.extnValue.valueBlock.valueHexView);
   const parsed = <T>(oid: string, type: abstract new (...args: never[]) => T): T | null => {
     const extension = find(oid);
     if (!extension) return null;
@@ -104,7 +105,7 @@ function keyUsageNames(bits: asn1js.BitString): string[] {
 }
 
 /** otherName = `[0] { type-id OID, value [0] EXPLICIT ANY }`, value a UTF8String here (§12). */
-function jpkiSubjectAltName(san: pkijs.AltName, source: string, offset: number): JpkiSubjectAltName {
+function jpkiSubjectAltName(san: Pkijs.AltName, source: string, offset: number): JpkiSubjectAltName {
   const otherNames: { oid: string; value: string }[] = [];
   for (const general of san.altNames) {
     if (general.type !== 0) continue;

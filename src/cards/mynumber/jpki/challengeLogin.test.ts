@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReplayTransport } from '../../../transport';
 import { ApduChannel } from '../../../apdu';
 import { concatBytes, copyBytes, fromHex, toHex } from '../../../bytes';
@@ -7,6 +7,10 @@ import { issue } from '../test-support/softCertificates';
 import { CHALLENGE_BYTES, makeChallenge, signChallenge, verifyChallengeSignature } from './challengeLogin';
 import { SHA256_DIGEST_INFO_PREFIX } from './digestInfo';
 import { JpkiApplet } from './JpkiApplet';
+import { loadPkijs } from '../pkijsModule';
+
+// These call the certificate code directly; the engine loads pkijs before any request that parses one.
+beforeAll(() => loadPkijs());
 
 const YEAR = [new Date('2025-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z')] as const;
 

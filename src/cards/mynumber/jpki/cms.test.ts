@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyBytes, toHex, utf8Bytes } from '../../../bytes';
 import { issue } from '../test-support/softCertificates';
 import { softRsaKey } from '../test-support/softRsa';
 import { buildDetachedSignature, parseDetachedSignature } from './cms';
+import { loadPkijs } from '../pkijsModule';
+
+// These call the certificate code directly; the engine loads pkijs before any request that parses one.
+beforeAll(() => loadPkijs());
 
 const VALIDITY = [new Date('2025-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z')] as const;
 

@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { pkijs } from '../pkijsModule';
 import { copyBytes } from '../../../bytes';
 import { parseCertificate } from '../trust/certificateCheck';
 import { sha256 } from '../trust/rsa';
@@ -110,7 +111,7 @@ export function parseDetachedSignature(der: Uint8Array): ParsedSignature {
     messageDigest: digest instanceof asn1js.OctetString ? digest.valueBlock.valueHexView : new Uint8Array(0),
     signingTime: time instanceof asn1js.UTCTime ? time.toDate() : null,
     certificates: (signedData.certificates ?? []).flatMap((c) => (c instanceof pkijs.Certificate ? [new Uint8Array(c.toSchema().toBER(false))] : [])),
-    signerSerialHex: [...(signer.sid as pkijs.IssuerAndSerialNumber).serialNumber.valueBlock.valueHexView].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    signerSerialHex: [...(signer.sid as Pkijs.IssuerAndSerialNumber).serialNumber.valueBlock.valueHexView].map((b) => b.toString(16).padStart(2, '0')).join(''),
     signedAttributes,
     signature: signer.signature.valueBlock.valueHexView,
   };

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHex } from '../../../bytes';
 import { AUTH_CERTIFICATE } from '../../../vectors/recorded/adult';
 import { caName, issue } from '../test-support/softCertificates';
 import { checkCertificate, type TrustAnchor } from './certificateCheck';
 import { JLIS_ANCHORS } from './jlisAnchors';
+import { loadPkijs } from '../pkijsModule';
+
+// These call the certificate code directly; the engine loads pkijs before any request that parses one.
+beforeAll(() => loadPkijs());
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 const VALIDITY = [new Date('2025-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z')] as const;

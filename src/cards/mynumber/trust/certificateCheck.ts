@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
+import { pkijs } from '../pkijsModule';
 import { bytesEqual, copyBytes } from '../../../bytes';
 import { verifyWithSpki } from './rsa';
 
@@ -51,7 +52,7 @@ const SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
 const AUTHORITY_KEY_IDENTIFIER = '2.5.29.35';
 
 /** Parses DER into a pkijs certificate, or null when it is not one. */
-export function parseCertificate(der: Uint8Array): pkijs.Certificate | null {
+export function parseCertificate(der: Uint8Array): Pkijs.Certificate | null {
   const asn1 = asn1js.fromBER(copyBytes(der));
   if (asn1.offset === -1) return null;
   try {
@@ -62,13 +63,13 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate | null {
 }
 
 /** Validity of a certificate at `now` (RFC 5280 §4.1.2.5). */
-function validityAt(certificate: pkijs.Certificate, now: Date): ValidityStatus {
+function validityAt(certificate: Pkijs.Certificate, now: Date): ValidityStatus {
   if (now.getTime() < certificate.notBefore.value.getTime()) return 'not-yet-valid';
   if (now.getTime() > certificate.notAfter.value.getTime()) return 'expired';
   return 'valid';
 }
 
-function extensionOctets(certificate: pkijs.Certificate, oid: string): Uint8Array | null {
+function extensionOctets(certificate: Pkijs.Certificate, oid: string): Uint8Array | null {
   const extension = certificate.extensions?.find((e) => e.extnID === oid);
   if (!extension) return null;
   const parsed = extension.parsedValue as unknown;
@@ -103,7 +104,7 @@ export async function checkCertificate(der: Uint8Array, anchors: readonly TrustA
   const selfIssued = certificate.issuer.isEqual(certificate.subject);
   const authorityKeyId =
     extensionOctets(certificate, AUTHORITY_KEY_IDENTIFIER) ?? (selfIssued ? extensionOctets(certificate, SUBJECT_KEY_IDENTIFIER) : null);
-  let named: { anchor: TrustAnchor; ca: pkijs.Certificate } | null = null;
+  let named: { anchor: TrustAnchor; ca: Pkijs.Certificate } | null = null;
   for (const anchor of anchors) {
     const ca = parseCertificate(anchor.der);
     if (!ca || !certificate.issuer.isEqual(ca.subject)) continue;
@@ -126,7 +127,7 @@ export async function checkCertificate(der: Uint8Array, anchors: readonly TrustA
   return { ...base, status: 'issuer-not-bundled', anchor: null, reason: 'none of the given CA certificates issued this certificate' };
 }
 
-function anchorView(anchor: TrustAnchor, ca: pkijs.Certificate, now: Date): NonNullable<CertificateCheck['anchor']> {
+function anchorView(anchor: TrustAnchor, ca: Pkijs.Certificate, now: Date): NonNullable<CertificateCheck['anchor']> {
   return {
     id: anchor.id,
     label: anchor.label,

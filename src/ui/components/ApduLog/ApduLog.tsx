@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { ApduLogRow } from '../../../worker/protocol';
 import { hexWithHidden } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden, selectMyNumberRevealed } from '../../store/selectors';
@@ -67,25 +68,7 @@ export function ApduLog() {
               </thead>
               <tbody>
                 {log.map((row) => (
-                  <tr key={row.seq} data-testid="apdu-row" data-sensitive={row.sensitive}>
-                    <td className="num">{row.seq}</td>
-                    <td>
-                      <div className="name">
-                        {row.name}
-                        {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
-                      </div>
-                      <code className="wrap" data-testid="apdu-command">{row.command}</code>
-                    </td>
-                    <td>
-                      <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
-                        {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
-                      </code>
-                    </td>
-                    <td>
-                      <code>{row.sw ?? '—'}</code>
-                      <div className="muted small">{row.swMeaning}</div>
-                    </td>
-                  </tr>
+                  <LogRow key={row.seq} row={row} revealed={revealed} />
                 ))}
               </tbody>
             </table>
@@ -95,3 +78,32 @@ export function ApduLog() {
     </section>
   );
 }
+
+/**
+ * One command and its answer. Rows never change once logged, so a row renders once: a frame that
+ * adds rows (ui/store/eventBatcher.ts) lays out only those, however many are already shown.
+ */
+const LogRow = memo(function LogRow({ row, revealed }: { row: ApduLogRow; revealed: boolean }) {
+  const t = useT();
+  return (
+    <tr data-testid="apdu-row" data-sensitive={row.sensitive}>
+      <td className="num">{row.seq}</td>
+      <td>
+        <div className="name">
+          {row.name}
+          {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
+        </div>
+        <code className="wrap" data-testid="apdu-command">{row.command}</code>
+      </td>
+      <td>
+        <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
+          {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
+        </code>
+      </td>
+      <td>
+        <code>{row.sw ?? '—'}</code>
+        <div className="muted small">{row.swMeaning}</div>
+      </td>
+    </tr>
+  );
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ExposureRowView } from '../../../worker/protocol';
 import { cellFor, groupRows, sessionRead, type AppletGroup } from '../../model/matrixModel';
 import { useAppStore } from '../../store/AppStoreContext';
@@ -26,17 +27,6 @@ const SPANNING = new Set(['never', 'internal', 'unknown']);
 
 function AppletTable({ group }: { group: AppletGroup }) {
   const t = useT();
-  const language = useAppStore(selectLanguage);
-  const selectRow = useAppStore(selectSelectRow);
-  const statusText = (row: ExposureRowView) => {
-    if (row.status === 'not-issued') return t('status.not-issued');
-    if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
-    const read = sessionRead(row);
-    if (!read) return t(`status.${row.status}`);
-    if (read.pins.length === 0) return t('status.read');
-    const pins = new Intl.ListFormat(language, { type: 'conjunction' }).format(read.pins.map((p) => t(`pin.short.${p}`)));
-    return t(read.withoutPin ? 'status.readWithAndWithout' : 'status.readWith', { pins });
-  };
   return (
     <div className="applet" data-testid={`applet-${group.applet}`}>
       <h3>{t(`applet.${group.applet}`)}</h3>
@@ -55,21 +45,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
           </thead>
           <tbody>
             {group.rows.map((row) => (
-              <tr key={row.key} data-testid={`row-${row.key}`} data-status={row.status} onClick={() => selectRow(row.key)}>
-                <th scope="row" className="file-col">
-                  <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={(e) => { e.stopPropagation(); selectRow(row.key); }}>
-                    {language === 'ja' ? row.nameJa : row.name}
-                  </button>
-                  <span className="file-id">{row.fileId}</span>
-                  {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
-                </th>
-                {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
-                  <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
-                ) : (
-                  group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
-                )}
-                <td className="row-status" data-testid={`status-${row.key}`} data-opened-by={row.openedBy.join(' ')}>{statusText(row)}</td>
-              </tr>
+              <MatrixRow key={row.key} row={row} columns={group.columns} />
             ))}
           </tbody>
         </table>
@@ -77,3 +53,47 @@ function AppletTable({ group }: { group: AppletGroup }) {
     </div>
   );
 }
+
+/** Columns compared by what they name: `groupRows` builds new arrays on every change of any row. */
+const sameRow = (a: MatrixRowProps, b: MatrixRowProps) => a.row === b.row && a.columns.join() === b.columns.join();
+
+interface MatrixRowProps {
+  readonly row: ExposureRowView;
+  readonly columns: AppletGroup['columns'];
+}
+
+/**
+ * One file's row. The store replaces a row's object only when it changes (ui/store/mergeRows.ts),
+ * so a row event re-renders that row alone, not the whole matrix.
+ */
+const MatrixRow = memo(function MatrixRow({ row, columns }: MatrixRowProps) {
+  const t = useT();
+  const language = useAppStore(selectLanguage);
+  const selectRow = useAppStore(selectSelectRow);
+  const statusText = () => {
+    if (row.status === 'not-issued') return t('status.not-issued');
+    if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
+    const read = sessionRead(row);
+    if (!read) return t(`status.${row.status}`);
+    if (read.pins.length === 0) return t('status.read');
+    const pins = new Intl.ListFormat(language, { type: 'conjunction' }).format(read.pins.map((p) => t(`pin.short.${p}`)));
+    return t(read.withoutPin ? 'status.readWithAndWithout' : 'status.readWith', { pins });
+  };
+  return (
+    <tr data-testid={`row-${row.key}`} data-status={row.status} onClick={() => selectRow(row.key)}>
+      <th scope="row" className="file-col">
+        <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={(e) => { e.stopPropagation(); selectRow(row.key); }}>
+          {language === 'ja' ? row.nameJa : row.name}
+        </button>
+        <span className="file-id">{row.fileId}</span>
+        {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
+      </th>
+      {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
+        <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={columns.length} />
+      ) : (
+        columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
+      )}
+      <td className="row-status" data-testid={`status-${row.key}`} data-opened-by={row.openedBy.join(' ')}>{statusText()}</td>
+    </tr>
+  );
+}, sameRow);
