@@ -8,7 +8,6 @@ test('the authentication PIN is accepted and opens no further file: the signatur
   await expect(page.getByTestId('pin-dialog-tries')).toContainText('3 of 3');
   await submitPin(page, '1234');
   await expect(page.getByTestId('pin-opened')).toContainText('opens no further files');
-  await page.getByTestId('pin-close').click();
 
   await expect(page.getByTestId('pin-jpkiAuth')).toContainText('Verified');
   await expect(page.getByTestId('pin-tries-jpkiAuth')).toHaveAttribute('data-tries', '3');

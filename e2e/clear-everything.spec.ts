@@ -6,7 +6,6 @@ test('"Clear everything" forgets the card data and the log and returns to the st
   await scanCard(page);
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
-  await page.getByTestId('pin-close').click();
   await expect(page.getByTestId('apdu-row').first()).toBeVisible();
 
   await page.getByTestId('clear-all').click();

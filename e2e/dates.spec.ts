@@ -55,7 +55,6 @@ test('a birth date shows its era year, never the era alone', async ({ page }) =>
   await openPin(page, 'jpkiSign');
   await submitPin(page, SIGN_PASSWORD);
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
   await openRow(page, 'jpki/0001');
   await expect(field(page, '生年月日')).toHaveText('昭和60年6月12日');
   await expect(page.getByTestId('row-detail')).not.toContainText('(昭和)');
@@ -65,7 +64,6 @@ test('a birth date shows its era year, never the era alone', async ({ page }) =>
   await openPin(page, 'visualPinA');
   await submitPin(page, '123456789018');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
   await openRow(page, 'visual/0002');
   await expect(field(page, '生年月日')).toHaveText('昭和60年6月12日');
   await expect(field(page, '有効期限')).toHaveText('令和17年6月12日');

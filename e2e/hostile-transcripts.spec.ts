@@ -57,8 +57,8 @@ for (const [name, says] of REFUSED) {
 test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, and the scan stops at the cap with a clear error', async ({ page }) => {
   const file = files.find((f) => f.name === 'replay-flood-61xx.txt')!;
   await openWhileClicking(page, file.path);
+  // Opening the file scans it at once.
   await expect(page.getByTestId('card-panel')).toContainText('Replaying replay-flood-61xx.txt');
-  await page.getByTestId('scan').click();
   await page.getByTestId('lang-ja').click();
   await expect(page.getByTestId('lang-ja')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
   const error = page.getByTestId('error');
@@ -80,8 +80,7 @@ test('a replay that floods the APDU log shows the newest rows, counts the earlie
   await page.getByTestId('clear-all').click();
   await page.getByTestId('transcript-input').setInputFiles({ name: 'log-flood.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
   await expect(page.getByTestId('card-panel')).toContainText('Replaying log-flood.txt');
-
-  await page.getByTestId('scan').click();
+  // Opening the file scanned it at once.
   const hidden = page.getByTestId('log-hidden');
   await expect(hidden).toContainText('earlier rows not shown', { timeout: 5_000 });
   await page.getByTestId('lang-ja').click();

@@ -8,7 +8,7 @@ test('the matrix, summary, PINs and dialogs follow the language switch', async (
   await page.getByTestId('lang-ja').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.locator('#matrix-heading')).toHaveText('読み取れる情報の一覧');
-  await expect(page.locator('#summary-heading')).toContainText('暗証番号不要');
+  await expect(page.locator('#summary-heading')).toContainText('暗証番号なしで読めます');
   await expect(page.getByTestId('cell-jpki/0001-none')).toContainText('署名用パスワード');
   await expect(page.getByTestId('row-open-jpki/000A')).toHaveText('利用者証明用電子証明書');
   await openPin(page, 'jpkiAuth');

@@ -18,13 +18,11 @@ test('PIN columns say what the access rule opens; "This session" says what was r
   await openPin(page, 'visualPinA');
   await submitPin(page, VISUAL_PIN_A);
   await expect(page.getByTestId('pin-opened')).toContainText('This session');
-  await page.getByTestId('pin-close').click();
   await expect(page.getByTestId('status-visual/0002')).toHaveText('read after PIN-A');
 
   await openPin(page, 'visualPinB');
   await submitPin(page, VISUAL_PIN_B);
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
 
   // The card face opens with either PIN and was read after both: both are named, PIN-A is not overwritten.
   await expect(page.getByTestId('status-visual/0002')).toHaveText('read after PIN-A and PIN-B');
@@ -46,7 +44,6 @@ test('in Japanese the session column lists every PIN that opened the file', asyn
     await openPin(page, pinId);
     await submitPin(page, pin);
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
   }
   await expect(page.getByTestId('status-visual/0002')).toHaveText('照合番号A、照合番号B で読取');
 });

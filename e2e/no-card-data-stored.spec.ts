@@ -45,11 +45,9 @@ test('after a full scan and a PIN journey, browser storage holds no card data: o
     await openPin(page, pinId);
     await submitPin(page, '1234');
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
   }
   await openPin(page, 'jpkiSign');
   await submitPin(page, 'MYNA2026');
-  await page.getByTestId('pin-close').click();
   // The My Number on screen, revealed: it still must not reach storage.
   await openRow(page, 'text/0001');
   await page.getByTestId('my-number-reveal').click();

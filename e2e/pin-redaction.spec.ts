@@ -9,7 +9,6 @@ test('the APDU log and the exported transcript never contain the PIN nor its len
     await openPin(page, pin);
     await submitPin(page, value);
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
   }
   const commands = await verifyCommands(page);
   const sent = commands.filter((c) => c.includes('**'));

@@ -9,7 +9,6 @@ test('the signature password opens the signature certificate with the four facts
   // Typed in lower case: the dialog upper-cases the password before it is sent (docs/card-reference.md §6.2).
   await submitPin(page, 'myna2026');
   await expect(page.getByTestId('pin-opened')).toContainText('opened 1 file');
-  await page.getByTestId('pin-close').click();
 
   await expect(page.getByTestId('row-jpki/0001')).toHaveAttribute('data-status', 'read');
   await expect(page.getByTestId('status-jpki/0001')).toHaveText('read after Signature password');

@@ -7,7 +7,6 @@ test('the text PIN opens the My Number, masked until Reveal, and the four facts'
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
 
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   await openRow(page, 'text/0001');

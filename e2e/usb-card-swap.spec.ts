@@ -30,7 +30,6 @@ for (const personality of ['scr3310', 'rcs380', 'rcs300'] as const) {
     await openPin(page, 'textPin');
     await submitPin(page, '1234');
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
     await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
     await expect(page.getByTestId('row-text/0002')).toHaveAttribute('data-status', 'read');
 
@@ -52,7 +51,6 @@ for (const personality of ['scr3310', 'rcs380', 'rcs300'] as const) {
     await openPin(page, 'visualPinA');
     await submitPin(page, '987654321018');
     await expect(page.getByTestId('pin-opened')).toBeVisible();
-    await page.getByTestId('pin-close').click();
     await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
     await expect(page.locator('[data-testid^="row-text/"][data-status="read"]')).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText('見本　花子');
@@ -78,7 +76,6 @@ test('scr3310: the same card put back continues the session, with no notice and 
   await scanCard(page);
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
-  await page.getByTestId('pin-close').click();
   await emulator(page, 'removeCard');
   await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 30_000 });
   await emulator(page, 'insertCard');

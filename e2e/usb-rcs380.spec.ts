@@ -14,7 +14,6 @@ test('through the PaSoRi RC-S380 emulator: the no-PIN scan and a PIN, over Port-
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });
   await expect(withPin).toHaveText(['00 20 00 80 ** PIN hidden **']);
@@ -27,9 +26,9 @@ test('through the PaSoRi RC-S380 emulator: the no-PIN scan and a PIN, over Port-
 
 test('the card lifted off the RC-S380 mid-scan: the error says so and what was read stays', async ({ page }) => {
   await openWithReader(page, 'rcs380');
-  await connectReader(page);
+  // Set before connecting: the scan starts as soon as the reader is chosen (the count includes the connect's frames).
   await emulator(page, 'injectAfter', 30, { kind: 'remove-card-mid-chain' });
-  await page.getByTestId('scan').click();
+  await page.getByTestId('connect-reader').click();
   await expect(page.getByTestId('card-interrupted')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('error')).toContainText('The card was removed');
   expect(await page.locator('tr[data-status="read"]').count()).toBeGreaterThan(0);

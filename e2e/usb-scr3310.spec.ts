@@ -16,7 +16,6 @@ test('through the SCR3310-NTTCom emulator: the no-PIN scan, a PIN, and the reade
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   // The PIN travelled through the T=1 driver, yet the log shows neither it nor its length.
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });

@@ -8,7 +8,6 @@ test('visual PIN-A (the My Number) opens the card face with the face photo drawn
   await expect(page.getByTestId('pin-dialog-tries')).toContainText('10 of 10');
   await submitPin(page, '123456789018');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
 
   await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
   await openRow(page, 'visual/0002');

@@ -7,7 +7,6 @@ test('visual PIN-B (birth date + expiry year + security code) opens the card fac
   await openPin(page, 'visualPinB');
   await submitPin(page, '60061220354821');
   await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await page.getByTestId('pin-close').click();
 
   await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
   await expect(page.getByTestId('row-visual/0005')).not.toHaveAttribute('data-status', 'read');

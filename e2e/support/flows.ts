@@ -1,12 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect } from './test';
 
-/** Starts the simulator from the start screen, in English unless told otherwise. */
+/** Starts the simulator from the start screen (opening it unless `navigate` is false), in English unless told otherwise. */
 export async function startSimulator(
   page: Page,
-  { holder = 'adult', cardState = 'fresh', language = 'en' }: { holder?: 'adult' | 'child'; cardState?: 'fresh' | 'authLastTry' | 'authBlocked'; language?: 'en' | 'ja' } = {},
+  {
+    holder = 'adult',
+    cardState = 'fresh',
+    language = 'en',
+    navigate = true,
+  }: { holder?: 'adult' | 'child'; cardState?: 'fresh' | 'authLastTry' | 'authBlocked'; language?: 'en' | 'ja'; navigate?: boolean } = {},
 ): Promise<void> {
-  await page.goto('/');
+  if (navigate) await page.goto('/');
   await page.getByTestId(`lang-${language}`).click();
   await page.getByTestId('holder-select').selectOption(holder);
   await page.getByTestId('card-state-select').selectOption(cardState);
@@ -15,12 +20,12 @@ export async function startSimulator(
   await expect(page.getByTestId('card-panel')).toBeVisible({ timeout: 20_000 });
 }
 
-/** Runs the no-PIN scan and waits until the matrix and the PIN list are filled in. */
+/** Waits for the no-PIN scan that choosing a card starts by itself, until the summary and the PIN list are filled in. */
 export async function scanCard(page: Page): Promise<void> {
-  await page.getByTestId('scan').click();
   await expect(page.getByTestId('no-pin-summary')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('pin-list')).toBeVisible();
   await expect(page.getByTestId('scan')).toBeEnabled();
+  await expect(page.getByTestId('scan-progress')).toHaveCount(0);
 }
 
 /** Opens the PIN dialog of one credential. */

@@ -8,9 +8,11 @@ import { ExposureSummary } from './components/ExposureSummary/ExposureSummary';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
 import { PinDialog } from './components/PinDialog/PinDialog';
 import { PinList } from './components/PinList/PinList';
+import { PinOpened } from './components/PinOpened/PinOpened';
 import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
 import { RowDetail } from './components/RowDetail/RowDetail';
+import { ScanProgress } from './components/ScanProgress/ScanProgress';
 import { ServicesView } from './components/Services/ServicesView';
 import { ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
@@ -53,10 +55,15 @@ export function App() {
                 <ReaderCheck />
                 <ViewNav />
                 {view === 'services' ? (
-                  <ServicesView />
+                  <>
+                    <PinOpened />
+                    <ServicesView />
+                  </>
                 ) : (
                   <>
+                    <ScanProgress />
                     <ExposureSummary />
+                    <PinOpened />
                     <PinList />
                     <ExposureMatrix />
                   </>

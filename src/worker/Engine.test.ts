@@ -37,7 +37,7 @@ describe('Engine over a MessageChannel', () => {
     const info = await client.call('connectSimulator', { holder: 'adult' });
     expect(info).toEqual({ kind: 'replay', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: false });
     const identity = await client.call('identifyCard', {});
-    expect(identity).toEqual({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true });
+    expect(identity).toEqual({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true });
     replay.assertComplete();
     const rows = events.flatMap((e) => (e.type === 'apdu' ? [e.row] : []));
     expect(rows.map((r) => r.name)).toEqual(['SELECT JPKI AP', 'SELECT EF 0006', 'READ BINARY @0000']);

@@ -3,6 +3,7 @@ import { MY_NUMBER_CARD_TOKEN_LABEL } from '../cards/mynumber/identifiers';
 import { fromHex } from '../bytes';
 import { PortTransport, type CardTransport } from '../transport';
 import type { UsbConnectionEventLike, UsbLike } from '../usb/host/UsbLike';
+import { knownAtr } from '../usb/knownAtrs';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
 import { pinStatus, verifyPin } from './pinFlow';
@@ -366,7 +367,8 @@ export class Engine {
     const jpki = new JpkiApplet(this.session.channel());
     await jpki.select();
     const tokenLabel = await jpki.readTokenLabel();
-    return { tokenLabel, isMyNumberCard: tokenLabel === MY_NUMBER_CARD_TOKEN_LABEL };
+    const atr = this.session.info?.atr;
+    return { tokenLabel, isMyNumberCard: tokenLabel === MY_NUMBER_CARD_TOKEN_LABEL, atrKnown: atr !== undefined && knownAtr(fromHex(atr)) !== null };
   }
 
   private emit(event: EngineEvent): void {

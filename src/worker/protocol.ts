@@ -120,6 +120,8 @@ export interface ContactlessCheckView {
 export interface CardIdentity {
   readonly tokenLabel: string;
   readonly isMyNumberCard: boolean;
+  /** The card's ATR is one the public lists name for a My Number Card (usb/knownAtrs.ts, docs/card-reference.md §1); an unknown one refuses nothing. */
+  readonly atrKnown: boolean;
 }
 
 /**

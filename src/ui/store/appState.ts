@@ -172,8 +172,11 @@ export interface AppState extends ServicesActions {
   // pins
   readonly pins: readonly PinStateView[];
   readonly pinDialog: PinDialogState | null;
+  /** What the last accepted PIN opened (row keys), shown on the page once its dialog has closed. */
+  readonly pinOpened: { readonly pinId: PinKey; readonly keys: readonly string[] } | null;
   refreshPins(): Promise<void>;
   openPinDialog(pinId: PinKey): void;
+  dismissPinOpened(): void;
   closePinDialog(): void;
   /** Sends one PIN; resolves true when it was accepted. The value is passed through, never stored. */
   submitPin(pin: string, confirmLastTry: boolean): Promise<boolean>;
@@ -214,6 +217,7 @@ export const EMPTY_CARD_DATA = {
   selectedRowKey: null,
   pins: [],
   pinDialog: null,
+  pinOpened: null,
   log: [],
   logHidden: 0,
   myNumberRevealed: false,

@@ -19,7 +19,7 @@ describe('createAppStore', () => {
     const { store, calls } = setup();
     await store.getState().connectSimulator('adult', 'authLastTry');
     await store.getState().connectSimulator('child');
-    expect(calls.map((c) => c.params)).toEqual([{ holder: 'adult', triesLeft: { jpkiAuth: 1 } }, { holder: 'child' }]);
+    expect(calls.filter((c) => c.method === 'connectSimulator').map((c) => c.params)).toEqual([{ holder: 'adult', triesLeft: { jpkiAuth: 1 } }, { holder: 'child' }]);
     expect(store.getState().source).toEqual({ kind: 'simulator', holder: 'child' });
   });
 
@@ -30,6 +30,8 @@ describe('createAppStore', () => {
     });
     await store.getState().openTranscript(new File(['=> 00 A4 04 0C\n<= 90 00\n'], 'session.txt'));
     expect(calls[0]).toMatchObject({ method: 'openTranscript', params: { fileName: 'session.txt' } });
+    // Opening the file is asking to see it: the scan follows at once.
+    expect(calls[1]).toMatchObject({ method: 'scan' });
     expect(store.getState().source).toEqual({ kind: 'transcript', fileName: 'session.txt' });
     expect(await store.getState().exportTranscript('redacted')).toBe('# kind: redacted');
     expect(calls.at(-1)).toMatchObject({ method: 'exportTranscript', params: { kind: 'redacted' } });
@@ -38,7 +40,7 @@ describe('createAppStore', () => {
   it('the first visit to the services view reads tries left, even while another call is still running', async () => {
     let release: () => void = () => {};
     const { store, calls } = setup({
-      identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }))),
+      identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }))),
       pinStatus: () => [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })],
     });
     await store.getState().connectSimulator('adult');
@@ -55,7 +57,7 @@ describe('createAppStore', () => {
     expect(calls.filter((c) => c.method === 'pinStatus')).toHaveLength(1);
   });
 
-  it('fills rows live from row events during a scan, tracks progress, then takes the result', async () => {
+  it('choosing the simulator scans at once: fills rows live from row events, tracks progress, then takes the result', async () => {
     let release: () => void = () => {};
     const { store, emit } = setup({
       scan: () =>
@@ -63,9 +65,8 @@ describe('createAppStore', () => {
           release = () => resolve({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [pinState({ pinId: 'jpkiAuth' })] });
         }),
     });
-    await store.getState().connectSimulator('adult');
-    const scanning = store.getState().scan();
-    expect(store.getState().scanning).toBe(true);
+    const scanning = store.getState().connectSimulator('adult');
+    await vi.waitUntil(() => store.getState().scanning);
     emit({ type: 'progress', done: 1, total: 40, current: 'jpki/000A' });
     expect(store.getState().progress).toEqual({ done: 1, total: 40, current: 'jpki/000A' });
     emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'not-read' }) });
@@ -109,7 +110,9 @@ describe('createAppStore', () => {
     answer = 'ok';
     expect(await store.getState().submitPin('1234', false)).toBe(true);
     expect(JSON.stringify(store.getState())).not.toContain('1234');
-    expect(store.getState().pinDialog?.opened).toEqual(['jpki/0001']);
+    // Accepted: the dialog closes and the page keeps what the PIN opened.
+    expect(store.getState().pinDialog).toBeNull();
+    expect(store.getState().pinOpened).toEqual({ pinId: 'jpkiAuth', keys: ['jpki/0001'] });
     expect(store.getState().rows.map((r) => r.key)).toEqual(['jpki/0001']);
     expect(calls.filter((c) => c.method === 'verifyPin').map((c) => c.params)).toEqual([
       { pinId: 'jpkiAuth', pin: '9876' },
@@ -154,8 +157,9 @@ describe('createAppStore', () => {
       scan: () => new Promise((_, reject) => (failScan = reject)),
     });
     for (const end of ['clearAll', 'disconnect'] as const) {
-      await store.getState().connectSimulator('adult');
-      const scanning = store.getState().scan();
+      // Choosing the simulator starts the scan, which hangs.
+      const scanning = store.getState().connectSimulator('adult');
+      await vi.waitUntil(() => store.getState().scanning);
       expect(store.getState().busy).toBe(true);
       await store.getState()[end]();
       expect(calls.at(-1)?.method).toBe(end === 'clearAll' ? 'clear' : 'disconnect');
@@ -222,7 +226,7 @@ describe('createAppStore', () => {
     const { store, calls } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
     const file = new File(['=> 00 A4 04 0C\n<= 90 00\n'], 'session.txt', { type: 'text/plain' });
     await store.getState().openTranscript(file);
-    expect(calls.at(-1)).toEqual({ method: 'openTranscript', params: { file, fileName: 'session.txt' } });
+    expect(calls.find((c) => c.method === 'openTranscript')).toEqual({ method: 'openTranscript', params: { file, fileName: 'session.txt' } });
     expect(store.getState().source).toEqual({ kind: 'transcript', fileName: 'session.txt' });
   });
 
@@ -294,7 +298,7 @@ describe('createAppStore with USB readers', () => {
   it('asks for a reader, finds it among the granted ones and connects to it, telling the engine the page is not unrestricted', async () => {
     const { store, calls } = usbSetup();
     await store.getState().addReader();
-    expect(calls.map((c) => c.method)).toEqual(['listReaders', 'connectReader']);
+    expect(calls.map((c) => c.method)).toEqual(['listReaders', 'connectReader', 'scan']);
     expect(calls[1]!.params).toEqual({ readerId: READER.id, unrestricted: false });
     expect(store.getState().source).toEqual({ kind: 'reader', readerId: READER.id, name: READER.name });
     expect(store.getState().readers).toEqual([READER]);
@@ -308,15 +312,19 @@ describe('createAppStore with USB readers', () => {
   });
 
   it('reconnecting the same reader after an unplug keeps the rows; another reader starts afresh', async () => {
-    const { store, emit } = usbSetup({ scan: () => ({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [] }) });
+    let scans = 0;
+    const { store, emit } = usbSetup({ scan: () => ({ rows: scans++ === 0 ? [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })] : [], pins: [] }) });
     await store.getState().connectReader(READER.id);
-    await store.getState().scan();
+    expect(scans).toBe(1);
     emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/device-lost', message: 'gone' } });
     await store.getState().connectReader(READER.id);
     expect(store.getState().rows).toHaveLength(1);
     expect(store.getState().interrupted).toBe(false);
+    // A continued session keeps its scan; a new reader's card is scanned at once.
+    expect(scans).toBe(1);
     emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/device-lost', message: 'gone' } });
     await store.getState().connectReader('072F:223E#0');
+    expect(scans).toBe(2);
     expect(store.getState().rows).toEqual([]);
   });
 
@@ -326,7 +334,7 @@ describe('createAppStore with USB readers', () => {
     const { store, emit } = usbSetup({
       connectReader: () => (onConnect(), READER_INFO),
       verifyPin: () => ({ pins: [pinState({ pinId: 'textPin', verified: true })], opened: [row({ key: 'text/0001', status: 'read', readWith: 'textPin', content })] }),
-      identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }),
+      identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }),
     });
     await store.getState().connectReader(READER.id);
     await store.getState().checkCard();
@@ -376,7 +384,7 @@ describe('createAppStore with USB readers', () => {
   it('stays busy until the last of several overlapping calls ends', async () => {
     const release: (() => void)[] = [];
     const later = <T,>(value: T) => new Promise<T>((resolve) => release.push(() => resolve(value)));
-    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true }), pinStatus: () => later([]) });
+    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }), pinStatus: () => later([]) });
     await store.getState().connectSimulator('adult');
     const check = store.getState().checkCard();
     const refresh = store.getState().refreshPins();

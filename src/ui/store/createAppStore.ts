@@ -146,9 +146,9 @@ export function createAppStore(
       applyUpdate: null,
       usb: usb.capabilities(),
       readers: [],
-      ...readerActions(set, get, client, usb, run),
-      ...platformActions(set, get, client, smartCard, nfc, run),
-      ...bridgeActions(set, get, client, bridge, run),
+      ...scanOnConnect(get, readerActions(set, get, client, usb, run), ['addReader', 'connectReader']),
+      ...scanOnConnect(get, platformActions(set, get, client, smartCard, nfc, run), ['connectSmartCard']),
+      ...scanOnConnect(get, bridgeActions(set, get, client, bridge, run), ['connectBridgeReader']),
       setAppStatus: (appStatus, applyUpdate) => set({ appStatus, applyUpdate: applyUpdate ?? null }),
       dismissAppStatus: () => set({ appStatus: null }),
       setLanguage(language) {
@@ -156,22 +156,26 @@ export function createAppStore(
         set({ language });
       },
       dismissError: () => set({ errorCode: null, errorDetails: {} }),
-      connectSimulator: (holder, cardState = 'fresh', personality) =>
-        run(async () => {
+      connectSimulator: async (holder, cardState = 'fresh', personality) => {
+        await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           const triesLeft = CARD_STATES[cardState];
           const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
-        }),
-      openTranscript: (file) =>
-        run(async () => {
+        });
+        await scanIfNew(get);
+      },
+      openTranscript: async (file) => {
+        await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
           const fileName = file instanceof File ? file.name : 'transcript';
           const connection = await client.call('openTranscript', { file, fileName });
           set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
-        }),
+        });
+        await scanIfNew(get);
+      },
       checkCard: () =>
         run(async () => {
           set({ identity: await client.call('identifyCard', {}) });
@@ -184,7 +188,8 @@ export function createAppStore(
         run(async () => {
           set({ pins: await client.call('pinStatus', {}) });
         }),
-      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null } }),
+      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null }, pinOpened: null }),
+      dismissPinOpened: () => set({ pinOpened: null }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
       setView: (view) => {
@@ -209,6 +214,33 @@ export function createAppStore(
   return store;
 }
 
+/**
+ * Choosing a card is asking to see it: once a connection stands and nothing of this card was
+ * scanned yet, the no-PIN scan starts at once. A continued session (Reconnect after an
+ * interruption) is not: it keeps what it read, and the person, told what happened (an unfinished
+ * scan, or a different card found in the reader), presses Scan when ready.
+ */
+async function scanIfNew(get: GetState): Promise<void> {
+  const { connection, scanned, scanning, errorCode, cardChanged } = get();
+  if (connection && !scanned && !scanning && !cardChanged && errorCode === null) await get().scan();
+}
+
+/** The same actions, each of the named connects followed by `scanIfNew`. */
+function scanOnConnect<A extends object>(get: GetState, actions: A, connects: readonly (keyof A)[]): A {
+  const wrapped = { ...actions };
+  for (const name of connects) {
+    const connect = actions[name] as unknown as (...args: unknown[]) => Promise<void>;
+    (wrapped as Record<keyof A, unknown>)[name] = async (...args: unknown[]) => {
+      const { interrupted, source } = get();
+      await connect(...args);
+      // Reconnecting the interrupted reader continues its session; any other reader is a new choice.
+      const continuing = interrupted && JSON.stringify(get().source) === JSON.stringify(source);
+      if (!continuing) await scanIfNew(get);
+    };
+  }
+  return wrapped;
+}
+
 async function scan(set: SetState, get: GetState, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
   set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
   try {
@@ -229,10 +261,12 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
   try {
     const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
     const result = await client.call('verifyPin', params);
+    // Accepted: the dialog has done its work and closes; the page says what the PIN opened.
     set({
       pins: result.pins,
       rows: mergeRows(get().rows, result.opened),
-      pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: result.opened.map((r) => r.key) },
+      pinDialog: null,
+      pinOpened: { pinId, keys: result.opened.map((r) => r.key) },
     });
     return true;
   } catch (error) {

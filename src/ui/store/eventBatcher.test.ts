@@ -130,8 +130,8 @@ describe('the store applies engine events once per frame', () => {
         return { rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none' })], pins: [] };
       },
     });
+    // Choosing the simulator scans it at once.
     await store.getState().connectSimulator('adult');
-    await store.getState().scan();
     const state = store.getState();
     // The row events' order holds, and the result (read) wins over the event before it (not-read).
     expect(state.rows.map((r) => [r.key, r.status])).toEqual([['jpki/0001', 'locked'], ['jpki/000A', 'read']]);
@@ -146,8 +146,8 @@ describe('the store applies engine events once per frame', () => {
         throw Object.assign(new Error('gone'), { code: 'transport/card-removed' });
       },
     });
+    // Choosing the simulator scans it at once.
     await store.getState().connectSimulator('adult');
-    await store.getState().scan();
     expect(store.getState().log.map((r) => r.seq)).toEqual([1]);
     expect(store.getState().errorCode).toBe('transport/card-removed');
   });
@@ -165,7 +165,7 @@ describe('the store applies engine events once per frame', () => {
   });
 
   it('an action takes in the events received before it: opening a transcript shows nothing of them', async () => {
-    const { store, send } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
+    const { store, send } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }), scan: () => ({ rows: [], pins: [] }) });
     await store.getState().connectSimulator('adult');
     send({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
     send(apdu(1));

@@ -29,6 +29,8 @@ export const selectSelectedRow = (s: AppState) => (s.selectedRowKey ? s.rows.fin
 export const selectSelectRow = (s: AppState) => s.selectRow;
 export const selectPins = (s: AppState) => s.pins;
 export const selectPinDialog = (s: AppState) => s.pinDialog;
+export const selectPinOpened = (s: AppState) => s.pinOpened;
+export const selectDismissPinOpened = (s: AppState) => s.dismissPinOpened;
 export const selectOpenPinDialog = (s: AppState) => s.openPinDialog;
 export const selectClosePinDialog = (s: AppState) => s.closePinDialog;
 export const selectSubmitPin = (s: AppState) => s.submitPin;

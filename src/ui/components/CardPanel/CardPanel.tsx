@@ -1,12 +1,14 @@
+import { cardFacts } from '../../model/cardFacts';
+import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import {
-  selectBusy, selectCardChanged, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
-  selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
+  selectBusy, selectCardChanged, selectLanguage, selectRows, selectCheckCard, selectClearAll, selectConnectBridgeReader, selectConnection, selectConnectReader, selectDisconnect, selectIdentity, selectInterrupted,
+  selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
 import { ReaderReportButton } from '../ReaderReportButton/ReaderReportButton';
 
-/** The connected card: what it is, its ATR, the scan with its progress, the card check, and a way out. */
+/** The connected card: what it is, its ATR, Scan again, the card check (card type, ATR, applets, card ID and expiry read with no PIN), and a way out. */
 export function CardPanel() {
   const t = useT();
   const connection = useAppStore(selectConnection);
@@ -15,7 +17,6 @@ export function CardPanel() {
   const busy = useAppStore(selectBusy);
   const scanning = useAppStore(selectScanning);
   const scanned = useAppStore(selectScanned);
-  const progress = useAppStore(selectProgress);
   const scan = useAppStore(selectScan);
   const checkCard = useAppStore(selectCheckCard);
   const disconnect = useAppStore(selectDisconnect);
@@ -25,6 +26,9 @@ export function CardPanel() {
   const connectBridgeReader = useAppStore(selectConnectBridgeReader);
   const showReaderCheck = useAppStore(selectShowReaderCheck);
   const clearAll = useAppStore(selectClearAll);
+  const rows = useAppStore(selectRows);
+  const language = useAppStore(selectLanguage);
+  const facts = cardFacts(rows);
   if (!connection && interrupted) {
     return (
       <section className="panel warning" aria-live="polite" data-testid="card-interrupted">
@@ -80,11 +84,13 @@ export function CardPanel() {
           {t('card.changed')}
         </p>
       )}
-      {!scanned && <p className="muted">{t('scan.hint')}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void scan()} data-testid="scan">
-          {scanning ? t('scan.scanning') : t(scanned ? 'scan.again' : 'scan.action')}
-        </button>
+        {/* The scan starts by itself on connecting (its progress shows where its result will be); this repeats it, or retries one that failed. */}
+        {!scanning && (
+          <button type="button" disabled={busy} onClick={() => void scan()} data-testid="scan">
+            {t(scanned ? 'scan.again' : 'scan.action')}
+          </button>
+        )}
         <button type="button" disabled={busy} onClick={() => void checkCard()} data-testid="check-card">
           {t('card.check')}
         </button>
@@ -99,16 +105,19 @@ export function CardPanel() {
         </button>
       </div>
       {source?.kind === 'reader' && <ReaderReportButton />}
-      {progress && (
-        <div className="progress" data-testid="scan-progress">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} />
-          <span className="muted small">{progress.total > 0 ? t('scan.progress', { ...progress }) : t('scan.scanning')}</span>
-        </div>
-      )}
       {identity && (
-        <p className="result" data-testid="identity">
-          {t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}
-        </p>
+        <div className="result" data-testid="identity">
+          <p>{t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}</p>
+          <ul className="card-facts">
+            <li data-testid="card-check-atr" data-known={identity.atrKnown}>{t(identity.atrKnown ? 'card.check.atrKnown' : 'card.check.atrUnknown')}</li>
+            {facts.applets.length > 0 && (
+              <li data-testid="card-check-applets">{t('card.check.applets', { applets: facts.applets.map((a) => t(`applet.${a}`)).join(t('card.check.separator')) })}</li>
+            )}
+            {facts.cardId && <li data-testid="card-check-id">{t('card.check.cardId', { id: fieldText(facts.cardId, language) })}</li>}
+            {facts.expiry && <li data-testid="card-check-expiry">{t('card.check.expiry', { date: fieldText(facts.expiry, language) })}</li>}
+            {!scanned && <li className="muted">{t('card.check.notScanned')}</li>}
+          </ul>
+        </div>
       )}
     </section>
   );

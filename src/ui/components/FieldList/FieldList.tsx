@@ -5,11 +5,12 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
 import { MyNumberValue } from '../MyNumberValue/MyNumberValue';
+import { SerialMark } from '../SerialMark/SerialMark';
 
 /**
  * Decoded fields as label/value pairs; the My Number and the values computed from it masked until
- * Reveal, a holder's certificate serial called out with how it reaches others
- * (docs/card-reference.md §7.4, §12, §17).
+ * Reveal, a holder's certificate serial called out with how it reaches others — the authentication
+ * certificate's marked in the colour it has everywhere on the page (docs/card-reference.md §7.4, §12, §17).
  */
 export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   const t = useT();
@@ -28,6 +29,10 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
             ) : field.derivedFromMyNumber && !revealed ? (
               <span className="muted" data-testid="field-value" data-hidden="true">
                 {t('detail.derivedHidden', { count: hexByteCount(field.value) })}
+              </span>
+            ) : field.linkable === 'logins' && index === firstLinkable ? (
+              <span data-testid="field-value">
+                <SerialMark serial={fieldText(field, language)} />
               </span>
             ) : (
               <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{fieldText(field, language)}</span>

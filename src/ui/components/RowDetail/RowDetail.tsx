@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { ExposureRowView, FileContentView } from '../../../worker/protocol';
+import type { ExposureRowView, FieldView, FileContentView } from '../../../worker/protocol';
 import { errorMessage } from '../../i18n/errorMessages';
 import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
 import { linkableSerial } from '../../model/transcriptContents';
@@ -11,13 +10,15 @@ import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
-/** One row opened: what the file is, its access rule, and its content decoded or raw (docs/peers.md §6: raw↔decoded toggle). */
+/**
+ * One row opened: what the file is, its access rule, and its content — the decoded meaning first,
+ * the hex (keys, signatures, the raw bytes) behind "technical details" (docs/peers.md §6).
+ */
 export function RowDetail() {
   const t = useT();
   const row = useAppStore(selectSelectedRow);
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
-  const [raw, setRaw] = useState(false);
   if (!row) return null;
   const title = language === 'ja' ? row.nameJa : row.name;
   return (
@@ -38,11 +39,12 @@ export function RowDetail() {
         {row.content ? (
           <>
             {carriesMyNumber(row.content) && <MyNumberBar />}
-            <div className="toggle" role="group">
-              <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)} data-testid="detail-decoded">{t('detail.decoded')}</button>
-              <button type="button" aria-pressed={raw} onClick={() => setRaw(true)} data-testid="detail-raw">{t('detail.raw')}</button>
-            </div>
-            {raw ? <RawBytes content={row.content} /> : <Decoded row={row} content={row.content} />}
+            <Decoded row={row} content={row.content} />
+            <details className="technical" data-testid="technical-details">
+              <summary data-testid="detail-raw">{t('detail.technical')}</summary>
+              {row.content.fields.some(isTechnical) && <FieldList fields={row.content.fields.filter(isTechnical)} />}
+              {!row.content.decodeError && <RawBytes content={row.content} />}
+            </details>
           </>
         ) : (
           <NotRead row={row} />
@@ -52,9 +54,17 @@ export function RowDetail() {
   );
 }
 
+/** Hex that means something only to a specialist (a key's modulus, a signature); a certificate's serial is not one of them. */
+function isTechnical(field: FieldView): boolean {
+  return field.kind === 'hex' && !field.linkable;
+}
+
 function Decoded({ row, content }: { row: ExposureRowView; content: FileContentView }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
+  const fields = content.fields.filter((f) => !isTechnical(f));
+  // The card face — photo, name, address — comes first in the visual applet (docs/card-reference.md §8).
+  const faceFirst = row.applet === 'visual';
   return (
     <div data-testid="detail-decoded-view">
       <h3>{language === 'ja' ? content.titleJa : content.title}</h3>
@@ -64,8 +74,9 @@ function Decoded({ row, content }: { row: ExposureRowView; content: FileContentV
           <p className="small">{errorMessage(content.decodeError.code, language, content.decodeError.details)}</p>
         </div>
       )}
-      <FieldList fields={content.fields} />
-      <ImageGallery images={content.images} />
+      {faceFirst && <ImageGallery images={content.images} />}
+      {(fields.length > 0 || content.fields.length === 0) && <FieldList fields={fields} />}
+      {!faceFirst && <ImageGallery images={content.images} />}
       {content.certificateDerBase64 && (
         <CertificateActions derBase64={content.certificateDerBase64} fileName={`mynalens-${row.applet}-${row.fileId}`} reveals={row.reveals} serial={linkableSerial(row)} />
       )}

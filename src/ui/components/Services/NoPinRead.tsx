@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectReadWithoutPin, selectServices } from '../../store/selectors';
 import { useT } from '../../useT';
+import { SerialMark } from '../SerialMark/SerialMark';
 import { ServiceError } from './ServiceError';
 
 /**
@@ -52,7 +53,7 @@ export function NoPinRead() {
             </table>
           </div>
           <p className="linkable-value">
-            {t('noPin.serial')}: <span className="mono" data-testid="nopin-serial">{result.record.serialNumberHex}</span>{' '}
+            {t('noPin.serial')}: <span data-testid="nopin-serial"><SerialMark serial={result.record.serialNumberHex} /></span>{' '}
             <span className="muted small">({result.record.serialNumberDecimal})</span>
           </p>
           <p className="callout small">{t('login.linkNote')}</p>

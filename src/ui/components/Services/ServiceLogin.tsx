@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectServiceLogin, selectServices } from '../../store/selectors';
 import { useDates } from '../../useDates';
 import { useT } from '../../useT';
+import { SERIAL_SLOT, SerialMark, aroundSerial } from '../SerialMark/SerialMark';
 import { ServiceError } from './ServiceError';
 import { ServicePinField } from './ServicePinField';
 import { usePinEntry } from './usePinEntry';
@@ -60,7 +61,7 @@ export function ServiceLogin() {
           </div>
           {repeated ? (
             <p className="callout" data-testid="same-serial-note">
-              {t('login.same', { serial: repeated })}
+              <SameSerial text={t('login.same', { serial: SERIAL_SLOT })} serial={repeated} />
             </p>
           ) : (
             <p className="muted small">{t('login.second')}</p>
@@ -84,8 +85,8 @@ function ServiceRecord({ login, name, matches }: { login: ServiceLoginView; name
       <dl>
         <dt>{t('login.serial')}</dt>
         <dd className="linkable-value">
-          <span className="mono" data-testid="record-serial" data-match={matches}>
-            {record.serialNumberHex}
+          <span data-testid="record-serial" data-match={matches}>
+            <SerialMark serial={record.serialNumberHex} />
           </span>{' '}
           <span className="muted small">({record.serialNumberDecimal})</span>
           <span className="callout small">{t('login.linkNote')}</span>
@@ -100,5 +101,16 @@ function ServiceRecord({ login, name, matches }: { login: ServiceLoginView; name
         <dd className="mono wrap small clip">{login.signatureHex}</dd>
       </dl>
     </article>
+  );
+}
+
+function SameSerial({ text, serial }: { text: string; serial: string }) {
+  const [before, after] = aroundSerial(text);
+  return (
+    <>
+      {before}
+      <SerialMark serial={serial} />
+      {after}
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { NfcChoice } from '../NfcChoice/NfcChoice';
 import { ReaderChoice } from '../ReaderChoice/ReaderChoice';
 import { SmartCardChoice } from '../SmartCardChoice/SmartCardChoice';
 
-/** The first screen: the simulator (holder and card state), a saved transcript, and a USB reader. */
+/** The first screen: what the card gives away in one sentence, then three ways in — the simulator (holder and card state), a saved transcript, or a reader (USB, PC/SC, the bridge). Each scans the card once chosen. */
 export function StartScreen() {
   const t = useT();
   const busy = useAppStore(selectBusy);
@@ -29,6 +29,8 @@ export function StartScreen() {
 
   return (
     <section className="panel" aria-labelledby="start-heading" data-testid="start-screen">
+      {/* What the person will learn, before any choice: the one identifier the card hands anyone (docs/card-reference.md §6.1). */}
+      <p className="lead" data-testid="start-lead">{t('start.lead')}</p>
       <h2 id="start-heading">{t('start.heading')}</h2>
       <div className="choices">
         <div className="choice">
@@ -62,6 +64,9 @@ export function StartScreen() {
             <input type="file" accept=".txt,text/plain" disabled={busy} onChange={(e) => void onFile(e)} data-testid="transcript-input" />
           </label>
         </div>
+      </div>
+      <h3 className="choices-group">{t('start.readers.title')}</h3>
+      <div className="choices">
         <ReaderChoice />
         <SmartCardChoice />
         <BridgeChoice />

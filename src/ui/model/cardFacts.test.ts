@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { FileContentView } from '../../worker/protocol';
+import { row } from '../testing/fakes';
+import { cardFacts } from './cardFacts';
+
+const content = (value: string, kind: 'text' | 'date' = 'text'): FileContentView => ({
+  title: 't',
+  titleJa: 't',
+  fields: [{ label: 'x', labelJa: 'x', value, kind }],
+  images: [],
+  rawHex: '',
+  byteLength: 0,
+});
+
+describe('cardFacts', () => {
+  it('names the applets that answered, and the card ID and expiry only when read', () => {
+    const facts = cardFacts([
+      row({ key: 'jpki/000A', status: 'read', readWith: 'none' }),
+      row({ key: 'text/0001', status: 'locked' }),
+      row({ key: 'juki/0002', status: 'absent' }),
+      row({ key: 'visual/0001', status: 'not-read' }),
+      row({ key: 'cardLevel/0045', status: 'read', readWith: 'none', content: content('MYNA0001') }),
+      row({ key: 'cardLevel/00F2', status: 'locked', content: content('2035-01-01', 'date') }),
+    ]);
+    expect(facts.applets).toEqual(['jpki', 'text']);
+    expect(facts.cardId?.value).toBe('MYNA0001');
+    // Not read: no expiry claimed, whatever the row holds.
+    expect(facts.expiry).toBeNull();
+  });
+});
