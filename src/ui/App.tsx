@@ -12,7 +12,7 @@ import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
 import { RowDetail } from './components/RowDetail/RowDetail';
 import { ServicesView } from './components/Services/ServicesView';
-import { ViewNav } from './components/Services/ViewNav';
+import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { useAppStore } from './store/AppStoreContext';
 import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
@@ -52,15 +52,17 @@ export function App() {
                 <CardPanel />
                 <ReaderCheck />
                 <ViewNav />
-                {view === 'services' ? (
-                  <ServicesView />
-                ) : (
-                  <>
-                    <ExposureSummary />
-                    <PinList />
-                    <ExposureMatrix />
-                  </>
-                )}
+                <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
+                  {view === 'services' ? (
+                    <ServicesView />
+                  ) : (
+                    <>
+                      <ExposureSummary />
+                      <PinList />
+                      <ExposureMatrix />
+                    </>
+                  )}
+                </div>
               </>
             ) : (
               <StartScreen />

@@ -38,7 +38,7 @@ export function ApduLog() {
           </div>
         )}
       </div>
-      <ExportTranscriptDialog open={exporting} onClose={() => setExporting(false)} />
+      {exporting && <ExportTranscriptDialog onClose={() => setExporting(false)} />}
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (

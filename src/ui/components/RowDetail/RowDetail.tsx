@@ -9,6 +9,7 @@ import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
+import { Modal } from '../Modal/Modal';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
 /** One row opened: what the file is, its access rule, and its content decoded or raw (docs/peers.md §6: raw↔decoded toggle). */
@@ -21,8 +22,7 @@ export function RowDetail() {
   if (!row) return null;
   const title = language === 'ja' ? row.nameJa : row.name;
   return (
-    <div className="overlay" data-testid="detail-overlay">
-      <section className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-testid="row-detail" data-row={row.key}>
+    <Modal labelledBy="detail-title" onClose={() => selectRow(null)} closeOnBackdrop wide testId="row-detail" data={{ 'data-row': row.key }}>
         <div className="dialog-head">
           <h2 id="detail-title">
             {title} <span className="file-id">{row.fileId}</span>
@@ -47,8 +47,7 @@ export function RowDetail() {
         ) : (
           <NotRead row={row} />
         )}
-      </section>
-    </div>
+    </Modal>
   );
 }
 
