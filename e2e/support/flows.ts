@@ -45,8 +45,15 @@ export async function openRow(page: Page, key: string): Promise<void> {
   await expect(page.getByTestId('row-detail')).toHaveAttribute('data-row', key);
 }
 
-/** The text of every VERIFY command in the APDU log. */
+/** Opens the APDU log, folded by default, so its rows can be seen and clicked. */
+export async function openLog(page: Page): Promise<void> {
+  const fold = page.getByTestId('apdu-log-fold');
+  if ((await fold.getAttribute('open')) === null) await page.getByTestId('apdu-log-toggle').click();
+  await expect(fold).toHaveAttribute('open', '');
+}
+
+/** The text of every VERIFY command in the APDU log (read from the document, folded or not). */
 export async function verifyCommands(page: Page): Promise<string[]> {
   const rows = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' });
-  return rows.getByTestId('apdu-command').allInnerTexts();
+  return rows.getByTestId('apdu-command').allTextContents();
 }

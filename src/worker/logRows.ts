@@ -1,11 +1,11 @@
 import { hex16, toHex } from '../bytes';
-import { describeStatusWord, parseResponse } from '../apdu';
+import { parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
 import { describeCommand } from '../cards/mynumber/describeCommand';
 import type { ApduLogRow, ByteSpan } from './protocol';
 
 /**
- * A log entry as the UI shows it: names decoded, status word explained, secrets already `**`
+ * A log entry as the UI shows it: names decoded, the status word as data (the UI says what it means), secrets already `**`
  * (house rule 6), and the response bytes that carry the My Number marked (`MyNumberInLog`) for the
  * UI to hide until Reveal (docs/card-reference.md §17).
  */
@@ -19,7 +19,6 @@ export function toLogRow(entry: ApduLogEntry, myNumberSpans: readonly ByteSpan[]
     responseData: response ? toHex(response.data) : '',
     ...(myNumberSpans.length > 0 ? { myNumberSpans } : {}),
     sw,
-    swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
     sensitive: entry.sensitive,
     elapsedMs: Math.round(entry.elapsedMs * 10) / 10,
     ...(entry.error ? { errorCode: entry.error.code } : {}),

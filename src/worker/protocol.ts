@@ -123,9 +123,8 @@ export interface ApduLogRow {
   readonly responseData: string;
   /** Bytes of `responseData` that carry the My Number (a READ of text 0001/0003, visual 0005); absent when none. */
   readonly myNumberSpans?: readonly ByteSpan[];
-  /** Status word as 4 hex digits, or null when the exchange failed. */
+  /** Status word as 4 hex digits, or null when the exchange failed. What it means is the UI's to say, in the chosen language (ui/model/statusWordText.ts). */
   readonly sw: string | null;
-  readonly swMeaning: string;
   readonly sensitive: boolean;
   readonly elapsedMs: number;
   readonly errorCode?: string;

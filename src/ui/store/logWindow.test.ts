@@ -8,7 +8,6 @@ const logRow = (seq: number, responseBytes = 0): ApduLogRow => ({
   command: '00 C0 00 00 00',
   responseData: '5A '.repeat(responseBytes).trimEnd(),
   sw: '6100',
-  swMeaning: 'more bytes',
   sensitive: false,
   elapsedMs: 0,
 });

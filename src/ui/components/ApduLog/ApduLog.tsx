@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { ApduLogRow } from '../../../worker/protocol';
 import { hexWithHidden } from '../../model/myNumberMask';
+import { statusWordText } from '../../model/statusWordText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -42,7 +44,8 @@ export function ApduLog() {
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
-        <>
+        <details className="log-fold" data-testid="apdu-log-fold">
+          <summary data-testid="apdu-log-toggle">{t('log.show', { count: log.length })}</summary>
           <p className="muted small">{t('log.exportHint')}</p>
           {hidden > 0 && (
             <p className="muted small" data-testid="log-hidden">
@@ -55,43 +58,52 @@ export function ApduLog() {
               <span className="muted small">{t('log.myNumberHidden')}</span>
             </div>
           )}
-          <div className="table-scroll log-scroll">
-            <table className="apdu-log" data-testid="apdu-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t('log.column.seq')}</th>
-                  <th scope="col">{t('log.column.command')}</th>
-                  <th scope="col">{t('log.column.response')}</th>
-                  <th scope="col">{t('log.column.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.map((row) => (
-                  <tr key={row.seq} data-testid="apdu-row" data-sensitive={row.sensitive}>
-                    <td className="num">{row.seq}</td>
-                    <td>
-                      <div className="name">
-                        {row.name}
-                        {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
-                      </div>
-                      <code className="wrap" data-testid="apdu-command">{row.command}</code>
-                    </td>
-                    <td>
-                      <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
-                        {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
-                      </code>
-                    </td>
-                    <td>
-                      <code>{row.sw ?? '—'}</code>
-                      <div className="muted small">{row.swMeaning}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+          <ol className="apdu-log" data-testid="apdu-log" aria-label={t('log.heading')}>
+            {log.map((row) => (
+              <LogRow key={row.seq} row={row} revealed={revealed} />
+            ))}
+          </ol>
+        </details>
       )}
     </section>
+  );
+}
+
+/**
+ * One exchange: number, command name and status (in the chosen language) on a line, then the
+ * command and response bytes in monospace, each byte a spaced pair so lines wrap between bytes.
+ */
+function LogRow({ row, revealed }: { row: ApduLogRow; revealed: boolean }) {
+  const t = useT();
+  const status = statusWordText(row.sw);
+  return (
+    <li className="apdu-row" data-testid="apdu-row" data-sensitive={row.sensitive}>
+      <div className="apdu-head">
+        <span className="num">{row.seq}</span>
+        <span className="name">
+          {row.name}
+          {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
+        </span>
+        <span className="apdu-status">
+          <code>{row.sw ?? '—'}</code> <span className="muted small" data-testid="apdu-status">{t(status.key, status.values)}</span>
+        </span>
+      </div>
+      <dl className="apdu-bytes">
+        <dt>{t('log.column.command')}</dt>
+        <dd>
+          <code data-testid="apdu-command">{row.command}</code>
+        </dd>
+        {row.responseData && (
+          <>
+            <dt>{t('log.column.response')}</dt>
+            <dd>
+              <code data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
+                {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
+              </code>
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
   );
 }

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectReadWithoutPin, selectServices } from '../../store/selectors';
+import { statusWordText } from '../../model/statusWordText';
 import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
@@ -9,6 +10,10 @@ import { ServiceError } from './ServiceError';
  */
 export function NoPinRead() {
   const t = useT();
+  const statusText = (sw: string | null) => {
+    const status = statusWordText(sw);
+    return t(status.key, status.values);
+  };
   const services = useAppStore(selectServices);
   const read = useAppStore(selectReadWithoutPin);
   const result = services.noPin;
@@ -44,7 +49,7 @@ export function NoPinRead() {
                       <code className="wrap" data-testid="nopin-apdu-command">{row.command}</code>
                     </td>
                     <td>
-                      <code>{row.sw ?? '—'}</code> <span className="muted small">{row.swMeaning}</span>
+                      <code>{row.sw ?? '—'}</code> <span className="muted small">{statusText(row.sw)}</span>
                     </td>
                   </tr>
                 ))}
