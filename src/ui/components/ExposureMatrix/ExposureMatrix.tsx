@@ -1,5 +1,5 @@
 import type { ExposureRowView } from '../../../worker/protocol';
-import { cellFor, groupRows, sessionRead, type AppletGroup } from '../../model/matrixModel';
+import { cellFor, groupRows, sessionRead, type AppletGroup, type MatrixColumn } from '../../model/matrixModel';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -24,10 +24,24 @@ export function ExposureMatrix() {
 /** Rows no PIN changes (keys, never-read, undocumented — and files never issued) get one cell across every column. */
 const SPANNING = new Set(['never', 'internal', 'unknown']);
 
+/**
+ * A file that stays inside the card: a key, a PIN's own file, a protected area, or an undocumented
+ * EF this session did not read (docs/card-reference.md §6.1, §7.1, §8.1, §9.2). These fold into one
+ * line per applet; an undocumented EF that was read stays in the table, since it did leave the card.
+ */
+export function staysInCard(row: ExposureRowView): boolean {
+  if (row.access.kind === 'never' || row.access.kind === 'internal') return true;
+  return row.access.kind === 'unknown' && row.status !== 'read';
+}
+
 function AppletTable({ group }: { group: AppletGroup }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
+  const shown = group.rows.filter((row) => !staysInCard(row));
+  const inside = group.rows.filter(staysInCard);
+  const name = (row: ExposureRowView) => (language === 'ja' ? row.nameJa : row.name);
+  const columnName = (c: MatrixColumn) => (c === 'none' ? t('matrix.column.none') : t(`pin.short.${c}`));
   const statusText = (row: ExposureRowView) => {
     if (row.status === 'not-issued') return t('status.not-issued');
     if (row.access.kind === 'never' || row.access.kind === 'internal') return '—';
@@ -47,26 +61,28 @@ function AppletTable({ group }: { group: AppletGroup }) {
               <th scope="col" className="file-col">{t('matrix.file')}</th>
               {group.columns.map((c) => (
                 <th scope="col" key={c} className={c === 'none' ? 'none-col' : undefined}>
-                  {c === 'none' ? t('matrix.column.none') : t(`pin.short.${c}`)}
+                  {columnName(c)}
                 </th>
               ))}
               <th scope="col">{t('matrix.status')}</th>
             </tr>
           </thead>
           <tbody>
-            {group.rows.map((row) => (
+            {shown.map((row) => (
               <tr key={row.key} data-testid={`row-${row.key}`} data-status={row.status} onClick={() => selectRow(row.key)}>
                 <th scope="row" className="file-col">
                   <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={(e) => { e.stopPropagation(); selectRow(row.key); }}>
-                    {language === 'ja' ? row.nameJa : row.name}
+                    {name(row)}
                   </button>
                   <span className="file-id">{row.fileId}</span>
                   {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}
                 </th>
                 {SPANNING.has(row.access.kind) || row.status === 'not-issued' ? (
-                  <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} />
+                  <MatrixCell cell={cellFor(row, 'none')} testId={`cell-${row.key}-none`} span={group.columns.length} column={t('matrix.column.any')} />
                 ) : (
-                  group.columns.map((c) => <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} />)
+                  group.columns.map((c) => (
+                    <MatrixCell key={c} cell={cellFor(row, c)} testId={`cell-${row.key}-${c}`} none={c === 'none'} column={columnName(c)} />
+                  ))
                 )}
                 <td className="row-status" data-testid={`status-${row.key}`} data-opened-by={row.openedBy.join(' ')}>{statusText(row)}</td>
               </tr>
@@ -74,6 +90,25 @@ function AppletTable({ group }: { group: AppletGroup }) {
           </tbody>
         </table>
       </div>
+      {inside.length > 0 && (
+        <details className="inside-fold" data-testid={`inside-${group.applet}`}>
+          <summary>{t('matrix.inside', { count: inside.length })}</summary>
+          <p className="muted small">{t('matrix.insideNote')}</p>
+          <ul className="inside-list">
+            {inside.map((row) => (
+              <li key={row.key} data-testid={`row-${row.key}`} data-status={row.status}>
+                <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={() => selectRow(row.key)}>
+                  {name(row)}
+                </button>{' '}
+                <span className="file-id">{row.fileId}</span>{' '}
+                <span className="muted small" data-testid={`cell-${row.key}-none`} data-cell={cellFor(row, 'none').kind}>
+                  {t(`cell.${cellFor(row, 'none').kind}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
