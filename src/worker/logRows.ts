@@ -1,7 +1,7 @@
 import { hex16, toHex } from '../bytes';
 import { parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
-import { describeCommand } from '../cards/mynumber/describeCommand';
+import { describeCommand, nameCommand } from '../cards/mynumber/describeCommand';
 import type { ApduLogRow, ByteSpan } from './protocol';
 
 /**
@@ -15,6 +15,7 @@ export function toLogRow(entry: ApduLogEntry, myNumberSpans: readonly ByteSpan[]
   return {
     seq: entry.seq,
     name: describeCommand(entry.command),
+    nameParts: nameCommand(entry.command),
     command: formatCommandHex(entry.command),
     responseData: response ? toHex(response.data) : '',
     ...(myNumberSpans.length > 0 ? { myNumberSpans } : {}),

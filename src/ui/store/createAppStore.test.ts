@@ -84,7 +84,7 @@ describe('createAppStore', () => {
 
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
-    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });
     emit({ type: 'pins', pins: [pinState({ pinId: 'textPin', triesLeft: 2 })] });
     expect(store.getState().log).toHaveLength(1);
     expect(store.getState().pins[0]?.triesLeft).toBe(2);
@@ -134,7 +134,7 @@ describe('createAppStore', () => {
     const { store, emit, calls, storage } = setup({ clear: () => null, scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
     await store.getState().connectSimulator('adult');
     await store.getState().scan();
-    emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', command: '00 A4', responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', nameParts: { instruction: 'SELECT' }, command: '00 A4', responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 } });
     store.getState().selectRow('jpki/000A');
     store.getState().setLanguage('ja');
     await store.getState().clearAll();
@@ -150,7 +150,7 @@ describe('createAppStore', () => {
     const { store, emit } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
     await store.getState().connectSimulator('adult');
     for (let seq = 1; seq <= LOG_ROWS_SHOWN + 5; seq++) {
-      emit({ type: 'apdu', row: { seq, name: 'SELECT', command: '00 A4', responseData: '', sw: '6100', sensitive: false, elapsedMs: 0 } });
+      emit({ type: 'apdu', row: { seq, name: 'SELECT', nameParts: { instruction: 'SELECT' }, command: '00 A4', responseData: '', sw: '6100', sensitive: false, elapsedMs: 0 } });
     }
     expect(store.getState().log).toHaveLength(LOG_ROWS_SHOWN);
     expect(store.getState().logHidden).toBe(5);
@@ -261,7 +261,7 @@ describe('createAppStore with USB readers', () => {
   });
 
   it('reconnecting finds another card: the card-changed event leaves only the new card, and says so until the next connect', async () => {
-    const apdu = (seq: number, command: string) => ({ seq, name: command, command, responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 });
+    const apdu = (seq: number, command: string) => ({ seq, name: command, nameParts: { instruction: command }, command, responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 });
     let onConnect: () => void = () => {};
     const { store, emit } = usbSetup({
       connectReader: () => (onConnect(), READER_INFO),

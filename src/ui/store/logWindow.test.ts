@@ -5,6 +5,7 @@ import { LOG_CHARS_SHOWN, LOG_ROWS_SHOWN, appendLogRow, type LogWindow } from '.
 const logRow = (seq: number, responseBytes = 0): ApduLogRow => ({
   seq,
   name: 'GET RESPONSE',
+  nameParts: { instruction: 'GET RESPONSE' },
   command: '00 C0 00 00 00',
   responseData: '5A '.repeat(responseBytes).trimEnd(),
   sw: '6100',

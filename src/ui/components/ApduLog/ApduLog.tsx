@@ -4,6 +4,7 @@ import { hexWithHidden } from '../../model/myNumberMask';
 import { statusWordText } from '../../model/statusWordText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden, selectMyNumberRevealed } from '../../store/selectors';
+import { commandNameText } from '../../model/commandNameText';
 import { useT } from '../../useT';
 import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
@@ -58,7 +59,7 @@ export function ApduLog() {
               <span className="muted small">{t('log.myNumberHidden')}</span>
             </div>
           )}
-          <ol className="apdu-log" data-testid="apdu-log" aria-label={t('log.heading')}>
+          <ol className="apdu-log" data-testid="apdu-log" aria-label={t('log.heading')} tabIndex={0}>
             {log.map((row) => (
               <LogRow key={row.seq} row={row} revealed={revealed} />
             ))}
@@ -81,7 +82,7 @@ function LogRow({ row, revealed }: { row: ApduLogRow; revealed: boolean }) {
       <div className="apdu-head">
         <span className="num">{row.seq}</span>
         <span className="name">
-          {row.name}
+          {commandNameText(row.nameParts, t)}
           {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
         </span>
         <span className="apdu-status">

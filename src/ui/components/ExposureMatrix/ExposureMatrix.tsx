@@ -3,6 +3,7 @@ import { cellFor, groupRows, sessionRead, type AppletGroup, type MatrixColumn } 
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
+import { openWhenWide } from '../Fold/openWhenWide';
 import { MatrixCell } from '../MatrixCell/MatrixCell';
 
 /** The heart of the app: each applet's files × {no PIN, each of its PINs}, filled in live as the scan reads (docs/peers.md §5.1). */
@@ -52,8 +53,11 @@ function AppletTable({ group }: { group: AppletGroup }) {
     return t(read.withoutPin ? 'status.readWithAndWithout' : 'status.readWith', { pins });
   };
   return (
-    <div className="applet" data-testid={`applet-${group.applet}`}>
-      <h3>{t(`applet.${group.applet}`)}</h3>
+    <details className="applet" data-testid={`applet-${group.applet}`} ref={openWhenWide}>
+      <summary>
+        <h3>{t(`applet.${group.applet}`)}</h3>{' '}
+        <span className="muted small">{t('matrix.appletCount', { count: shown.length, free: shown.filter((r) => cellFor(r, 'none').kind === 'read').length })}</span>
+      </summary>
       <div className="table-scroll">
         <table className="matrix">
           <thead>
@@ -109,6 +113,6 @@ function AppletTable({ group }: { group: AppletGroup }) {
           </ul>
         </details>
       )}
-    </div>
+    </details>
   );
 }

@@ -5,12 +5,17 @@ import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
 import { linkableSerial } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed, selectSelectRow, selectSelectedRow } from '../../store/selectors';
+import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
 import { Modal } from '../Modal/Modal';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
+
+/** The rows whose detail carries a note, each a catalog entry `rowNote.<row key>` (docs/card-reference.md §6.1, §7.1, §8.1, §9.3). */
+const NOTED = ['jpki/0001', 'jpki/0008', 'jpki/000A', 'text/0003', 'text/0008', 'visual/0006', 'juki/0002'] as const;
+const rowNote = (key: string): MessageKey | null => ((NOTED as readonly string[]).includes(key) ? (`rowNote.${key}` as MessageKey) : null);
 
 /** One row opened: what the file is, its access rule, and its content decoded or raw (docs/peers.md §6: raw↔decoded toggle). */
 export function RowDetail() {
@@ -33,7 +38,7 @@ export function RowDetail() {
         </div>
         <p className="muted small">
           {t(`applet.${row.applet}`)} · {t('detail.spec', { section: row.specSection })}
-          {row.note ? ` · ${row.note}` : ''}
+          {rowNote(row.key) && ` · ${t(rowNote(row.key)!)}`}
         </p>
         {row.content ? (
           <>

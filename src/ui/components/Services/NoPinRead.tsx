@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectReadWithoutPin, selectServices } from '../../store/selectors';
 import { statusWordText } from '../../model/statusWordText';
+import { commandNameText } from '../../model/commandNameText';
 import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
@@ -45,7 +46,7 @@ export function NoPinRead() {
                   <tr key={row.seq} data-testid="nopin-apdu">
                     <td className="num">{row.seq}</td>
                     <td>
-                      <div className="name">{row.name}</div>
+                      <div className="name">{commandNameText(row.nameParts, t)}</div>
                       <code className="wrap" data-testid="nopin-apdu-command">{row.command}</code>
                     </td>
                     <td>
