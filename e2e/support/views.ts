@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './test';
-import { openLog, openPin, scanCard, startSimulator, submitPin } from './flows';
+import { openLog, openPin, openRow, scanCard, startSimulator, submitPin } from './flows';
 
 export type Language = 'ja' | 'en';
 
@@ -124,10 +124,7 @@ export function everyView(language: Language): View[] {
 export function detailView(key: string): View {
   return {
     name: `detail ${key}`,
-    enter: async (page) => {
-      await page.getByTestId(`row-open-${key}`).click();
-      await expect(page.getByTestId('row-detail')).toHaveAttribute('data-row', key);
-    },
+    enter: (page) => openRow(page, key),
     leave: closeDetail,
   };
 }

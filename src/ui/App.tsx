@@ -14,6 +14,7 @@ import { RowDetail } from './components/RowDetail/RowDetail';
 import { ServicesView } from './components/Services/ServicesView';
 import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
+import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
 import { useAppStore } from './store/AppStoreContext';
 import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
 import { useT } from './useT';
@@ -43,6 +44,7 @@ export function App() {
       <main>
         <AppStatusBanner />
         <ErrorBanner />
+        <UsbChooserStatus />
         {showPrivacy ? (
           <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
         ) : (

@@ -244,7 +244,29 @@ describe('createAppStore with USB readers', () => {
     const { store, calls } = usbSetup({}, () => Promise.reject(Object.assign(new Error('none'), { code: 'usb/no-reader-chosen' })));
     await store.getState().addReader();
     expect(store.getState().errorCode).toBe('usb/no-reader-chosen');
+    expect(store.getState().usbChooser).toEqual({ phase: 'none-chosen' });
     expect(calls).toEqual([]);
+  });
+
+  it('says the chooser is open while it is, then that the reader connected', async () => {
+    let pick: (value: { vendorId: number; productId: number; serialNumber: null; name: string }) => void = () => {};
+    const { store } = usbSetup({}, () => new Promise((resolve) => (pick = resolve)));
+    const adding = store.getState().addReader();
+    expect(store.getState().usbChooser).toEqual({ phase: 'open' });
+    pick({ vendorId: 0x04e6, productId: 0x511a, serialNumber: null, name: 'SCR3310' });
+    await adding;
+    expect(store.getState().usbChooser).toEqual({ phase: 'connected', name: READER.name });
+  });
+
+  it('a picked device this page cannot use as a reader says so', async () => {
+    const blocked = { ...READER, blockedBy: 'usb/protected-class' as const };
+    const { store } = usbSetup({
+      listReaders: () => [blocked],
+      connectReader: () => Promise.reject(Object.assign(new Error('blocked'), { code: 'usb/protected-class' })),
+    });
+    await store.getState().addReader();
+    expect(store.getState().usbChooser).toEqual({ phase: 'not-supported', name: READER.name });
+    expect(store.getState().errorCode).toBe('usb/protected-class');
   });
 
   it('reconnecting the same reader after an unplug keeps the rows; another reader starts afresh', async () => {

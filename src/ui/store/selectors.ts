@@ -41,6 +41,7 @@ export const selectAddReader = (s: AppState) => s.addReader;
 export const selectConnectReader = (s: AppState) => s.connectReader;
 export const selectRefreshReaders = (s: AppState) => s.refreshReaders;
 export const selectReaderCheck = (s: AppState) => s.readerCheck;
+export const selectUsbChooser = (s: AppState) => s.usbChooser;
 export const selectShowReaderCheck = (s: AppState) => s.showReaderCheck;
 export const selectHideReaderCheck = (s: AppState) => s.hideReaderCheck;
 export const selectInterrupted = (s: AppState) => s.interrupted;
