@@ -31,6 +31,8 @@ const SPANNING = new Set(['never', 'internal', 'unknown']);
  * line per applet; an undocumented EF that was read stays in the table, since it did leave the card.
  */
 export function staysInCard(row: ExposureRowView): boolean {
+  // A file of a credential never issued (§6.2, §12) says so in the table: that absence is itself a fact about the holder.
+  if (row.status === 'not-issued') return false;
   if (row.access.kind === 'never' || row.access.kind === 'internal') return true;
   return row.access.kind === 'unknown' && row.status !== 'read';
 }
