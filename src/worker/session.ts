@@ -28,6 +28,8 @@ export class EngineSession {
   private readonly pinStatus = new Map<PinId, PinStatus>();
   private readonly verified = new Set<PinId>();
   private card: CardFingerprint | null = null;
+  /** Bumped by `end()`: what a transport ended that way still reports is dropped, not logged. */
+  private attachment = 0;
 
   constructor(
     readonly emit: (event: EngineEvent) => void,
@@ -53,7 +55,9 @@ export class EngineSession {
   attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; transcript?: ConnectionInfo['transcript']; keepLog?: boolean } = {}): ConnectionInfo {
     // A fresh connection starts with nothing selected; the tracker follows the card from there.
     const myNumberInLog = new MyNumberInLog();
+    const mine = ++this.attachment;
     const transport = new LoggingTransport(inner, (entry) => {
+      if (mine !== this.attachment) return;
       this.logEntries.push(entry);
       this.emit({ type: 'apdu', row: toLogRow(entry, myNumberInLog.spansOf(entry)) });
     });
@@ -90,6 +94,15 @@ export class EngineSession {
     }
   }
 
+  /**
+   * Ends the session on the person's word (Clear everything, Disconnect; issue 15 §3): like
+   * `detach`, and the exchange still under way on the old transport adds nothing to the log.
+   */
+  end(): Promise<void> {
+    this.attachment++;
+    return this.detach();
+  }
+
   /** A channel over the connected card; `engine/not-connected` without one. */
   channel(): ApduChannel {
     if (!this.transport) throw new EngineFailure('engine/not-connected', 'no card is connected');
@@ -98,6 +111,8 @@ export class EngineSession {
 
   /** Stores a row and tells the UI (event `row`). */
   putRow(row: ExposureRowView): void {
+    // A row read just before the session ended arrives after it: it belongs to no session now.
+    if (!this.transport) return;
     this.rows.set(row.key, row);
     this.emit({ type: 'row', row });
   }
