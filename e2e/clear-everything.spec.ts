@@ -1,11 +1,12 @@
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { openLog, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 
 test('"Clear everything" forgets the card data and the log and returns to the start', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
   await openPin(page, 'textPin');
   await submitPin(page, '1234');
+  await openLog(page);
   await expect(page.getByTestId('apdu-row').first()).toBeVisible();
 
   await page.getByTestId('clear-all').click();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { openLog, openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
 import { drawnAsCanvas, dumpPage, type PageDump } from './support/pageDump';
 
 /** The adult simulator holder's My Number (README, Simulator holders) = 照合番号A. */
@@ -87,6 +87,7 @@ test('the My Number is nowhere on the page until Reveal, and everywhere it belon
     }
     await closeRow(page);
   }
+  await openLog(page);
   await expect(page.locator('[data-testid="apdu-response"][data-hidden="true"]').first()).toBeVisible();
   for (const dump of before) expect(numberForms(dump.text)).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { startSimulator } from './support/flows';
+import { startSimulator, verifyCommands } from './support/flows';
 
 /** The default holder's credentials (README, "The default holder's PINs"). */
 const AUTH_PIN = '1234';
@@ -42,7 +42,7 @@ test('two service logins record the same serial number, highlighted, and the PIN
   expect(serials[1]).toBe(serials[0]);
   await expect(page.getByTestId('record-serial').first()).toHaveAttribute('data-match', 'true');
   await expect(page.getByTestId('same-serial-note')).toContainText(serials[0]!);
-  const verifies = await page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').allInnerTexts();
+  const verifies = await verifyCommands(page);
   expect(verifies).toContain('00 20 00 80 ** PIN hidden **');
   expect(verifies.join(' ')).not.toContain('31 32 33 34');
 });

@@ -28,8 +28,17 @@ export async function scanCard(page: Page): Promise<void> {
   await expect(page.getByTestId('scan-progress')).toHaveCount(0);
 }
 
+/** Opens the fold-out (a `<details>`) around `testId` if it is folded, as on a phone where the PIN list and each applet's files fold. */
+async function unfoldAround(page: Page, testId: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  await target.evaluate((element) => {
+    for (let fold = element.closest('details'); fold; fold = fold.parentElement?.closest('details') ?? null) fold.open = true;
+  });
+}
+
 /** Opens the PIN dialog of one credential. */
 export async function openPin(page: Page, pinId: string): Promise<void> {
+  await unfoldAround(page, `pin-open-${pinId}`);
   await page.getByTestId(`pin-open-${pinId}`).click();
   await expect(page.getByTestId('pin-dialog')).toHaveAttribute('data-pin', pinId);
 }
@@ -46,12 +55,20 @@ export async function submitPin(page: Page, value: string, { confirmLastTry = fa
 
 /** Opens a matrix row's detail. */
 export async function openRow(page: Page, key: string): Promise<void> {
+  await unfoldAround(page, `row-open-${key}`);
   await page.getByTestId(`row-open-${key}`).click();
   await expect(page.getByTestId('row-detail')).toHaveAttribute('data-row', key);
 }
 
-/** The text of every VERIFY command in the APDU log. */
+/** Opens the APDU log, folded by default, so its rows can be seen and clicked. */
+export async function openLog(page: Page): Promise<void> {
+  const fold = page.getByTestId('apdu-log-fold');
+  if ((await fold.getAttribute('open')) === null) await page.getByTestId('apdu-log-toggle').click();
+  await expect(fold).toHaveAttribute('open', '');
+}
+
+/** The text of every VERIFY command in the APDU log (read from the document, folded or not). */
 export async function verifyCommands(page: Page): Promise<string[]> {
   const rows = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' });
-  return rows.getByTestId('apdu-command').allInnerTexts();
+  return rows.getByTestId('apdu-command').allTextContents();
 }

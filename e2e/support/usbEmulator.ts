@@ -13,6 +13,8 @@ interface EmulatorControls {
   injectAfter(xfrBlocks: number, fault: { kind: string }): Promise<void>;
   setUnrestricted(value: boolean): Promise<void>;
   cancelNextChooser(): void;
+  holdNextChooser(): void;
+  closeChooser(): void;
   addSmartCardReader(options?: { name?: string; holder?: string; noCard?: boolean }): Promise<void>;
   removeSmartCard(name?: string): void;
 }

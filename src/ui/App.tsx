@@ -14,8 +14,9 @@ import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
 import { RowDetail } from './components/RowDetail/RowDetail';
 import { ScanProgress } from './components/ScanProgress/ScanProgress';
 import { ServicesView } from './components/Services/ServicesView';
-import { ViewNav } from './components/Services/ViewNav';
+import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
+import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
 import { useAppStore } from './store/AppStoreContext';
 import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
 import { useT } from './useT';
@@ -45,6 +46,7 @@ export function App() {
       <main>
         <AppStatusBanner />
         <ErrorBanner />
+        <UsbChooserStatus />
         {showPrivacy ? (
           <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
         ) : (
@@ -54,20 +56,22 @@ export function App() {
                 <CardPanel />
                 <ReaderCheck />
                 <ViewNav />
-                {view === 'services' ? (
-                  <>
-                    <PinOpened />
-                    <ServicesView />
-                  </>
-                ) : (
-                  <>
-                    <ScanProgress />
-                    <ExposureSummary />
-                    <PinOpened />
-                    <PinList />
-                    <ExposureMatrix />
-                  </>
-                )}
+                <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
+                  {view === 'services' ? (
+                    <>
+                      <PinOpened />
+                      <ServicesView />
+                    </>
+                  ) : (
+                    <>
+                      <ScanProgress />
+                      <ExposureSummary />
+                      <PinOpened />
+                      <PinList />
+                      <ExposureMatrix />
+                    </>
+                  )}
+                </div>
               </>
             ) : (
               <StartScreen />

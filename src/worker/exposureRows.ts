@@ -35,7 +35,6 @@ export function initialRow(entry: ExposureEntry): ExposureRowView {
     containsMyNumber: entry.containsMyNumber,
     reveals: [...entry.reveals],
     specSection: entry.specSection,
-    ...(entry.note ? { note: entry.note } : {}),
     status: 'not-read',
     readWith: null,
     openedBy: [],

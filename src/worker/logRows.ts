@@ -1,12 +1,12 @@
 import { hex16, toHex } from '../bytes';
-import { describeStatusWord, parseResponse } from '../apdu';
+import { parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
-import { describeCommand } from '../cards/mynumber/describeCommand';
+import { describeCommand, nameCommand } from '../cards/mynumber/describeCommand';
 import { isErrorCode } from './errorCodes';
 import type { ApduLogRow, ByteSpan } from './protocol';
 
 /**
- * A log entry as the UI shows it: names decoded, status word explained, secrets already `**`
+ * A log entry as the UI shows it: names decoded, the status word as data (the UI says what it means), secrets already `**`
  * (house rule 6), and the response bytes that carry the My Number marked (`MyNumberInLog`) for the
  * UI to hide until Reveal (docs/card-reference.md §17).
  */
@@ -16,11 +16,11 @@ export function toLogRow(entry: ApduLogEntry, myNumberSpans: readonly ByteSpan[]
   return {
     seq: entry.seq,
     name: describeCommand(entry.command),
+    nameParts: nameCommand(entry.command),
     command: formatCommandHex(entry.command),
     responseData: response ? toHex(response.data) : '',
     ...(myNumberSpans.length > 0 ? { myNumberSpans } : {}),
     sw,
-    swMeaning: response ? describeStatusWord(response.sw) : (entry.error?.message ?? ''),
     sensitive: entry.sensitive,
     elapsedMs: Math.round(entry.elapsedMs * 10) / 10,
     ...(entry.error ? { errorCode: isErrorCode(entry.error.code) ? entry.error.code : 'engine/internal' } : {}),

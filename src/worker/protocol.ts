@@ -134,19 +134,32 @@ export interface ByteSpan {
 }
 
 /** One row of the APDU log as the UI shows it; PIN bytes are already `**`. */
+/** A command's name in parts the UI says in its language (cards/mynumber/describeCommand.ts, docs/card-reference.md §2). */
+export interface CommandNameView {
+  /** The ISO 7816-4 instruction, a technical token: "SELECT", "READ BINARY", … */
+  readonly instruction: string;
+  /** The applet a SELECT by AID addresses. */
+  readonly applet?: 'jpki' | 'text' | 'visual' | 'common' | 'juki' | 'issuerSecurityDomain' | 'unknown';
+  /** Technical rest: "EF 000A", "@0100", "SFI 01 @0". */
+  readonly detail?: string;
+  /** A bare VERIFY that only asked for tries left. */
+  readonly asksTries?: boolean;
+}
+
 export interface ApduLogRow {
   readonly seq: number;
-  /** "SELECT JPKI AP", "READ BINARY @0000", … */
+  /** "SELECT JPKI AP", "READ BINARY @0000", … in English, for text outside the UI (the bridge, tests). */
   readonly name: string;
+  /** The same name in parts, for the UI to say in the chosen language. */
+  readonly nameParts: CommandNameView;
   /** Command hex, redacted bytes as `**`. */
   readonly command: string;
   /** Response data hex (without the status word); empty when none. */
   readonly responseData: string;
   /** Bytes of `responseData` that carry the My Number (a READ of text 0001/0003, visual 0005); absent when none. */
   readonly myNumberSpans?: readonly ByteSpan[];
-  /** Status word as 4 hex digits, or null when the exchange failed. */
+  /** Status word as 4 hex digits, or null when the exchange failed. What it means is the UI's to say, in the chosen language (ui/model/statusWordText.ts). */
   readonly sw: string | null;
-  readonly swMeaning: string;
   readonly sensitive: boolean;
   readonly elapsedMs: number;
   readonly errorCode?: ErrorCode;
@@ -211,10 +224,15 @@ export type AccessView =
  * Fields `derivedFromMyNumber` (a digest or signature that gives the number back,
  * docs/card-reference.md §17) are masked with it.
  */
+/** A value the UI says through its catalog, not as the engine wrote it: yes/no, an ISO 5218 sex code. */
+export type FieldValueKey = 'yes' | 'no' | 'sex.0' | 'sex.1' | 'sex.2' | 'sex.9';
+
 export interface FieldView {
   readonly label: string;
   readonly labelJa: string;
+  /** The value as read; where `valueKey` is set, the UI shows the catalog's words for it instead. */
   readonly value: string;
+  readonly valueKey?: FieldValueKey;
   readonly kind: 'text' | 'date' | 'hex' | 'myNumber' | 'number';
   readonly linkable?: 'logins' | 'signedDocuments';
   readonly derivedFromMyNumber?: boolean;
@@ -268,7 +286,6 @@ export interface ExposureRowView {
   /** Holder facts this file gives away ('name', 'address', 'birthDate', 'myNumber', …). */
   readonly reveals: readonly string[];
   readonly specSection: string;
-  readonly note?: string;
   readonly status: ReadStatus;
   /** The credential in force at the latest read attempt: 'none' for the no-PIN scan. */
   readonly readWith: PinKey | 'none' | null;

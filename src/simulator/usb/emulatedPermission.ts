@@ -62,6 +62,8 @@ const plugged: Plugged[] = [];
  */
 let unrestricted = documentAllowsFeature('usb-unrestricted');
 const realPolicyApplied: Promise<void> = unrestricted ? send({ action: 'set-unrestricted', unrestricted }) : Promise.resolve();
+let holdsNext = false;
+let releaseChooser: (() => void) | null = null;
 let chooserCancels = false;
 
 function remember(): void {
@@ -126,6 +128,14 @@ const controls = {
   cancelNextChooser(): void {
     chooserCancels = true;
   },
+  /** The next chooser stays open, as a person looking at the browser's window, until `closeChooser`. */
+  holdNextChooser(): void {
+    holdsNext = true;
+  },
+  /** The held chooser closes: with the reader plugged in last picked, or none after `cancelNextChooser`. */
+  closeChooser(): void {
+    releaseChooser?.();
+  },
 };
 
 (globalThis as typeof globalThis & { __mynalensUsbEmulator?: typeof controls }).__mynalensUsbEmulator = controls;
@@ -136,6 +146,13 @@ export function usbCapabilities(): UsbCapabilities {
 
 export async function requestReader(): Promise<PickedReader> {
   await realPolicyApplied;
+  if (holdsNext) {
+    holdsNext = false;
+    await new Promise<void>((resolve) => {
+      releaseChooser = resolve;
+    });
+    releaseChooser = null;
+  }
   const pick = [...plugged].reverse().find((p) => p.present);
   if (chooserCancels || !pick) {
     chooserCancels = false;

@@ -1,13 +1,21 @@
-import { en, type MessageKey } from './en';
+import { en, type Catalog, type MessageKey } from './en';
 import { ja } from './ja';
 
 export type Language = 'ja' | 'en';
 
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, ja };
+const CATALOGS: Record<Language, Catalog> = { en, ja };
 
-/** The text for `key` in `language`, with `{name}` placeholders filled from `values`. */
+/**
+ * The text for `key` in `language`, with `{name}` placeholders filled from `values`. A numeric
+ * `count` picks the plural form (`Intl.PluralRules`): `key.one` where the catalog has it, so
+ * English says "1 file" and "5 files"; Japanese needs no such form.
+ */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return CATALOGS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  const catalog = CATALOGS[language];
+  const plural = typeof values.count === 'number' ? `${key}.${new Intl.PluralRules(language).select(values.count)}` : null;
+  const forms: Partial<Record<string, string>> = catalog;
+  const text = (plural !== null ? forms[plural] : undefined) ?? catalog[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 /** Japanese when the browser prefers it, English otherwise. */

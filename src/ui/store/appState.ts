@@ -131,6 +131,8 @@ export interface AppState extends ServicesActions {
   readonly usb: UsbCapabilities;
   readonly readers: readonly ReaderView[];
   readonly readerCheck: ReaderCheckView | null;
+  /** The browser's reader chooser: open now, or how it last closed (null before any). */
+  readonly usbChooser: UsbChooserState;
   refreshReaders(): Promise<void>;
   /** Asks the browser for a reader (chooser), then connects to the one picked. */
   addReader(): Promise<void>;
@@ -201,6 +203,9 @@ export interface AppState extends ServicesActions {
   exportTranscript(kind: TranscriptKind): Promise<string | null>;
 }
 
+/** What "Connect a USB reader…" says: the chooser is open, or what happened when it closed. */
+export type UsbChooserState = null | { readonly phase: 'open' } | { readonly phase: 'none-chosen' } | { readonly phase: 'not-supported'; readonly name: string } | { readonly phase: 'connected'; readonly name: string };
+
 /** Every card-derived field, as it is before any card is touched (card data is never persisted). */
 export const EMPTY_CARD_DATA = {
   connection: null,
@@ -208,6 +213,7 @@ export const EMPTY_CARD_DATA = {
   interrupted: false,
   cardChanged: false,
   readerCheck: null,
+  usbChooser: null,
   readerReportOffered: false,
   identity: null,
   rows: [],

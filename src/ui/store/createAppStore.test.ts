@@ -85,7 +85,7 @@ describe('createAppStore', () => {
 
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
-    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: true, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });
     emit({ type: 'pins', pins: [pinState({ pinId: 'textPin', triesLeft: 2 })] });
     expect(store.getState().log).toHaveLength(1);
     expect(store.getState().pins[0]?.triesLeft).toBe(2);
@@ -137,7 +137,7 @@ describe('createAppStore', () => {
     const { store, emit, calls, storage } = setup({ clear: () => null, scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
     await store.getState().connectSimulator('adult');
     await store.getState().scan();
-    emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', command: '00 A4', responseData: '', sw: '9000', swMeaning: 'ok', sensitive: false, elapsedMs: 1 } });
+    emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', nameParts: { instruction: 'SELECT' }, command: '00 A4', responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 } });
     store.getState().selectRow('jpki/000A');
     store.getState().setLanguage('ja');
     await store.getState().clearAll();
@@ -214,7 +214,7 @@ describe('createAppStore', () => {
     const { store, emit } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }) });
     await store.getState().connectSimulator('adult');
     for (let seq = 1; seq <= LOG_ROWS_SHOWN + 5; seq++) {
-      emit({ type: 'apdu', row: { seq, name: 'SELECT', command: '00 A4', responseData: '', sw: '6100', swMeaning: 'more', sensitive: false, elapsedMs: 0 } });
+      emit({ type: 'apdu', row: { seq, name: 'SELECT', nameParts: { instruction: 'SELECT' }, command: '00 A4', responseData: '', sw: '6100', sensitive: false, elapsedMs: 0 } });
     }
     expect(store.getState().log).toHaveLength(LOG_ROWS_SHOWN);
     expect(store.getState().logHidden).toBe(5);
@@ -308,7 +308,29 @@ describe('createAppStore with USB readers', () => {
     const { store, calls } = usbSetup({}, () => Promise.reject(Object.assign(new Error('none'), { code: 'usb/no-reader-chosen' })));
     await store.getState().addReader();
     expect(store.getState().errorCode).toBe('usb/no-reader-chosen');
+    expect(store.getState().usbChooser).toEqual({ phase: 'none-chosen' });
     expect(calls).toEqual([]);
+  });
+
+  it('says the chooser is open while it is, then that the reader connected', async () => {
+    let pick: (value: { vendorId: number; productId: number; serialNumber: null; name: string }) => void = () => {};
+    const { store } = usbSetup({}, () => new Promise((resolve) => (pick = resolve)));
+    const adding = store.getState().addReader();
+    expect(store.getState().usbChooser).toEqual({ phase: 'open' });
+    pick({ vendorId: 0x04e6, productId: 0x511a, serialNumber: null, name: 'SCR3310' });
+    await adding;
+    expect(store.getState().usbChooser).toEqual({ phase: 'connected', name: READER.name });
+  });
+
+  it('a picked device this page cannot use as a reader says so', async () => {
+    const blocked = { ...READER, blockedBy: 'usb/protected-class' as const };
+    const { store } = usbSetup({
+      listReaders: () => [blocked],
+      connectReader: () => Promise.reject(Object.assign(new Error('blocked'), { code: 'usb/protected-class' })),
+    });
+    await store.getState().addReader();
+    expect(store.getState().usbChooser).toEqual({ phase: 'not-supported', name: READER.name });
+    expect(store.getState().errorCode).toBe('usb/protected-class');
   });
 
   it('reconnecting the same reader after an unplug keeps the rows; another reader starts afresh', async () => {
@@ -329,7 +351,7 @@ describe('createAppStore with USB readers', () => {
   });
 
   it('reconnecting finds another card: the card-changed event leaves only the new card, and says so until the next connect', async () => {
-    const apdu = (seq: number, command: string) => ({ seq, name: command, command, responseData: '', sw: '9000', swMeaning: 'ok', sensitive: false, elapsedMs: 1 });
+    const apdu = (seq: number, command: string) => ({ seq, name: command, nameParts: { instruction: command }, command, responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 });
     let onConnect: () => void = () => {};
     const { store, emit } = usbSetup({
       connectReader: () => (onConnect(), READER_INFO),

@@ -8,7 +8,7 @@ import { LOG_ROWS_SHOWN } from './logWindow';
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
 const apdu = (seq: number): EngineEvent => ({
   type: 'apdu',
-  row: { seq, name: 'READ BINARY', command: '00 B0 00 00 00', responseData: '5A', sw: '9000', swMeaning: 'ok', sensitive: false, elapsedMs: 0 } satisfies ApduLogRow,
+  row: { seq, name: 'READ BINARY', nameParts: { instruction: 'READ BINARY' }, command: '00 B0 00 00 00', responseData: '5A', sw: '9000', sensitive: false, elapsedMs: 0 } satisfies ApduLogRow,
 });
 
 function setup(handlers: Parameters<typeof fakeClient>[0] = {}) {

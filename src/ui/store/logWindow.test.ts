@@ -5,10 +5,10 @@ import { LOG_CHARS_SHOWN, LOG_ROWS_SHOWN, appendLogRow, appendLogRows, type LogW
 const logRow = (seq: number, responseBytes = 0): ApduLogRow => ({
   seq,
   name: 'GET RESPONSE',
+  nameParts: { instruction: 'GET RESPONSE' },
   command: '00 C0 00 00 00',
   responseData: '5A '.repeat(responseBytes).trimEnd(),
   sw: '6100',
-  swMeaning: 'more bytes',
   sensitive: false,
   elapsedMs: 0,
 });

@@ -41,7 +41,15 @@ export function readerActions(set: SetState, get: GetState, client: EngineClient
     },
     addReader: () =>
       run(async () => {
-        const picked = await usb.requestReader();
+        set({ usbChooser: { phase: 'open' } });
+        let picked: Awaited<ReturnType<UsbAccess['requestReader']>>;
+        try {
+          picked = await usb.requestReader();
+        } catch (error) {
+          const none = (error as { code?: unknown }).code === 'usb/no-reader-chosen';
+          set({ usbChooser: none ? { phase: 'none-chosen' } : null });
+          throw error;
+        }
         const readers = await client.call('listReaders', { unrestricted: unrestricted() });
         set({ readers });
         const match = readers.find(
@@ -50,8 +58,18 @@ export function readerActions(set: SetState, get: GetState, client: EngineClient
             parseInt(r.productId, 16) === picked.productId &&
             (picked.serialNumber === null || r.serialNumber === picked.serialNumber),
         );
-        if (!match) throw Object.assign(new Error('the chosen reader is not listed'), { code: 'usb/reader-not-found' });
-        await connect(match.id);
+        if (!match) {
+          set({ usbChooser: { phase: 'not-supported', name: picked.name } });
+          throw Object.assign(new Error('the chosen reader is not listed'), { code: 'usb/reader-not-found' });
+        }
+        try {
+          await connect(match.id);
+        } catch (error) {
+          // A reader this page cannot drive is refused by the engine; any other failure says itself in the error banner.
+          set({ usbChooser: match.blockedBy ? { phase: 'not-supported', name: match.name } : null });
+          throw error;
+        }
+        set({ usbChooser: { phase: 'connected', name: match.name } });
       }),
     connectReader: (readerId: string) => run(() => connect(readerId)),
     showReaderCheck: () =>

@@ -43,6 +43,7 @@ export const selectAddReader = (s: AppState) => s.addReader;
 export const selectConnectReader = (s: AppState) => s.connectReader;
 export const selectRefreshReaders = (s: AppState) => s.refreshReaders;
 export const selectReaderCheck = (s: AppState) => s.readerCheck;
+export const selectUsbChooser = (s: AppState) => s.usbChooser;
 export const selectShowReaderCheck = (s: AppState) => s.showReaderCheck;
 export const selectReaderReportOffered = (s: AppState) => s.readerReportOffered;
 /** No card panel on screen (no connection, no interrupted session): where a failed start-up's report is offered. */

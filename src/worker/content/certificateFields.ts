@@ -1,6 +1,6 @@
 import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
 import type { FieldView } from '../protocol';
-import { dateField, numberField, sexField, textField } from './fields';
+import { dateField, numberField, sexField, textField, yesNoField } from './fields';
 
 /**
  * An X.509 certificate as fields (docs/card-reference.md §6.4, §12): subject, issuer, the serial in hex
@@ -26,7 +26,7 @@ export function certificateFields(view: CertificateView): FieldView[] {
   if (ext.keyUsage) fields.push(textField(['key usage', '鍵用途'], ext.keyUsage.join(', ')));
   if (ext.extendedKeyUsage) fields.push(textField(['extended key usage', '拡張鍵用途'], ext.extendedKeyUsage.join(', ')));
   if (ext.certificatePolicies.length > 0) fields.push(textField(['policies', '証明書ポリシー'], ext.certificatePolicies.join(', ')));
-  if (ext.basicConstraintsCa !== null) fields.push(textField(['certificate authority', '認証局'], ext.basicConstraintsCa ? 'yes / はい' : 'no / いいえ'));
+  if (ext.basicConstraintsCa !== null) fields.push(yesNoField(['certificate authority', '認証局'], ext.basicConstraintsCa));
   const san = ext.subjectAltName;
   if (san) {
     if (san.name !== null) fields.push(textField(['name', '氏名'], san.name));

@@ -1,7 +1,7 @@
 import type { DecodedView, DecoderId } from '../../cards/mynumber/decoders';
 import type { FieldView, ImageView } from '../protocol';
 import { certificateFields } from './certificateFields';
-import { dateField, fromMyNumber, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField } from './fields';
+import { dateField, fromMyNumber, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField, yesNoField } from './fields';
 import { myNumberPicture, photoOrNote, pngImage, type ImageOptions } from './images';
 
 /** What a decoder's view model becomes on screen. */
@@ -12,7 +12,6 @@ export interface DecodedParts {
 
 type ViewBuilder<D extends DecoderId> = (view: DecodedView<D>, source: string, options: ImageOptions) => DecodedParts | Promise<DecodedParts>;
 
-const yesNo = (value: boolean) => (value ? 'yes / はい' : 'no / いいえ');
 const fields = (...list: FieldView[]): DecodedParts => ({ fields: list });
 const cvFields = (v: DecodedView<'cvCertificate'>): DecodedParts =>
   fields(
@@ -42,12 +41,12 @@ export const VIEW_BUILDERS: { readonly [D in DecoderId]: ViewBuilder<D> } = {
     ),
   certificateFlags: (v) =>
     fields(
-      textField(['signature certificate issued', '署名用電子証明書の有無'], yesNo(v.signCertificate)),
-      textField(['user-authentication certificate issued', '利用者証明用電子証明書の有無'], yesNo(v.authCertificate)),
+      yesNoField(['signature certificate issued', '署名用電子証明書の有無'], v.signCertificate),
+      yesNoField(['user-authentication certificate issued', '利用者証明用電子証明書の有無'], v.authCertificate),
       hexField(['flags', 'フラグ'], v.hex),
     ),
   myNumber: (v) =>
-    fields(myNumberField(['My Number', '個人番号'], v.myNumber), textField(['check digit valid', '検査用数字の一致'], yesNo(v.checkDigitValid))),
+    fields(myNumberField(['My Number', '個人番号'], v.myNumber), yesNoField(['check digit valid', '検査用数字の一致'], v.checkDigitValid)),
   basicFour: (v) =>
     fields(
       textField(['name', '氏名'], v.name),

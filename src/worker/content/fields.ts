@@ -1,6 +1,6 @@
 import type { KeyIdView } from '../../cards/mynumber/shared/keyId';
 import type { RsaPublicKeyView } from '../../cards/mynumber/shared/rsaPublicKey';
-import type { FieldView } from '../protocol';
+import type { FieldValueKey, FieldView } from '../protocol';
 
 /** A bilingual label, English then Japanese. */
 export type Label = readonly [string, string];
@@ -38,11 +38,17 @@ export function fromMyNumber(field: FieldView): FieldView {
   return { ...field, derivedFromMyNumber: true };
 }
 
-const SEX: Readonly<Record<string, string>> = { '0': 'unknown (0) / 不明', '1': 'male (1) / 男', '2': 'female (2) / 女', '9': 'not applicable (9) / 適用不能' };
+const SEX_CODES = new Set(['0', '1', '2', '9']);
 
-/** An ISO 5218 sex code as text (docs/card-reference.md §7.3 DF25, §8.2, §12). */
+/** An ISO 5218 sex code (docs/card-reference.md §7.3 DF25, §8.2, §12): the code, and a key the UI says in its language. */
 export function sexField(code: string): FieldView {
-  return textField(['sex', '性別'], SEX[code] ?? code);
+  const field = textField(['sex', '性別'], code);
+  return SEX_CODES.has(code) ? { ...field, valueKey: `sex.${code}` as FieldValueKey } : field;
+}
+
+/** A yes/no fact (a flag, a check): the UI says it in its language. */
+export function yesNoField(label: Label, value: boolean): FieldView {
+  return { ...textField(label, value ? 'yes' : 'no'), valueKey: value ? 'yes' : 'no' };
 }
 
 /** A 16-byte CV key ID (docs/card-reference.md §7.5): its `1234567/001` label where it has one, and hex. */

@@ -1,8 +1,10 @@
 import { memo, useState } from 'react';
 import type { ApduLogRow } from '../../../worker/protocol';
 import { hexWithHidden } from '../../model/myNumberMask';
+import { statusWordText } from '../../model/statusWordText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden, selectMyNumberRevealed } from '../../store/selectors';
+import { commandNameText } from '../../model/commandNameText';
 import { useT } from '../../useT';
 import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
@@ -39,11 +41,12 @@ export function ApduLog() {
           </div>
         )}
       </div>
-      <ExportTranscriptDialog open={exporting} onClose={() => setExporting(false)} />
+      {exporting && <ExportTranscriptDialog onClose={() => setExporting(false)} />}
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
-        <>
+        <details className="log-fold" data-testid="apdu-log-fold">
+          <summary data-testid="apdu-log-toggle">{t('log.show', { count: log.length })}</summary>
           <p className="muted small">{t('log.exportHint')}</p>
           {hidden > 0 && (
             <p className="muted small" data-testid="log-hidden">
@@ -56,54 +59,54 @@ export function ApduLog() {
               <span className="muted small">{t('log.myNumberHidden')}</span>
             </div>
           )}
-          <div className="table-scroll log-scroll">
-            <table className="apdu-log" data-testid="apdu-log">
-              <thead>
-                <tr>
-                  <th scope="col">{t('log.column.seq')}</th>
-                  <th scope="col">{t('log.column.command')}</th>
-                  <th scope="col">{t('log.column.response')}</th>
-                  <th scope="col">{t('log.column.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.map((row) => (
-                  <LogRow key={row.seq} row={row} revealed={revealed} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+          <ol className="apdu-log" data-testid="apdu-log" aria-label={t('log.heading')} tabIndex={0}>
+            {log.map((row) => (
+              <LogRow key={row.seq} row={row} revealed={revealed} />
+            ))}
+          </ol>
+        </details>
       )}
     </section>
   );
 }
 
 /**
- * One command and its answer. Rows never change once logged, so a row renders once: a frame that
- * adds rows (ui/store/eventBatcher.ts) lays out only those, however many are already shown.
+ * One exchange: number, command name and status (in the chosen language) on a line, then the
+ * command and response bytes in monospace, each byte a spaced pair so lines wrap between bytes.
+ * Rows never change once logged, so a row renders once: a frame that adds rows
+ * (ui/store/eventBatcher.ts) lays out only those, however many are already shown.
  */
 const LogRow = memo(function LogRow({ row, revealed }: { row: ApduLogRow; revealed: boolean }) {
   const t = useT();
+  const status = statusWordText(row.sw);
   return (
-    <tr data-testid="apdu-row" data-sensitive={row.sensitive}>
-      <td className="num">{row.seq}</td>
-      <td>
-        <div className="name">
-          {row.name}
+    <li className="apdu-row" data-testid="apdu-row" data-sensitive={row.sensitive}>
+      <div className="apdu-head">
+        <span className="num">{row.seq}</span>
+        <span className="name">
+          {commandNameText(row.nameParts, t)}
           {row.sensitive && <span className="badge" data-testid="pin-hidden">{t('log.redacted')}</span>}
-        </div>
-        <code className="wrap" data-testid="apdu-command">{row.command}</code>
-      </td>
-      <td>
-        <code className="wrap" data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
-          {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
-        </code>
-      </td>
-      <td>
-        <code>{row.sw ?? '—'}</code>
-        <div className="muted small">{row.swMeaning}</div>
-      </td>
-    </tr>
+        </span>
+        <span className="apdu-status">
+          <code>{row.sw ?? '—'}</code> <span className="muted small" data-testid="apdu-status">{t(status.key, status.values)}</span>
+        </span>
+      </div>
+      <dl className="apdu-bytes">
+        <dt>{t('log.column.command')}</dt>
+        <dd>
+          <code data-testid="apdu-command">{row.command}</code>
+        </dd>
+        {row.responseData && (
+          <>
+            <dt>{t('log.column.response')}</dt>
+            <dd>
+              <code data-testid="apdu-response" data-hidden={!revealed && (row.myNumberSpans?.length ?? 0) > 0}>
+                {hexWithHidden(row.responseData, revealed ? [] : row.myNumberSpans)}
+              </code>
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
   );
 });

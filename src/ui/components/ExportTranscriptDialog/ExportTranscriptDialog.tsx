@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
 import type { TranscriptKind } from '../../../worker/protocol';
 import { downloadBlob } from '../../model/download';
 import { transcriptContents, type ExportContents } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectExportTranscript, selectLanguage, selectRows } from '../../store/selectors';
 import { useT } from '../../useT';
+import { Modal } from '../Modal/Modal';
 
 const FILE_NAMES: Record<TranscriptKind, string> = {
   full: 'mynalens-transcript.txt',
@@ -17,20 +17,11 @@ const FILE_NAMES: Record<TranscriptKind, string> = {
  * with the full transcript's warning (the My Number is 照合番号A; birth date, expiry and security
  * code make 照合番号B), and a button for each kind.
  */
-export function ExportTranscriptDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ExportTranscriptDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const rows = useAppStore(selectRows);
   const busy = useAppStore(selectBusy);
   const exportTranscript = useAppStore(selectExportTranscript);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   const contents = transcriptContents(rows);
 
   async function save(kind: TranscriptKind) {
@@ -40,7 +31,7 @@ export function ExportTranscriptDialog({ open, onClose }: { open: boolean; onClo
   }
 
   return (
-    <dialog ref={ref} className="dialog wide" aria-labelledby="export-title" onClose={onClose} data-testid="export-dialog">
+    <Modal labelledBy="export-title" onClose={onClose} closeOnBackdrop wide testId="export-dialog">
       <h2 id="export-title">{t('export.title')}</h2>
       <p>{t('export.intro')}</p>
       <section data-testid="export-full">
@@ -69,7 +60,7 @@ export function ExportTranscriptDialog({ open, onClose }: { open: boolean; onClo
           {t('export.cancel')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }
 

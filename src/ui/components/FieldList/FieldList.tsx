@@ -35,7 +35,7 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
                 <SerialMark serial={fieldText(field, language)} />
               </span>
             ) : (
-              <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value">{fieldText(field, language)}</span>
+              <span className={field.kind === 'hex' ? 'mono wrap' : undefined} data-testid="field-value" data-keyed={field.valueKey ? true : undefined}>{fieldText(field, language)}</span>
             )}
             {index === firstLinkable && field.linkable && (
               <p className="callout small" data-testid="linkable-note" data-linkable={field.linkable}>{t(`detail.linkable.${field.linkable}`)}</p>

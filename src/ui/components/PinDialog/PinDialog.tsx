@@ -5,6 +5,7 @@ import { checkPin, inputModeFor } from '../../model/pinInput';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectClosePinDialog, selectLanguage, selectPinDialog, selectPins, selectSubmitPin } from '../../store/selectors';
 import { useT } from '../../useT';
+import { Modal } from '../Modal/Modal';
 
 /**
  * Entry of one PIN (docs/card-reference.md §10): tries left before typing, format checked while typing
@@ -44,8 +45,7 @@ export function PinDialog() {
   }
 
   return (
-    <div className="overlay" data-testid="pin-dialog-overlay">
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="pin-dialog-title" data-testid="pin-dialog" data-pin={pin.pinId}>
+    <Modal labelledBy="pin-dialog-title" onClose={onClose} closeOnBackdrop={typed === '' && !dialog.submitting} testId="pin-dialog" data={{ 'data-pin': pin.pinId }}>
         <h2 id="pin-dialog-title">{t('pinDialog.title', { name })}</h2>
         {pin.notIssued ? (
           <p data-testid="pin-not-issued-explanation">{t('pinDialog.notIssued')}</p>
@@ -104,8 +104,7 @@ export function PinDialog() {
             {t('pinDialog.cancel')}
           </button>
         </div>
-      </section>
-    </div>
+    </Modal>
   );
 }
 

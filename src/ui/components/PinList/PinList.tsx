@@ -2,6 +2,7 @@ import type { PinStateView } from '../../../worker/protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';
+import { openWhenWide } from '../Fold/openWhenWide';
 
 /**
  * Every PIN with its tries left (read without spending any, docs/card-reference.md §2) and a way to
@@ -17,9 +18,12 @@ export function PinList() {
   const tries = (p: PinStateView) => (p.triesLeft === null ? t('pins.triesUnknown') : t('pins.tries', { left: p.triesLeft, max: p.maxTries }));
   return (
     <section className="panel" aria-labelledby="pins-heading" data-testid="pin-list">
-      <h2 id="pins-heading">{t('pins.heading')}</h2>
-      <p className="muted">{t('pins.intro')}</p>
-      <ul className="pins">
+      <details className="pins-fold" ref={openWhenWide}>
+        <summary>
+          <h2 id="pins-heading">{t('pins.heading')}</h2> <span className="muted small">{t('pins.count', { count: pins.length })}</span>
+        </summary>
+        <p className="muted">{t('pins.intro')}</p>
+        <ul className="pins">
         {pins.map((p) => (
           <li key={p.pinId} className={p.blocked ? 'pin blocked' : p.notIssued ? 'pin not-issued' : 'pin'} data-testid={`pin-${p.pinId}`} data-not-issued={p.notIssued || undefined}>
             <div className="pin-name">
@@ -42,7 +46,8 @@ export function PinList() {
             )}
           </li>
         ))}
-      </ul>
+        </ul>
+      </details>
     </section>
   );
 }

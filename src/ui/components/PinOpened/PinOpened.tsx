@@ -21,7 +21,7 @@ export function PinOpened() {
   return (
     <section className="panel result pin-opened" role="status" aria-labelledby="pin-opened-heading" data-testid="pin-opened" data-pin={opened.pinId}>
       <h2 id="pin-opened-heading">{t('pinOpened.heading', { name })}</h2>
-      <p>{files.length > 0 ? t(files.length === 1 ? 'pinOpened.one' : 'pinOpened.many', { count: files.length }) : t('pinDialog.openedNone')}</p>
+      <p>{files.length > 0 ? t('pinOpened.files', { count: files.length }) : t('pinDialog.openedNone')}</p>
       {files.length > 0 && (
         <ul className="opened-files">
           {files.map((row) => (

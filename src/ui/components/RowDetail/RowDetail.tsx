@@ -4,11 +4,17 @@ import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
 import { linkableSerial } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed, selectSelectRow, selectSelectedRow } from '../../store/selectors';
+import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../useT';
 import { CertificateActions } from '../CertificateActions/CertificateActions';
 import { FieldList } from '../FieldList/FieldList';
 import { ImageGallery } from '../ImageGallery/ImageGallery';
+import { Modal } from '../Modal/Modal';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
+
+/** The rows whose detail carries a note, each a catalog entry `rowNote.<row key>` (docs/card-reference.md §6.1, §7.1, §8.1, §9.3). */
+const NOTED = ['jpki/0001', 'jpki/0008', 'jpki/000A', 'text/0003', 'text/0008', 'visual/0006', 'juki/0002'] as const;
+const rowNote = (key: string): MessageKey | null => ((NOTED as readonly string[]).includes(key) ? (`rowNote.${key}` as MessageKey) : null);
 
 /**
  * One row opened: what the file is, its access rule, and its content — the decoded meaning first,
@@ -22,8 +28,7 @@ export function RowDetail() {
   if (!row) return null;
   const title = language === 'ja' ? row.nameJa : row.name;
   return (
-    <div className="overlay" data-testid="detail-overlay">
-      <section className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-testid="row-detail" data-row={row.key}>
+    <Modal labelledBy="detail-title" onClose={() => selectRow(null)} closeOnBackdrop wide testId="row-detail" data={{ 'data-row': row.key }}>
         <div className="dialog-head">
           <h2 id="detail-title">
             {title} <span className="file-id">{row.fileId}</span>
@@ -34,7 +39,7 @@ export function RowDetail() {
         </div>
         <p className="muted small">
           {t(`applet.${row.applet}`)} · {t('detail.spec', { section: row.specSection })}
-          {row.note ? ` · ${row.note}` : ''}
+          {rowNote(row.key) && ` · ${t(rowNote(row.key)!)}`}
         </p>
         {row.content ? (
           <>
@@ -49,8 +54,7 @@ export function RowDetail() {
         ) : (
           <NotRead row={row} />
         )}
-      </section>
-    </div>
+    </Modal>
   );
 }
 

@@ -1,5 +1,7 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectReadWithoutPin, selectServices } from '../../store/selectors';
+import { statusWordText } from '../../model/statusWordText';
+import { commandNameText } from '../../model/commandNameText';
 import { useT } from '../../useT';
 import { SerialMark } from '../SerialMark/SerialMark';
 import { ServiceError } from './ServiceError';
@@ -10,6 +12,10 @@ import { ServiceError } from './ServiceError';
  */
 export function NoPinRead() {
   const t = useT();
+  const statusText = (sw: string | null) => {
+    const status = statusWordText(sw);
+    return t(status.key, status.values);
+  };
   const services = useAppStore(selectServices);
   const read = useAppStore(selectReadWithoutPin);
   const result = services.noPin;
@@ -41,11 +47,11 @@ export function NoPinRead() {
                   <tr key={row.seq} data-testid="nopin-apdu">
                     <td className="num">{row.seq}</td>
                     <td>
-                      <div className="name">{row.name}</div>
+                      <div className="name">{commandNameText(row.nameParts, t)}</div>
                       <code className="wrap" data-testid="nopin-apdu-command">{row.command}</code>
                     </td>
                     <td>
-                      <code>{row.sw ?? '—'}</code> <span className="muted small">{row.swMeaning}</span>
+                      <code>{row.sw ?? '—'}</code> <span className="muted small">{statusText(row.sw)}</span>
                     </td>
                   </tr>
                 ))}
