@@ -19,6 +19,13 @@ export interface SimulatedCardOptions {
   readonly triesLeft?: InitialTries;
   /** Random bytes for GET CHALLENGE and PSS salts; the platform CSPRNG by default. */
   readonly random?: RandomSource;
+  /**
+   * A card variant that does not take the short-EF-ID forms (docs/card-reference.md §2, §3):
+   * every READ BINARY with `P1 = 80|SFI` and every VERIFY with `P2 = 80|SFI` is answered with
+   * this status word (`6A86`, say) and changes nothing. Unset: the forms work as the reference
+   * says real cards take them.
+   */
+  readonly refusesShortEfIds?: number;
 }
 
 /**
@@ -32,14 +39,17 @@ export class SimulatedCard {
   readonly atr: Uint8Array = CONTACT_ATR.slice();
   private readonly session: CardSession;
   private readonly random: RandomSource;
+  private readonly refusesShortEfIds: number | null;
 
   constructor(personalisation: Personalisation, options: SimulatedCardOptions = {}) {
     this.session = new CardSession(buildCardFileSystem(personalisation), options.triesLeft);
     this.random = options.random ?? platformRandom;
+    this.refusesShortEfIds = options.refusesShortEfIds ?? null;
   }
 
   /** Answers one command APDU with response data and SW1 SW2 (ISO 7816-4 §5.1). */
   respond(command: Uint8Array): Uint8Array {
+    if (this.refusesShortEfIds !== null && namesShortEfId(command)) return encodeResponse(new Uint8Array(0), this.refusesShortEfIds);
     try {
       return dispatch(command, this.session, this.random);
     } catch {
@@ -71,4 +81,12 @@ export class SimulatedCard {
   get currentApplication(): DedicatedFile['id'] {
     return this.session.currentDf.id;
   }
+}
+
+/** READ BINARY `00 B0 80|SFI` or VERIFY `00 20 00 80|SFI` (docs/card-reference.md §2): the forms a `refusesShortEfIds` card refuses. */
+function namesShortEfId(command: Uint8Array): boolean {
+  if (command.length < 4 || (command[0]! & 0x80) !== 0) return false;
+  const [, ins, p1, p2] = command;
+  if (ins === 0xb0) return (p1! & 0x80) !== 0;
+  return ins === 0x20 && p2 !== 0x80 && (p2! & 0x80) !== 0;
 }
