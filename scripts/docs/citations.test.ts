@@ -6,10 +6,11 @@ import { describeProblems, findCitationProblems, resolveInRepo, sectionIds, type
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where citations live: code, scripts, journeys, the README, the docs and the root configs. */
-const SCANNED = ['src', 'scripts', 'e2e', 'docs', 'README.md', 'index.html'];
+/** Where citations live: code, scripts, journeys, the bridge, CI, the README, the docs and the root configs. */
+const SCANNED = ['src', 'scripts', 'e2e', 'bridge', '.ci', 'public', 'docs', 'README.md', 'index.html', 'package.json'];
 const SCANNED_ROOT_FILE = /\.config\.(ts|js)$/;
-const TEXT_FILE = /\.(ts|tsx|js|mjs|md|sh|html|json)$/;
+/** Text files by extension, and CI's extensionless entry scripts. */
+const TEXT_FILE = /\.(ts|tsx|js|mjs|md|sh|html|json|txt)$|^\.ci\/[\w-]+$/;
 /** The checker and this test spell out the old forms on purpose (as patterns and examples). */
 const SELF = new Set(['scripts/docs/citations.ts', 'scripts/docs/citations.test.ts']);
 
@@ -80,6 +81,18 @@ describe('citation checks', () => {
     expect(problems.map((p) => p.line)).toEqual(expect.arrayContaining([1, 2, 4, 5, 6, 7, 8, 9]));
     expect(problems.every((p) => p.fix.length > 0)).toBe(true);
     expect(problems.find((p) => p.line === 1)?.fix).toBe('write `docs/card-reference.md §N`');
+  });
+
+  it('reports the old forms however they are cased, wrapped or shortened', () => {
+    const cases = [
+      '// Card reference §13.1, with the token label padded',
+      ' * the empty VERIFY that spends nothing (card\n * reference §2, §13.2).',
+      ' * which WebUSB keeps from plain pages: browser-platform\n * §1, §3.3)',
+      '// see test-rigs §B.8',
+      '/** default 64 (EZ Sign RC-S300 notes §9.1). */',
+    ];
+    for (const text of cases) expect(problemsIn(text), text).toHaveLength(1);
+    expect(problemsIn('// docs/test-rigs.md §B.8 and docs/card-reference.md\n * §13.4')).toEqual([]);
   });
 
   it('leaves other standards and in-repo `../shared` imports alone', () => {

@@ -30,6 +30,8 @@ export const HOW_TO_CITE = [
   '  browser-platform.md §N, ../shared/research/browser-platform.md                 → docs/browser-platform.md §N',
   '  test-rigs.md Rig A, test-rigs.md B.8, test-rigs.md §A.4                       → docs/test-rigs.md §A, §B.8, §A.4',
   '  peers §N                                                                       → docs/peers.md §N',
+  '  browser-platform §N (no .md, no docs/), Card reference §N                      → docs/browser-platform.md §N, docs/card-reference.md §N',
+  '  <someone\'s> notes §N (research notes outside the repo)                        → the docs/ section that states the fact',
   '  ../research/aesthetics.md                                                      → docs/aesthetics.md',
   'If the section you need is missing, add it to the page under the next free number (numbers never change).',
 ].join('\n');
@@ -59,11 +61,19 @@ const IN_REPO_CITATION = new RegExp(
 
 /** Old forms that name the reference without saying where it lives. */
 const OLD_FORMS: readonly { readonly pattern: RegExp; readonly fix: string }[] = [
-  { pattern: new RegExp(String.raw`\bcard reference${GAP}§`, 'g'), fix: 'write `docs/card-reference.md §N`' },
+  { pattern: new RegExp(String.raw`\bcard${GAP}reference${GAP}§`, 'gi'), fix: 'write `docs/card-reference.md §N`' },
   { pattern: /(?<![A-Z0-9]{2,}[ \t])\bspec[ \t]*§/g, fix: 'write `docs/card-reference.md §N` (or name the standard, e.g. `PNG spec §N`)' },
   { pattern: /(?<![\w/-])(mynumber-card|card-protocol)\.md/g, fix: 'write `docs/card-reference.md §N`' },
   { pattern: /(?<![\w/-])(browser-platform|test-rigs|aesthetics)\.md/g, fix: 'prefix the page with `docs/` and cite a section: `docs/<page>.md §N`' },
   { pattern: /(?<![\w/-])peers(\.md)?[ \t]*§/g, fix: 'write `docs/peers.md §N`' },
+  {
+    pattern: new RegExp(String.raw`(?<![\w/.-])(browser-platform|test-rigs|aesthetics|card-reference)${GAP}§`, 'g'),
+    fix: 'write the page as `docs/<page>.md §N`',
+  },
+  {
+    pattern: new RegExp(String.raw`\bnotes${GAP}§`, 'gi'),
+    fix: 'notes are not in the repo: cite the docs/ section that states the fact with its public source (add it if missing)',
+  },
 ];
 
 /** Relative paths into the team's notes folders; they may only stand if they resolve inside the repo. */

@@ -62,8 +62,9 @@ function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 }
 
 describe('import circles', () => {
-  it('finds a circle in a small graph, and none in a chain', () => {
+  it('finds a circle in a small graph, two modules that import each other, and none in a chain', () => {
     expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(circles(new Map([['appState', ['servicesSlice']], ['servicesSlice', ['appState']], ['store', ['appState']]]))).toEqual([['appState', 'servicesSlice']]);
     expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,18 +14,16 @@ interface ImportPolicy {
   readonly MAIN_MAY_IMPORT: readonly string[];
 }
 
-/** The repo's own lint config, as `eslint .` loads it. */
-async function repoLintConfig(): Promise<{ config: Linter.Config[]; policy: ImportPolicy }> {
-  const module = (await import(pathToFileURL(join(repoRoot, 'eslint.config.js')).href)) as {
-    default: Linter.Config[];
-    importPolicy: ImportPolicy;
-  };
-  return { config: module.default, policy: module.importPolicy };
+/** The lint policy of an `eslint.config.js` (ESLint itself reads only the default export). */
+async function importPolicyOf(configFile: string): Promise<ImportPolicy> {
+  const module = (await import(pathToFileURL(configFile).href)) as { default: Linter.Config[]; importPolicy: ImportPolicy };
+  return module.importPolicy;
 }
 
 /**
- * A temporary copy of the repo's shape: one small file per case, linted with the repo's config by
- * ESLint's Node API (cwd = the copy), so each rule is seen to fire or to stay quiet on real files.
+ * A temporary copy of the repo's lint setup — its `eslint.config.js` and its `node_modules` (linked)
+ * — with one small file per case, linted as `npx eslint .` lints the repo (ESLint's Node API finds
+ * the copied config from cwd = the copy), so each rule is seen to fire or to stay quiet on real files.
  */
 const CASES: Record<string, string> = {
   'src/ui/components/Bad/Bad.tsx': "import { PIN_RULES } from '../../../cards/mynumber/pin';\nexport const x = PIN_RULES;\n",
@@ -40,7 +38,13 @@ const CASES: Record<string, string> = {
   'src/usb/usesFuzz.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
   'src/usb/usesFuzz.test.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
   'src/simulator/lazyCards.ts': "export const load = () => import('../cards/mynumber/pin');\n",
-  'src/main.tsx': "import { Engine } from './worker/Engine';\nimport { EngineSupervisor } from './worker/EngineSupervisor';\nimport { hex } from './bytes/hex';\nexport const x = [Engine, EngineSupervisor, hex];\n",
+  'src/main.tsx': "import { Engine } from './worker/Engine';\nimport { EngineSupervisor } from './worker/EngineSupervisor';\nimport { hex } from './bytes/hex';\nexport const x = [Engine, EngineSupervisor, hex];\nexport const sim = () => import('./simulator');\n",
+  'src/ui/components/Lazy/lazySimulator.tsx': "export const load = () => import('../../../simulator/SimulatedCard');\n",
+  'src/ui/components/Lazy/templateSimulator.tsx': 'export const load = () => import(`../../../simulator`);\n',
+  'src/cards/lazySimulator.ts': "export const load = () => import('../simulator');\n",
+  'src/cards/reexportUp.ts': "export { Engine } from '../worker/Engine';\n",
+  'src/worker/lazyUi.ts': "export const load = () => import('../ui/App');\n",
+  'src/testing/lazyBytes.ts': "export const load = () => import('../bytes/hex');\n",
 };
 
 let copy: string;
@@ -52,18 +56,21 @@ const fired = (file: string) => results.get(file) ?? [];
 
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'mynalens-lint-'));
+  copyFileSync(join(repoRoot, 'eslint.config.js'), join(copy, 'eslint.config.js'));
+  symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(copy, 'node_modules'), 'dir');
   for (const [file, text] of Object.entries(CASES)) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     writeFileSync(join(copy, file), text);
   }
-  const repo = await repoLintConfig();
-  policy = repo.policy;
-  const eslint = new ESLint({ cwd: copy, overrideConfigFile: true, overrideConfig: repo.config });
+  // The copy's config (the repo's, byte for byte): typescript-eslint takes its root from the one config it sees.
+  policy = await importPolicyOf(join(copy, 'eslint.config.js'));
+  const eslint = new ESLint({ cwd: copy });
   const linted = await eslint.lintFiles(Object.keys(CASES));
   results = new Map(
     linted.map((result) => [
       result.filePath.slice(copy.length + 1),
-      result.messages.filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => `${m.line}:${m.ruleId}`),
+      // A file that does not parse must not pass for a file that lints clean.
+      result.messages.filter((m) => m.fatal === true || m.ruleId?.startsWith('no-restricted')).map((m) => `${m.line}:${m.ruleId ?? m.message}`),
     ]),
   );
 }, 60_000);
@@ -84,6 +91,18 @@ describe('the layer rules fire on a violating file', () => {
     expect(fired('src/cards/lazyUp.ts')).toEqual(['1:no-restricted-syntax']);
     expect(fired('src/cards/lazyAnything.ts')).toEqual(['1:no-restricted-syntax']);
     expect(fired('src/simulator/lazyCards.ts')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/worker/lazyUi.ts')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/testing/lazyBytes.ts')).toEqual(['1:no-restricted-syntax']);
+  });
+
+  it('a dynamic import() of the simulator from a layer that may not import it, literal or template', () => {
+    expect(fired('src/ui/components/Lazy/lazySimulator.tsx')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/ui/components/Lazy/templateSimulator.tsx')).toEqual(['1:no-restricted-syntax']);
+    expect(fired('src/cards/lazySimulator.ts')).toEqual(['1:no-restricted-syntax']);
+  });
+
+  it('a re-export is an import too', () => {
+    expect(fired('src/cards/reexportUp.ts')).toEqual(['1:no-restricted-imports']);
   });
 
   it('the worker loads the simulator lazily (the sanctioned seam), statically only in tests', () => {
@@ -99,7 +118,7 @@ describe('the layer rules fire on a violating file', () => {
   });
 
   it('main.tsx wires the engine only through its main-thread side', () => {
-    expect(fired('src/main.tsx')).toEqual(['1:no-restricted-imports', '3:no-restricted-imports']);
+    expect(fired('src/main.tsx')).toEqual(['1:no-restricted-imports', '3:no-restricted-imports', '5:no-restricted-syntax']);
   });
 });
 

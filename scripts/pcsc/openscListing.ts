@@ -1,3 +1,5 @@
+import { fromBase64 } from '../../src/bytes';
+
 /**
  * Reads the object listings of OpenSC's `pkcs15-tool` (`--list-certificates`, `--list-keys`,
  * `--list-pins`): a header line `Kind [Label]`, then indented `Name : value` lines.
@@ -40,5 +42,5 @@ export function objectLabelled(objects: readonly OpenscObject[], label: string):
 export function pemToDer(text: string): Uint8Array {
   const match = /-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/.exec(text);
   if (!match) throw new Error('no PEM block in the text');
-  return new Uint8Array(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64'));
+  return fromBase64(match[1]!.replace(/\s+/g, ''));
 }

@@ -32,25 +32,17 @@ export interface ParsedCommand {
 }
 
 /** Largest data field and Ne of the short form. */
-export const SHORT_MAX_LC = 255;
+const SHORT_MAX_LC = 255;
 export const SHORT_MAX_NE = 256;
 /** Largest data field and Ne of the extended form. */
-export const EXTENDED_MAX_LC = 65535;
+const EXTENDED_MAX_LC = 65535;
 export const EXTENDED_MAX_NE = 65536;
 
 /** Which form to use when encoding: `auto` picks short unless the command needs extended. */
 export type LengthForm = 'auto' | 'short' | 'extended';
 
-/** The ISO case implied by a command's fields. */
-export function commandCase(command: CommandApdu): ApduCase {
-  const hasData = command.data.length > 0;
-  const hasLe = command.ne !== null;
-  if (!hasData) return hasLe ? 2 : 1;
-  return hasLe ? 4 : 3;
-}
-
 /** True when the command cannot be sent in the short form. */
-export function needsExtendedLength(command: CommandApdu): boolean {
+function needsExtendedLength(command: CommandApdu): boolean {
   return command.data.length > SHORT_MAX_LC || (command.ne !== null && command.ne > SHORT_MAX_NE);
 }
 

@@ -1,12 +1,8 @@
 export {
   command,
-  commandCase,
   encodeCommand,
-  needsExtendedLength,
   parseCommand,
-  EXTENDED_MAX_LC,
   EXTENDED_MAX_NE,
-  SHORT_MAX_LC,
   SHORT_MAX_NE,
   type ApduCase,
   type CommandApdu,
@@ -19,16 +15,13 @@ export {
   bytesRemaining,
   correctLe,
   describeStatusWord,
-  isSuccess,
   retriesLeft,
   retriesStatus,
 } from './statusWords';
 export { StatusWordError } from './StatusWordError';
 export {
   childrenOf,
-  encodeLength,
   encodeSimpleTlv,
-  encodeTag,
   encodeTlv,
   findTlv,
   parseSimpleTlvs,

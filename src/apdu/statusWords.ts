@@ -71,11 +71,6 @@ const DESCRIPTIONS: ReadonlyMap<number, string> = new Map([
   [SW.NO_PRECISE_DIAGNOSIS, 'no precise diagnosis'],
 ]);
 
-/** True for 9000. */
-export function isSuccess(sw: number): boolean {
-  return sw === SW.OK;
-}
-
 /** For 63Cx, the x (tries left); otherwise `null`. */
 export function retriesLeft(sw: number): number | null {
   return (sw & 0xfff0) === SW.RETRIES_BASE ? sw & 0x0f : null;

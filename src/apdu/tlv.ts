@@ -101,7 +101,7 @@ export function findTlv(tlvs: readonly Tlv[], tag: number): Tlv | undefined {
 }
 
 /** The tag number as its BER bytes (`0xFF10` → `FF 10`). */
-export function encodeTag(tag: number): Uint8Array {
+function encodeTag(tag: number): Uint8Array {
   if (tag < 0 || !Number.isInteger(tag)) throw new RangeError(`bad tag ${tag}`);
   if (tag <= 0xff) return Uint8Array.of(tag);
   if (tag <= 0xffff) return Uint8Array.of(tag >> 8, tag & 0xff);
@@ -116,7 +116,7 @@ export function encodeTag(tag: number): Uint8Array {
 export type LengthStyle = 'minimal' | 'card';
 
 /** Encodes a BER length. */
-export function encodeLength(length: number, style: LengthStyle = 'minimal'): Uint8Array {
+function encodeLength(length: number, style: LengthStyle = 'minimal'): Uint8Array {
   if (length < 0x80) return Uint8Array.of(length);
   if (length <= 0xff && style === 'minimal') return Uint8Array.of(0x81, length);
   if (length <= 0xffff) return Uint8Array.of(0x82, length >> 8, length & 0xff);

@@ -43,7 +43,7 @@ export interface BridgeAccessOptions {
  * "loopback-network" for 127.0.0.1): `denied` means the page cannot reach the bridge until the
  * person allows it in the site settings. Null where the browser has no such permission.
  */
-export async function localNetworkPermission(): Promise<PermissionState | null> {
+async function localNetworkPermission(): Promise<PermissionState | null> {
   const permissions = globalThis.navigator?.permissions;
   if (!permissions) return null;
   for (const name of ['loopback-network', 'local-network-access']) {

@@ -21,7 +21,7 @@ export type { FakeRcs300Fault } from './rcs300/faults';
 export interface FakeRcs300DeviceOptions extends TypeBCardOptions {
   /** 054C:0DC8 (RC-S300/S, default) or 054C:0DC9 (RC-S300/P). */
   readonly productId?: 0x0dc8 | 0x0dc9;
-  /** wMaxPacketSize of the vendor interface's bulk pipes; default 64 (EZ Sign RC-S300 notes §9.1). */
+  /** wMaxPacketSize of the vendor interface's bulk pipes; default 64 (docs/browser-platform.md §3.4). */
   readonly packetSize?: number;
   readonly noCard?: boolean;
   /** Another program (Sony's NFC Port Software, another tab) holds interface 1: claiming fails with NetworkError. */

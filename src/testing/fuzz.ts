@@ -38,7 +38,7 @@ export function runs(defaultRuns: number, scale = 1): number {
 }
 
 /** Thrown when a parser throws something that is not one of its typed errors. */
-export class UntypedErrorThrown extends Error {
+class UntypedErrorThrown extends Error {
   constructor(readonly original: unknown) {
     super(`untyped ${original instanceof Error ? `${original.name}: ${original.message}` : `throw of ${String(original)}`}`);
   }

@@ -20,7 +20,7 @@ export type CommandContext =
   | { readonly kind: 'file'; readonly df: string; readonly ef: string | null; readonly verified: readonly string[] };
 
 /** The counter of a key EF before any VERIFY with a PIN was sent to it in this session. */
-export const COUNTER_UNTOUCHED = 'untouched';
+const COUNTER_UNTOUCHED = 'untouched';
 
 const SW_OK = 0x9000;
 

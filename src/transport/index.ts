@@ -11,7 +11,6 @@ export {
   hiddenBody,
   hidesBody,
   parseTranscript,
-  HIDDEN_BODY_TEXT,
   type TranscriptExchange,
 } from './transcript';
 export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';

@@ -25,7 +25,7 @@ export interface TranscriptExchange {
 }
 
 /** How a hidden body is written: after the header, in place of Lc and data. */
-export const HIDDEN_BODY_TEXT = '** PIN hidden **';
+const HIDDEN_BODY_TEXT = '** PIN hidden **';
 const WITHHELD_BYTE = '--';
 
 /** A command with its whole body hidden: the 4 header bytes, then one `null` for the body. */

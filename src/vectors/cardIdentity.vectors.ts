@@ -10,6 +10,10 @@ import { AUTH_CERTIFICATE } from './recorded/adult';
  * The card identification number (card-level GET DATA `0045`, answered after selecting the ISD,
  * §9.4) comes first; where a card does not give it, the serial number of the JPKI authentication
  * certificate (§6.4, read with no PIN as in §13.3) tells cards apart instead.
+ *
+ * The certificate bytes are cut from the simulator's own issuance output (`recorded/`): the
+ * simulator passing these vectors proves only self-consistency for them; the client's reading of
+ * the serial is what they check. Real-card bytes: `realCard.vectors.ts`.
  */
 
 const SELECT_ISD = `

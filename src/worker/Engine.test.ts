@@ -4,7 +4,7 @@ import { Engine } from './Engine';
 import { EngineClient, EngineFailure } from './EngineClient';
 import type { EngineEvent } from './protocol';
 
-// Card reference §13.1, with the token label padded to 32 bytes by spaces.
+// docs/card-reference.md §13.1, with the token label padded to 32 bytes by spaces.
 const LABEL_HEX = '4A 50 4B 49 41 50 49 43 43 54 4F 4B 45 4E 32' + ' 20'.repeat(17);
 const IDENTIFY = `
 => 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01

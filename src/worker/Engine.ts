@@ -40,7 +40,7 @@ export { toLogRow } from './logRows';
 export type SimulatorFactory = (holder: SimulatorHolderId, extendedLength: boolean, triesLeft?: SimulatorCardState) => Promise<CardTransport>;
 
 /** Loads the simulator only when asked for, so a session with a real reader never downloads it. */
-export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
+const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft) => {
   const { SimulatedCard, SimulatorTransport, loadPersonalisation } = await import('../simulator');
   const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft } });
   return new SimulatorTransport(card, { extendedLength });

@@ -26,13 +26,13 @@ export interface SupervisorOptions {
 }
 
 /** The error every call pending on a worker that died rejects with (catalog: "connect and scan again"). */
-export const ENGINE_RESTARTED: SerializedError = {
+const ENGINE_RESTARTED: SerializedError = {
   code: 'engine/restarted',
   message: 'the card engine stopped unexpectedly and was restarted; connect the card again',
 };
 
 /** When the worker keeps dying, a loop of restarts helps nobody: the person is asked to reload. */
-export const ENGINE_STOPPED: SerializedError = { code: 'engine/stopped', message: 'the card engine keeps stopping; reload the page' };
+const ENGINE_STOPPED: SerializedError = { code: 'engine/stopped', message: 'the card engine keeps stopping; reload the page' };
 
 /**
  * Keeps an engine worker alive for the UI (architecture: worker/, main-thread side). It offers

@@ -9,7 +9,7 @@ import type { AccessView, AppletKey, ExposureRowView } from './protocol';
 export const SCAN_ORDER: readonly AppletKey[] = ['cardLevel', 'jpki', 'text', 'visual', 'common', 'juki'];
 
 /** Four upper-case hex digits, as files are named in the card reference (§6.1, §7.1, §8.1, §9). */
-export function fileIdHex(fileId: number): string {
+function fileIdHex(fileId: number): string {
   return hex16(fileId);
 }
 
@@ -19,7 +19,7 @@ export function rowKey(applet: AppletKey, fileId: number): string {
 }
 
 /** An access rule as plain data (docs/card-reference.md §5 and each applet's EF map). */
-export function accessView(access: Access): AccessView {
+function accessView(access: Access): AccessView {
   return access.kind === 'pin' ? { kind: 'pin', anyOf: [...access.anyOf] } : { kind: access.kind };
 }
 

@@ -12,11 +12,11 @@ import { readRow } from './readRow';
 import type { EngineSession } from './session';
 
 /** The applets that hold credentials, in card order (docs/card-reference.md §10). */
-export const PIN_APPLETS: readonly PinApplet[] = ['jpki', 'text', 'visual', 'common', 'juki'];
+const PIN_APPLETS: readonly PinApplet[] = ['jpki', 'text', 'visual', 'common', 'juki'];
 
 /**
- * Probes every credential of a selected applet with the empty VERIFY that spends nothing (card
- * reference §2, §13.2). A probe the card answers oddly leaves that PIN unknown rather than
+ * Probes every credential of a selected applet with the empty VERIFY that spends nothing (docs/card-reference.md
+ * §2, §13.2). A probe the card answers oddly leaves that PIN unknown rather than
  * stopping; a transport failure throws.
  */
 export async function probeApplet(session: EngineSession, client: AppletBase, onProbe?: (pinId: PinId) => void): Promise<void> {
@@ -38,7 +38,7 @@ const SIGNATURE_FILES: readonly number[] = [JPKI_FILES.signCertificate, JPKI_FIL
  * signature password's probe cannot be told from "never issued" (docs/card-reference.md §6.2, §12).
  * The JPKI applet must be selected.
  */
-export async function learnCertificateFlags(session: EngineSession, jpki: AppletBase): Promise<void> {
+async function learnCertificateFlags(session: EngineSession, jpki: AppletBase): Promise<void> {
   if (!session.knowsCertificateFlags()) await readRow(session, jpki, exposureOf('jpki', JPKI_FILES.certificateFlags), 'none');
 }
 

@@ -11,7 +11,7 @@ type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fals
 export const PIN_KEYS_MATCH_CLIENT: SameUnion<PinKey, PinId> = true;
 
 /** A PIN format as the UI validates it while the person types (docs/card-reference.md §6.2, §10). */
-export function pinFormatView(format: PinFormat): PinFormatView {
+function pinFormatView(format: PinFormat): PinFormatView {
   if (format.kind === 'digits') return { kind: 'digits', length: format.length };
   // The sign password: A–Z and 0–9, at least one letter and one digit (§6.2, §10).
   return { kind: 'alphanumeric', minLength: format.minLength, maxLength: format.maxLength, needsLetter: true, needsDigit: true };

@@ -27,7 +27,7 @@ export interface MyNumberBearer {
  *   CV certificate's key (§7.5), gives back a digest over DF31 that tests them just as well;
  * - visual EF 0005, DF41 = the number drawn as a PNG and DF43 = the signature over it (§8.1).
  */
-export const MY_NUMBER_BEARERS: readonly MyNumberBearer[] = [
+const MY_NUMBER_BEARERS: readonly MyNumberBearer[] = [
   { applet: 'text', fileId: TEXT_FILES.myNumber, outerTag: 0xff10, secretChildren: null },
   { applet: 'text', fileId: TEXT_FILES.integrity, outerTag: 0xff30, secretChildren: [0xdf31, 0xdf33] },
   { applet: 'visual', fileId: VISUAL_FILES.myNumberImage, outerTag: 0xff40, secretChildren: [0xdf41, 0xdf43] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex } from '../../bytes';
 import { PINS, PIN_IDS, PinFormatError, describeFormat, pinsOf, validatePin, type PinId } from './pin';
 
-// Card reference §10 written out by hand: key EF, format, maximum tries.
+// docs/card-reference.md §10 written out by hand: key EF, format, maximum tries.
 const TABLE: readonly [PinId, string, number, string, number][] = [
   ['jpkiAuth', 'jpki', 0x0018, '4 digits', 3],
   ['jpkiSign', 'jpki', 0x001b, '6–16 letters A–Z and digits 0–9, at least one of each', 5],

@@ -1,7 +1,7 @@
 import { X509Certificate, verify as nodeVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childrenOf, findTlv, parseTlvs } from '../../apdu';
-import { asciiBytes, concatBytes, fromHex, hex16, toHex } from '../../bytes';
+import { asciiBytes, concatBytes, fromHex, hex16, toBase64Url, toHex } from '../../bytes';
 import { loadPersonalisation } from '../personalisation';
 import type { Personalisation } from '../personalisation/Personalisation';
 import { SimulatedCard } from './SimulatedCard';
@@ -32,8 +32,7 @@ function certificateIn(ef: Uint8Array): X509Certificate {
 /** A `90`/`91` RSA public key (docs/card-reference.md §11) as a JWK. */
 function publicJwk(keyTlvs: Uint8Array): JsonWebKey {
   const tlvs = parseTlvs(keyTlvs, 'public key', { stopAtFiller: false });
-  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
-  return { kty: 'RSA', e: b64(findTlv(tlvs, 0x90)!.value), n: b64(findTlv(tlvs, 0x91)!.value) };
+  return { kty: 'RSA', e: toBase64Url(findTlv(tlvs, 0x90)!.value), n: toBase64Url(findTlv(tlvs, 0x91)!.value) };
 }
 
 function signCommand(p1: number, p2: number, data: Uint8Array): Uint8Array {

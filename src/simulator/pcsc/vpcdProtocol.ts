@@ -17,10 +17,10 @@ import { concatBytes } from '../../bytes';
 export const VPCD_DEFAULT_PORT = 35963;
 
 /** The length prefix is 16 bits, so no payload can be longer than this. */
-export const VPCD_MAX_PAYLOAD = 0xffff;
+const VPCD_MAX_PAYLOAD = 0xffff;
 
 /** The 1-byte control codes a reader sends to the card (docs/test-rigs.md §A.2). */
-export const VpcdControl = {
+const VpcdControl = {
   PowerOff: 0x00,
   PowerOn: 0x01,
   Reset: 0x02,

@@ -1,6 +1,6 @@
 import type { UsbConfigurationLike } from '../../usb/UsbDeviceLike';
 
-/** The vendor pipes are EP 2 IN / EP 2 OUT (EZ Sign RC-S300 notes §9.1; marimelon/rcs300-poc `endpointNumber = 2`). */
+/** The vendor pipes are EP 2 IN / EP 2 OUT (docs/browser-platform.md §3.4; marimelon/rcs300-poc `endpointNumber = 2`). */
 export const VENDOR_EP = 2;
 
 /**

@@ -19,7 +19,7 @@ export function readHostMessage(bytes: readonly number[]): HostMessage {
 }
 
 /** bStatus of an escape reply: ICC status 2 (no ICC), command status 0 (ok) or 2 (time extension, bits 7..6 = 10). */
-export const ESCAPE_STATUS_OK = 0x02;
+const ESCAPE_STATUS_OK = 0x02;
 export const ESCAPE_STATUS_TIME_EXTENSION = 0x82;
 
 /** RDR_to_PC_Escape: 83, dwLength, bSlot, bSeq, bStatus, bError, bRFU, data. */

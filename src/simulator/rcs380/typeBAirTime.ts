@@ -20,7 +20,7 @@ const CHARACTER_ETU = 10;
 const TR0_FC = 1024;
 const TR1_FC = 1280;
 /** The reader's pause between the card's EOF and its own next SOF: 14 etu, a model value (≈ 132 µs at 106). */
-export const PCD_GUARD_ETU = 14;
+const PCD_GUARD_ETU = 14;
 
 /** One etu in microseconds at `kbps` (106, 212, 424, 847). */
 export function etuMicros(kbps: number): number {

@@ -10,7 +10,7 @@ import type {
 import type { SimulatedCard } from '../card/SimulatedCard';
 
 /** WICG web-smart-card `SmartCardError`: a DOMException-like error with a PC/SC `responseCode`. */
-export class FakeSmartCardError extends Error {
+class FakeSmartCardError extends Error {
   override readonly name = 'SmartCardError';
   constructor(readonly responseCode: string) {
     super(`SmartCardError: ${responseCode}`);

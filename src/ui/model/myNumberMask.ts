@@ -14,7 +14,7 @@ export function maskMyNumber(value: string): string {
 }
 
 /** How a hidden byte shows in a hex dump, beside `**` for a PIN byte (docs/card-reference.md §17). */
-export const HIDDEN_BYTE = '••';
+const HIDDEN_BYTE = '••';
 
 /**
  * Hex as the raw view and the APDU log show it, one spaced pair per byte, with every byte inside

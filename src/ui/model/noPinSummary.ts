@@ -53,7 +53,7 @@ export function factsOfRow(row: ExposureRowView): SummaryFact[] {
  * The facts that rows already read give away, with the authentication certificate's serial.
  * `rows` is every row of the card, for the not-issued state the engine settled with no PIN.
  */
-export function summariseRead(read: readonly ExposureRowView[], rows: readonly ExposureRowView[] = read): NoPinSummary {
+function summariseRead(read: readonly ExposureRowView[], rows: readonly ExposureRowView[] = read): NoPinSummary {
   const facts = new Set<SummaryFact>();
   let serial: string | null = null;
   for (const row of read) {

@@ -3,8 +3,8 @@ import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import type { AppState, EngineClientLike } from './appState';
 import { EMPTY_CARD_DATA } from './appState';
 
-type Set = StoreApi<AppState>['setState'];
-type Get = StoreApi<AppState>['getState'];
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 type Run = (work: () => Promise<void>) => Promise<void>;
 
 /** A page with no bridge route (phones; tests that do not care). */
@@ -23,7 +23,7 @@ export const NO_BRIDGE: BridgeAccessLike = {
  * engine exactly as a Web Smart Card one is — and reconnect after the bridge was restarted,
  * keeping the rows of the interrupted session.
  */
-export function bridgeActions(set: Set, get: Get, client: EngineClientLike, bridge: BridgeAccessLike, run: Run) {
+export function bridgeActions(set: SetState, get: GetState, client: EngineClientLike, bridge: BridgeAccessLike, run: Run) {
   bridge.onLost(() => set({ bridgeStatus: 'idle', bridgeReaders: [] }));
 
   async function refresh(): Promise<void> {

@@ -76,7 +76,7 @@ function bytesOf(result: UsbInTransferResultLike): Uint8Array {
 /** How long one bulk-OUT transfer may take: a CCID message is at most a few kilobytes (cf. BulkPipes). */
 const WRITE_WITHIN_MS = 1000;
 /** How long `close()` may take: powering the card off and releasing the interface, best effort. */
-export const CLOSE_WITHIN_MS = 3000;
+const CLOSE_WITHIN_MS = 3000;
 const DEFAULT_APDU_BUDGET_MS = 30_000;
 const DEFAULT_COMMAND_DEADLINE_MS = 60_000;
 

@@ -9,7 +9,7 @@ const MAX_RESPONSE_LENGTH = 65_538;
  * may open a chain with an empty piece, but one that never sends bytes makes no progress: after
  * this many the answer is refused instead of asked for again without end (issue 15 §3).
  */
-export const MAX_EMPTY_CHAINED_BLOCKS = 4;
+const MAX_EMPTY_CHAINED_BLOCKS = 4;
 
 /** How `exchangeAtApduLevel` reaches the reader. */
 export interface ApduLevelLink {

@@ -12,9 +12,9 @@ const CONFIGURATION = 0x02;
 const INTERFACE = 0x04;
 const ENDPOINT = 0x05;
 /** CCID 1.1 §4.3: bInterfaceClass of a smart-card interface. */
-export const CCID_INTERFACE_CLASS = 0x0b;
+const CCID_INTERFACE_CLASS = 0x0b;
 /** USB vendor-specific class; some readers (SCR3310-NTTCom) speak CCID behind it. */
-export const VENDOR_INTERFACE_CLASS = 0xff;
+const VENDOR_INTERFACE_CLASS = 0xff;
 
 /** USB 2.0 §9.6.6: one endpoint, with the number WebUSB's transfer calls take. */
 export interface CcidEndpoint {

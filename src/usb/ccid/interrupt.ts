@@ -1,7 +1,7 @@
 import { ByteReader, MalformedDataError } from '../../bytes';
 
 /** CCID 1.1 §6.3, Table 6.3-1: bMessageType on the interrupt-IN pipe. */
-export const InterruptMessageType = { NotifySlotChange: 0x50, HardwareError: 0x51 } as const;
+const InterruptMessageType = { NotifySlotChange: 0x50, HardwareError: 0x51 } as const;
 
 /** CCID 1.1 §6.3.1: one slot's two bits of bmSlotICCState. */
 export interface SlotChange {

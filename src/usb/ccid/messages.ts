@@ -3,7 +3,7 @@ import { u16le } from './littleEndian';
 import { encodeProtocolData, type ProtocolParameters } from './parameters';
 
 /** CCID 1.1 §6.1, Table 6.1-1: bMessageType of the host→reader (bulk-OUT) messages we send. */
-export const PcToRdr = {
+const PcToRdr = {
   SetParameters: 0x61,
   IccPowerOn: 0x62,
   IccPowerOff: 0x63,

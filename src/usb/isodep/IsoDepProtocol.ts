@@ -32,13 +32,13 @@ export interface IsoDepOptions {
  * leaves the count to the PCD; we follow NFC Forum Digital Protocol 1.0 §13 (ISO-DEP), which lets
  * a poller retransmit twice.
  */
-export const ISO_DEP_RETRIES = 2;
+const ISO_DEP_RETRIES = 2;
 /** §7.2: ΔFWT, the margin a PCD adds to FWT: 49152/fc ≈ 3.6 ms. */
 const DELTA_FWT_MS = (49152 / 13_560_000) * 1000;
 /** S(WTX) requests in a row before the card counts as stalled (the standard sets no limit; WTXM × FWT each). */
-export const ISO_DEP_MAX_WTX_IN_A_ROW = 64;
+const ISO_DEP_MAX_WTX_IN_A_ROW = 64;
 /** ISO/IEC 7816-4 §5.1: the largest response APDU. */
-export const ISO_DEP_MAX_RESPONSE = 65538;
+const ISO_DEP_MAX_RESPONSE = 65538;
 /**
  * Frames one APDU may take, every retransmission, S(WTX) and chained piece included. Bytes alone
  * do not bound a card that chains empty I-blocks ("more follows", no INF) for ever; rounds do.

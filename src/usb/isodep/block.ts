@@ -26,7 +26,7 @@ const NAK = 0x10;
 const S_WTX = 0x30;
 
 /** §7.3: WTXM is 1..59; 0 and 60..63 are RFU. */
-export const WTXM_MAX = 59;
+const WTXM_MAX = 59;
 
 /** A block the card sent that breaks §7.1 (the protocol answers it as an invalid block, §7.5.4 rule 4). */
 export class InvalidIsoDepBlockError extends MalformedDataError {

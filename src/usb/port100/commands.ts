@@ -17,8 +17,8 @@ export const PORT100_COMMAND = {
 } as const;
 
 /** port100.c `PORT100_FRAME_DIR_OUT` / `PORT100_FRAME_DIR_IN`. */
-export const COMMAND_PREFIX = 0xd6;
-export const RESPONSE_PREFIX = 0xd7;
+const COMMAND_PREFIX = 0xd6;
+const RESPONSE_PREFIX = 0xd7;
 
 /** The data of a command frame: D6, the code, the parameters. */
 export function encodeCommand(code: number, parameters: Uint8Array = new Uint8Array(0)): Uint8Array {
@@ -36,7 +36,7 @@ export function decodeResponse(code: number, data: Uint8Array): Uint8Array {
  * The one-byte status most set-up commands return (nfcpy rcs380.py `StatusError.err2str`,
  * indexed by the byte).
  */
-export const PORT100_STATUS_NAMES = ['SUCCESS', 'PARAMETER_ERROR', 'PB_ERROR', 'RFCA_ERROR', 'TEMPERATURE_ERROR', 'PWD_ERROR', 'RECEIVE_ERROR', 'COMMANDTYPE_ERROR'] as const;
+const PORT100_STATUS_NAMES = ['SUCCESS', 'PARAMETER_ERROR', 'PB_ERROR', 'RFCA_ERROR', 'TEMPERATURE_ERROR', 'PWD_ERROR', 'RECEIVE_ERROR', 'COMMANDTYPE_ERROR'] as const;
 
 /** The name of a set-up status byte, or its hex for one nobody has published. */
 export function port100StatusName(status: number): string {

@@ -47,7 +47,7 @@ export type InCommRfResult =
   | { readonly kind: 'error'; readonly status: number; readonly names: readonly string[] };
 
 /** Names of the status bits set in `status`; bits nobody has published are named by their hex value. */
-export function inCommRfStatusNames(status: number): string[] {
+function inCommRfStatusNames(status: number): string[] {
   const entries = Object.entries(IN_COMM_RF_STATUS);
   const names = entries.filter(([, bit]) => (status & bit) >>> 0 !== 0).map(([name]) => name);
   const known = entries.reduce((mask, [, bit]) => (mask | bit) >>> 0, 0);

@@ -17,14 +17,14 @@ const FIRMWARE_REPLY_MS = 300;
  * needs the field off long enough to lose power (and its ISO-DEP state) and on long enough to
  * power up before it can answer WUPB (ISO/IEC 14443-3 §7: a PICC answers only once powered).
  */
-export const RF_SETTLE_MS = 30;
+const RF_SETTLE_MS = 30;
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, RF_SETTLE_MS));
 
 /**
  * C0 status words that mean "the card did not answer this frame", not "the command was wrong":
  * 64 01 is what an RC-S300 answered for an exchange with nothing in the field (ESP32 probe
- * tests); 63 01 is reported as the RF timeout in the EZ Sign RC-S300 notes §9.7; 63 00 is the
+ * tests); 63 01 is reported as the RF timeout by one write-up (docs/browser-platform.md §3.4); 63 00 is the
  * Supplement's "no information". ⚠ Which of these the RC-S300 uses for a Type B timeout is unconfirmed.
  */
 const NO_CARD_ANSWER = new Set([0x6401, 0x6301, 0x6300]);

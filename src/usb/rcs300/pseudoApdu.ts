@@ -18,7 +18,7 @@ import { concatBytes } from '../../bytes';
  */
 export const RCS300_INS = 0x50;
 
-export const SessionFunction = { manage: 0x00, exchange: 0x01, switchProtocol: 0x02 } as const;
+const SessionFunction = { manage: 0x00, exchange: 0x01, switchProtocol: 0x02 } as const;
 
 /** PC/SC Part 3 Supplement data-object tags used in commands (confirmed by wsrf2009/contactless-driver `mod/src/pcsc.h`). */
 export const CommandTag = {
@@ -42,7 +42,7 @@ export const SwitchStandard = { iso14443A: 0x00, iso14443B: 0x01, iso15693: 0x02
  * The value `8F 02 01 03` ("typeB, layer3まで進める") comes from a Python client of Sony's RC-S660/S
  * (a UART reader with the same PC/SC Part 3 pseudo-APDUs, sent there with the Supplement's own
  * INS C2) — not from any RC-S300 program: no public RC-S300 code switches to Type B at all. A
- * WebUSB Type A write-up for the RC-S300 (EZ Sign, §9.3) switches with `00 03` and then sends RATS
+ * WebUSB Type A write-up for the RC-S300 (docs/browser-platform.md §3.4) switches with `00 03` and then sends RATS
  * itself. So layer 3 for Type B on the RC-S300 is our inference; start-up falls back to layer 2.
  */
 export type SwitchLayer = 2 | 3 | 4;
@@ -69,7 +69,7 @@ function tagBytes(tag: number): Uint8Array {
 }
 
 /** One data object with a minimal BER length. */
-export function dataObject(tag: number, value: Uint8Array = new Uint8Array(0)): Uint8Array {
+function dataObject(tag: number, value: Uint8Array = new Uint8Array(0)): Uint8Array {
   return concatBytes(tagBytes(tag), berLength(value.length), value);
 }
 
@@ -89,13 +89,13 @@ export function flagsObject(flags: number): Uint8Array {
  * three-byte form `82 hi lo` — the form marimelon/rcs300-poc, Takashi-Matsumura and pasorich
  * send (`95 82 00 06 …`) and so the one known to work for every length we need (≤ 254).
  */
-export function transceiveObject(frame: Uint8Array): Uint8Array {
+function transceiveObject(frame: Uint8Array): Uint8Array {
   if (frame.length > 0xffff) throw new RangeError('frame too long');
   return concatBytes(Uint8Array.of(CommandTag.transceive, 0x82, frame.length >> 8, frame.length & 0xff), frame);
 }
 
 /** Switch Protocol data object: 8F 02 standard layer. */
-export function switchProtocolObject(standard: number, layer: number): Uint8Array {
+function switchProtocolObject(standard: number, layer: number): Uint8Array {
   return dataObject(CommandTag.switchProtocol, Uint8Array.of(standard, layer));
 }
 
@@ -104,7 +104,7 @@ export function switchProtocolObject(standard: number, layer: number): Uint8Arra
  * `FF 50 00 00 02 81 00 00` (start), `… 82 …` (end), `… 83 …` (RF off), `… 84 …` (RF on),
  * `FF 50 00 02 04 8F 02 03 00 00` (switch to FeliCa).
  */
-export function encodeShortSessionCommand(p2: number, objects: Uint8Array): Uint8Array {
+function encodeShortSessionCommand(p2: number, objects: Uint8Array): Uint8Array {
   if (objects.length > 0xff) throw new RangeError('use encodeTransparentExchange for long commands');
   return concatBytes(Uint8Array.of(0xff, RCS300_INS, 0x00, p2, objects.length), objects, Uint8Array.of(0x00));
 }
@@ -115,7 +115,7 @@ export function encodeShortSessionCommand(p2: number, objects: Uint8Array): Uint
  * more than ISO/IEC 7816-4's two-byte extended Le. We copy the bytes known to be accepted
  * rather than the standard's form. ⚠ unconfirmed which of the two the reader requires.
  */
-export function encodeTransparentExchange(objects: Uint8Array): Uint8Array {
+function encodeTransparentExchange(objects: Uint8Array): Uint8Array {
   if (objects.length > 0xffff) throw new RangeError('command too long');
   const header = Uint8Array.of(0xff, RCS300_INS, 0x00, SessionFunction.exchange, 0x00, objects.length >> 8, objects.length & 0xff);
   return concatBytes(header, objects, Uint8Array.of(0x00, 0x00, 0x00));

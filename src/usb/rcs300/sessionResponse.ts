@@ -9,7 +9,7 @@ export const ResponseTag = {
   validBits: 0x92,
   responseStatus: 0x96,
   iccResponse: 0x97,
-  /** Two-byte tag 5F 51: an ATR/ATS the reader made (Type A layer 4: EZ Sign RC-S300 notes §9.3). */
+  /** Two-byte tag 5F 51: an ATR/ATS the reader made (Type A layer 4: docs/browser-platform.md §3.4). */
   atr: 0x5f51,
 } as const;
 
@@ -64,7 +64,7 @@ export function objectValue(response: SessionResponse, tag: number): Uint8Array 
  * RC-S300 answered 63 01 for RF on outside a session, 64 01 for "nothing in the field", 67 00 for a
  * one-byte switch object, 6A 81 for an unsupported value (ESP32 probe tests).
  */
-export const SESSION_STATUS_NAMES: Readonly<Record<number, string>> = {
+const SESSION_STATUS_NAMES: Readonly<Record<number, string>> = {
   0x6282: 'warning (end of data reached early)',
   0x6300: 'no information',
   0x6301: 'execution stopped',

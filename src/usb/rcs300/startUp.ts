@@ -57,7 +57,7 @@ export interface Started {
 }
 
 /** "layer 3, flags 0010" — how a sequence is named in reports and errors. */
-export function sequenceName(sequence: StartUpSequence): string {
+function sequenceName(sequence: StartUpSequence): string {
   const flags = sequence.transmissionFlags === null ? 'no flags' : `flags ${sequence.transmissionFlags.toString(16).padStart(4, '0')}`;
   return `layer ${sequence.switchLayer}, ${flags}`;
 }

@@ -27,20 +27,20 @@ export interface T1Options {
 }
 
 /** ISO/IEC 7816-3:2006 §11.6.3.2 rule 7.4: a block is sent at most this many times before resynchronising. */
-export const T1_MAX_ATTEMPTS = 3;
+const T1_MAX_ATTEMPTS = 3;
 /** ISO/IEC 7816-3:2006 §11.4.2: IFSD before any S(IFS) exchange. */
 const DEFAULT_IFSD = 32;
 /**
  * ISO/IEC 7816-4 §5.1: the largest response APDU, 65536 data bytes and SW1 SW2. A card that
  * chains more is broken or hostile; without this cap it could make us buffer without end.
  */
-export const T1_MAX_RESPONSE = 65538;
+const T1_MAX_RESPONSE = 65538;
 /**
  * S(WTX) and S(IFS) requests in a row with no I-block in between. §11 sets no limit, but a card
  * that only ever asks for more time would otherwise hold the exchange for ever; each WTX is at
  * least one BWT (seconds), so this is minutes of patience before the reader is given up on.
  */
-export const T1_MAX_SUPERVISORY_IN_A_ROW = 64;
+const T1_MAX_SUPERVISORY_IN_A_ROW = 64;
 
 function flip(bit: 0 | 1): 0 | 1 {
   return bit === 0 ? 1 : 0;

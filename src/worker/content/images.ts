@@ -29,7 +29,7 @@ export function myNumberPicture(image: ImageView): ImageView {
  * The face photo (docs/card-reference.md §8.2, JPEG 2000 in JP2): decoded with OpenJPEG and re-encoded
  * as PNG, because browsers do not show JPEG 2000.
  */
-export async function jp2Image(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<ImageView> {
+async function jp2Image(label: Label, jp2: Uint8Array, source: string, options: ImageOptions): Promise<ImageView> {
   const decoded = await decodeJp2(jp2, options.jp2WasmUrl);
   return pngImage(label, await encodePng(decoded), source);
 }

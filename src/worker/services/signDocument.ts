@@ -15,7 +15,7 @@ import { requestBase64 } from './base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
 
 /** The largest document MynaLens signs: it is hashed in memory in the worker. */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** The signature certificate's subjectAltName facts (docs/card-reference.md §12), by the labels `certificateFields` gives them. */
 const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of birth', 'sex', 'address', 'address (substitute characters)']);

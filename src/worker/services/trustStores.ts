@@ -4,7 +4,7 @@ import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
 import type { TrustStoreKind } from '../protocol';
 
 /** The organisation name of the simulator's CAs (README: `O=JPKI-SIMULATOR`, docs/card-reference.md §14). */
-export const SIMULATOR_ORGANISATION = 'JPKI-SIMULATOR';
+const SIMULATOR_ORGANISATION = 'JPKI-SIMULATOR';
 
 /** Key IDs of the simulator's CV hierarchy start with `9000` (docs/card-reference.md §14: never `5000xxx`). */
 const SIMULATOR_CV_PREFIX = '9000';

@@ -9,7 +9,7 @@ import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from
 export type Tamper = (command: Uint8Array, response: Uint8Array) => Uint8Array | null;
 
 /** A transport in front of the simulator that can corrupt answers or take the card out mid-session. */
-export class FaultyTransport implements CardTransport {
+class FaultyTransport implements CardTransport {
   private sent = 0;
   constructor(
     private readonly inner: SimulatorTransport,

@@ -3,8 +3,8 @@ import * as pkijs from 'pkijs';
 
 /**
  * Small X.509 certificates made with pkijs and WebCrypto for client tests (RFC 5280 §4.1):
- * a self-signed CA and certificates it issues, with key identifiers, in the shape of card
- * reference §12 (same CA name across generations). Test support only.
+ * a self-signed CA and certificates it issues, with key identifiers, in the shape of
+ * docs/card-reference.md §12 (same CA name across generations). Test support only.
  */
 export interface SoftIssued {
   readonly der: Uint8Array;

@@ -5,7 +5,7 @@ import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
 /** FIDs of the JPKI AP's EFs that commands refer to by name (docs/card-reference.md §6.1). */
-export const JPKI_EF = {
+const JPKI_EF = {
   SIGN_CERTIFICATE: 0x0001,
   SIGN_CA_CERTIFICATE: 0x0002,
   TOKEN_INFO: 0x0006,

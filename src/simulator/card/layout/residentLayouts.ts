@@ -5,7 +5,7 @@ import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
 /** FIDs of the 共通カードAP / 住基AP EFs (docs/card-reference.md §9.2–§9.3). */
-export const RESIDENT_EF = {
+const RESIDENT_EF = {
   CARD_INFO: 0x0001,
   KEY_REFERENCE: 0x0002,
   INTERNAL_AUTH_KEY: 0x0019,

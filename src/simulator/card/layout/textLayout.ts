@@ -5,7 +5,7 @@ import { FOUR_DIGITS } from './pins';
 import type { DedicatedFile } from './types';
 
 /** FIDs of the text AP's EFs (docs/card-reference.md §7.1). */
-export const TEXT_EF = {
+const TEXT_EF = {
   MY_NUMBER: 0x0001,
   BASIC_FOUR: 0x0002,
   INTEGRITY: 0x0003,

@@ -4,7 +4,7 @@ import { ALWAYS, efTable, internal, pinKey, privateKey, transparent, verifiedAny
 import type { DedicatedFile } from './types';
 
 /** FIDs of the visual AP's EFs (docs/card-reference.md §8.1). */
-export const VISUAL_EF = {
+const VISUAL_EF = {
   AGE_VERIFICATION: 0x0001,
   CARD_FACE: 0x0002,
   BASIC_DATA: 0x0003,

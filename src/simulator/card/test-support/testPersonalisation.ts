@@ -22,7 +22,7 @@ export interface TestCard {
 }
 
 /** The test holder's My Number: 11 digits plus the §7.2 check digit. */
-export const TEST_MY_NUMBER = withCheckDigit('12345678901');
+const TEST_MY_NUMBER = withCheckDigit('12345678901');
 
 /** The test PINs (docs/card-reference.md §10 formats). */
 export const TEST_PINS: PinValues = {

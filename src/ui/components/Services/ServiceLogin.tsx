@@ -9,7 +9,7 @@ import { ServicePinField } from './ServicePinField';
 import { usePinEntry } from './usePinEntry';
 
 /** Services are named A, B, C… by the order of login. */
-export function serviceName(index: number): string {
+function serviceName(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
 }
 

@@ -22,7 +22,7 @@ const ccid = { ...vendor, interfaceClass: 0x0b, endpoints: [] } as const;
 
 /**
  * A USB device that plays a script written by hand: interface 0 CCID (class 0B), interface 1 of
- * class FF with bulk EP 2 both ways (the RC-S300 layout, EZ Sign RC-S300 notes §9.1); for each
+ * class FF with bulk EP 2 both ways (the RC-S300 layout, docs/browser-platform.md §3.4); for each
  * bulk-OUT write the exact bytes expected and the transfers to answer. Zero-length writes are
  * allowed anywhere. Anything else fails the test at once.
  */
