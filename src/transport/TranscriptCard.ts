@@ -43,8 +43,8 @@ export class TranscriptCard extends BaseTransport {
   private readonly recorded: readonly Recorded[];
   private readonly byContext = new Map<string, Recorded[]>();
   private readonly used = new Set<Recorded>();
-  /** Every READ BINARY answered 9000 with data, by `DF/EF`: the file's bytes as recorded (`readFromRecordedBytes`). */
-  private readonly reads = new Map<string, RecordedRead[]>();
+  /** Every READ BINARY answered 9000 with data, by `DF/EF`: the file's bytes as recorded (`readFromRecordedBytes`), built on first use. */
+  private reads: Map<string, RecordedRead[]> | null = null;
   private readonly state = new CardState();
 
   /** Parses the text first; a malformed line throws `MalformedDataError` naming it. */
@@ -55,12 +55,6 @@ export class TranscriptCard extends BaseTransport {
     for (const entry of this.recorded) {
       const key = contextKey(entry.context);
       this.byContext.set(key, [...(this.byContext.get(key) ?? []), entry]);
-      const read = recordedRead(entry);
-      if (read) {
-        const list = this.reads.get(read.file);
-        if (list) list.push(read);
-        else this.reads.set(read.file, [read]);
-      }
     }
     this.atr = options.atr.slice();
     this.extendedLength = options.extendedLength;
@@ -154,18 +148,32 @@ export class TranscriptCard extends BaseTransport {
    * state; a replay in another order asks that state for the whole file.
    */
   private readFromRecordedBytes(command: Uint8Array, context: CommandContext): Uint8Array | null {
-    if (context.kind !== 'file' || context.ef === null) return null;
-    const reads = this.reads.get(`${context.df}/${context.ef}`);
+    if (context.kind !== 'file' || context.ef === null || command[1] !== 0xb0) return null;
+    const reads = this.recordedReads().get(`${context.df}/${context.ef}`);
     const wanted = reads ? readRange(command) : null;
     if (!reads || !wanted) return null;
     if (!reads.some((r) => r.verified.every((key) => context.verified.includes(key)))) return null;
     for (const r of reads) {
       const from = wanted.offset - r.offset;
       if (from < 0 || from >= r.data.length) continue;
-      if (from + wanted.ne <= r.data.length) return Uint8Array.of(...r.data.subarray(from, from + wanted.ne), 0x90, 0x00);
-      if (r.endsFile) return Uint8Array.of(...r.data.subarray(from), 0x90, 0x00);
+      if (from + wanted.ne <= r.data.length) return withOk(r.data.subarray(from, from + wanted.ne));
+      if (r.endsFile) return withOk(r.data.subarray(from));
     }
     return null;
+  }
+
+  private recordedReads(): Map<string, RecordedRead[]> {
+    if (this.reads) return this.reads;
+    const reads = new Map<string, RecordedRead[]>();
+    for (const entry of this.recorded) {
+      const read = recordedRead(entry);
+      if (!read) continue;
+      const list = reads.get(read.file);
+      if (list) list.push(read);
+      else reads.set(read.file, [read]);
+    }
+    this.reads = reads;
+    return reads;
   }
 
   /** The first candidate not yet used, else the last one (a card answers the same again). */
@@ -193,6 +201,13 @@ function annotate(exchanges: readonly TranscriptExchange[]): Recorded[] {
 function sameCommand(recorded: Recorded, command: Uint8Array): boolean {
   if (recorded.context.kind === 'verify') return recorded.exchange.command.slice(0, 4).every((b, i) => b === command[i]);
   return commandMatches(recorded.exchange.command, command);
+}
+
+function withOk(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length + 2);
+  out.set(data);
+  out.set([0x90, 0x00], data.length);
+  return out;
 }
 
 /** A successful READ BINARY as recorded: where in which file, what came back, and with which keys verified. */
