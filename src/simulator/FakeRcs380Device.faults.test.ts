@@ -128,6 +128,19 @@ describe('Rcs380Reader ends the session with a typed error when it cannot recove
     expect(await outcome(reader.transmit(READ_1K))).toBe('transport/card-removed');
   });
 
+  it('the presence check counts a card that answers R(NAK) with its last I-block again as present (issue 15 §4)', async () => {
+    vi.useFakeTimers();
+    const { reader, device } = await settlesWithin(1000, open({}, { presenceCheckMs: 10 }));
+    await settlesWithin(1000, reader.transmit(SELECT_JPKI));
+    const reasons: string[] = [];
+    reader.onDisconnect((r) => reasons.push(r.code));
+    device.card.protocol!.missAcknowledgement();
+    await vi.advanceTimersByTimeAsync(40);
+    expect(reasons).toEqual([]);
+    expect(reader.connected).toBe(true);
+    expect(toHex(await settlesWithin(1000, reader.transmit(SELECT_JPKI)))).toBe('90 00');
+  });
+
   it('the presence check notices a card lifted while idle', async () => {
     vi.useFakeTimers();
     const { reader, device } = await settlesWithin(1000, open({}, { presenceCheckMs: 10 }));

@@ -22,6 +22,8 @@ import type {
   TranscriptKind,
 } from './protocol';
 import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
+import { ReaderAttempt } from './readerReport/ReaderAttempt';
+import { buildReaderReport, readerReportFileName } from './readerReport/readerReport';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { checkCardData } from './services/cardDataChecks';
@@ -59,6 +61,15 @@ function transcriptKind(params: Params<'exportTranscript'> | undefined): Transcr
   return params?.kind === 'redacted' ? 'redacted' : 'full';
 }
 
+/**
+ * Requests answered at once instead of after the operation under way (issue 15 §3): ending the
+ * session must work while a reader hangs, and the reader report reads only what the engine holds.
+ */
+const IMMEDIATE: ReadonlySet<EngineMethod> = new Set<EngineMethod>(['clear', 'disconnect', 'readerReport']);
+
+/** How long ending a session waits for the transport to close (each driver bounds its own close below this). */
+const END_SESSION_WITHIN_MS = 4000;
+
 /** PC/SC answers within the card's own waiting time; a longer silence means the bridge is gone. */
 const SMART_CARD_TIMEOUT_MS = 15_000;
 
@@ -69,12 +80,18 @@ const SMART_CARD_TIMEOUT_MS = 15_000;
  */
 export class Engine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Counts the sessions ended by `clear`/`disconnect`: work begun before one ends never attaches a card after it. */
+  private generation = 0;
+  /** The reader attempt whose start-up is under way, so ending the session can cut it short. */
+  private starting: ReaderAttempt | null = null;
   private readonly session: EngineSession;
   private readonly openSimulator: SimulatorFactory;
   private readonly usb: UsbLike | null;
   /** The USB reader in use, and the id of the last one, so reconnecting it continues the session. */
   private reader: OpenedReader | null = null;
   private lastReaderId: string | null = null;
+  /** The last USB reader connection or attempt, for the reader report; gone with the session. */
+  private readerAttempt: ReaderAttempt | null = null;
   private unrestricted = false;
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
@@ -85,6 +102,7 @@ export class Engine {
     const message = event.data as RequestMessage | PingMessage;
     // Answered at once, not queued: the heartbeat asks "alive?", not "idle?".
     if (message?.kind === 'ping') this.endpoint.postMessage({ kind: 'pong', id: message.id } satisfies PongMessage);
+    else if (message?.kind === 'request' && IMMEDIATE.has(message.method)) void this.run(message, this.generation);
     else this.enqueue(message);
   };
 
@@ -113,11 +131,14 @@ export class Engine {
   private enqueue(message: RequestMessage): void {
     if (message?.kind !== 'request') return;
     // Chained, so two requests can never interleave their APDUs on the card.
-    this.queue = this.queue.then(() => this.run(message));
+    const generation = this.generation;
+    this.queue = this.queue.then(() => this.run(message, generation));
   }
 
-  private async run(message: RequestMessage): Promise<void> {
+  private async run(message: RequestMessage, generation: number): Promise<void> {
     try {
+      // Asked for before the session was ended: it belonged to that session.
+      if (generation !== this.generation) throw new EngineFailure('engine/cancelled', 'the session this request belonged to was ended');
       const result = await this.dispatch(message.method, message.params);
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result });
     } catch (error) {
@@ -136,6 +157,8 @@ export class Engine {
         return this.connectReader(params as Params<'connectReader'>);
       case 'readerCheck':
         return Promise.resolve(this.readerCheck());
+      case 'readerReport':
+        return Promise.resolve(this.readerReport());
       case 'connectSmartCard':
         return this.connectSmartCard(params as Params<'connectSmartCard'>);
       case 'openTranscript':
@@ -163,20 +186,41 @@ export class Engine {
           text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params as Params<'exportTranscript'>), rows: this.session.rowList() }),
         });
       case 'clear':
-        this.session.forget();
-        this.reader = null;
-        this.lastReaderId = null;
-        return this.session.detach().then(() => null);
+        return this.endSession(true);
       case 'disconnect':
-        this.reader = null;
-        this.lastReaderId = null;
-        return this.session.detach().then(() => null);
+        return this.endSession(false);
       default:
         return Promise.reject(new EngineFailure('engine/unknown-request', `unknown request ${String(method)}`));
     }
   }
 
+  /**
+   * Clear everything / Disconnect (issue 15 §3): run at once, even while another operation waits on
+   * a hung reader. Ends the session — the transport's close ends every wait of the operation under
+   * way, and a start-up in progress loses its device — within `END_SESSION_WITHIN_MS`, forgets the
+   * card's data when clearing, and makes work begun before it fail with `engine/cancelled` instead
+   * of attaching a card afterwards.
+   */
+  private async endSession(forget: boolean): Promise<null> {
+    this.generation++;
+    if (forget) this.session.forget();
+    this.reader = null;
+    this.lastReaderId = null;
+    this.readerAttempt = null;
+    const starting = this.starting;
+    this.starting = null;
+    if (starting) void starting.usbDevice?.close().catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, END_SESSION_WITHIN_MS);
+    });
+    await Promise.race([this.session.end().catch(() => undefined), bound]);
+    clearTimeout(timer);
+    return null;
+  }
+
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
+    this.readerAttempt = null;
     this.lastReaderId = null;
     this.reader = null;
     await this.session.detach();
@@ -190,6 +234,7 @@ export class Engine {
     // Checked and parsed before the current connection is let go: a refused file changes nothing.
     const card = await openTranscriptSource(source ?? {});
     const fileName = source?.fileName;
+    this.readerAttempt = null;
     this.lastReaderId = null;
     this.reader = null;
     await this.session.detach();
@@ -216,9 +261,25 @@ export class Engine {
     const continuing = readerId === this.lastReaderId;
     await this.session.detach();
     this.reader = null;
-    const opened = await openReader(this.usb, readerId, this.unrestricted);
-    this.reader = opened;
-    return this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
+    const attempt = new ReaderAttempt();
+    const generation = this.generation;
+    this.readerAttempt = attempt;
+    this.starting = attempt;
+    try {
+      const opened = await openReader(this.usb, readerId, this.unrestricted, attempt);
+      if (generation !== this.generation) {
+        // The session was ended while the reader started: let it go, attach nothing.
+        await opened.reader.close().catch(() => undefined);
+        throw new EngineFailure('engine/cancelled', 'the session was ended while the reader started');
+      }
+      this.reader = opened;
+      return await this.continueOrStart(opened.reader, { id: opened.view.id, name: opened.view.name }, continuing);
+    } catch (error) {
+      attempt.failed(error, 'start-up');
+      throw error;
+    } finally {
+      if (this.starting === attempt) this.starting = null;
+    }
   }
 
   /**
@@ -254,6 +315,7 @@ export class Engine {
     const reader = { id: `pcsc:${readerName}`, name: readerName };
     const continuing = reader.id === this.lastReaderId;
     this.reader = null;
+    this.readerAttempt = null;
     await this.session.detach();
     const transport = new PortTransport(port, { kind: 'smartcard', atr: fromHex(atr), extendedLength: extendedLength === true, timeoutMs: SMART_CARD_TIMEOUT_MS });
     return this.continueOrStart(transport, reader, continuing);
@@ -266,6 +328,13 @@ export class Engine {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
     return readerCheckOf(reader);
+  }
+
+  /** Issue 15 §5: the report of the last reader connection or failed attempt, with its log. */
+  private readerReport(): { text: string; fileName: string } {
+    const attempt = this.readerAttempt;
+    if (!attempt) throw new EngineFailure('engine/no-reader-report', 'no USB reader was connected or tried in this session');
+    return { text: buildReaderReport(attempt, this.session.log, this.session.info), fileName: readerReportFileName(attempt) };
   }
 
   private async emitReaders(): Promise<void> {
@@ -284,6 +353,8 @@ export class Engine {
   }
 
   private emit(event: EngineEvent): void {
+    // A reader lost after start-up: the report says why, as it says why a start-up failed.
+    if (event.type === 'connection' && !event.connected && event.reason) this.readerAttempt?.failed(event.reason, 'after start-up');
     this.endpoint.postMessage({ kind: 'event', event });
   }
 }

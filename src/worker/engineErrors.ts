@@ -6,6 +6,10 @@ export type EngineErrorCode =
   | 'engine/not-connected'
   /** A parameter the protocol does not allow (an unknown PIN id). */
   | 'engine/bad-request'
+  /** A reader report was asked for with no USB reader connected or tried since the last clear (issue 15 §5). */
+  | 'engine/no-reader-report'
+  /** The session a request belonged to was ended (Clear everything, Disconnect) before it could finish (issue 15 §3). */
+  | 'engine/cancelled'
   /** A method the protocol does not know. */
   | 'engine/unknown-request'
   /** One try is left and the request did not confirm spending it (docs/card-reference.md §10, §13.8). */

@@ -400,6 +400,12 @@ export interface EngineMethods {
   /** The connected reader's descriptor, ATR and exchange level (`engine/not-a-reader` for the simulator). */
   readerCheck: { params: Record<string, never>; result: ReaderCheckView };
   /**
+   * The reader report of the last USB reader connection or failed attempt (issue 15 §5): JSON text
+   * with the reader's descriptors, start-up steps, ATR or ATQB, what was negotiated and the APDU
+   * exchange with nothing personal in it (worker/readerReport/); `engine/no-reader-report` without one.
+   */
+  readerReport: { params: Record<string, never>; result: { text: string; fileName: string } };
+  /**
    * Takes a card the main thread connected through the Web Smart Card API: APDUs travel over
    * `port` (the one non-plain value in this file: a MessagePort, transferred, never copied).
    */

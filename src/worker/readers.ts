@@ -10,6 +10,7 @@ import type { ReaderRoute } from '../usb/knownReaders';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
 import type { CcidCheckView, ContactlessCheckView, ReaderCheckView, ReaderView } from './protocol';
+import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
 const REPLY_TIMEOUT_MS = 5_000;
@@ -99,21 +100,35 @@ async function openCcid(device: UsbDeviceLike, os: HostOs): Promise<DriverOpened
  * claim it is refused before any claim (`usb/protected-class`), so the person sees our guidance
  * instead of Chrome's console warning; a reader of another protocol is `usb/not-a-reader`.
  */
-export async function openReader(usb: UsbLike | null, readerId: string, unrestricted: boolean): Promise<OpenedReader> {
+export async function openReader(usb: UsbLike | null, readerId: string, unrestricted: boolean, attempt?: ReaderAttempt): Promise<OpenedReader> {
   if (!usb) throw new UsbAccessError('usb/unavailable', 'this browser has no WebUSB in workers');
   const found = (await grantedReaders(usb)).find(({ description }) => description.id === readerId);
   if (!found) throw new UsbAccessError('usb/reader-not-found', `the reader ${readerId} is not plugged in`, { readerId });
   const view = readerView(found.description, unrestricted);
+  if (attempt) attempt.view = view;
   if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
   if (view.route === 'unsupported') throw new UsbAccessError('usb/not-a-reader', `${view.name} cannot be used here`, { reader: view.name });
   const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
-  const opened = await READER_DRIVERS[view.route](found.device, os).catch(async (error: unknown) => {
-    // An RC-S300 whose CCID interface the OS holds (or does not show): its vendor interface instead.
-    if (found.description.route !== 'rcs300' || view.route === 'rcs300' || !vendorRouteMayStillWork(error)) throw error;
-    return READER_DRIVERS.rcs300(found.device, os);
-  });
+  // The driver gets the device through the report's recorder (start-up only); `device` stays the real one.
+  const device = attempt ? attempt.wrap(found.device) : found.device;
+  let opened: DriverOpened;
+  try {
+    opened = await READER_DRIVERS[view.route](device, os).catch(async (error: unknown) => {
+      // An RC-S300 whose CCID interface the OS holds (or does not show): its vendor interface instead.
+      if (found.description.route !== 'rcs300' || view.route === 'rcs300' || !vendorRouteMayStillWork(error)) throw error;
+      attempt?.fallbacks.push({ from: 'the CCID interface (0)', to: 'the vendor interface (experimental)', because: error instanceof Error ? error.message : String(error) });
+      return READER_DRIVERS.rcs300(device, os);
+    });
+  } finally {
+    attempt?.endStartUp();
+  }
   const route = opened.reader instanceof Rcs300Reader ? 'rcs300' : view.route;
   const openedView: ReaderView = { ...view, route, experimental: route === 'rcs300' };
+  if (attempt) {
+    attempt.view = openedView;
+    attempt.driver = opened.reader.report();
+    attempt.extendedLength = opened.reader.extendedLength;
+  }
   return { reader: opened.reader, device: found.device, view: openedView, check: () => opened.check(openedView) };
 }
 

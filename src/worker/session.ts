@@ -39,6 +39,8 @@ export class EngineSession {
   /** The PINs whose counter the card reported on this connection: nobody else can spend a try meanwhile. */
   private readonly countedNow = new Set<PinId>();
   private poweredOn = false;
+  /** Bumped by `end()`: what a transport ended that way still reports is dropped, not logged. */
+  private attachment = 0;
 
   constructor(
     readonly emit: (event: EngineEvent) => void,
@@ -80,7 +82,9 @@ export class EngineSession {
     this.countedNow.clear();
     // A card refuses a form for good: a continued session keeps what the last connection learnt.
     if (options.addressing || !options.keepLog) this.addressing = new FileAddressing(options.addressing);
+    const mine = ++this.attachment;
     const transport = new LoggingTransport(inner, (entry) => {
+      if (mine !== this.attachment) return;
       if (entry.response && entry.response.length >= 2) {
         cardState.advance(entry.command, (entry.response[entry.response.length - 2]! << 8) | entry.response[entry.response.length - 1]!);
       }
@@ -118,6 +122,15 @@ export class EngineSession {
       await transport.close();
       this.emit({ type: 'connection', connected: false, info: null });
     }
+  }
+
+  /**
+   * Ends the session on the person's word (Clear everything, Disconnect; issue 15 §3): like
+   * `detach`, and the exchange still under way on the old transport adds nothing to the log.
+   */
+  end(): Promise<void> {
+    this.attachment++;
+    return this.detach();
   }
 
   /** A channel over the connected card; `engine/not-connected` without one. */
@@ -158,6 +171,8 @@ export class EngineSession {
 
   /** Stores a row and tells the UI (event `row`). */
   putRow(row: ExposureRowView): void {
+    // A row read just before the session ended arrives after it: it belongs to no session now.
+    if (!this.transport) return;
     this.rows.set(row.key, row);
     this.emit({ type: 'row', row });
   }

@@ -116,5 +116,7 @@ describe('Open a transcript: hostile files up to the caps', () => {
       }),
       { runs: 100, fuzzScale: 0.1 },
     );
-  });
+    // Files up to the 2 MB cap, 100 of them: a generous hang guard, not a speed target — on a
+    // machine shared with other work the default 20 s ran out once.
+  }, 180_000);
 });

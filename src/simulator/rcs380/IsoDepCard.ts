@@ -26,6 +26,8 @@ export class IsoDepCard {
   private awaitingWtxResponse = false;
   /** Set by S(DESELECT): the card goes to HALT. */
   deselected = false;
+  /** For tests: until the reader's next I-block, every R(NAK) is answered with the card's last I-block (`missAcknowledgement`). */
+  private retransmitOnNak = false;
 
   constructor(private readonly options: IsoDepCardOptions) {}
 
@@ -57,6 +59,7 @@ export class IsoDepCard {
   }
 
   private onIBlock(pcb: number, inf: number[]): number[] {
+    this.retransmitOnNak = false;
     this.blockNumber ^= 1; // rule D
     this.command.push(...inf);
     if ((pcb & 0x10) !== 0) return this.send([0xa2 | this.blockNumber]); // the reader chains: acknowledge
@@ -65,7 +68,20 @@ export class IsoDepCard {
     return this.sendAnswerOrWtx();
   }
 
+  /**
+   * Behaves from now on, until the reader's next I-block, like a card that missed the reader's last
+   * acknowledgement: every R(NAK) gets its last I-block again instead of R(ACK) (ISO/IEC 14443-4
+   * §7.5.4.2 rule 10 seen from a card one block behind). The reader's presence check must count that
+   * as "present".
+   */
+  missAcknowledgement(): void {
+    this.retransmitOnNak = true;
+  }
+
   private onRBlock(number: 0 | 1, ack: boolean): number[] | null {
+    if (!ack && this.retransmitOnNak && this.lastSent && (this.lastSent[0]! & 0xe2) === 0x02) {
+      return [...this.lastSent];
+    }
     if (number === this.blockNumber) return this.lastSent ? [...this.lastSent] : null; // rule 10
     if (!ack) return [0xa2 | this.blockNumber]; // rule 11
     if (!this.chaining) return null;

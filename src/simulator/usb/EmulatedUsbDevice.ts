@@ -11,6 +11,16 @@ export const disconnected = (): DOMException => new DOMException('The device was
 export abstract class EmulatedUsbDevice implements Pick<UsbDeviceLike, 'open' | 'close' | 'selectConfiguration' | 'claimInterface' | 'releaseInterface' | 'clearHalt'> {
   opened = false;
   configuration: UsbConfigurationLike | null = null;
+  /** WebUSB's device descriptor fields (USB 2.0 §9.6.1): a full-speed USB 2.0 device, class defined per interface. */
+  readonly usbVersionMajor = 2;
+  readonly usbVersionMinor = 0;
+  readonly usbVersionSubminor = 0;
+  readonly deviceClass = 0;
+  readonly deviceSubclass = 0;
+  readonly deviceProtocol = 0;
+  readonly deviceVersionMajor = 1;
+  readonly deviceVersionMinor = 0;
+  readonly deviceVersionSubminor = 0;
   abstract readonly configurations: readonly UsbConfigurationLike[];
   protected claimed = false;
   protected unplugged = false;

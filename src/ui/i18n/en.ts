@@ -192,6 +192,8 @@ export const en = {
   'start.reader.ready': 'works here',
   'card.reader': 'reader',
   'card.readerCheck': 'Reader check',
+  'card.readerReport': 'Save a reader report',
+  'card.readerReportNote': 'For confirming this reader with its makers and us: its USB descriptors, each start-up step, the ATR and the APDUs — no PIN, no My Number, nothing personal.',
   'card.interrupted': 'The connection was lost. What was read before is kept below.',
   'card.reconnect': 'Reconnect and continue',
   'card.changed': 'A different card is in the reader; what the previous card showed was cleared.',

@@ -120,6 +120,14 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'The reader check needs a card in a USB reader; the simulator and transcripts have none. Connect a reader first.',
     ja: 'リーダーの確認には USB リーダーに入ったカードが必要です。シミュレーターとトランスクリプトにはリーダーがありません。先にリーダーを接続してください。',
   },
+  'engine/cancelled': {
+    en: 'That step was stopped because the session was ended. Connect the card again to go on.',
+    ja: 'セッションを終了したため、その操作は中止しました。続けるにはカードをもう一度接続してください。',
+  },
+  'engine/no-reader-report': {
+    en: 'There is no reader report to save: no USB reader was connected or tried since the last clear. Connect the reader, then save the report.',
+    ja: '保存できるリーダーレポートがありません。前回の消去以降、USB リーダーへの接続も接続の試みもありません。リーダーを接続してからレポートを保存してください。',
+  },
   'usb/unavailable': {
     en: 'This browser cannot reach USB devices (it has no WebUSB). Use Chrome or Edge on a computer, ChromeOS or Android, or try the simulator.',
     ja: 'このブラウザーは USB 機器に接続できません（WebUSB がありません）。パソコン・ChromeOS・Android の Chrome か Edge を使うか、シミュレーターをお試しください。',

@@ -194,6 +194,8 @@ export const ja: Record<MessageKey, string> = {
   'start.reader.ready': 'このページで使えます',
   'card.reader': 'リーダー',
   'card.readerCheck': 'リーダーの確認',
+  'card.readerReport': 'リーダーレポートを保存',
+  'card.readerReportNote': 'このリーダーの動作確認用：USB ディスクリプター、起動の各手順、ATR と APDU のやり取り。暗証番号・マイナンバー・個人の情報は含みません。',
   'card.interrupted': '接続が切れました。それまでに読み取った内容は下に残しています。',
   'card.reconnect': '再接続して続ける',
   'card.changed': 'リーダーには別のカードが入っています。前のカードで表示していた内容は消去しました。',

@@ -53,6 +53,8 @@ import { EMPTY_SERVICES, type ServicesActions, type ServicesState } from './serv
 export interface EngineClientLike {
   call<M extends EngineMethod>(method: M, params: EngineMethods[M]['params'], transfer?: Transferable[]): Promise<EngineMethods[M]['result']>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
+  /** Replaces an engine that does not answer (`EngineSupervisor.restart`); absent where there is nothing to replace. */
+  restart?(cause: string): void;
 }
 
 /** Progress of the running scan, from `progress` events. */
@@ -132,6 +134,10 @@ export interface AppState extends ServicesActions {
   addReader(): Promise<void>;
   connectReader(readerId: string): Promise<void>;
   showReaderCheck(): Promise<void>;
+  /** A reader was connected or tried since the last clear, so a reader report can be saved (issue 15 §5). */
+  readonly readerReportOffered: boolean;
+  /** The reader report's JSON text and file name from the engine, or null when it refused (the error is shown). */
+  saveReaderReport(): Promise<{ text: string; fileName: string } | null>;
   hideReaderCheck(): void;
   // PC/SC readers through the Web Smart Card API (installed app on ChromeOS)
   readonly smartCardAvailable: boolean;
@@ -197,6 +203,7 @@ export const EMPTY_CARD_DATA = {
   interrupted: false,
   cardChanged: false,
   readerCheck: null,
+  readerReportOffered: false,
   identity: null,
   rows: [],
   scanning: false,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo } from '../../worker/protocol';
 import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { LOG_ROWS_SHOWN } from './logWindow';
-import { createAppStore } from './createAppStore';
+import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';
 
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
 const content = { rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', fields: [], images: [] };
@@ -144,6 +144,66 @@ describe('createAppStore', () => {
     expect([s.rows, s.pins, s.log]).toEqual([[], [], []]);
     expect(s.language).toBe('ja');
     expect([...storage.map.keys()]).toEqual(['mynalens.language']);
+  });
+
+  it('Clear everything and Disconnect work while a call hangs: the screen is emptied and usable at once, and the hung call neither keeps it busy nor shows its error (issue 15 §3)', async () => {
+    let failScan: (error: unknown) => void = () => undefined;
+    const { store, calls } = setup({
+      clear: () => null,
+      disconnect: () => null,
+      scan: () => new Promise((_, reject) => (failScan = reject)),
+    });
+    for (const end of ['clearAll', 'disconnect'] as const) {
+      await store.getState().connectSimulator('adult');
+      const scanning = store.getState().scan();
+      expect(store.getState().busy).toBe(true);
+      await store.getState()[end]();
+      expect(calls.at(-1)?.method).toBe(end === 'clearAll' ? 'clear' : 'disconnect');
+      expect([store.getState().busy, store.getState().connection, store.getState().errorCode]).toEqual([false, null, null]);
+      // The ended session's call fails later: nothing of it reaches the screen.
+      failScan(Object.assign(new Error('closed'), { code: 'transport/closed' }));
+      await scanning;
+      expect([store.getState().busy, store.getState().errorCode, store.getState().rows]).toEqual([false, null, []]);
+    }
+  });
+
+  it('an engine that does not answer Clear everything is restarted (issue 15 §3)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeClient({ connectSimulator: () => INFO, clear: () => new Promise<null>(() => undefined) });
+      const restarts: string[] = [];
+      const store = createAppStore({ ...fake.client, restart: (cause) => restarts.push(cause) }, memoryStorage(), ['en-GB']);
+      await store.getState().connectSimulator('adult');
+      const clearing = store.getState().clearAll();
+      expect(store.getState().connection).toBeNull();
+      await vi.advanceTimersByTimeAsync(END_SESSION_ANSWER_MS);
+      await clearing;
+      expect(restarts).toEqual(['clear: no answer']);
+      expect(store.getState().busy).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('offers the reader report after a reader connection and after a failed one, and not after Clear everything (issue 15 §5)', async () => {
+    let fail = false;
+    const { store } = setup({
+      clear: () => null,
+      connectReader: () => {
+        if (fail) throw Object.assign(new Error('no card'), { code: 'usb/no-card' });
+        return { ...INFO, kind: 'ccid', reader: { id: 'r', name: 'R' } };
+      },
+      readerReport: () => ({ text: '{}', fileName: 'mynalens-reader-report-04E6-511A.json' }),
+    });
+    expect(store.getState().readerReportOffered).toBe(false);
+    await store.getState().connectReader('r');
+    expect(store.getState().readerReportOffered).toBe(true);
+    expect(await store.getState().saveReaderReport()).toEqual({ text: '{}', fileName: 'mynalens-reader-report-04E6-511A.json' });
+    await store.getState().clearAll();
+    expect(store.getState().readerReportOffered).toBe(false);
+    fail = true;
+    await store.getState().connectReader('r');
+    expect([store.getState().errorCode, store.getState().readerReportOffered]).toEqual(['usb/no-card', true]);
   });
 
   it('keeps the newest log rows to show and counts the earlier ones; a new connection starts afresh', async () => {

@@ -21,6 +21,12 @@ import { servicesActions } from './servicesSlice';
 
 export type { AppState, EngineClientLike, UsbAccess } from './appState';
 
+/**
+ * How long Clear everything and Disconnect wait for the engine to end the session (it bounds its own
+ * close at 4 s, worker/Engine.ts) before replacing an engine that does not answer (issue 15 §3).
+ */
+export const END_SESSION_ANSWER_MS = 6000;
+
 /** Where the one persisted preference lives. Card data is never persisted (house rule 10). */
 const LANGUAGE_KEY = 'mynalens.language';
 
@@ -57,18 +63,50 @@ export function createAppStore(
      * queues them), so `busy` counts them: it clears when the last one ends, not the first.
      */
     let running = 0;
+    /** Bumped when the person ends the session: calls begun before it no longer count as busy, nor show their errors. */
+    let epoch = 0;
     async function run(work: () => Promise<void>): Promise<void> {
+      const mine = epoch;
       running++;
       set({ busy: true, errorCode: null, errorDetails: {} });
       try {
         await work();
       } catch (error) {
         const { code, details } = errorInfo(error);
+        if (mine === epoch) set({ errorCode: code, errorDetails: details });
+      } finally {
+        if (mine === epoch) {
+          running--;
+          set({ busy: running > 0 });
+        }
+      }
+    }
+
+    /**
+     * Clear everything / Disconnect (issue 15 §3): never waits behind the operation under way. The
+     * screen is emptied first and is usable at once; the engine ends the session out of turn, and
+     * one that does not answer within `END_SESSION_ANSWER_MS` is replaced (its `restarted` event
+     * says so).
+     */
+    async function endSession(method: 'clear' | 'disconnect'): Promise<void> {
+      epoch++;
+      running = 0;
+      set({ ...EMPTY_CARD_DATA, busy: false, errorCode: null, errorDetails: {} });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const silent = new Promise<'silent'>((resolve) => {
+        timer = setTimeout(() => resolve('silent'), END_SESSION_ANSWER_MS);
+      });
+      try {
+        const outcome = await Promise.race([client.call(method, {}).then(() => 'answered' as const), silent]);
+        if (outcome === 'silent') client.restart?.(`${method}: no answer`);
+      } catch (error) {
+        const { code, details } = errorInfo(error);
         set({ errorCode: code, errorDetails: details });
       } finally {
-        running--;
-        set({ busy: running > 0 });
+        clearTimeout(timer);
       }
+      // Whatever arrived from the ended session meanwhile goes too.
+      set({ ...EMPTY_CARD_DATA });
     }
 
     return {
@@ -111,18 +149,8 @@ export function createAppStore(
         run(async () => {
           set({ identity: await client.call('identifyCard', {}) });
         }),
-      disconnect: () =>
-        run(async () => {
-          await client.call('disconnect', {});
-          set({ ...EMPTY_CARD_DATA });
-        }),
-      clearAll: () =>
-        run(async () => {
-          // Wipe our copy first: even if the engine fails to answer, nothing stays on screen.
-          set({ ...EMPTY_CARD_DATA });
-          await client.call('clear', {});
-          set({ ...EMPTY_CARD_DATA });
-        }),
+      disconnect: () => endSession('disconnect'),
+      clearAll: () => endSession('clear'),
       scan: () => scan(set, get, client, run),
       selectRow: (selectedRowKey) => set({ selectedRowKey }),
       refreshPins: () =>
@@ -206,8 +234,8 @@ function onEvent(set: SetState, get: GetState, event: EngineEvent): void {
     case 'card-changed': {
       // Another card is in the reader: nothing of the previous one may stay next to it (the
       // connection, its source and the reconnect in progress are the reader's, not the card's).
-      const { connection, source, interrupted } = get();
-      set({ ...EMPTY_CARD_DATA, connection, source, interrupted, log: event.log, pins: event.pins, cardChanged: true });
+      const { connection, source, interrupted, readerReportOffered } = get();
+      set({ ...EMPTY_CARD_DATA, connection, source, interrupted, readerReportOffered, log: event.log, pins: event.pins, cardChanged: true });
       break;
     }
     case 'progress':

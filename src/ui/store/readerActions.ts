@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, EngineClientLike, UsbAccess } from './appState';
 import { EMPTY_CARD_DATA } from './appState';
+import { errorInfo } from './errorInfo';
 
 type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];
@@ -22,7 +23,8 @@ export function readerActions(set: SetState, get: GetState, client: EngineClient
   async function connect(readerId: string): Promise<void> {
     const state = get();
     const continuing = state.interrupted && state.source?.kind === 'reader' && state.source.readerId === readerId;
-    set(continuing ? { cardChanged: false } : { ...EMPTY_CARD_DATA });
+    // The engine keeps a report of this attempt whatever its outcome: offered from here on.
+    set(continuing ? { cardChanged: false, readerReportOffered: true } : { ...EMPTY_CARD_DATA, readerReportOffered: true });
     const connection = await client.call('connectReader', { readerId, unrestricted: unrestricted() });
     const name = connection.reader?.name ?? readerId;
     set({ connection, source: { kind: 'reader', readerId, name }, interrupted: false, readerCheck: null });
@@ -57,5 +59,15 @@ export function readerActions(set: SetState, get: GetState, client: EngineClient
         set({ readerCheck: await client.call('readerCheck', {}) });
       }),
     hideReaderCheck: () => set({ readerCheck: null }),
+    saveReaderReport: async () => {
+      // Not through `run`: that would clear the error the report is about, and saving needs no card.
+      try {
+        return await client.call('readerReport', {});
+      } catch (error) {
+        const { code, details } = errorInfo(error);
+        set({ errorCode: code, errorDetails: details });
+        return null;
+      }
+    },
   };
 }

@@ -42,6 +42,10 @@ export const selectConnectReader = (s: AppState) => s.connectReader;
 export const selectRefreshReaders = (s: AppState) => s.refreshReaders;
 export const selectReaderCheck = (s: AppState) => s.readerCheck;
 export const selectShowReaderCheck = (s: AppState) => s.showReaderCheck;
+export const selectReaderReportOffered = (s: AppState) => s.readerReportOffered;
+/** No card panel on screen (no connection, no interrupted session): where a failed start-up's report is offered. */
+export const selectNoCardPanel = (s: AppState) => s.connection === null && !s.interrupted;
+export const selectSaveReaderReport = (s: AppState) => s.saveReaderReport;
 export const selectHideReaderCheck = (s: AppState) => s.hideReaderCheck;
 export const selectInterrupted = (s: AppState) => s.interrupted;
 export const selectCardChanged = (s: AppState) => s.cardChanged;

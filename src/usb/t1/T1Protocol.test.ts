@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../bytes';
 import { InvalidBlockError } from './block';
-import { T1Protocol, type SendBlock } from './T1Protocol';
+import { T1_MAX_EMPTY_PIECES, T1Protocol, type SendBlock } from './T1Protocol';
 import { T1ProtocolError } from './T1ProtocolError';
 
 /**
@@ -77,6 +77,15 @@ describe('T1Protocol (ISO/IEC 7816-3:2006 §11)', () => {
     const t1 = new T1Protocol(card.send, { ifsc: 254, negotiateIfsd: false });
     expect(toHex(await t1.transmit(fromHex('00 B0 00 00 00')))).toBe('01 02 03 04 05 90 00');
     card.finished();
+  });
+
+  it('stops a card that chains empty I-blocks ("more follows", no INF) for ever after T1_MAX_EMPTY_PIECES (issue 15 §3)', async () => {
+    // I(0, M) with no INF is 00 20 00 20; I(1, M) is 00 60 00 60. Each is acknowledged with R(N(R)).
+    let blocks = 0;
+    const send: SendBlock = async () => (blocks++ % 2 === 0 ? fromHex('00 20 00 20') : fromHex('00 60 00 60'));
+    const t1 = new T1Protocol(send, { ifsc: 254, negotiateIfsd: false });
+    await expect(t1.transmit(READ_4)).rejects.toMatchObject({ code: 'transport/protocol', reason: 'too-many-rounds' });
+    expect(blocks).toBe(T1_MAX_EMPTY_PIECES + 1);
   });
 
   it('answers S(WTX request) with the same multiplier and stretches the next wait (rule 8)', async () => {

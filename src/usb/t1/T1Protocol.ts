@@ -41,6 +41,12 @@ const T1_MAX_RESPONSE = 65538;
  * least one BWT (seconds), so this is minutes of patience before the reader is given up on.
  */
 const T1_MAX_SUPERVISORY_IN_A_ROW = 64;
+/**
+ * Empty I-blocks that say "more follows" (M = 1, no INF) one response may contain. They carry
+ * nothing, so the byte cap never stops a card that sends them for ever (issue 15 §3: 100,001 of
+ * them once); rounds must be capped as well. No card needs one; a few are tolerated.
+ */
+export const T1_MAX_EMPTY_PIECES = 16;
 
 function flip(bit: 0 | 1): 0 | 1 {
   return bit === 0 ? 1 : 0;
@@ -148,6 +154,7 @@ export class T1Protocol {
     let sending = true; // until the card's first I-block acknowledges our last one
     let failures = 0;
     let supervisoryInARow = 0;
+    let emptyPieces = 0;
     let receivedBytes = 0;
     const received: Uint8Array[] = [];
     const fail = (resend: Uint8Array): void => {
@@ -224,6 +231,9 @@ export class T1Protocol {
       failures = 0;
       supervisoryInARow = 0;
       receivedBytes += reply.inf.length;
+      if (reply.more && reply.inf.length === 0 && ++emptyPieces > T1_MAX_EMPTY_PIECES) {
+        throw new T1ProtocolError('too-many-rounds', `T=1: the card chained more than ${T1_MAX_EMPTY_PIECES} empty I-blocks into one response`);
+      }
       if (receivedBytes > T1_MAX_RESPONSE) {
         throw new T1ProtocolError('response-too-long', `T=1: the card chained more than ${T1_MAX_RESPONSE} response bytes`);
       }

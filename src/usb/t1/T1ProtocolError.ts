@@ -13,7 +13,9 @@ export type T1FailureReason =
   /** The card kept asking for more time (S(WTX)) or a new IFSC without ever answering. */
   | 'card-stalled'
   /** The card chained more response bytes than the largest response APDU (65536 + SW1 SW2). */
-  | 'response-too-long';
+  | 'response-too-long'
+  /** The card chained more empty I-blocks ("more follows", no INF) than `T1_MAX_EMPTY_PIECES`. */
+  | 'too-many-rounds';
 
 /**
  * The T=1 block protocol could not deliver an APDU (ISO/IEC 7816-3:2006 §11.6.3). A

@@ -32,7 +32,7 @@ export function ApduLog() {
             <button type="button" disabled={busy || log.length === 0} onClick={() => setExporting(true)} data-testid="export-transcript">
               {t('log.export')}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void clearAll()} data-testid="clear-all">
+            <button type="button" className="danger" onClick={() => void clearAll()} data-testid="clear-all">
               {t('log.clear')}
             </button>
           </div>

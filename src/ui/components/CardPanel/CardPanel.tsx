@@ -4,6 +4,7 @@ import {
   selectProgress, selectScan, selectScanned, selectScanning, selectShowReaderCheck, selectSource,
 } from '../../store/selectors';
 import { useT } from '../../useT';
+import { ReaderReportButton } from '../ReaderReportButton/ReaderReportButton';
 
 /** The connected card: what it is, its ATR, the scan with its progress, the card check, and a way out. */
 export function CardPanel() {
@@ -39,10 +40,12 @@ export function CardPanel() {
               {t('card.reconnect')}
             </button>
           )}
-          <button type="button" disabled={busy} onClick={() => void clearAll()} data-testid="back-to-start">
+          {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+          <button type="button" onClick={() => void clearAll()} data-testid="back-to-start">
             {t('card.backToStart')}
           </button>
         </div>
+        {source?.kind === 'reader' && <ReaderReportButton />}
       </section>
     );
   }
@@ -90,10 +93,12 @@ export function CardPanel() {
             {t('card.readerCheck')}
           </button>
         )}
-        <button type="button" disabled={busy} onClick={() => void disconnect()} data-testid="disconnect">
+        {/* Never disabled: ending the session must work while the engine waits on a hung reader. */}
+        <button type="button" onClick={() => void disconnect()} data-testid="disconnect">
           {t('card.disconnect')}
         </button>
       </div>
+      {source?.kind === 'reader' && <ReaderReportButton />}
       {progress && (
         <div className="progress" data-testid="scan-progress">
           <progress max={Math.max(progress.total, 1)} value={progress.done} />

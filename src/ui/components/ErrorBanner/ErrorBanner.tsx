@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectDismissError, selectErrorCode, selectErrorDetails, selectLanguage } from '../../store/selectors';
+import { selectDismissError, selectErrorCode, selectErrorDetails, selectLanguage, selectNoCardPanel } from '../../store/selectors';
+import { ReaderReportButton } from '../ReaderReportButton/ReaderReportButton';
 import { errorMessage } from '../../i18n/errorMessages';
 import { useT } from '../../useT';
 
@@ -10,6 +11,8 @@ export function ErrorBanner() {
   const details = useAppStore(selectErrorDetails);
   const language = useAppStore(selectLanguage);
   const dismiss = useAppStore(selectDismissError);
+  // A reader that failed to start has no card panel: its report is offered here (issue 15 §5).
+  const noPanel = useAppStore(selectNoCardPanel);
   if (!code) return null;
   return (
     <div className="error" role="alert" data-testid="error" data-code={code}>
@@ -17,6 +20,7 @@ export function ErrorBanner() {
       <button type="button" className="link" onClick={dismiss}>
         {t('error.dismiss')}
       </button>
+      {noPanel && <ReaderReportButton />}
     </div>
   );
 }
