@@ -16,7 +16,7 @@ test('through the PaSoRi RC-S380 emulator: the no-PIN scan and a PIN, over Port-
   await expect(page.getByTestId('pin-opened')).toBeVisible();
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });
-  await expect(withPin).toHaveText(['00 20 00 80 ** PIN hidden **']);
+  await expect(withPin).toHaveText(['00 20 00 91 ** PIN hidden **']);
 
   await page.getByTestId('reader-check-open').click();
   await expect(page.getByTestId('reader-check-level')).toContainText('contactless');

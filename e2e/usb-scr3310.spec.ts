@@ -19,7 +19,7 @@ test('through the SCR3310-NTTCom emulator: the no-PIN scan, a PIN, and the reade
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   // The PIN travelled through the T=1 driver, yet the log shows neither it nor its length.
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });
-  await expect(withPin).toHaveText(['00 20 00 80 ** PIN hidden **']);
+  await expect(withPin).toHaveText(['00 20 00 91 ** PIN hidden **']);
 
   await page.getByTestId('reader-check-open').click();
   const check = page.getByTestId('reader-check');

@@ -23,7 +23,7 @@ function commandBytes(exchange: TranscriptExchange, secrets: string[]): Uint8Arr
 }
 
 async function replayAgainstSimulator(vector: TranscriptVector): Promise<void> {
-  const card = new SimulatedCard(await loadPersonalisation(vector.holder));
+  const card = new SimulatedCard(await loadPersonalisation(vector.holder), vector.card ?? {});
   const secrets = [...(vector.redacted ?? [])];
   for (const exchange of parseTranscript(vector.transcript, vector.name)) {
     const command = commandBytes(exchange, secrets);

@@ -146,3 +146,19 @@ describe('TranscriptCard keeps the card\'s state (docs/card-reference.md §5)', 
     await expect(card.transmit(fromHex('00 B0 00 00 11'))).rejects.toMatchObject({ code: 'transport/replay-withheld', details: { line: 9 } });
   });
 });
+
+describe('TranscriptCard answers a read from bytes recorded in another state (docs/card-reference.md §3, §5)', () => {
+  it('once a read in this state showed the file opens, never before', async () => {
+    // Recorded: PIN-B opens visual 0002 and it is read whole; then PIN-A alone, shown to open it by one byte.
+    const card = open(
+      lines([VISUAL, '90 00'], ['00 20 00 92 ** PIN hidden **', '90 00'], ['00 B0 82 00 00', 'FF 20 03 01 02 03 90 00'],
+        [VISUAL, '90 00'], ['00 20 00 93 ** PIN hidden **', '90 00'], ['00 B0 82 00 01', 'FF 90 00']),
+    );
+    await send(card, VISUAL);
+    await expect(card.transmit(fromHex('00 B0 82 00 00'))).rejects.toMatchObject({ code: 'transport/replay-not-recorded' });
+    expect(await send(card, '00 20 00 93 0C 31 32 33 34 35 36 37 38 39 30 31 38', true)).toBe('90 00');
+    // Replayed in another order: PIN-A first asks for the whole file, which only PIN-B's state recorded.
+    expect(await send(card, '00 B0 82 00 00')).toBe('FF 20 03 01 02 03 90 00');
+    expect(await send(card, '00 B0 82 00 02')).toBe('FF 20 90 00');
+  });
+});

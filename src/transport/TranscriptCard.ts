@@ -1,3 +1,4 @@
+import { parseCommand } from '../apdu';
 import { toHex } from '../bytes';
 import { BaseTransport } from './CardTransport';
 import { CardState, contextKey, type CommandContext } from './cardState';
@@ -42,6 +43,8 @@ export class TranscriptCard extends BaseTransport {
   private readonly recorded: readonly Recorded[];
   private readonly byContext = new Map<string, Recorded[]>();
   private readonly used = new Set<Recorded>();
+  /** Every READ BINARY answered 9000 with data, by `DF/EF`: the file's bytes as recorded (`readFromRecordedBytes`), built on first use. */
+  private reads: Map<string, RecordedRead[]> | null = null;
   private readonly state = new CardState();
 
   /** Parses the text first; a malformed line throws `MalformedDataError` naming it. */
@@ -62,6 +65,28 @@ export class TranscriptCard extends BaseTransport {
     return this.recorded.length;
   }
 
+  /**
+   * Whether the recorded client named EFs by short EF identifier (READ BINARY `P1 = 80|SFI`,
+   * VERIFY `P2 = 80|SFI`, docs/card-reference.md §2) rather than by SELECT EF first: a replay
+   * answers only the forms it recorded, so the client must use the same ones.
+   */
+  get usesShortEfIds(): boolean {
+    return this.recorded.some(({ exchange: { command } }) => {
+      const [, ins, p1, p2] = command;
+      if (ins === 0xb0) return ((p1 ?? 0) & 0x80) !== 0;
+      return ins === 0x20 && p2 !== 0x80 && ((p2 ?? 0) & 0x80) !== 0;
+    });
+  }
+
+  /**
+   * Whether the recorded card answered a command before any SELECT by name — as a card does
+   * at power-on, in its ISD (docs/card-reference.md §2 "SELECT MF", §9.4): the replay starts in
+   * that state too, so a client may do the same.
+   */
+  get usedBeforeAnySelect(): boolean {
+    return this.recorded.some(({ context, exchange }) => context.kind === 'file' && context.df === 'reset' && statusWord(exchange.response) === 0x9000);
+  }
+
   /** The replayed reader goes away, for the contract suite and fault tests. */
   unplug(): void {
     this.disconnect(new TransportError('transport/device-lost', 'the replayed reader was unplugged'));
@@ -77,6 +102,10 @@ export class TranscriptCard extends BaseTransport {
   private answer(command: Uint8Array, context: CommandContext, sensitive: boolean): Uint8Array {
     const candidates = (this.byContext.get(contextKey(context)) ?? []).filter((r) => sameCommand(r, command));
     const fromRecord = this.pick(candidates.length > 0 ? candidates : this.readWithFewerKeys(command, context));
+    if (!fromRecord) {
+      const bytes = this.readFromRecordedBytes(command, context);
+      if (bytes) return bytes;
+    }
     if (fromRecord) {
       if (fromRecord.exchange.withheld) {
         throw new TransportError(
@@ -110,6 +139,43 @@ export class TranscriptCard extends BaseTransport {
     );
   }
 
+  /**
+   * A READ BINARY never recorded in this state, answered from the file's bytes as other reads
+   * recorded them (docs/card-reference.md §3, §5): allowed when a read of the same EF succeeded
+   * with a subset of today's verified keys (so the file opens now), and the bytes asked for —
+   * or, where a read came back short, up to the EF's end — were all recorded. A client that
+   * proves access to a file it already holds with a one-byte read leaves only that proof in a
+   * state; a replay in another order asks that state for the whole file.
+   */
+  private readFromRecordedBytes(command: Uint8Array, context: CommandContext): Uint8Array | null {
+    if (context.kind !== 'file' || context.ef === null || command[1] !== 0xb0) return null;
+    const reads = this.recordedReads().get(`${context.df}/${context.ef}`);
+    const wanted = reads ? readRange(command) : null;
+    if (!reads || !wanted) return null;
+    if (!reads.some((r) => r.verified.every((key) => context.verified.includes(key)))) return null;
+    for (const r of reads) {
+      const from = wanted.offset - r.offset;
+      if (from < 0 || from >= r.data.length) continue;
+      if (from + wanted.ne <= r.data.length) return withOk(r.data.subarray(from, from + wanted.ne));
+      if (r.endsFile) return withOk(r.data.subarray(from));
+    }
+    return null;
+  }
+
+  private recordedReads(): Map<string, RecordedRead[]> {
+    if (this.reads) return this.reads;
+    const reads = new Map<string, RecordedRead[]>();
+    for (const entry of this.recorded) {
+      const read = recordedRead(entry);
+      if (!read) continue;
+      const list = reads.get(read.file);
+      if (list) list.push(read);
+      else reads.set(read.file, [read]);
+    }
+    this.reads = reads;
+    return reads;
+  }
+
   /** The first candidate not yet used, else the last one (a card answers the same again). */
   private pick(candidates: readonly Recorded[]): Recorded | null {
     const fresh = candidates.find((c) => !this.used.has(c));
@@ -135,6 +201,45 @@ function annotate(exchanges: readonly TranscriptExchange[]): Recorded[] {
 function sameCommand(recorded: Recorded, command: Uint8Array): boolean {
   if (recorded.context.kind === 'verify') return recorded.exchange.command.slice(0, 4).every((b, i) => b === command[i]);
   return commandMatches(recorded.exchange.command, command);
+}
+
+function withOk(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length + 2);
+  out.set(data);
+  out.set([0x90, 0x00], data.length);
+  return out;
+}
+
+/** A successful READ BINARY as recorded: where in which file, what came back, and with which keys verified. */
+interface RecordedRead {
+  readonly file: string;
+  readonly offset: number;
+  readonly data: Uint8Array;
+  /** Fewer bytes than asked: the EF ends there (docs/card-reference.md §3). */
+  readonly endsFile: boolean;
+  readonly verified: readonly string[];
+}
+
+function recordedRead({ exchange, context }: Recorded): RecordedRead | null {
+  if (context.kind !== 'file' || context.ef === null || exchange.withheld || statusWord(exchange.response) !== 0x9000) return null;
+  const range = readRange(exchange.command);
+  if (!range) return null;
+  const data = exchange.response.subarray(0, exchange.response.length - 2);
+  return { file: `${context.df}/${context.ef}`, offset: range.offset, data, endsFile: data.length < range.ne, verified: context.verified };
+}
+
+/** Offset and Ne of a READ BINARY (`00 B0`, docs/card-reference.md §2: 15-bit offset, or 8-bit after `80|SFI`); null for anything else. */
+function readRange(command: Uint8Array | readonly (number | null)[]): { offset: number; ne: number } | null {
+  if (command[1] !== 0xb0 || command.some((b) => b === null)) return null;
+  let parsed;
+  try {
+    parsed = parseCommand(Uint8Array.from(command as readonly number[]));
+  } catch {
+    return null;
+  }
+  const { p1, p2, ne, data } = parsed.command;
+  if (ne === null || data.length > 0) return null;
+  return { offset: (p1 & 0x80) !== 0 ? p2 : (p1 << 8) | p2, ne };
 }
 
 function statusWord(response: Uint8Array): number {

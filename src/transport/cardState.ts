@@ -38,6 +38,16 @@ export class CardState {
   private readonly counters = new Map<string, string>();
   private readonly attempts = new Map<string, number>();
 
+  /** The DF last selected by name, as hex without spaces (`D392F000260100000001`); `reset` before any. */
+  get currentDf(): string {
+    return this.df;
+  }
+
+  /** The key EFs verified inside the current DF (`0018`), sorted. */
+  get verifiedKeys(): readonly string[] {
+    return [...this.verified].sort();
+  }
+
   /** The context a command meets now. */
   contextOf(command: Uint8Array | readonly (number | null)[]): CommandContext {
     const { ins, p1, p2 } = headerOf(command);

@@ -17,3 +17,4 @@ export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';
 export { PortTransport, type PortTransportOptions } from './PortTransport';
 export type { BridgePort, BridgeReply, BridgeRequest } from './portBridge';
 export { withholdPinProtectedAnswers, type WithheldExchange } from './withhold';
+export { CardState } from './cardState';

@@ -1,3 +1,4 @@
+import { ADDRESSING_VECTORS } from './addressing.vectors';
 import { CARD_IDENTITY_VECTORS } from './cardIdentity.vectors';
 import { CARD_LEVEL_VECTORS } from './cardLevel.vectors';
 import { COMMON_VECTORS } from './common.vectors';
@@ -28,4 +29,5 @@ export const VECTOR_FILES: Readonly<Record<string, readonly TranscriptVector[]>>
   juki: JUKI_VECTORS,
   cardLevel: CARD_LEVEL_VECTORS,
   cardIdentity: CARD_IDENTITY_VECTORS,
+  addressing: ADDRESSING_VECTORS,
 };

@@ -25,4 +25,6 @@ export interface TranscriptVector<Expected = unknown> {
   readonly input?: Readonly<Record<string, string>>;
   /** The ASCII behind each redacted run of `**`, in order, for the simulator side only. */
   readonly redacted?: readonly string[];
+  /** The simulator's card variant the vector is written for (`SimulatedCardOptions`); the standard card otherwise. */
+  readonly card?: { readonly refusesShortEfIds?: number };
 }

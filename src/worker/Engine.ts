@@ -251,7 +251,7 @@ export class Engine {
     this.session.forget();
     // No card check: a simulated card always starts a new session (nothing to continue, nothing
     // to tell it from) and no other card can be put into its reader.
-    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft, params.personality));
+    return this.session.attach(await this.openSimulator(params.holder, params.extendedLength ?? true, params.triesLeft, params.personality), { poweredOn: true });
   }
 
   private async openTranscript(source: Params<'openTranscript'>): Promise<ConnectionInfo> {
@@ -265,7 +265,13 @@ export class Engine {
     this.session.forget();
     // No card check: a replayed session is never continued either, and the check's commands would
     // spend the transcript's recorded answers.
-    return this.session.attach(card, { transcript: { fileName: typeof fileName === 'string' && fileName !== '' ? fileName : 'transcript' } });
+    // A replay answers only the forms it recorded: sessions exported before the short-EF-ID forms
+    // (docs/card-reference.md §3) are replayed with SELECT-then-command.
+    return this.session.attach(card, {
+      transcript: { fileName: typeof fileName === 'string' && fileName !== '' ? fileName : 'transcript' },
+      addressing: card.usesShortEfIds ? 'short-ef-id' : 'select',
+      poweredOn: card.usedBeforeAnySelect,
+    });
   }
 
   /**

@@ -2,8 +2,11 @@ import { hex16 } from '../bytes';
 import { EXPOSURE, type Access, type ExposureEntry } from '../cards/mynumber/exposure';
 import type { AccessView, AppletKey, ExposureRowView } from './protocol';
 
-/** The applets in the order a scan visits them, card-level objects last (docs/card-reference.md §9.1, §9.4). */
-export const SCAN_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'common', 'juki', 'cardLevel'];
+/**
+ * The applets in the order a scan visits them (docs/card-reference.md §9.1, §9.4): card-level
+ * objects first, since the ISD they need is current at power-on and after the card check (§13.9).
+ */
+export const SCAN_ORDER: readonly AppletKey[] = ['cardLevel', 'jpki', 'text', 'visual', 'common', 'juki'];
 
 /** Four upper-case hex digits, as files are named in the card reference (§6.1, §7.1, §8.1, §9). */
 function fileIdHex(fileId: number): string {

@@ -194,7 +194,7 @@ describe('verifyPin guards the counters (§10, §13.8, house rules 5 and 6)', ()
     await h.client.call('verifyPin', { pinId: 'textPinB', pin: pins.pinB }).catch(() => undefined);
     const sent = verifiesWithData(h.apdus());
     // An 8-character password and a 14-digit PIN-B look the same: the length is hidden too.
-    expect(sent.map((r) => r.command)).toEqual(['00 20 00 80 ** PIN hidden **', '00 20 00 80 ** PIN hidden **']);
+    expect(sent.map((r) => r.command)).toEqual(['00 20 00 9B ** PIN hidden **', '00 20 00 95 ** PIN hidden **']);
     expect(sent.every((r) => r.sensitive)).toBe(true);
     const log = JSON.stringify(h.apdus());
     expect(log).not.toContain(asciiHex(pins.jpkiSign!));

@@ -1,14 +1,14 @@
-import { wipe } from '../bytes';
+import { toHex, wipe } from '../bytes';
 import { TransportError } from '../transport';
 import type { AppletBase } from '../cards/mynumber/AppletBase';
 import { CardError, pinBlocked } from '../cards/mynumber/errors';
 import { PINS, pinsOf, validatePin, type PinApplet, type PinId } from '../cards/mynumber/pin';
 import { EngineFailure } from './engineErrors';
-import { exposureOf } from '../cards/mynumber/exposure';
+import { exposureOf, type ExposureEntry } from '../cards/mynumber/exposure';
 import { JPKI_FILES } from '../cards/mynumber/identifiers';
-import { entriesOf, initialRow } from './exposureRows';
+import { entriesOf, initialRow, rowKey } from './exposureRows';
 import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
-import { appletClient, readRow } from './readRow';
+import { readRow } from './readRow';
 import type { EngineSession } from './session';
 
 /** The applets that hold credentials, in card order (docs/card-reference.md §10). */
@@ -56,9 +56,8 @@ export function noteSignatureNotIssued(session: EngineSession): void {
 
 /** `pinStatus`: every PIN's tries left, spending nothing (docs/card-reference.md §2, §10, §13.2). */
 export async function pinStatus(session: EngineSession): Promise<PinStateView[]> {
-  const channel = session.channel();
   for (const applet of PIN_APPLETS) {
-    const client = appletClient(applet, channel);
+    const client = session.client(applet);
     try {
       await client.select();
     } catch (error) {
@@ -77,7 +76,10 @@ export async function pinStatus(session: EngineSession): Promise<PinStateView[]>
 /**
  * Presents one PIN with every safety rule of house rule 5 and docs/card-reference.md §5, §10, §13.8,
  * in this order: the format is checked before any APDU (`pin/format`); the applet is selected
- * and the counter probed; a blocked PIN is never sent (`card/pin-blocked`); with one try left
+ * unless it is the current DF with no credential verified in it (so what the PIN opens is shown by
+ * that PIN alone, §5); the counter is probed unless the card reported it on this connection
+ * (nobody else can spend a try meanwhile: the reader is this session's alone, and a right or
+ * wrong VERIFY updates it); a blocked PIN is never sent (`card/pin-blocked`); with one try left
  * nothing is sent unless `confirmLastTry` (`pin/confirm-last-try`); then VERIFY. A wrong value
  * reports `card/wrong-pin` with the tries left, and every outcome updates the PIN list (event
  * `pins`). On return the PIN is verified in the applet's current DF session, so the caller may
@@ -88,9 +90,12 @@ export async function presentPin(session: EngineSession, client: AppletBase, pin
   const spec = PINS[pinId];
   if (!spec || spec.applet !== client.applet) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
   wipe(validatePin(pinId, pin));
-  await client.select();
-  const status = await client.triesLeft(pinId);
-  session.recordPin(status);
+  if (!session.inCleanDf(client.applet)) await client.select();
+  let status = session.counterThisConnection(pinId);
+  if (!status) {
+    status = await client.triesLeft(pinId);
+    session.recordPin(status);
+  }
   if (status.blocked && pinId === 'jpkiSign') {
     // 63C0 here may mean "never issued" (§6.2, §12): ask EF 0008 before calling it blocked.
     await learnCertificateFlags(session, client);
@@ -126,7 +131,9 @@ export async function presentPin(session: EngineSession, client: AppletBase, pin
 
 /**
  * `verifyPin` (docs/card-reference.md §5, §10, §13.4–§13.8): `presentPin`, then — in the same DF
- * session (§5) — reading every file of the applet that this PIN opens.
+ * session (§5) — reading every file of the applet that this PIN opens. A file the session already
+ * holds is not read again: one byte read (`proveAccess`) shows that this PIN opens it too, and
+ * the bytes held stay the row's content.
  */
 export async function verifyPin(
   session: EngineSession,
@@ -136,12 +143,34 @@ export async function verifyPin(
   if (!spec) throw new EngineFailure('engine/bad-request', `unknown PIN id "${String(pinId)}"`);
   // House rule 5: the format first, before anything else is asked of the session or the card.
   wipe(validatePin(pinId, pin));
-  const client = appletClient(spec.applet, session.channel());
+  const client = session.client(spec.applet);
   const pins = await presentPin(session, client, pinId, pin, confirmLastTry);
   const opened: ExposureRowView[] = [];
   for (const entry of entriesOf(spec.applet)) {
     if (entry.access.kind !== 'pin' || !entry.access.anyOf.includes(pinId)) continue;
-    opened.push(await readRow(session, client, entry, pinId));
+    opened.push((await proveHeldRow(session, client, entry, pinId)) ?? (await readRow(session, client, entry, pinId)));
   }
-  return { pins, opened };
+  return { pins, opened, addressing: session.addressingView() };
+}
+
+/**
+ * A row whose bytes the session holds, shown to open with `pinId` too by one short read whose
+ * bytes must begin the held ones (docs/card-reference.md §3, §5). Null when there is nothing
+ * held, or the card answered otherwise — then the caller reads the file as if for the first time,
+ * so the row says what the card said.
+ */
+async function proveHeldRow(session: EngineSession, client: AppletBase, entry: ExposureEntry, pinId: PinId): Promise<ExposureRowView | null> {
+  const held = session.row(rowKey(entry.applet, entry.fileId));
+  if (held?.status !== 'read' || !held.content) return null;
+  let proof: Uint8Array;
+  try {
+    proof = await client.proveAccess(entry.fileId);
+  } catch (error) {
+    if (error instanceof CardError) return null;
+    throw error;
+  }
+  if (proof.length === 0 || !held.content.rawHex.startsWith(toHex(proof))) return null;
+  const row: ExposureRowView = { ...held, readWith: pinId, openedBy: held.openedBy.includes(pinId) ? held.openedBy : [...held.openedBy, pinId] };
+  session.putRow(row);
+  return row;
 }

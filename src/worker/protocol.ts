@@ -45,6 +45,19 @@ export interface ConnectionInfo {
   readonly transcript?: { readonly fileName: string };
 }
 
+/**
+ * The command forms a connection names the card's EFs with (docs/card-reference.md §3):
+ * `short-ef-id` (READ BINARY `P1 = 80|SFI`, VERIFY `P2 = 80|SFI`, no SELECT EF) or `select`
+ * (SELECT EF, then the command). `fallback` is set when this card refused a short-EF-ID form
+ * and the session went on with SELECT-then-command: the command header (never a PIN) and the
+ * status word — a fact about the card for the reader report. Always set by the engine on
+ * `scan` and `verifyPin` results (optional only so older test doubles still type-check).
+ */
+export interface AddressingView {
+  readonly mode: 'short-ef-id' | 'select';
+  readonly fallback: { readonly command: string; readonly sw: string } | null;
+}
+
 /** What an export holds: `full` replays every step; `redacted` withholds every answer a PIN guarded. */
 export type TranscriptKind = 'full' | 'redacted';
 
@@ -446,7 +459,7 @@ export interface EngineMethods {
   openTranscript: { params: TranscriptSource; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
   /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
-  scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[] } };
+  scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[]; addressing?: AddressingView } };
   /** Tries left of every PIN, spending nothing. */
   pinStatus: { params: Record<string, never>; result: readonly PinStateView[] };
   /**
@@ -456,7 +469,7 @@ export interface EngineMethods {
    */
   verifyPin: {
     params: { pinId: PinKey; pin: string; confirmLastTry?: boolean };
-    result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[] };
+    result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[]; addressing?: AddressingView };
   };
   /**
    * The session's APDU log as a transcript (`=>`/`<=`, every VERIFY body as `** PIN hidden **`);

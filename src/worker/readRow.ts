@@ -1,15 +1,9 @@
-import type { ApduChannel } from '../apdu';
 import { TransportError } from '../transport';
 import type { AppletBase } from '../cards/mynumber/AppletBase';
 import { CardLevel } from '../cards/mynumber/cardLevel/CardLevel';
-import { CommonApplet } from '../cards/mynumber/common/CommonApplet';
 import { CardError } from '../cards/mynumber/errors';
 import type { ExposureEntry } from '../cards/mynumber/exposure';
-import { JpkiApplet } from '../cards/mynumber/jpki/JpkiApplet';
-import { JukiApplet } from '../cards/mynumber/juki/JukiApplet';
-import type { PinApplet, PinId } from '../cards/mynumber/pin';
-import { TextApplet } from '../cards/mynumber/text/TextApplet';
-import { VisualApplet } from '../cards/mynumber/visual/VisualApplet';
+import type { PinId } from '../cards/mynumber/pin';
 import { buildContent } from './content/contentViews';
 import { initialRow } from './exposureRows';
 import type { ExposureRowView, ReadStatus } from './protocol';
@@ -18,19 +12,6 @@ import { serializeError } from './serializeError';
 
 /** What reads a row: an applet client (docs/card-reference.md §6–§9.3) or the ISD's GET DATA (§9.4). */
 export type ReadTarget = AppletBase | CardLevel;
-
-const CLIENTS: Readonly<Record<PinApplet, new (channel: ApduChannel) => AppletBase>> = {
-  jpki: JpkiApplet,
-  text: TextApplet,
-  visual: VisualApplet,
-  common: CommonApplet,
-  juki: JukiApplet,
-};
-
-/** The card client of one applet (docs/card-reference.md §9.1). */
-export function appletClient(applet: PinApplet, channel: ApduChannel): AppletBase {
-  return new CLIENTS[applet](channel);
-}
 
 /** What a failed read means for the row (docs/card-reference.md §4): 6982 → locked, 6A82/6A88 → absent. */
 function statusOf(error: unknown): ReadStatus {

@@ -89,7 +89,7 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     const { rows, pins } = await h.client.call('scan', {});
     // The card's own answers: EF 0008 byte 0 is 00 and the counter probe of 001B says 63C0.
     expect(rows.find((r) => r.key === 'jpki/0008')!.content!.rawHex).toBe('00 8F 00');
-    expect(h.apdus().some((a) => a.command === '00 20 00 80' && a.sw === '63C0')).toBe(true);
+    expect(h.apdus().some((a) => a.command === '00 20 00 9B' && a.sw === '63C0')).toBe(true);
     expect(pins.find((p) => p.pinId === 'jpkiSign')).toMatchObject({ notIssued: true, blocked: false, triesLeft: null });
     expect(pins.find((p) => p.pinId === 'jpkiAuth')).toMatchObject({ notIssued: false, blocked: false, triesLeft: 3 });
     const status = statuses(rows);
@@ -117,10 +117,10 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
       tamper: (command, response) => {
         const hex = Buffer.from(command).toString('hex');
         if (hex.startsWith('00a4040c')) aid = hex;
-        // text AP EF 0005, the read after its 5-byte header: break the first inner tag.
-        if (aid.endsWith('d3921000310001010408') && hex.startsWith('00b00005')) {
+        // text AP EF 0005, read by SFI in one READ BINARY: break the first inner tag, after its 5-byte header.
+        if (aid.endsWith('d3921000310001010408') && hex.startsWith('00b08500')) {
           const bad = response.slice();
-          bad[0] = 0x01;
+          bad[5] = 0x01;
           return bad;
         }
         return null;
@@ -150,6 +150,8 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     expect(rows.get('jpki/0002')?.status).toBe('read');
     expect([...rows.values()].filter((r) => r.status === 'read')).toHaveLength(details.rowsRead as number);
     expect(details.stoppedAt).not.toBe('');
-    expect(rows.get('cardLevel/5F51')?.status).toBe('not-read');
+    // Card-level objects come first (the ISD is current at power-on); the last applet is never reached.
+    expect(rows.get('cardLevel/5F51')?.status).toBe('read');
+    expect(rows.get('common/0002')?.status).toBe('not-read');
   });
 });

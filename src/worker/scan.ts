@@ -8,7 +8,7 @@ import { EngineFailure } from './engineErrors';
 import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
 import { noteSignatureNotIssued, probeApplet } from './pinFlow';
 import type { AppletKey, EngineMethods } from './protocol';
-import { appletClient, readRow, type ReadTarget } from './readRow';
+import { readRow, type ReadTarget } from './readRow';
 import type { EngineSession } from './session';
 
 type ScanResult = EngineMethods['scan']['result'];
@@ -25,7 +25,8 @@ function stepsOf(applet: AppletKey): number {
  * session keep their content: the session is about one card, checked on every connect); then,
  * applet by applet, the applet is selected, every PIN's counter probed (empty VERIFY, spends nothing) and every free file read with the fewest APDUs
  * and decoded, then the applet's PINs reported (a card without a signature certificate gets its
- * signature rows marked "not issued", §6.2, §12); card-level GET DATA objects come last, after selecting the ISD. Files behind a
+ * signature rows marked "not issued", §6.2, §12); card-level GET DATA objects come first, while the
+ * ISD is still current from power-on or the card check (else after selecting it). Files behind a
  * PIN, never readable, internal or of unknown access are not touched. One bad file never stops
  * the scan; a transport failure does, keeping every row read so far, and says so.
  */
@@ -45,10 +46,12 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
   };
   try {
     for (const applet of SCAN_ORDER) {
-      const target: ReadTarget = applet === 'cardLevel' ? new CardLevel(channel) : appletClient(applet, channel);
+      const target: ReadTarget = applet === 'cardLevel' ? new CardLevel(channel) : session.client(applet);
       const free = entriesOf(applet).filter(isFreeReadable);
       progress(`SELECT ${applet === 'cardLevel' ? APPLETS.issuerSecurityDomain.label : APPLETS[applet].label}`);
-      if (!(await selectOrMarkAbsent(session, target, free))) {
+      // The ISD is current at power-on and after the card check (§9.4, §13.9): no SELECT needed then.
+      const isdAlready = applet === 'cardLevel' && session.isdCurrent();
+      if (!isdAlready && !(await selectOrMarkAbsent(session, target, free))) {
         done += stepsOf(applet);
         continue;
       }
@@ -72,7 +75,7 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
     throw stopped(error, session, current);
   }
   session.emit({ type: 'progress', done: total, total, current: '' });
-  return { rows: session.rowList(), pins: session.pinViews() };
+  return { rows: session.rowList(), pins: session.pinViews(), addressing: session.addressingView() };
 }
 
 /** Selects an applet or the ISD; one the card lacks (6A82) marks its free rows `absent` instead. */

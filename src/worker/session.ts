@@ -1,15 +1,19 @@
 import { toHex } from '../bytes';
 import { ApduChannel } from '../apdu';
-import { LoggingTransport, type ApduLogEntry, type CardTransport } from '../transport';
+import { CardState, LoggingTransport, type ApduLogEntry, type CardTransport } from '../transport';
+import type { AppletBase } from '../cards/mynumber/AppletBase';
+import { FileAddressing, type AddressingMode } from '../cards/mynumber/addressing';
+import { APPLETS } from '../cards/mynumber/identifiers';
 import type { PinStatus } from '../cards/mynumber/AppletBase';
-import { PIN_IDS, type PinId } from '../cards/mynumber/pin';
+import { PIN_IDS, type PinApplet, type PinId } from '../cards/mynumber/pin';
 import { signPasswordNotIssued } from '../cards/mynumber/jpki/signPassword';
 import type { ImageOptions } from './content/images';
 import { EngineFailure } from './engineErrors';
 import { isSameCard, readCardFingerprint, type CardFingerprint } from './cardIdentity';
 import { initialRows } from './exposureRows';
 import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinViews';
-import type { ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
+import type { AddressingView, ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
+import { appletClient } from './appletClient';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';
 import { MyNumberInLog } from './myNumberInLog';
@@ -28,6 +32,13 @@ export class EngineSession {
   private readonly pinStatus = new Map<PinId, PinStatus>();
   private readonly verified = new Set<PinId>();
   private card: CardFingerprint | null = null;
+  /** The command forms this card takes (cards/mynumber/addressing.ts), kept for a continued session. */
+  private addressing = new FileAddressing();
+  /** Where the card is (DF, verified keys), followed from every logged exchange of this connection. */
+  private cardState = new CardState();
+  /** The PINs whose counter the card reported on this connection: nobody else can spend a try meanwhile. */
+  private readonly countedNow = new Set<PinId>();
+  private poweredOn = false;
   /** Bumped by `end()`: what a transport ended that way still reports is dropped, not logged. */
   private attachment = 0;
 
@@ -52,12 +63,31 @@ export class EngineSession {
    * Wraps a freshly opened transport in the one logger, starts a new log (unless continuing a
    * session with `keepLog`) and reports the connection.
    */
-  attach(inner: CardTransport, options: { reader?: ConnectionInfo['reader']; transcript?: ConnectionInfo['transcript']; keepLog?: boolean } = {}): ConnectionInfo {
-    // A fresh connection starts with nothing selected; the tracker follows the card from there.
+  attach(
+    inner: CardTransport,
+    options: {
+      reader?: ConnectionInfo['reader'];
+      transcript?: ConnectionInfo['transcript'];
+      keepLog?: boolean;
+      addressing?: AddressingMode;
+      /** The card was powered on for this connection, so the ISD is current (docs/card-reference.md §2 "SELECT MF"). */
+      poweredOn?: boolean;
+    } = {},
+  ): ConnectionInfo {
+    // A fresh connection starts with nothing selected; the trackers follow the card from there.
     const myNumberInLog = new MyNumberInLog();
+    const cardState = new CardState();
+    this.cardState = cardState;
+    this.poweredOn = options.poweredOn === true;
+    this.countedNow.clear();
+    // A card refuses a form for good: a continued session keeps what the last connection learnt.
+    if (options.addressing || !options.keepLog) this.addressing = new FileAddressing(options.addressing);
     const mine = ++this.attachment;
     const transport = new LoggingTransport(inner, (entry) => {
       if (mine !== this.attachment) return;
+      if (entry.response && entry.response.length >= 2) {
+        cardState.advance(entry.command, (entry.response[entry.response.length - 2]! << 8) | entry.response[entry.response.length - 1]!);
+      }
       this.logEntries.push(entry);
       this.emit({ type: 'apdu', row: toLogRow(entry, myNumberInLog.spansOf(entry)) });
     });
@@ -109,6 +139,36 @@ export class EngineSession {
     return new ApduChannel(this.transport);
   }
 
+  /** The client of one applet over the connected card, in the command forms this card takes (docs/card-reference.md §3). */
+  client(applet: PinApplet): AppletBase {
+    return appletClient(applet, this.channel(), this.addressing);
+  }
+
+  /** Which command forms this connection uses and whether the card made it fall back (for the reader report). */
+  addressingView(): AddressingView {
+    return this.addressing.view();
+  }
+
+  /**
+   * Whether the applet is the current DF with no credential verified in it (docs/card-reference.md
+   * §5), as this connection's own exchanges left the card: a PIN flow then needs no SELECT, and
+   * what its reads show was opened by that PIN alone.
+   */
+  inCleanDf(applet: PinApplet): boolean {
+    return this.cardState.currentDf === toHex(APPLETS[applet].aid, '') && this.cardState.verifiedKeys.length === 0;
+  }
+
+  /** Whether the ISD is the current DF (docs/card-reference.md §9.4): selected last, or untouched since power-on. */
+  isdCurrent(): boolean {
+    const df = this.cardState.currentDf;
+    return df === toHex(APPLETS.issuerSecurityDomain.aid, '') || (df === 'reset' && this.poweredOn);
+  }
+
+  /** The counter the card reported for a PIN on this connection, if it did (docs/card-reference.md §2, §10). */
+  counterThisConnection(pinId: PinId): PinStatus | null {
+    return this.countedNow.has(pinId) ? (this.pinStatus.get(pinId) ?? null) : null;
+  }
+
   /** Stores a row and tells the UI (event `row`). */
   putRow(row: ExposureRowView): void {
     // A row read just before the session ended arrives after it: it belongs to no session now.
@@ -130,6 +190,7 @@ export class EngineSession {
   /** Remembers a counter as the card reported it (docs/card-reference.md §2, §10). */
   recordPin(status: PinStatus): void {
     this.pinStatus.set(status.pinId, status);
+    this.countedNow.add(status.pinId);
   }
 
   /** Remembers that a PIN was verified in this session (docs/card-reference.md §5). */
@@ -197,6 +258,7 @@ export class EngineSession {
     this.resetRows();
     this.pinStatus.clear();
     this.verified.clear();
+    this.countedNow.clear();
     this.logEntries.length = 0;
     this.card = null;
   }

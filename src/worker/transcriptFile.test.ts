@@ -27,8 +27,8 @@ describe('exportTranscript and openTranscript', () => {
     expect(text).toContain('# atr: 3B E0 00 FF 81 31 FE 45 14');
     expect(text).toContain('# kind: full');
     // The password's length (8) shows nowhere: not as Lc, not as a count of `**`.
-    expect(text).toContain('=> 00 20 00 80 ** PIN hidden **');
-    expect(text).not.toMatch(/00 20 00 80 08/);
+    expect(text).toContain('=> 00 20 00 9B ** PIN hidden **');
+    expect(text).not.toMatch(/00 20 00 (80|9B) 08/);
     expect(text).not.toContain(asciiHex(pins.jpkiSign!));
     expect(text.match(/^=> /gm)).toHaveLength(h.apdus().length);
 
@@ -65,7 +65,7 @@ describe('exportTranscript and openTranscript', () => {
     expect(text.match(/^=> /gm)).toHaveLength(full.match(/^=> /gm)!.length);
     const responses = (t: string) => t.match(/^<= .*$/gm)!.map((line) => line.split(' ').length);
     expect(responses(text)).toEqual(responses(full));
-    expect(text).toMatch(/^=> 00 B0 00 00 11\n<= (-- ){17}90 00$/m);
+    expect(text).toMatch(/^=> 00 B0 81 00 11\n<= (-- ){17}90 00$/m);
 
     const replay = startEngine();
     await replay.client.call('openTranscript', { text });

@@ -2,8 +2,9 @@ import { MalformedDataError, wipe } from '../../bytes';
 import { SW, StatusWordError, iso7816, retriesLeft, type ApduChannel } from '../../apdu';
 import { DECODERS, prepareDecoder, type DecodedView, type DecoderId } from './decoders';
 import { appletNotFound, fileNotFound, malformedFile, pinBlocked, pinRequired, unexpectedStatus, wrongPin } from './errors';
-import { exposureOf, openedBy, type ExposureEntry } from './exposure';
-import { readTransparent } from './fileReader';
+import { exposureOf, openedBy, type ExposureEntry, type FileLayout } from './exposure';
+import { FileAddressing } from './addressing';
+import { readRestAfterFirst, readTransparent } from './fileReader';
 import { APPLETS, fileLabel } from './identifiers';
 import { PINS, validatePin, type PinApplet, type PinId } from './pin';
 
@@ -24,10 +25,19 @@ export interface PinStatus {
  * domain errors in context (house rule 4). Subclasses add the applet's typed reads.
  */
 export abstract class AppletBase {
+  protected readonly addressing: FileAddressing;
+
+  /**
+   * `addressing` is the card's command forms, shared by every client of one connection
+   * (`addressing.ts`); without one the client uses SELECT-then-command, the forms of §13.
+   */
   protected constructor(
     protected readonly channel: ApduChannel,
     readonly applet: PinApplet,
-  ) {}
+    addressing?: FileAddressing,
+  ) {
+    this.addressing = addressing ?? FileAddressing.selectThenCommand();
+  }
 
   /** SELECT the applet by name, `00 A4 04 0C 0A <AID>` (§2); 6A82 → `card/applet-not-found`. */
   async select(): Promise<void> {
@@ -41,14 +51,28 @@ export abstract class AppletBase {
   }
 
   /**
-   * Tries left on one of this applet's credentials without spending one (§2, §13.2): SELECT of
-   * the key EF, then `00 20 00 80` with no data. 63Cx → x (63C0: blocked); 9000 → verified.
+   * Tries left on one of this applet's credentials without spending one (§2, §13.2): `00 20 00
+   * 80|SFI` with no data — or, SELECT-then-command, SELECT of the key EF and `00 20 00 80`.
+   * 63Cx → x (63C0: blocked); 9000 → verified.
    */
   async triesLeft(pinId: PinId): Promise<PinStatus> {
     const spec = this.pinSpec(pinId);
-    await this.selectEf(spec.keyEf);
     const context = `VERIFY (tries left) ${spec.name}`;
-    const { sw } = await this.channel.exchange(iso7816.verifyStatus());
+    let sw: number | null = null;
+    if (this.addressing.mode === 'short-ef-id') {
+      const probe = iso7816.verifyStatus(spec.keyEf);
+      sw = (await this.channel.exchange(probe)).sw;
+      if (this.addressing.refusesForm(sw)) {
+        this.addressing.fallBack(probe, sw);
+        sw = null;
+      } else if (sw === SW.FILE_NOT_FOUND) {
+        throw fileNotFound(fileLabel(this.applet, spec.keyEf));
+      }
+    }
+    if (sw === null) {
+      await this.selectEf(spec.keyEf);
+      sw = (await this.channel.exchange(iso7816.verifyStatus())).sw;
+    }
     const base = { pinId, maxTries: spec.maxTries };
     if (sw === SW.OK) return { ...base, triesLeft: spec.maxTries, blocked: false, verified: true };
     const tries = retriesLeft(sw);
@@ -59,16 +83,30 @@ export abstract class AppletBase {
 
   /**
    * Presents a credential (§2, §13.4–§13.8). The format is checked before any APDU is built
-   * (house rule 5); then SELECT of the key EF and `00 20 00 80 Lc <ASCII>`. 9000 → verified in
+   * (house rule 5); then `00 20 00 80|SFI Lc <ASCII>` — or SELECT of the key EF and `00 20 00 80
+   * Lc <ASCII>`; a card refusing the SFI form counts no try for it (§4). 9000 → verified in
    * this DF session (§5); 63Cx → `card/wrong-pin` with x; 63C0 → the try that blocked it;
    * 6984 (or ISO 6983) → already blocked. The PIN bytes are wiped whatever happens.
    */
   async verify(pinId: PinId, input: string): Promise<void> {
     const spec = this.pinSpec(pinId);
-    const pin = validatePin(pinId, input);
+    let pin = validatePin(pinId, input);
     try {
-      await this.selectEf(spec.keyEf);
-      const { sw } = await this.channel.exchange(iso7816.verify(pin));
+      let sw: number | null = null;
+      if (this.addressing.mode === 'short-ef-id') {
+        const command = iso7816.verify(pin, spec.keyEf);
+        sw = (await this.channel.exchange(command)).sw;
+        if (this.addressing.refusesForm(sw)) {
+          this.addressing.fallBack(command, sw);
+          sw = null;
+          // The channel wiped the PIN bytes it sent; take them again for the SELECT-then-VERIFY form.
+          pin = validatePin(pinId, input);
+        }
+      }
+      if (sw === null) {
+        await this.selectEf(spec.keyEf);
+        sw = (await this.channel.exchange(iso7816.verify(pin))).sw;
+      }
       if (sw === SW.OK) return;
       const tries = retriesLeft(sw);
       if (tries !== null) throw tries === 0 ? pinBlocked(pinId) : wrongPin(pinId, tries);
@@ -80,20 +118,70 @@ export abstract class AppletBase {
   }
 
   /**
-   * Reads one EF of this applet with the fewest APDUs (§3), as its exposure entry describes:
-   * SELECT EF (6A82 → `card/file-not-found`), then the reads; 6982 → `card/pin-required`
-   * naming the credentials that open it. Returns the object's bytes without filler (empty when
-   * the EF holds only filler).
+   * Reads one EF of this applet with the fewest APDUs (§3), as its exposure entry describes. A
+   * transparent EF: `00 B0 80|SFI 00` with Le = 00 (a fixed-size one with its size), then, where
+   * the object is longer than 256 bytes, the rest of the current EF — one exact extended READ,
+   * or 256-byte steps on a short-only path. A record EF, or SELECT-then-command: SELECT EF
+   * (6A82 → `card/file-not-found`), then the reads. 6982 → `card/pin-required` naming the
+   * credentials that open it. Returns the object's bytes without filler (empty when the EF
+   * holds only filler).
    */
   async readFile(fileId: number): Promise<Uint8Array> {
     const entry = exposureOf(this.applet, fileId);
     const file = fileLabel(this.applet, fileId);
     if (entry.layout.kind === 'none' || entry.layout.kind === 'data-object') throw new RangeError(`${file} is not read by MynaLens`);
+    if (entry.layout.kind !== 'record' && this.addressing.mode === 'short-ef-id') {
+      const bytes = await this.readBySfi(entry, entry.layout, file);
+      if (bytes) return bytes;
+    }
     await this.selectEf(fileId);
     try {
       if (entry.layout.kind === 'record') return await this.channel.send(iso7816.readRecord(entry.layout.record, entry.layout.size));
       return await readTransparent(this.channel, entry.layout, file);
     } catch (error) {
+      throw this.translate(error, `READ ${file}`, entry);
+    }
+  }
+
+  /**
+   * Shows that the credentials verified now open a file whose bytes the session already holds
+   * (§5), without reading it all again: `00 B0 80|SFI 00 01`, one byte, which must be the
+   * object's first; SELECT-then-command reads the whole file as `readFile` does. 6982 →
+   * `card/pin-required`. Returns the bytes read, a prefix of the file's object.
+   */
+  async proveAccess(fileId: number): Promise<Uint8Array> {
+    const entry = exposureOf(this.applet, fileId);
+    if (entry.layout.kind !== 'tlv' && entry.layout.kind !== 'fixed') return this.readFile(fileId);
+    if (this.addressing.mode !== 'short-ef-id') return this.readFile(fileId);
+    const file = fileLabel(this.applet, fileId);
+    const command = iso7816.readBinaryBySfi(fileId, 0, 1);
+    try {
+      const response = await this.channel.exchange(command);
+      if (this.addressing.refusesForm(response.sw)) {
+        this.addressing.fallBack(command, response.sw);
+        return await this.readFile(fileId);
+      }
+      if (response.sw !== SW.OK) throw StatusWordError.forCommand(command, response.sw, response.data);
+      return response.data;
+    } catch (error) {
+      if (error instanceof StatusWordError && error.sw === SW.FILE_NOT_FOUND) throw fileNotFound(file);
+      throw this.translate(error, `READ ${file}`, entry);
+    }
+  }
+
+  /** The short-EF-ID read of `readFile`; null when the card refuses the form (it has fallen back). */
+  private async readBySfi(entry: ExposureEntry, layout: FileLayout & { kind: 'tlv' | 'fixed' }, file: string): Promise<Uint8Array | null> {
+    const first = iso7816.readBinaryBySfi(entry.fileId, 0, layout.kind === 'fixed' ? layout.size : 256);
+    try {
+      const response = await this.channel.exchange(first);
+      if (this.addressing.refusesForm(response.sw)) {
+        this.addressing.fallBack(first, response.sw);
+        return null;
+      }
+      if (response.sw !== SW.OK) throw StatusWordError.forCommand(first, response.sw, response.data);
+      return layout.kind === 'fixed' ? response.data : await readRestAfterFirst(this.channel, response.data, layout, file);
+    } catch (error) {
+      if (error instanceof StatusWordError && error.sw === SW.FILE_NOT_FOUND) throw fileNotFound(file);
       throw this.translate(error, `READ ${file}`, entry);
     }
   }

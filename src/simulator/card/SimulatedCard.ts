@@ -24,6 +24,13 @@ export interface SimulatedCardOptions {
    * `CONTACT_ATR`. It changes nothing the applets answer (docs/card-reference.md §1).
    */
   readonly atr?: Uint8Array;
+  /**
+   * A card variant that does not take the short-EF-ID forms (docs/card-reference.md §2, §3):
+   * every READ BINARY with `P1 = 80|SFI` and every VERIFY with `P2 = 80|SFI` is answered with
+   * this status word (`6A86`, say) and changes nothing. Unset: the forms work as the reference
+   * says real cards take them.
+   */
+  readonly refusesShortEfIds?: number;
 }
 
 /**
@@ -37,15 +44,18 @@ export class SimulatedCard {
   readonly atr: Uint8Array;
   private readonly session: CardSession;
   private readonly random: RandomSource;
+  private readonly refusesShortEfIds: number | null;
 
   constructor(personalisation: Personalisation, options: SimulatedCardOptions = {}) {
     this.session = new CardSession(buildCardFileSystem(personalisation), options.triesLeft);
     this.random = options.random ?? platformRandom;
     this.atr = (options.atr ?? CONTACT_ATR).slice();
+    this.refusesShortEfIds = options.refusesShortEfIds ?? null;
   }
 
   /** Answers one command APDU with response data and SW1 SW2 (ISO 7816-4 §5.1). */
   respond(command: Uint8Array): Uint8Array {
+    if (this.refusesShortEfIds !== null && namesShortEfId(command)) return encodeResponse(new Uint8Array(0), this.refusesShortEfIds);
     try {
       return dispatch(command, this.session, this.random);
     } catch {
@@ -77,4 +87,12 @@ export class SimulatedCard {
   get currentApplication(): DedicatedFile['id'] {
     return this.session.currentDf.id;
   }
+}
+
+/** READ BINARY `00 B0 80|SFI` or VERIFY `00 20 00 80|SFI` (docs/card-reference.md §2): the forms a `refusesShortEfIds` card refuses. */
+function namesShortEfId(command: Uint8Array): boolean {
+  if (command.length < 4 || (command[0]! & 0x80) !== 0) return false;
+  const [, ins, p1, p2] = command;
+  if (ins === 0xb0) return (p1! & 0x80) !== 0;
+  return ins === 0x20 && p2 !== 0x80 && (p2! & 0x80) !== 0;
 }

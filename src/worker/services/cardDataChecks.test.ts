@@ -71,9 +71,10 @@ describe('checkCardData (docs/card-reference.md §7.4, §8.2)', () => {
   });
 
   it('a changed birth date on the card face fails its signature', async () => {
+    // Any READ BINARY in the visual AP (by SFI or after SELECT EF) whose answer holds the date of birth.
     let inFace = false;
     const h = await connected((command, response) => {
-      if (command[1] === 0xa4) inFace = command.length === 7 && command[6] === 0x02 && command[4] === 0x02;
+      if (command[1] === 0xa4 && command[2] === 0x04) inFace = command[4] === 0x0a && command[14] === 0x02;
       const at = Buffer.from(response).indexOf(Buffer.from('19850612', 'ascii'));
       if (!inFace || command[1] !== 0xb0 || at < 0) return null;
       const copy = response.slice();

@@ -1,4 +1,4 @@
-import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation } from '../../simulator';
+import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation, type SimulatedCardOptions } from '../../simulator';
 import type { CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
@@ -39,11 +39,14 @@ class FaultyTransport implements CardTransport {
 }
 
 /** The engine and its client over a real MessageChannel, with every event recorded; `usb` gives it (emulated) WebUSB. */
-export function startEngine(faults?: ConstructorParameters<typeof FaultyTransport>[1], { usb = null }: { usb?: UsbLike | null } = {}) {
+export function startEngine(
+  faults?: ConstructorParameters<typeof FaultyTransport>[1],
+  { usb = null, card: variant = {} }: { usb?: UsbLike | null; card?: Pick<SimulatedCardOptions, 'refusesShortEfIds'> } = {},
+) {
   const channel = new MessageChannel();
   const open: SimulatorFactory = async (holder, extendedLength, triesLeft, personality) => {
     const atr = personality ? cardPersonality(personality).atr : undefined;
-    const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft }, ...(atr ? { atr } : {}) });
+    const card = new SimulatedCard(await loadPersonalisation(holder), { ...variant, triesLeft: { ...triesLeft }, ...(atr ? { atr } : {}) });
     const sim = new SimulatorTransport(card, { extendedLength });
     return faults ? new FaultyTransport(sim, faults) : sim;
   };
@@ -101,7 +104,7 @@ export function statuses(rows: readonly ExposureRowView[]): Record<string, strin
   return Object.fromEntries(rows.map((r) => [r.key, r.status]));
 }
 
-/** VERIFY commands that carried data (a PIN), from the log. */
+/** VERIFY commands that carried data (a PIN), from the log: `00 20 00 80` or `00 20 00 80|SFI` (docs/card-reference.md §2). */
 export function verifiesWithData(apdus: readonly ApduLogRow[]): ApduLogRow[] {
-  return apdus.filter((r) => r.command.startsWith('00 20 00 80') && r.command.length > '00 20 00 80'.length);
+  return apdus.filter((r) => /^00 20 00 [89][0-9A-F] /.test(r.command));
 }

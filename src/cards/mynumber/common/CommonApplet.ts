@@ -1,5 +1,6 @@
 import type { ApduChannel } from '../../../apdu';
 import { AppletBase } from '../AppletBase';
+import type { FileAddressing } from '../addressing';
 import { COMMON_FILES } from '../identifiers';
 import type { KeyIdView } from '../shared/keyId';
 import type { CommonCardInfoView } from './cardInfo';
@@ -9,8 +10,8 @@ import type { CommonCardInfoView } from './cardInfo';
  * 4-digit `commonPin` (001C).
  */
 export class CommonApplet extends AppletBase {
-  constructor(channel: ApduChannel) {
-    super(channel, 'common');
+  constructor(channel: ApduChannel, addressing?: FileAddressing) {
+    super(channel, 'common', addressing);
   }
 
   /** EF 0001 record 1: card serial, municipality, expiry (§9.2); free, `00 B2 01 04 1E`. */

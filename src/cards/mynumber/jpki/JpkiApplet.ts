@@ -1,6 +1,7 @@
 import { asciiString } from '../../../bytes';
 import { SW, StatusWordError, iso7816, type ApduChannel } from '../../../apdu';
 import { AppletBase } from '../AppletBase';
+import type { FileAddressing } from '../addressing';
 import { pinRequired } from '../errors';
 import { fileLabel, JPKI_FILES } from '../identifiers';
 import type { CertificateView } from './certificate';
@@ -30,8 +31,8 @@ const MAX_SIGN_INPUT = 245;
  * certificates, the two PINs, and signing with either key.
  */
 export class JpkiApplet extends AppletBase {
-  constructor(channel: ApduChannel) {
-    super(channel, 'jpki');
+  constructor(channel: ApduChannel, addressing?: FileAddressing) {
+    super(channel, 'jpki', addressing);
   }
 
   /**

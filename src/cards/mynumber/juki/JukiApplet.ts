@@ -1,5 +1,6 @@
 import type { ApduChannel } from '../../../apdu';
 import { AppletBase } from '../AppletBase';
+import type { FileAddressing } from '../addressing';
 import { JUKI_FILES } from '../identifiers';
 import type { KeyIdView } from '../shared/keyId';
 
@@ -8,8 +9,8 @@ import type { KeyIdView } from '../shared/keyId';
  * `jukiPin` (001C). No EF holding the 住民票コード is known (§9.3).
  */
 export class JukiApplet extends AppletBase {
-  constructor(channel: ApduChannel) {
-    super(channel, 'juki');
+  constructor(channel: ApduChannel, addressing?: FileAddressing) {
+    super(channel, 'juki', addressing);
   }
 
   /** EF 0002 record 1: the 16-byte key reference, identical to 共通カードAP EF 0002 (§9.3). */

@@ -1,5 +1,6 @@
 import type { ApduChannel } from '../../../apdu';
 import { AppletBase } from '../AppletBase';
+import type { FileAddressing } from '../addressing';
 import { TEXT_FILES } from '../identifiers';
 import type { CvCertificateView } from '../shared/cvCertificate';
 import type { RsaPublicKeyView } from '../shared/rsaPublicKey';
@@ -15,8 +16,8 @@ import type { SignedPublicKeyView } from './publicKeys';
  * reverse, the PIN both (§7.1).
  */
 export class TextApplet extends AppletBase {
-  constructor(channel: ApduChannel) {
-    super(channel, 'text');
+  constructor(channel: ApduChannel, addressing?: FileAddressing) {
+    super(channel, 'text', addressing);
   }
 
   /** EF 0001, the My Number: 17 bytes in one READ BINARY (§7.2, §13.6); PIN or A. */

@@ -1,5 +1,6 @@
 import type { ApduChannel } from '../../../apdu';
 import { AppletBase } from '../AppletBase';
+import type { FileAddressing } from '../addressing';
 import { VISUAL_FILES } from '../identifiers';
 import type { CvCertificateView } from '../shared/cvCertificate';
 import type { AgeRecordView } from './ageRecord';
@@ -13,8 +14,8 @@ import type { MyNumberImageView } from './myNumberImage';
  * (0012) the same without 0005 (§8.1).
  */
 export class VisualApplet extends AppletBase {
-  constructor(channel: ApduChannel) {
-    super(channel, 'visual');
+  constructor(channel: ApduChannel, addressing?: FileAddressing) {
+    super(channel, 'visual', addressing);
   }
 
   /** EF 0001, the age-verification record (§8.1); birth-date key. */
