@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, useTransition } from 'react';
 import { ApduLog } from './components/ApduLog/ApduLog';
 import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
 import { CardPanel } from './components/CardPanel/CardPanel';
@@ -6,17 +6,14 @@ import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
 import { ExposureMatrix } from './components/ExposureMatrix/ExposureMatrix';
 import { ExposureSummary } from './components/ExposureSummary/ExposureSummary';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
-import { PinDialog } from './components/PinDialog/PinDialog';
 import { PinList } from './components/PinList/PinList';
 import { PinOpened } from './components/PinOpened/PinOpened';
-import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
 import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
-import { RowDetail } from './components/RowDetail/RowDetail';
 import { ScanProgress } from './components/ScanProgress/ScanProgress';
-import { ServicesView } from './components/Services/ServicesView';
 import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
+import { PinDialog, PrivacyPage, RowDetail, ServicesView, preloadCardViews } from './lazyViews';
 import { useAppStore } from './store/AppStoreContext';
 import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
 import { useT } from './useT';
@@ -31,9 +28,15 @@ export function App() {
   const selectedRow = useAppStore(selectSelectedRow);
   const view = useAppStore(selectView);
   const [showPrivacy, setShowPrivacy] = useState(false);
+  // A transition: the page stays as it is while the privacy page's chunk loads, then switches.
+  const [, startTransition] = useTransition();
+  const connected = Boolean(connection || interrupted);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(() => {
+    if (connected) preloadCardViews();
+  }, [connected]);
   return (
     <div className="app">
       <header className="app-header">
@@ -48,7 +51,9 @@ export function App() {
         <ErrorBanner />
         <UsbChooserStatus />
         {showPrivacy ? (
-          <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
+          <Suspense fallback={null}>
+            <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
+          </Suspense>
         ) : (
           <>
             {connection || interrupted ? (
@@ -60,7 +65,9 @@ export function App() {
                   {view === 'services' ? (
                     <>
                       <PinOpened />
-                      <ServicesView />
+                      <Suspense fallback={null}>
+                        <ServicesView />
+                      </Suspense>
                     </>
                   ) : (
                     <>
@@ -80,11 +87,13 @@ export function App() {
           </>
         )}
       </main>
-      {pinDialog && <PinDialog key={pinDialog.pinId} />}
-      {selectedRow && <RowDetail key={selectedRow.key} />}
+      <Suspense fallback={null}>
+        {pinDialog && <PinDialog key={pinDialog.pinId} />}
+        {selectedRow && <RowDetail key={selectedRow.key} />}
+      </Suspense>
       <footer className="app-footer">
         <p>{t('privacy.footer')}</p>
-        <button type="button" className="link" onClick={() => setShowPrivacy(true)} data-testid="privacy-open">
+        <button type="button" className="link" onClick={() => startTransition(() => setShowPrivacy(true))} data-testid="privacy-open">
           {t('privacy.about')}
         </button>
       </footer>
