@@ -1,21 +1,13 @@
 import { Suspense, useEffect, useState, useTransition } from 'react';
 import { ApduLog } from './components/ApduLog/ApduLog';
 import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
-import { CardPanel } from './components/CardPanel/CardPanel';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
-import { ExposureMatrix } from './components/ExposureMatrix/ExposureMatrix';
-import { ExposureSummary } from './components/ExposureSummary/ExposureSummary';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
-import { PinList } from './components/PinList/PinList';
-import { PinOpened } from './components/PinOpened/PinOpened';
-import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
-import { ScanProgress } from './components/ScanProgress/ScanProgress';
-import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
-import { PinDialog, PrivacyPage, RowDetail, ServicesView, preloadCardViews } from './lazyViews';
+import { LoadedCardView, PinDialog, PrivacyPage, RowDetail, preloadCardViews, useCardViewLoaded } from './lazyViews';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
+import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
 import { useT } from './useT';
 
 /** The application shell: start screen, or the connected card with its exposure matrix, PINs and log, or what a service sees. */
@@ -26,7 +18,6 @@ export function App() {
   const interrupted = useAppStore(selectInterrupted);
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
-  const view = useAppStore(selectView);
   const [showPrivacy, setShowPrivacy] = useState(false);
   // A transition: the page stays as it is while the privacy page's chunk loads, then switches.
   const [, startTransition] = useTransition();
@@ -34,6 +25,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  const cardViewLoaded = useCardViewLoaded(connected);
   useEffect(() => {
     if (connected) preloadCardViews();
   }, [connected]);
@@ -56,30 +48,8 @@ export function App() {
           </Suspense>
         ) : (
           <>
-            {connection || interrupted ? (
-              <>
-                <CardPanel />
-                <ReaderCheck />
-                <ViewNav />
-                <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
-                  {view === 'services' ? (
-                    <>
-                      <PinOpened />
-                      <Suspense fallback={null}>
-                        <ServicesView />
-                      </Suspense>
-                    </>
-                  ) : (
-                    <>
-                      <ScanProgress />
-                      <ExposureSummary />
-                      <PinOpened />
-                      <PinList />
-                      <ExposureMatrix />
-                    </>
-                  )}
-                </div>
-              </>
+            {connected && cardViewLoaded ? (
+              <LoadedCardView />
             ) : (
               <StartScreen />
             )}

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { createElement, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 /*
  * Views the start screen never shows, each a chunk of the build loaded from the app's own origin
@@ -22,4 +22,49 @@ export const PrivacyPage = lazy(() => loadPrivacyPage().then((m) => ({ default: 
 /** Starts loading the connected card's views (once a card is there, off the path anyone waits on). */
 export function preloadCardViews(): void {
   for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog]) void load().catch(() => undefined);
+}
+
+const loadCardView = () => import('./components/CardView/CardView');
+let cardView: ComponentType | null = null;
+let cardViewLoading: Promise<ComponentType> | null = null;
+
+/** Loads the connected card's view once; a failed load is tried again by the next call. */
+function loadCardViewOnce(): Promise<ComponentType> {
+  cardViewLoading ??= loadCardView().then(
+    (m) => (cardView = m.CardView),
+    (error: unknown) => {
+      cardViewLoading = null;
+      throw error;
+    },
+  );
+  return cardViewLoading;
+}
+
+/**
+ * The connected card's view (CardView.tsx), a chunk the start screen does not need: loading starts
+ * at the person's first press or key on the page, and the start screen stays until it is there, so
+ * the scan's result replaces it in one step — never an empty frame, never a second click.
+ */
+export function useCardViewLoaded(connected: boolean): boolean {
+  const [loaded, setLoaded] = useState(() => cardView !== null);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    const load = () => void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
+    if (connected) load();
+    // The first press or key anywhere: a connection is on its way, so the view loads beside it.
+    document.addEventListener('pointerdown', load, { capture: true, once: true });
+    document.addEventListener('keydown', load, { capture: true, once: true });
+    return () => {
+      live = false;
+      document.removeEventListener('pointerdown', load, { capture: true });
+      document.removeEventListener('keydown', load, { capture: true });
+    };
+  }, [connected, loaded]);
+  return loaded;
+}
+
+/** The connected card's view once `useCardViewLoaded` says it is there. */
+export function LoadedCardView(): ReactNode {
+  return cardView ? createElement(cardView) : null;
 }
