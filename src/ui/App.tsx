@@ -19,7 +19,6 @@ export function App() {
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
   const [showPrivacy, setShowPrivacy] = useState(false);
-  // A transition: the page stays as it is while the privacy page's chunk loads, then switches.
   const [, startTransition] = useTransition();
   const connected = Boolean(connection || interrupted);
   useEffect(() => {
@@ -42,20 +41,17 @@ export function App() {
         <AppStatusBanner />
         <ErrorBanner />
         <UsbChooserStatus />
-        {showPrivacy ? (
-          <Suspense fallback={null}>
+        {/* One boundary around both: opening the privacy page is a transition, so the page stays as it is while that chunk loads. */}
+        <Suspense fallback={null}>
+          {showPrivacy ? (
             <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
-          </Suspense>
-        ) : (
-          <>
-            {connected && cardViewLoaded ? (
-              <LoadedCardView />
-            ) : (
-              <StartScreen />
-            )}
-            <ApduLog />
-          </>
-        )}
+          ) : (
+            <>
+              {connected && cardViewLoaded ? <LoadedCardView /> : <StartScreen />}
+              <ApduLog />
+            </>
+          )}
+        </Suspense>
       </main>
       <Suspense fallback={null}>
         {pinDialog && <PinDialog key={pinDialog.pinId} />}

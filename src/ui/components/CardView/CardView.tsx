@@ -1,5 +1,4 @@
-import { Suspense } from 'react';
-import { ServicesView } from '../../lazyViews';
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectView } from '../../store/selectors';
 import { CardPanel } from '../CardPanel/CardPanel';
@@ -10,6 +9,9 @@ import { PinOpened } from '../PinOpened/PinOpened';
 import { ReaderCheck } from '../ReaderCheck/ReaderCheck';
 import { ScanProgress } from '../ScanProgress/ScanProgress';
 import { panelId, tabId, ViewNav } from '../Services/ViewNav';
+
+/** What a service sees, a chunk of its own: most people never open that tab (preloaded by `lazyViews.ts`). */
+const ServicesView = lazy(() => import('../Services/ServicesView').then((m) => ({ default: m.ServicesView })));
 
 /**
  * The connected card: its panel, the reader check, and the chosen view — the exposure matrix with
