@@ -17,6 +17,8 @@ export const LATIN_IN_JAPANESE: readonly string[] = [
   // Product, OS and command names: reader models (their makers' own names), the bridge's `npm run bridge`, openssl.
   'Sony', 'PaSoRi', 'RC-S380', 'RC-S300', 'ACR39U', 'ACR1252U', 'SCR3310', 'SCR3310-NTTCom', 'NTTCom', 'v2', 'npm', 'run', 'bridge',
   'Windows', 'macOS', 'Linux', 'Node', 'js', 'openssl',
+  // A contactless card's answer to the reader (ISO/IEC 14443-3), named like the ATR; pcsc-tools, whose public ATR list names the cards.
+  'ATQB', 'pcsc-tools',
 ];
 
 /**

@@ -367,8 +367,9 @@ export class Engine {
     // Taken before the report's module loads: the report says what the engine held when asked.
     const log = [...this.session.log];
     const info = this.session.info;
+    const addressing = this.session.addressingView();
     const { buildReaderReport, readerReportFileName } = await import('./readerReport/readerReport');
-    return { text: buildReaderReport(attempt, log, info), fileName: readerReportFileName(attempt) };
+    return { text: buildReaderReport(attempt, log, info, addressing), fileName: readerReportFileName(attempt) };
   }
 
   private async emitReaders(): Promise<void> {
