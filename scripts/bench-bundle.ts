@@ -3,7 +3,8 @@
  * before any click — the page's scripts and the engine worker's chunk with what it imports
  * statically, against the target of issue "speed to the physical limit" §4 — and what the service
  * worker precaches; checks that no start-up chunk carries the OpenJPEG WebAssembly, the
- * simulator's card data or pkijs (each loads only when used).
+ * simulator's card data, pkijs or asn1js, the USB reader drivers, the transcript parser, the
+ * services, the reader report or the views the start screen never shows (each loads only when used).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -36,6 +37,21 @@ const workerEntry = [...pageFiles].flatMap((file) => [...readFileSync(join(dist,
 if (!workerEntry) throw new Error('the page names no engine worker chunk');
 const workerFiles = withStaticImports(workerEntry);
 
+/**
+ * Modules that load with `import()` when first used (worker/Engine.ts, ui/lazyViews.ts), by their
+ * path in the chunk's source map: a static import that pulls one back into a start-up chunk fails
+ * the bench instead of quietly costing every first visit.
+ */
+const LOADED_WHEN_USED: readonly (readonly [RegExp, string])[] = [
+  [/node_modules\/(pkijs|asn1js)\//, 'pkijs or asn1js (loaded with the first certificate)'],
+  [/src\/usb\/(ccid\/CcidReader|rcs380\/|rcs300\/|port100\/|isodep\/|contactless\/|t1\/|t0\/)/, 'a USB reader driver (loaded when a reader is opened)'],
+  [/src\/worker\/readers\.ts$/, 'the reader drivers\' registry (loaded when a reader is opened)'],
+  [/src\/worker\/readerReport\//, 'the reader report (loaded when a reader is opened or the report asked for)'],
+  [/src\/(transport\/TranscriptCard|worker\/transcriptFile)\.ts$/, 'the transcript parser (loaded when a transcript is opened or exported)'],
+  [/src\/worker\/services\//, 'the services (loaded when one is used)'],
+  [/src\/ui\/components\/(CardView|Services\/ServicesView|PinDialog|RowDetail|ExportTranscriptDialog|PrivacyPage)\//, 'a view the start screen never shows'],
+];
+
 let startupRaw = 0;
 let startupGzip = 0;
 const rows: string[] = [];
@@ -53,6 +69,12 @@ for (const file of [...pageFiles, ...workerFiles]) {
   if ((pageFiles.has(file) && text.includes('JPKIAPICCTOKEN2')) || /見本/.test(text)) throw new Error(`${file} carries simulator card data`);
   // pkijs (its classes' CLASS_NAME strings survive minifying) loads when a certificate is first parsed, never at start-up.
   if (/CLASS_NAME\s*=\s*[`"']SignedAndUnsignedAttributes/.test(text)) throw new Error(`${file} carries pkijs`);
+  // The build writes source maps (vite.config.ts); without one this guard could not look, so that fails too.
+  const sources: string[] = (JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+  for (const source of sources) {
+    const rule = LOADED_WHEN_USED.find(([pattern]) => pattern.test(source));
+    if (rule) throw new Error(`${file} carries ${rule[1]}: ${source}`);
+  }
 }
 
 // Workbox's precache manifest lists every URL with its revision; sum their sizes on disk.
@@ -66,4 +88,4 @@ console.log(rows.join('\n'));
 const verdict = startupGzip <= STARTUP_TARGET_GZIP ? 'met' : 'NOT met';
 console.log(`start-up JavaScript: ${kib(startupRaw)} raw, ${kib(startupGzip)} gzip — target ≤ ${kib(STARTUP_TARGET_GZIP)} gzip: ${verdict}`);
 console.log(`precache: ${precached.length} files, ${kib(precacheBytes)} (includes ${wasm.join(', ')}, the worker and the simulator chunks)`);
-console.log('start-up chunks carry no OpenJPEG WebAssembly, no simulator card data and no pkijs: ok');
+console.log('start-up chunks carry no OpenJPEG WebAssembly, no simulator card data, no pkijs or asn1js, no USB reader driver, transcript parser, services or reader report, and no view the start screen never shows: ok');

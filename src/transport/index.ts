@@ -13,8 +13,9 @@ export {
   parseTranscript,
   type TranscriptExchange,
 } from './transcript';
-export { TranscriptCard, type TranscriptCardOptions } from './TranscriptCard';
 export { PortTransport, type PortTransportOptions } from './PortTransport';
 export type { BridgePort, BridgeReply, BridgeRequest } from './portBridge';
-export { withholdPinProtectedAnswers, type WithheldExchange } from './withhold';
 export { CardState } from './cardState';
+// `TranscriptCard` and `withholdPinProtectedAnswers` are imported from their own files: only the
+// worker's transcript chunk needs them, and a module this index names would load with the engine's
+// first chunk (issue "speed to the physical limit" §4).

@@ -1,24 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, useTransition } from 'react';
 import { ApduLog } from './components/ApduLog/ApduLog';
 import { AppStatusBanner } from './components/AppStatusBanner/AppStatusBanner';
-import { CardPanel } from './components/CardPanel/CardPanel';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
-import { ExposureMatrix } from './components/ExposureMatrix/ExposureMatrix';
-import { ExposureSummary } from './components/ExposureSummary/ExposureSummary';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
-import { PinDialog } from './components/PinDialog/PinDialog';
-import { PinList } from './components/PinList/PinList';
-import { PinOpened } from './components/PinOpened/PinOpened';
-import { PrivacyPage } from './components/PrivacyPage/PrivacyPage';
-import { ReaderCheck } from './components/ReaderCheck/ReaderCheck';
-import { RowDetail } from './components/RowDetail/RowDetail';
-import { ScanProgress } from './components/ScanProgress/ScanProgress';
-import { ServicesView } from './components/Services/ServicesView';
-import { panelId, tabId, ViewNav } from './components/Services/ViewNav';
 import { StartScreen } from './components/StartScreen/StartScreen';
 import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
+import { LoadedCardView, PinDialog, PrivacyPage, RowDetail, preloadCardViews, useCardViewLoaded } from './lazyViews';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow, selectView } from './store/selectors';
+import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
 import { useT } from './useT';
 
 /** The application shell: start screen, or the connected card with its exposure matrix, PINs and log, or what a service sees. */
@@ -29,11 +18,16 @@ export function App() {
   const interrupted = useAppStore(selectInterrupted);
   const pinDialog = useAppStore(selectPinDialog);
   const selectedRow = useAppStore(selectSelectedRow);
-  const view = useAppStore(selectView);
   const [showPrivacy, setShowPrivacy] = useState(false);
+  const [, startTransition] = useTransition();
+  const connected = Boolean(connection || interrupted);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  const cardViewLoaded = useCardViewLoaded(connected);
+  useEffect(() => {
+    if (connected) preloadCardViews();
+  }, [connected]);
   return (
     <div className="app">
       <header className="app-header">
@@ -47,44 +41,25 @@ export function App() {
         <AppStatusBanner />
         <ErrorBanner />
         <UsbChooserStatus />
-        {showPrivacy ? (
-          <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
-        ) : (
-          <>
-            {connection || interrupted ? (
-              <>
-                <CardPanel />
-                <ReaderCheck />
-                <ViewNav />
-                <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
-                  {view === 'services' ? (
-                    <>
-                      <PinOpened />
-                      <ServicesView />
-                    </>
-                  ) : (
-                    <>
-                      <ScanProgress />
-                      <ExposureSummary />
-                      <PinOpened />
-                      <PinList />
-                      <ExposureMatrix />
-                    </>
-                  )}
-                </div>
-              </>
-            ) : (
-              <StartScreen />
-            )}
-            <ApduLog />
-          </>
-        )}
+        {/* One boundary around both: opening the privacy page is a transition, so the page stays as it is while that chunk loads. */}
+        <Suspense fallback={null}>
+          {showPrivacy ? (
+            <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
+          ) : (
+            <>
+              {connected && cardViewLoaded ? <LoadedCardView /> : <StartScreen />}
+              <ApduLog />
+            </>
+          )}
+        </Suspense>
       </main>
-      {pinDialog && <PinDialog key={pinDialog.pinId} />}
-      {selectedRow && <RowDetail key={selectedRow.key} />}
+      <Suspense fallback={null}>
+        {pinDialog && <PinDialog key={pinDialog.pinId} />}
+        {selectedRow && <RowDetail key={selectedRow.key} />}
+      </Suspense>
       <footer className="app-footer">
         <p>{t('privacy.footer')}</p>
-        <button type="button" className="link" onClick={() => setShowPrivacy(true)} data-testid="privacy-open">
+        <button type="button" className="link" onClick={() => startTransition(() => setShowPrivacy(true))} data-testid="privacy-open">
           {t('privacy.about')}
         </button>
       </footer>

@@ -24,15 +24,11 @@ import type {
   SimulatorPersonalityId,
   TranscriptKind,
 } from './protocol';
-import { listReaderViews, openReader, readerCheckOf, type OpenedReader } from './readers';
-import { ReaderAttempt } from './readerReport/ReaderAttempt';
-import { buildReaderReport, readerReportFileName } from './readerReport/readerReport';
+import { listReaderViews } from './readerList';
+import type { OpenedReader } from './readers';
+import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 import { runScan } from './scan';
 import { serializeError } from './serializeError';
-import { checkCardData } from './services/cardDataChecks';
-import { checkCertificates } from './services/certificateChecks';
-import { readAuthCertificate, serviceLogin } from './services/serviceLogin';
-import { signDocument } from './services/signDocument';
 import { EngineSession } from './session';
 import { loadPkijs } from '../cards/mynumber/pkijsModule';
 
@@ -43,7 +39,6 @@ import { loadPkijs } from '../cards/mynumber/pkijsModule';
 const READS_CERTIFICATES: ReadonlySet<EngineMethod> = new Set(['scan', 'verifyPin', 'serviceLogin', 'readAuthCertificate', 'signDocument', 'checkCertificates', 'checkCardData']);
 /** Requests after which a card is there to scan: pkijs starts loading then, off the path the person waits on. */
 const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connectReader', 'connectSmartCard', 'openTranscript']);
-import { exportTranscript, openTranscriptSource } from './transcriptFile';
 
 export { toLogRow } from './logRows';
 
@@ -66,6 +61,15 @@ export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedL
   const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft }, atr });
   return new SimulatorTransport(card, { extendedLength });
 };
+
+/*
+ * What the engine loads only when first needed (issue "speed to the physical limit" §4), each a
+ * chunk of the build on the app's own origin: the USB reader drivers when a reader is opened, the
+ * transcript parser when a transcript is opened or exported, the services when one is used.
+ */
+const loadReaderDrivers = () => import('./readers');
+const loadTranscriptFiles = () => import('./transcriptFile');
+const loadServices = () => import('./services');
 
 /** How the engine is built: the simulator factory, WebUSB (or its emulator), and where the image codec lives. */
 export interface EngineOptions extends ImageOptions {
@@ -191,20 +195,20 @@ export class Engine {
     },
     connectReader: (params) => this.connectReader(params),
     readerCheck: async () => this.readerCheck(),
-    readerReport: async () => this.readerReport(),
+    readerReport: () => this.readerReport(),
     connectSmartCard: (params) => this.connectSmartCard(params),
     openTranscript: (params) => this.openTranscript(params),
     identifyCard: () => this.identifyCard(),
     scan: () => runScan(this.session),
     pinStatus: () => pinStatus(this.session),
     verifyPin: (params) => verifyPin(this.session, params),
-    serviceLogin: (params) => serviceLogin(this.session, params),
-    readAuthCertificate: () => readAuthCertificate(this.session),
-    signDocument: (params) => signDocument(this.session, params),
-    checkCertificates: () => checkCertificates(this.session),
-    checkCardData: () => checkCardData(this.session),
+    serviceLogin: async (params) => (await loadServices()).serviceLogin(this.session, params),
+    readAuthCertificate: async () => (await loadServices()).readAuthCertificate(this.session),
+    signDocument: async (params) => (await loadServices()).signDocument(this.session, params),
+    checkCertificates: async () => (await loadServices()).checkCertificates(this.session),
+    checkCardData: async () => (await loadServices()).checkCardData(this.session),
     exportTranscript: async (params) => ({
-      text: exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params), rows: this.session.rowList() }),
+      text: (await loadTranscriptFiles()).exportTranscript(this.session.log, this.session.info, { kind: transcriptKind(params), rows: this.session.rowList() }),
     }),
     clear: () => this.endSession(true),
     disconnect: () => this.endSession(false),
@@ -256,7 +260,7 @@ export class Engine {
 
   private async openTranscript(source: Params<'openTranscript'>): Promise<ConnectionInfo> {
     // Checked and parsed before the current connection is let go: a refused file changes nothing.
-    const card = await openTranscriptSource(source ?? {});
+    const card = await (await loadTranscriptFiles()).openTranscriptSource(source ?? {});
     const fileName = source?.fileName;
     this.readerAttempt = null;
     this.lastReaderId = null;
@@ -283,10 +287,12 @@ export class Engine {
   private async connectReader({ readerId, unrestricted }: Params<'connectReader'>): Promise<ConnectionInfo> {
     this.unrestricted = unrestricted === true;
     const continuing = readerId === this.lastReaderId;
+    // Taken before anything is awaited: a session ended while the drivers load attaches nothing either.
+    const generation = this.generation;
+    const [{ openReader }, { ReaderAttempt }] = await Promise.all([loadReaderDrivers(), import('./readerReport/ReaderAttempt')]);
     await this.session.detach();
     this.reader = null;
     const attempt = new ReaderAttempt();
-    const generation = this.generation;
     this.readerAttempt = attempt;
     this.starting = attempt;
     try {
@@ -351,14 +357,19 @@ export class Engine {
     if (!reader || !this.session.info) {
       throw new EngineFailure('engine/not-a-reader', 'the card is not in a USB reader');
     }
-    return readerCheckOf(reader);
+    return reader.check();
   }
 
   /** Issue 15 §5: the report of the last reader connection or failed attempt, with its log. */
-  private readerReport(): { text: string; fileName: string } {
+  private async readerReport(): Promise<{ text: string; fileName: string }> {
     const attempt = this.readerAttempt;
     if (!attempt) throw new EngineFailure('engine/no-reader-report', 'no USB reader was connected or tried in this session');
-    return { text: buildReaderReport(attempt, this.session.log, this.session.info, this.session.addressingView()), fileName: readerReportFileName(attempt) };
+    // Taken before the report's module loads: the report says what the engine held when asked.
+    const log = [...this.session.log];
+    const info = this.session.info;
+    const addressing = this.session.addressingView();
+    const { buildReaderReport, readerReportFileName } = await import('./readerReport/readerReport');
+    return { text: buildReaderReport(attempt, log, info, addressing), fileName: readerReportFileName(attempt) };
   }
 
   private async emitReaders(): Promise<void> {

@@ -1,9 +1,10 @@
-import { fromHex, hex16, toHex } from '../bytes';
+import { fromHex, toHex } from '../bytes';
 import { TransportError } from '../transport';
 import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
 import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
-import { grantedReaders, type ReaderDescription } from '../usb/discovery';
+import { grantedReaders } from '../usb/discovery';
+import { readerView } from './readerList';
 import { knownAtr } from '../usb/knownAtrs';
 import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/UsbAccessError';
 import type { ReaderRoute } from '../usb/knownReaders';
@@ -17,44 +18,10 @@ const REPLY_TIMEOUT_MS = 5_000;
 /** The RC-S380's USB margin on top of each frame waiting time the card announces (ISO/IEC 14443-4 FWT). */
 const RF_MARGIN_MS = 1_000;
 
-/** A granted device as the start screen lists it; `unrestricted` is the page's `usb-unrestricted` policy. */
-export function readerView(description: ReaderDescription, unrestricted: boolean): ReaderView {
-  const route = routeHere(description, unrestricted);
-  const blockedBy = route === 'unsupported' ? 'usb/not-a-reader' : route === 'ccid-class' && !unrestricted ? 'usb/protected-class' : null;
-  return {
-    id: description.id,
-    name: description.name,
-    vendorId: hex16(description.vendorId),
-    productId: hex16(description.productId),
-    serialNumber: description.serialNumber,
-    route,
-    experimental: route === 'rcs300',
-    blockedBy,
-  };
-}
-
-/**
- * The route a reader takes in this page. The RC-S300 has a standard CCID interface (interface 0,
- * class 0B, APDU level: the reader itself does Type B and ISO-DEP — libccid's
- * SONY_FeliCa_RC-S300_S.txt) and Sony's vendor interface (1). Where the page may claim a class-0B
- * interface (an installed app with `usb-unrestricted`), the CCID interface is preferred: it is the
- * path the OS drivers use and needs nothing of ours below APDUs. A plain page can only reach the
- * experimental vendor route.
- */
-function routeHere(description: ReaderDescription, unrestricted: boolean): ReaderView['route'] {
-  return description.route === 'rcs300' && unrestricted ? 'ccid-class' : description.route;
-}
-
 /** A CCID interface we could not use but the vendor route may: claimed by the OS, or not presented at all. */
 function vendorRouteMayStillWork(error: unknown): boolean {
   if (error instanceof UsbAccessError) return error.code !== 'usb/no-card';
   return error instanceof TransportError && error.code !== 'transport/device-lost';
-}
-
-/** Every granted reader (WebUSB `getDevices()`); none when the browser has no WebUSB. */
-export async function listReaderViews(usb: UsbLike | null, unrestricted: boolean): Promise<ReaderView[]> {
-  if (!usb) return [];
-  return (await grantedReaders(usb)).map(({ description }) => readerView(description, unrestricted));
 }
 
 /** A reader opened for the engine, with what it needs to recognise its device later. */

@@ -1,5 +1,7 @@
 import { MalformedDataError, fromHex } from '../bytes';
-import { TranscriptCard, formatTranscript, parseTranscript, withholdPinProtectedAnswers, type ApduLogEntry } from '../transport';
+import { formatTranscript, parseTranscript, type ApduLogEntry } from '../transport';
+import { TranscriptCard } from '../transport/TranscriptCard';
+import { withholdPinProtectedAnswers } from '../transport/withhold';
 import { EngineFailure } from './engineErrors';
 import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from './protocol';
 import { MAX_TRANSCRIPT_BYTES, checkExchanges, checkLineLengths, checkTranscriptSize, displayName } from './transcriptLimits';

@@ -38,6 +38,16 @@ describe('card-level GET DATA objects (§9.4)', () => {
     ]);
   });
 
+  it('decodes OIDs itself (ISO/IEC 8825-1 §8.19): the first two arcs in one subidentifier, and a cut-short or empty OID is malformed', () => {
+    const recognition = (oid: string) => decodeCardRecognitionData(tlv(0x66, tlv(0x73, tlv(0x06, hex(oid)))));
+    expect(recognition('06 81 34 00').entries[0]!.oid).toBe('0.6.180.0');
+    expect(recognition('51 01').entries[0]!.oid).toBe('2.1.1');
+    expect(recognition('88 37 03').entries[0]!.oid).toBe('2.999.3');
+    expect(recognition('2A FF FF FF FF FF FF FF FF 7F').entries[0]!.oid).toBe('1.2.' + (2n ** 63n - 1n).toString());
+    expect(malformed(() => recognition('2A 86'))).toMatchObject({ source: 'card-level object 0066', offset: 7 });
+    expect(malformed(() => recognition(''))).toMatchObject({ source: 'card-level object 0066', offset: 4 });
+  });
+
   it('names the object of bad data', () => {
     expect(malformed(() => decodeMunicipalityCode(ascii('1310')))).toMatchObject({ source: 'card-level object 00F0', offset: 0 });
     expect(malformed(() => decodeCardExpiry(ascii('2035-06-12')))).toMatchObject({ source: 'card-level object 00F2' });

@@ -1,7 +1,5 @@
-import * as asn1js from 'asn1js';
 import { MalformedDataError, asciiString, toHex } from '../../../bytes';
 import { childrenOf, parseTlvs, type Tlv } from '../../../apdu';
-import { parseBer } from '../shared/ber';
 import { isoDate } from '../shared/fields';
 
 /**
@@ -64,8 +62,27 @@ export function decodeCardRecognitionData(bytes: Uint8Array, source = 'card-leve
   return { entries };
 }
 
+/**
+ * An OBJECT IDENTIFIER's dotted form (ISO/IEC 8825-1 §8.19: base-128 subidentifiers, the first
+ * holding the first two arcs), decoded here rather than with asn1js so the start-up chunk need not
+ * carry it (issue "speed to the physical limit" §4).
+ */
 function decodeOid(tlv: Tlv, source: string): string {
-  const parsed = parseBer(tlv.raw, source, tlv.offset);
-  if (!(parsed instanceof asn1js.ObjectIdentifier)) throw new MalformedDataError(source, tlv.offset, 'not an OBJECT IDENTIFIER');
-  return parsed.valueBlock.toString();
+  const bytes = tlv.value;
+  if (bytes.length === 0) throw new MalformedDataError(source, tlv.offset, 'not an OBJECT IDENTIFIER: empty');
+  const arcs: bigint[] = [];
+  let value = 0n;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    value = (value << 7n) | BigInt(byte & 0x7f);
+    if ((byte & 0x80) === 0) {
+      arcs.push(value);
+      value = 0n;
+    } else if (i === bytes.length - 1) {
+      throw new MalformedDataError(source, tlv.valueOffset + i, 'not an OBJECT IDENTIFIER: last subidentifier cut short');
+    }
+  }
+  const first = arcs[0]!;
+  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  return [...head, ...arcs.slice(1)].join('.');
 }

@@ -1,6 +1,6 @@
-import * as asn1js from 'asn1js';
+import type * as Asn1 from 'asn1js';
 import type * as Pkijs from 'pkijs';
-import { pkijs } from '../pkijsModule';
+import { asn1js, pkijs } from '../pkijsModule';
 import { MalformedDataError } from '../../../bytes';
 import { isoDate } from '../shared/fields';
 
@@ -98,7 +98,7 @@ export function decodeExtensions(
   };
 }
 
-function keyUsageNames(bits: asn1js.BitString): string[] {
+function keyUsageNames(bits: Asn1.BitString): string[] {
   const bytes = bits.valueBlock.valueHexView;
   const usable = bytes.length * 8 - bits.valueBlock.unusedBits;
   return KEY_USAGE_BITS.filter((_, i) => i < usable && (bytes[i >> 3]! & (0x80 >> (i & 7))) !== 0);
@@ -109,7 +109,7 @@ function jpkiSubjectAltName(san: Pkijs.AltName, source: string, offset: number):
   const otherNames: { oid: string; value: string }[] = [];
   for (const general of san.altNames) {
     if (general.type !== 0) continue;
-    const parts = (general.value as asn1js.Constructed).valueBlock.value;
+    const parts = (general.value as Asn1.Constructed).valueBlock.value;
     const [oid, wrapper] = parts;
     const inner = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : undefined;
     if (!(oid instanceof asn1js.ObjectIdentifier) || !(inner instanceof asn1js.Utf8String)) {

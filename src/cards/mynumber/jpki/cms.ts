@@ -1,6 +1,5 @@
-import * as asn1js from 'asn1js';
 import type * as Pkijs from 'pkijs';
-import { pkijs } from '../pkijsModule';
+import { asn1js, pkijs } from '../pkijsModule';
 import { copyBytes } from '../../../bytes';
 import { parseCertificate } from '../trust/certificateCheck';
 import { sha256 } from '../trust/rsa';

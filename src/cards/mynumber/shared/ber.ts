@@ -1,4 +1,5 @@
-import * as asn1js from 'asn1js';
+import type * as Asn1 from 'asn1js';
+import { asn1js } from '../pkijsModule';
 import { MalformedDataError } from '../../../bytes';
 
 /**
@@ -7,8 +8,8 @@ import { MalformedDataError } from '../../../bytes';
  * met inside an encapsulated BIT STRING, throws a plain `Error` — so both become
  * `MalformedDataError` naming `source` and `offset` (docs/card-reference.md §6.4, §9.4).
  */
-export function parseBer(bytes: Uint8Array, source: string, offset = 0): asn1js.AsnType {
-  let parsed: ReturnType<typeof asn1js.fromBER>;
+export function parseBer(bytes: Uint8Array, source: string, offset = 0): Asn1.AsnType {
+  let parsed: ReturnType<typeof Asn1.fromBER>;
   try {
     parsed = asn1js.fromBER(bytes);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import type { ApduLogRow } from '../../../worker/protocol';
 import { hexWithHidden } from '../../model/myNumberMask';
 import { statusWordText } from '../../model/statusWordText';
@@ -6,7 +6,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden, selectMyNumberRevealed } from '../../store/selectors';
 import { commandNameText } from '../../model/commandNameText';
 import { useT } from '../../useT';
-import { ExportTranscriptDialog } from '../ExportTranscriptDialog/ExportTranscriptDialog';
+import { ExportTranscriptDialog } from '../../lazyViews';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
 /**
@@ -41,7 +41,11 @@ export function ApduLog() {
           </div>
         )}
       </div>
-      {exporting && <ExportTranscriptDialog onClose={() => setExporting(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportTranscriptDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (

@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { useAppStore } from '../../store/AppStoreContext';
+import { selectView } from '../../store/selectors';
+import { CardPanel } from '../CardPanel/CardPanel';
+import { ExposureMatrix } from '../ExposureMatrix/ExposureMatrix';
+import { ExposureSummary } from '../ExposureSummary/ExposureSummary';
+import { PinList } from '../PinList/PinList';
+import { PinOpened } from '../PinOpened/PinOpened';
+import { ReaderCheck } from '../ReaderCheck/ReaderCheck';
+import { ScanProgress } from '../ScanProgress/ScanProgress';
+import { panelId, tabId, ViewNav } from '../Services/ViewNav';
+
+/** What a service sees, a chunk of its own: most people never open that tab (preloaded by `lazyViews.ts`). */
+const ServicesView = lazy(() => import('../Services/ServicesView').then((m) => ({ default: m.ServicesView })));
+
+/**
+ * The connected card: its panel, the reader check, and the chosen view — the exposure matrix with
+ * its summary and PINs, or what a service sees. A chunk of its own (`lazyViews.ts`): the start
+ * screen never shows it.
+ */
+export function CardView() {
+  const view = useAppStore(selectView);
+  return (
+    <>
+      <CardPanel />
+      <ReaderCheck />
+      <ViewNav />
+      <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
+        {view === 'services' ? (
+          <>
+            <PinOpened />
+            <Suspense fallback={null}>
+              <ServicesView />
+            </Suspense>
+          </>
+        ) : (
+          <>
+            <ScanProgress />
+            <ExposureSummary />
+            <PinOpened />
+            <PinList />
+            <ExposureMatrix />
+          </>
+        )}
+      </div>
+    </>
+  );
+}
