@@ -31,7 +31,7 @@ export async function rowKeys(page: Page): Promise<string[]> {
 
 /**
  * Every view a person can reach with the simulator, in an order that walks them in one session:
- * the start screen, an unreadable transcript's error, the scanned page, the APDU log open, each
+ * the start screen, an unreadable transcript's error, the scanned page, "Check the card", the APDU log open, each
  * dialog (a PIN with a wrong entry's error, the transcript export), "What a service sees" with the
  * no-PIN read, and the privacy page. Row details come from `rowKeys` after `scanned`.
  */
@@ -60,6 +60,14 @@ export function everyView(language: Language): View[] {
       },
     },
     {
+      name: 'check the card',
+      enter: async (page) => {
+        await page.getByTestId('check-card').click();
+        await expect(page.getByTestId('card-check-atr')).toBeVisible();
+        await expect(page.getByTestId('card-check-expiry')).toBeVisible();
+      },
+    },
+    {
       name: 'APDU log open',
       enter: (page) => openLog(page),
     },
@@ -76,15 +84,13 @@ export function everyView(language: Language): View[] {
       },
     },
     {
-      name: 'PIN dialog, PIN accepted',
+      // The dialog closes on success and the page shows what the PIN opened (issue 14 §1).
+      name: 'PIN accepted: what it opened',
       enter: async (page) => {
         await openPin(page, 'textPin');
         await submitPin(page, '1234');
-        await expect(page.getByTestId('pin-opened')).toBeVisible();
-      },
-      leave: async (page) => {
-        await page.getByTestId('pin-close').click();
         await expect(page.getByTestId('pin-dialog')).toHaveCount(0);
+        await expect(page.getByTestId('pin-opened')).toBeVisible();
       },
     },
     {
