@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 import { PcscBridgeRig, connectThroughBridge, type RunningBridge } from './support/pcscBridge';
 import { test, expect } from './support/test';
 
@@ -58,9 +58,7 @@ async function scanAndEveryPin(page: Page): Promise<string[][]> {
   await scanCard(page);
   const seen = [await rows(page)];
   for (const [pinId, value] of PIN_FLOWS) {
-    await openPin(page, pinId);
-    await submitPin(page, value);
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, pinId, value);
     seen.push(await rows(page));
   }
   return seen;

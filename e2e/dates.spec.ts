@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openRow, scanCard, startSimulator } from './support/flows';
 
 /** The default holder's credentials (README, "The default holder's PINs"). */
 const AUTH_PIN = '1234';
@@ -52,18 +52,14 @@ test('in English the same day, Gregorian, in both views', async ({ page }) => {
 test('a birth date shows its era year, never the era alone', async ({ page }) => {
   await startSimulator(page, { language: 'ja' });
   await scanCard(page);
-  await openPin(page, 'jpkiSign');
-  await submitPin(page, SIGN_PASSWORD);
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'jpkiSign', SIGN_PASSWORD);
   await openRow(page, 'jpki/0001');
   await expect(field(page, '生年月日')).toHaveText('昭和60年6月12日');
   await expect(page.getByTestId('row-detail')).not.toContainText('(昭和)');
   await page.getByTestId('detail-close').click();
 
   // The card face's own birth date and expiry, through the same formatter.
-  await openPin(page, 'visualPinA');
-  await submitPin(page, '123456789018');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'visualPinA', '123456789018');
   await openRow(page, 'visual/0002');
   await expect(field(page, '生年月日')).toHaveText('昭和60年6月12日');
   await expect(field(page, '有効期限')).toHaveText('令和17年6月12日');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 
 /** The adult simulator holder (README "Simulator holders"). */
 const MY_NUMBER_ASCII_HEX = '31 32 33 34 35 36 37 38 39 30 31 38'; // 123456789018
@@ -38,12 +38,8 @@ function answersAfterPins(text: string): string[] {
 test('export says what each kind of file holds; the redacted one withholds what PINs opened, the full one replays', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await openPin(page, 'visualPinB');
-  await submitPin(page, PIN_B);
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
+  await enterPin(page, 'visualPinB', PIN_B);
 
   // The dialog is a native <dialog>, and names the personal data actually read.
   await page.getByTestId('export-transcript').click();
@@ -83,9 +79,7 @@ test('export says what each kind of file holds; the redacted one withholds what 
   await page.getByTestId('transcript-input').setInputFiles({ name: fullFile.name, mimeType: 'text/plain', buffer: Buffer.from(fullFile.text) });
   await expect(page.getByTestId('connection-line')).toHaveText(`Replaying ${fullFile.name} — not a card`);
   await scanCard(page);
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
 
   // The redacted file replays the scan, and stops at the PIN with a clear message.

@@ -63,9 +63,10 @@ test('a file within the caps whose GET RESPONSE answers 61 00 for ever opens, an
   await expect(page.getByTestId('lang-ja')).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
   const error = page.getByTestId('error');
   await expect(error).toHaveAttribute('data-code', 'card/unexpected-status', { timeout: 5_000 });
-  // The SELECT and 64 GET RESPONSE rounds of 1 KB fill the 65 536 bytes one command may get; the
-  // channel stops there (it went on to 256 rounds, 256 KB, before the cap).
-  await expect(page.getByTestId('apdu-row')).toHaveCount(1 + 64);
+  // The issuer security domain's SELECT (not found), then the JPKI SELECT and 64 GET RESPONSE rounds
+  // of 1 KB fill the 65 536 bytes one command may get; the channel stops there (it went on to 256
+  // rounds, 256 KB, before the cap).
+  await expect(page.getByTestId('apdu-row')).toHaveCount(1 + 1 + 64);
 });
 
 test('a replay that floods the APDU log shows the newest rows, counts the earlier ones, and the export keeps them all', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 
 /** The default holder's visual-AP credentials (README, "The default holder's PINs"). */
 const VISUAL_PIN_A = '123456789018';
@@ -20,9 +20,7 @@ test('PIN columns say what the access rule opens; "This session" says what was r
   await expect(page.getByTestId('pin-opened')).toContainText('This session');
   await expect(page.getByTestId('status-visual/0002')).toHaveText('read after PIN-A');
 
-  await openPin(page, 'visualPinB');
-  await submitPin(page, VISUAL_PIN_B);
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'visualPinB', VISUAL_PIN_B);
 
   // The card face opens with either PIN and was read after both: both are named, PIN-A is not overwritten.
   await expect(page.getByTestId('status-visual/0002')).toHaveText('read after PIN-A and PIN-B');
@@ -41,9 +39,7 @@ test('in Japanese the session column lists every PIN that opened the file', asyn
   await scanCard(page);
   await expect(page.getByTestId('status-jpki/000A')).toHaveText('暗証番号なしで読取');
   for (const [pinId, pin] of [['visualPinA', VISUAL_PIN_A], ['visualPinB', VISUAL_PIN_B]] as const) {
-    await openPin(page, pinId);
-    await submitPin(page, pin);
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, pinId, pin);
   }
   await expect(page.getByTestId('status-visual/0002')).toHaveText('照合番号A、照合番号B で読取');
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openLog, openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openLog, openRow, scanCard, startSimulator } from './support/flows';
 import { drawnAsCanvas, dumpPage, type PageDump } from './support/pageDump';
 
 /** The adult simulator holder's My Number (README, Simulator holders) = 照合番号A. */
@@ -54,12 +54,8 @@ async function closeRow(page: Page): Promise<void> {
 
 /** Enters the PINs that open the My Number: the text PIN (text EF 0001, 0003) and PIN-A of the visual AP (EF 0005). */
 async function openTheNumber(page: Page): Promise<void> {
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
-  await openPin(page, 'visualPinA');
-  await submitPin(page, MY_NUMBER);
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
+  await enterPin(page, 'visualPinA', MY_NUMBER);
   for (const key of ['text/0001', 'text/0003', 'visual/0005']) await expect(page.getByTestId(`row-${key}`)).toHaveAttribute('data-status', 'read');
 }
 

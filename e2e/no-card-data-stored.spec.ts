@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
 
 /** Card data of the simulator's adult holder (README "Simulator holders") that must never be stored. */
 const CARD_DATA = ['見本', '花子', '千代田区', '123456789018', '1234 5678 9018', '19850612', '60061220354821', 'MYNA2026'];
@@ -42,9 +42,7 @@ test('after a full scan and a PIN journey, browser storage holds no card data: o
   await startSimulator(page);
   await scanCard(page);
   for (const pinId of ['jpkiAuth', 'textPin']) {
-    await openPin(page, pinId);
-    await submitPin(page, '1234');
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, pinId, '1234');
   }
   await openPin(page, 'jpkiSign');
   await submitPin(page, 'MYNA2026');

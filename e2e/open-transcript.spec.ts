@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 
 /** Saves the session's full transcript through the export dialog and returns its text. */
 async function exportFull(page: Page): Promise<string> {
@@ -38,17 +38,13 @@ test('a transcript replayed in another order gives each PIN its own answer', asy
   await submitPin(page, '9999');
   await expect(page.getByTestId('pin-error')).toContainText('2 tries left');
   await page.getByTestId('pin-close').click();
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
   const text = await exportFull(page);
 
   // Replayed: scan, then the 券面事項入力補助 PIN first — it is accepted, as on the card.
   await openAsTranscript(page, text, 'recorded.txt');
   await scanCard(page);
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   // A PIN the recording never entered: the replay says so instead of inventing an answer.
   await openPin(page, 'visualPinB');

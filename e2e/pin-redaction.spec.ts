@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/test';
-import { openPin, scanCard, startSimulator, submitPin, verifyCommands } from './support/flows';
+import { enterPin, scanCard, startSimulator, verifyCommands } from './support/flows';
 
 test('the APDU log and the exported transcript never contain the PIN nor its length: every VERIFY shows as ** PIN hidden ** with a badge', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
   for (const [pin, value] of [['jpkiAuth', '1234'], ['jpkiSign', 'MYNA2026']] as const) {
-    await openPin(page, pin);
-    await submitPin(page, value);
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, pin, value);
   }
   const commands = await verifyCommands(page);
   const sent = commands.filter((c) => c.includes('**'));

@@ -1,12 +1,10 @@
 import { test, expect } from './support/test';
-import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openRow, scanCard, startSimulator } from './support/flows';
 
 test('the text PIN opens the My Number, masked until Reveal, and the four facts', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
 
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   await openRow(page, 'text/0001');

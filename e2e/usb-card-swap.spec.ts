@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { openPin, scanCard, submitPin } from './support/flows';
+import { enterPin, openPin, scanCard, submitPin } from './support/flows';
 import { test, expect } from './support/test';
 import { connectReader, emulator, openWithReader } from './support/usbEmulator';
 
@@ -27,9 +27,7 @@ for (const personality of ['scr3310', 'rcs380', 'rcs300'] as const) {
     await openWithReader(page, personality);
     await connectReader(page);
     await scanCard(page);
-    await openPin(page, 'textPin');
-    await submitPin(page, '1234');
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, 'textPin', '1234');
     await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
     await expect(page.getByTestId('row-text/0002')).toHaveAttribute('data-status', 'read');
 
@@ -48,9 +46,7 @@ for (const personality of ['scr3310', 'rcs380', 'rcs300'] as const) {
     await expect(page.getByTestId('apdu-command').filter({ hasText: TEXT_AP })).toHaveCount(0);
 
     // No scan: the child's 照合番号A at once, from the PIN list the new card brought.
-    await openPin(page, 'visualPinA');
-    await submitPin(page, '987654321018');
-    await expect(page.getByTestId('pin-opened')).toBeVisible();
+    await enterPin(page, 'visualPinA', '987654321018');
     await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
     await expect(page.locator('[data-testid^="row-text/"][data-status="read"]')).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText('見本　花子');

@@ -1,4 +1,4 @@
-import { openPin, scanCard, submitPin } from './support/flows';
+import { enterPin, scanCard } from './support/flows';
 import { test, expect } from './support/test';
 import { connectReader, emulator, openWithReader } from './support/usbEmulator';
 
@@ -11,9 +11,7 @@ test('through the PaSoRi RC-S380 emulator: the no-PIN scan and a PIN, over Port-
 
   await scanCard(page);
   await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });
   await expect(withPin).toHaveText(['00 20 00 91 ** PIN hidden **']);

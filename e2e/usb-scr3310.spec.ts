@@ -1,4 +1,4 @@
-import { openPin, scanCard, submitPin } from './support/flows';
+import { enterPin, scanCard } from './support/flows';
 import { test, expect } from './support/test';
 import { connectReader, openWithReader } from './support/usbEmulator';
 
@@ -13,9 +13,7 @@ test('through the SCR3310-NTTCom emulator: the no-PIN scan, a PIN, and the reade
   await expect(page.getByTestId('row-jpki/000A')).toHaveAttribute('data-status', 'read');
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'not-read');
 
-  await openPin(page, 'textPin');
-  await submitPin(page, '1234');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'textPin', '1234');
   await expect(page.getByTestId('row-text/0001')).toHaveAttribute('data-status', 'read');
   // The PIN travelled through the T=1 driver, yet the log shows neither it nor its length.
   const withPin = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' }).getByTestId('apdu-command').filter({ hasText: 'PIN hidden' });

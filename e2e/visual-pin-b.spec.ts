@@ -1,12 +1,10 @@
 import { test, expect } from './support/test';
-import { openPin, openRow, scanCard, startSimulator, submitPin } from './support/flows';
+import { enterPin, openRow, scanCard, startSimulator } from './support/flows';
 
 test('visual PIN-B (birth date + expiry year + security code) opens the card face', async ({ page }) => {
   await startSimulator(page);
   await scanCard(page);
-  await openPin(page, 'visualPinB');
-  await submitPin(page, '60061220354821');
-  await expect(page.getByTestId('pin-opened')).toBeVisible();
+  await enterPin(page, 'visualPinB', '60061220354821');
 
   await expect(page.getByTestId('row-visual/0002')).toHaveAttribute('data-status', 'read');
   await expect(page.getByTestId('row-visual/0005')).not.toHaveAttribute('data-status', 'read');

@@ -53,6 +53,13 @@ export async function submitPin(page: Page, value: string, { confirmLastTry = fa
   if ((await page.getByTestId('pin-input').count()) > 0) await expect(page.getByTestId('pin-input')).toHaveValue('');
 }
 
+/** Enters a PIN that the card accepts: opens its dialog, submits, and waits for what it opened to show. */
+export async function enterPin(page: Page, pinId: string, value: string): Promise<void> {
+  await openPin(page, pinId);
+  await submitPin(page, value);
+  await expect(page.getByTestId('pin-opened')).toBeVisible();
+}
+
 /** Opens a matrix row's detail. */
 export async function openRow(page: Page, key: string): Promise<void> {
   await unfoldAround(page, `row-open-${key}`);

@@ -22,6 +22,7 @@ export interface HostileTranscript {
 
 const HEADER = '# MynaLens APDU transcript (PIN bytes redacted as **)\n# app: MynaLens\n# transport: simulator\n# atr: 3B E0 00 FF 81 31 FE 45 14\n# extended-length: true\n';
 const SELECT_JPKI = '00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01';
+const SELECT_ISD = '00 A4 04 0C 07 A0 00 00 01 51 00 00';
 
 /** `count` bytes of spaced hex (5A 5A …), streamed out in pieces so a 24 MB line costs no 24 MB string. */
 async function writeHex(out: NodeJS.WritableStream, count: number): Promise<void> {
@@ -64,7 +65,9 @@ export async function writeHostileTranscripts(dir: string): Promise<HostileTrans
       name: 'replay-flood-61xx.txt',
       what: 'every SELECT answers 61 00; GET RESPONSE answers 1 KB and 61 00 again (passes the file caps: the replay, which repeats the last match, is what floods)',
       refusedWith: null,
-      parts: [HEADER, `=> ${SELECT_JPKI}\n<= 61 00\n=> 00 C0 00 00 00\n<= `, { hex: 1024 }, '61 00\n', selects(80)],
+      // The scan's first step, the card-level objects, finds no issuer security domain here (6A 82), so the
+      // scan goes on to the JPKI SELECT, where the flood is.
+      parts: [HEADER, `=> ${SELECT_ISD}\n<= 6A 82\n=> ${SELECT_JPKI}\n<= 61 00\n=> 00 C0 00 00 00\n<= `, { hex: 1024 }, '61 00\n', selects(80)],
     },
     {
       name: 'response-8mb-in-25mb.txt',

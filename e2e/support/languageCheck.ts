@@ -16,9 +16,11 @@ export const LATIN_IN_JAPANESE: readonly string[] = [
   'hidden', 'CHANGE', 'REFERENCE', 'CHALLENGE', 'INS', 'SFI',
   // Product, OS and command names: reader models (their makers' own names), the bridge's `npm run bridge`, openssl.
   'Sony', 'PaSoRi', 'RC-S380', 'RC-S300', 'ACR39U', 'ACR1252U', 'SCR3310', 'SCR3310-NTTCom', 'NTTCom', 'v2', 'npm', 'run', 'bridge',
-  'Windows', 'macOS', 'Linux', 'Node', 'js', 'openssl', 'ChromeOS', 'pcsc-tools',
+  'Windows', 'macOS', 'Linux', 'Node', 'js', 'openssl', 'ChromeOS',
+  // A contactless card's answer to the reader (ISO/IEC 14443-3), named like the ATR; pcsc-tools, whose public ATR list names the cards.
+  'ATQB', 'pcsc-tools',
   // The reader check's field names from ISO/IEC 14443-3/-4, ISO 7816-3 and CCID, as the standards and reader makers' Japanese manuals write them.
-  'ATQB', 'ATTRIB', 'PUPI', 'FSCI', 'FSC', 'FSD', 'FWI', 'FWT', 'CID', 'NAD', 'MBLI', 'WUPB', 'ISO-DEP', 'TPDU', 'IFSD', 'IFSC', 'BWI', 'CWI', 'Fi', 'Di', 'PPS',
+  'ATTRIB', 'PUPI', 'FSCI', 'FSC', 'FSD', 'FWI', 'FWT', 'CID', 'NAD', 'MBLI', 'WUPB', 'ISO-DEP', 'TPDU', 'IFSD', 'IFSC', 'BWI', 'CWI', 'Fi', 'Di', 'PPS',
   'dwFeatures', 'kbit',
   // The emulated readers' USB product strings (`… (simulated)`, RC-S380/S): the device's own name, shown as it gives it.
   'simulated', 'RC-S380/S', 'RC-S300/S',

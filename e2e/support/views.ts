@@ -84,13 +84,13 @@ export function everyView(language: Language): View[] {
       },
     },
     {
-      // The dialog closes on success and the page shows what the PIN opened (issue 14 §1).
+      // An accepted PIN closes its dialog; the page then says what the PIN opened.
       name: 'PIN accepted: what it opened',
       enter: async (page) => {
         await openPin(page, 'textPin');
         await submitPin(page, '1234');
-        await expect(page.getByTestId('pin-dialog')).toHaveCount(0);
         await expect(page.getByTestId('pin-opened')).toBeVisible();
+        await expect(page.getByTestId('pin-dialog')).toHaveCount(0);
       },
     },
     {

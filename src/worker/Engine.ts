@@ -358,7 +358,7 @@ export class Engine {
   private readerReport(): { text: string; fileName: string } {
     const attempt = this.readerAttempt;
     if (!attempt) throw new EngineFailure('engine/no-reader-report', 'no USB reader was connected or tried in this session');
-    return { text: buildReaderReport(attempt, this.session.log, this.session.info), fileName: readerReportFileName(attempt) };
+    return { text: buildReaderReport(attempt, this.session.log, this.session.info, this.session.addressingView()), fileName: readerReportFileName(attempt) };
   }
 
   private async emitReaders(): Promise<void> {

@@ -5,7 +5,8 @@ import { EmulatedUsbHost } from '../../simulator/usb/EmulatedUsbHost';
 import type { PlugOptions } from '../../simulator/usb/emulatorMessages';
 import type { EngineFailure } from '../EngineClient';
 import { asciiHex, startEngine } from '../test-support/engineHarness';
-import { READER_REPORT_FORMAT, READER_REPORT_VERSION } from './readerReport';
+import { ReaderAttempt } from './ReaderAttempt';
+import { READER_REPORT_FORMAT, READER_REPORT_VERSION, buildReaderReport } from './readerReport';
 
 /** Every emulated reader: the CCID personalities (RC-S300's CCID interface among them), the RC-S380, the RC-S300's vendor route. */
 const READERS: readonly { name: string; plug: PlugOptions; unrestricted: boolean; ccid: boolean }[] = [
@@ -38,6 +39,7 @@ interface ParsedReport {
   readonly startUp: { readonly steps: readonly { n: number; call: string; atMs: number; out?: string }[]; readonly fallbacks: readonly unknown[] };
   readonly card: { readonly atr: string; readonly atqb: Record<string, unknown> };
   readonly negotiated: { readonly protocol?: string; readonly bitRates?: { readonly toCard: number } };
+  readonly commandForms: { readonly mode: string; readonly fallback: { readonly command: string; readonly sw: string } | null } | null;
   readonly apdus: readonly { readonly command: string; readonly responseData: string | null; readonly error?: { readonly code: string } }[];
 }
 
@@ -117,6 +119,8 @@ describe('the reader report (issue 15 §5)', () => {
       expect(report.card.atqb).toMatchObject({ pupi: '-- -- -- --' });
       expect(report.negotiated.bitRates?.toCard).toBeGreaterThan(0);
     }
+    // The card took the short-EF-ID forms the scan uses (docs/card-reference.md §3).
+    expect(report.commandForms).toEqual({ mode: 'short-ef-id', fallback: null });
     // A fallback the engine took is named with what failed.
     if (plug.personality === 'rcs300' && unrestricted) {
       expect(report.startUp.fallbacks[0]).toMatchObject({ from: 'the CCID interface (0)', to: 'the vendor interface (experimental)' });
@@ -130,6 +134,12 @@ describe('the reader report (issue 15 §5)', () => {
     expect(text).not.toContain(myNumber);
     for (const secret of secrets) expect(text, secret.what).not.toContain(secret.hex);
     await close();
+  });
+
+  it('names the command a card refused when the engine fell back to SELECT-then-READ for it', () => {
+    const fallback = { mode: 'select' as const, fallback: { command: '00 B0 81 00 00', sw: '6A86' } };
+    const report = JSON.parse(buildReaderReport(new ReaderAttempt(), [], null, fallback)) as ParsedReport;
+    expect(report.commandForms).toEqual(fallback);
   });
 
   it('is offered after a failed start-up too, saying where it failed', async () => {

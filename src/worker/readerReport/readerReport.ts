@@ -3,7 +3,7 @@ import type { ApduLogEntry } from '../../transport';
 import { findCcidInterfaces } from '../../usb/ccid/descriptor';
 import { knownAtr } from '../../usb/knownAtrs';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
-import type { ConnectionInfo } from '../protocol';
+import type { AddressingView, ConnectionInfo } from '../protocol';
 import type { DriverReport, ReaderAttempt } from './ReaderAttempt';
 import { reportExchanges } from './reportExchange';
 import type { UsbStep } from './RecordingUsbDevice';
@@ -39,7 +39,12 @@ const hex8 = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
  * each start-up step's bytes and timing, the ATR or ATQB, the protocol and rates negotiated, every
  * fallback taken, and the APDU exchange of the session with nothing personal (`reportExchanges`).
  */
-export function buildReaderReport(attempt: ReaderAttempt, log: readonly ApduLogEntry[], connection: ConnectionInfo | null): string {
+export function buildReaderReport(
+  attempt: ReaderAttempt,
+  log: readonly ApduLogEntry[],
+  connection: ConnectionInfo | null,
+  addressing: AddressingView | null = null,
+): string {
   const device = attempt.usbDevice;
   const driver = attempt.driver;
   const steps = attempt.steps;
@@ -75,6 +80,9 @@ export function buildReaderReport(attempt: ReaderAttempt, log: readonly ApduLogE
     startUp: { steps, fallbacks: [...attempt.fallbacks, ...driverFallbacks(driver)] },
     card: cardOf(driver, connection),
     negotiated: negotiated(driver, attempt.extendedLength),
+    // Whether this card took the short-EF-ID forms, or which command it refused so the engine fell
+    // back to SELECT-then-READ for it (docs/card-reference.md §3): a fact about real cards we want back.
+    commandForms: addressing,
     apdus: reportExchanges(log),
   };
   const text = JSON.stringify(report, (_key, value: unknown) => (value instanceof Uint8Array ? toHex(value) : value), 2);
