@@ -1,10 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
+import { accessibilityProblems, VIEWPORTS } from './support/accessibility';
 import { foreignWords, visibleText } from './support/languageCheck';
 import { detailView, everyView, rowKeys, unfoldMatrix } from './support/views';
-
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 /**
  * The scanned page's height at 390×844 before issue 14 (matrix tables, log and card-internal rows
@@ -15,13 +12,6 @@ const HEIGHT_BEFORE = { en: 9229, ja: 7501 } as const;
 
 /** A detail of each kind: a certificate, the four facts, the card face, a card-level object, a card-internal key, an undocumented file. */
 const DETAILS_FOR_AXE = ['jpki/000A', 'text/0002', 'visual/0002', 'common/0001', 'jpki/0017', 'jpki/0005'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 for (const language of ['ja', 'en'] as const) {
   test(`every view in ${language} speaks only ${language === 'ja' ? 'Japanese' : 'English'} (technical tokens aside)`, async ({ page }) => {
@@ -54,9 +44,7 @@ for (const language of ['ja', 'en'] as const) {
       await page.setViewportSize(viewport);
       const problems: Record<string, string[]> = {};
       const check = async (name: string) => {
-        const violations = await seriousViolations(page);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-        if (scrollWidth > innerWidth) violations.push(`scrolls sideways: ${scrollWidth} > ${innerWidth}`);
+        const violations = await accessibilityProblems(page);
         if (violations.length > 0) problems[name] = violations;
       };
       for (const view of everyView(language)) {

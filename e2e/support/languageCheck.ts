@@ -16,10 +16,18 @@ export const LATIN_IN_JAPANESE: readonly string[] = [
   'hidden', 'CHANGE', 'REFERENCE', 'CHALLENGE', 'INS', 'SFI',
   // Product, OS and command names: reader models (their makers' own names), the bridge's `npm run bridge`, openssl.
   'Sony', 'PaSoRi', 'RC-S380', 'RC-S300', 'ACR39U', 'ACR1252U', 'SCR3310', 'SCR3310-NTTCom', 'NTTCom', 'v2', 'npm', 'run', 'bridge',
-  'Windows', 'macOS', 'Linux', 'Node', 'js', 'openssl',
+  'Windows', 'macOS', 'Linux', 'Node', 'js', 'openssl', 'ChromeOS',
   // A contactless card's answer to the reader (ISO/IEC 14443-3), named like the ATR; pcsc-tools, whose public ATR list names the cards.
   'ATQB', 'pcsc-tools',
+  // The reader check's field names from ISO/IEC 14443-3/-4, ISO 7816-3 and CCID, as the standards and reader makers' Japanese manuals write them.
+  'ATTRIB', 'PUPI', 'FSCI', 'FSC', 'FSD', 'FWI', 'FWT', 'CID', 'NAD', 'MBLI', 'WUPB', 'ISO-DEP', 'TPDU', 'IFSD', 'IFSC', 'BWI', 'CWI', 'Fi', 'Di', 'PPS',
+  'dwFeatures', 'kbit',
+  // The emulated readers' USB product strings (`… (simulated)`, RC-S380/S): the device's own name, shown as it gives it.
+  'simulated', 'RC-S380/S', 'RC-S300/S',
 ];
+
+/** Names of several Latin words that a Japanese page writes as they are: an API's own name. */
+const LATIN_PHRASES_IN_JAPANESE: readonly string[] = ['Web Smart Card API'];
 
 /**
  * Japanese a page in English may show, each for a reason: the card's own names for its applets
@@ -66,8 +74,9 @@ export async function visibleText(page: Page): Promise<string> {
 export function foreignWords(text: string, language: 'ja' | 'en'): string[] {
   if (language === 'ja') {
     const allowed = new Set(LATIN_IN_JAPANESE.map((w) => w.toLowerCase()));
-    const words = text.match(/[A-Za-z][A-Za-z0-9'’]*(?:[-/][A-Za-z0-9]+)*/g) ?? [];
-    const technical = (part: string) => allowed.has(part.toLowerCase()) || /^[A-F0-9]+$/.test(part) || part.length === 1;
+    const words = LATIN_PHRASES_IN_JAPANESE.reduce((rest, phrase) => rest.split(phrase).join(' '), text).match(/[A-Za-z][A-Za-z0-9'’]*(?:[-/][A-Za-z0-9]+)*/g) ?? [];
+    // Hex (a byte, or `0xFF` whose word starts at the x), or one letter (T=1, Type B's B, a unit's B).
+    const technical = (part: string) => allowed.has(part.toLowerCase()) || /^x?[A-F0-9]+$/.test(part) || part.length === 1;
     return [...new Set(words.filter((w) => !technical(w) && !w.split(/[-/]/).every(technical)))];
   }
   const runs = text.match(/[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f々〆ヶ]+/g) ?? [];

@@ -31,7 +31,7 @@ export async function rowKeys(page: Page): Promise<string[]> {
 
 /**
  * Every view a person can reach with the simulator, in an order that walks them in one session:
- * the start screen, an unreadable transcript's error, the scanned page, the APDU log open, each
+ * the start screen, an unreadable transcript's error, the scanned page, "Check the card", the APDU log open, each
  * dialog (a PIN with a wrong entry's error, the transcript export), "What a service sees" with the
  * no-PIN read, and the privacy page. Row details come from `rowKeys` after `scanned`.
  */
@@ -57,6 +57,14 @@ export function everyView(language: Language): View[] {
       enter: async (page) => {
         await startSimulator(page, { language });
         await scanCard(page);
+      },
+    },
+    {
+      name: 'check the card',
+      enter: async (page) => {
+        await page.getByTestId('check-card').click();
+        await expect(page.getByTestId('card-check-atr')).toBeVisible();
+        await expect(page.getByTestId('card-check-expiry')).toBeVisible();
       },
     },
     {

@@ -100,7 +100,7 @@ describe('engine with USB readers', () => {
     expect((await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).opened.length).toBeGreaterThan(0);
     const check = await client.call('readerCheck', {});
     expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 424 });
-    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ name: 'Bit rate to card / to reader', value: '424 / 424 kbit/s' });
+    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ key: 'bitRate', toCard: 424, toReader: 424, fellBackFrom: null });
     await close();
   });
 
@@ -128,7 +128,7 @@ describe('engine with USB readers', () => {
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     const check = await client.call('readerCheck', {});
     expect(check).toMatchObject({ kind: 'contactless', experimental: true });
-    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ name: 'Start-up sequence', value: 'layer 3, flags 0010' });
+    expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ key: 'startUpSequence', sequence: 'layer 3, flags 0010', failed: [] });
     await close();
   });
 

@@ -10,7 +10,7 @@ import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/Us
 import type { ReaderRoute } from '../usb/knownReaders';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
-import type { CcidCheckView, ContactlessCheckView, ReaderCheckView, ReaderView } from './protocol';
+import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from './protocol';
 import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
@@ -99,18 +99,10 @@ export async function openReader(usb: UsbLike | null, readerId: string, unrestri
   return { reader: opened.reader, device: found.device, view: openedView, check: () => opened.check(openedView) };
 }
 
-const FEATURE_NAMES: readonly [keyof CcidReaderReport['descriptor']['features'], string][] = [
-  ['autoParametersFromAtr', 'automatic parameters from ATR'],
-  ['autoActivation', 'automatic activation on insertion'],
-  ['autoVoltage', 'automatic voltage selection'],
-  ['autoClock', 'automatic clock change'],
-  ['autoBaudRate', 'automatic baud rate change'],
-  ['autoParameterNegotiation', 'automatic parameter negotiation'],
-  ['autoPps', 'automatic PPS'],
-  ['clockStop', 'clock stop'],
-  ['nadOtherThanZero', 'NAD other than 00'],
-  ['autoIfsd', 'automatic IFSD exchange'],
-  ['usbWakeUp', 'USB wake-up'],
+/** The dwFeatures bits the reader check names, in CCID 1.1 Table 5.1-1 order. */
+const FEATURE_KEYS: readonly CcidFeatureKey[] = [
+  'autoParametersFromAtr', 'autoActivation', 'autoVoltage', 'autoClock', 'autoBaudRate',
+  'autoParameterNegotiation', 'autoPps', 'clockStop', 'nadOtherThanZero', 'autoIfsd', 'usbWakeUp',
 ];
 
 /** The reader check view of whichever driver is in use. */
@@ -130,19 +122,21 @@ function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs
     packetSize: report.packetSize,
     atr: report.atr,
     cardFacts: [
-      { name: 'PUPI', value: a.pupi },
-      { name: 'Application data', value: a.applicationData },
-      { name: 'Protocol info', value: a.protocolInfo },
-      { name: 'FSCI / FSC', value: `${a.fsci} / ${report.fsc} bytes` },
-      { name: 'FWI / FWT', value: `${a.fwi} / ${a.fwtMs} ms` },
+      { key: 'pupi', value: a.pupi },
+      { key: 'applicationData', value: a.applicationData },
+      { key: 'protocolInfo', value: a.protocolInfo },
+      { key: 'fscFsc', fsci: a.fsci, fsc: report.fsc },
+      { key: 'fwiFwt', fwi: a.fwi, fwtMs: a.fwtMs },
       // The ATR a PC/SC reader makes from the ATQB: the known-ATR list names the card, never refuses one.
-      { name: 'Known card', value: knownCardFact(fromHex(report.atr)) },
-      { name: 'ISO 14443-4 compliant', value: (a.protocolType & 0x01) === 1 ? 'yes' : 'no' },
-      { name: 'CID / NAD', value: `${a.cidSupported ? 'yes' : 'no'} / ${a.nadSupported ? 'yes' : 'no'}` },
-      { name: 'MBLI', value: String(report.mbli) },
-      { name: 'WUPB polls', value: String(report.pollAttempts) },
-      { name: 'Bit rate to card / to reader', value: bitRateFact(report) },
-      ...('sequence' in report ? [{ name: 'Start-up sequence', value: sequenceFact(report) }] : []),
+      knownCardFact(fromHex(report.atr)),
+      { key: 'iso14443_4', compliant: (a.protocolType & 0x01) === 1 },
+      { key: 'cidNad', cid: a.cidSupported, nad: a.nadSupported },
+      { key: 'mbli', value: String(report.mbli) },
+      { key: 'wupbPolls', value: String(report.pollAttempts) },
+      { key: 'bitRate', toCard: report.bitRates.toCard, toReader: report.bitRates.toReader, fellBackFrom: report.fellBackFrom },
+      ...('sequence' in report
+        ? [{ key: 'startUpSequence', sequence: report.sequence, failed: report.failedSequences.map((f) => ({ sequence: f.sequence, step: f.step })) } as const]
+        : []),
     ],
     fsc: report.fsc,
     fsd: report.fsd,
@@ -153,51 +147,37 @@ function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs
 
 /**
  * The card the known-ATR list (usb/knownAtrs.ts, pcsc-tools' smartcard_list.txt) files this ATR
- * under. Named only: an ATR missing from the list never stops the card being tried — selecting the
- * JPKI AID decides, as OpenSC's `jpki` driver does (docs/card-reference.md §1).
+ * under, null when it is not there. Named only: an ATR missing from the list never stops the card
+ * being tried — selecting the JPKI AID decides, as OpenSC's `jpki` driver does (docs/card-reference.md §1).
  */
-function knownCardFact(atr: Uint8Array): string {
-  const known = knownAtr(atr);
-  return known ? `${known.card} — ${known.note}` : 'not in the known-ATR list (tried all the same)';
-}
-
-/** ISO/IEC 14443-3 §7.10.4: the rates ATTRIB set, and the ones the card was not heard at. */
-function bitRateFact(report: Rcs380ReaderReport | Rcs300ReaderReport): string {
-  const { bitRates, fellBackFrom } = report;
-  const rates = `${bitRates.toCard} / ${bitRates.toReader} kbit/s`;
-  return fellBackFrom ? `${rates} (not heard at ${fellBackFrom.toCard} / ${fellBackFrom.toReader})` : rates;
-}
-
-/** The RC-S300 start-up sequence that worked, and each that failed first with its step. */
-function sequenceFact(report: Rcs300ReaderReport): string {
-  const failed = report.failedSequences.map((f) => `${f.sequence} failed at ${f.step}`);
-  return [report.sequence, ...failed.map((f) => `(${f})`)].join(' ');
+function knownCardFact(atr: Uint8Array): ReaderFact {
+  return { key: 'knownCard', card: knownAtr(atr)?.key ?? null };
 }
 
 /** CCID 1.1 §5.1 and ISO 7816-3 §8: the reader check view from the driver's report. */
 function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLength: boolean): CcidCheckView {
   const d = report.descriptor;
   const atr = report.atr;
-  const atrFacts: { name: string; value: string }[] = [];
+  const atrFacts: ReaderFact[] = [];
   if (atr) {
-    atrFacts.push({ name: 'Protocols offered', value: atr.protocols.map((t) => `T=${t}`).join(', ') });
-    atrFacts.push({ name: 'Fi / Di', value: `${atr.fi ?? 'RFU'} / ${atr.di ?? 'RFU'}` });
+    atrFacts.push({ key: 'protocolsOffered', value: atr.protocols.map((t) => `T=${t}`).join(', ') });
+    atrFacts.push({ key: 'fiDi', value: `${atr.fi ?? 'RFU'} / ${atr.di ?? 'RFU'}` });
     if (atr.t1) {
-      atrFacts.push({ name: 'IFSC', value: String(atr.t1.ifsc) });
-      atrFacts.push({ name: 'BWI / CWI', value: `${atr.t1.bwi} / ${atr.t1.cwi}` });
-      atrFacts.push({ name: 'EDC', value: atr.t1.edc.toUpperCase() });
+      atrFacts.push({ key: 'ifsc', value: String(atr.t1.ifsc) });
+      atrFacts.push({ key: 'bwiCwi', value: `${atr.t1.bwi} / ${atr.t1.cwi}` });
+      atrFacts.push({ key: 'edc', value: atr.t1.edc.toUpperCase() });
     }
-    atrFacts.push({ name: 'Historical bytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
-    atrFacts.push({ name: 'Known card', value: knownCardFact(atr.raw) });
+    atrFacts.push({ key: 'historicalBytes', value: atr.historical.length > 0 ? toHex(atr.historical) : '—' });
+    atrFacts.push(knownCardFact(atr.raw));
     const n = report.negotiation;
-    const steps = [
-      report.protocol,
-      `Fi/Di ${n.fiDi.toString(16).toUpperCase().padStart(2, '0')}`,
-      n.specificMode ? 'specific mode (TA2), no PPS' : n.pps ? `PPS ${toHex(n.pps)}` : 'no PPS from the host',
-      n.setParameters ? 'SetParameters sent' : 'the reader sets its own parameters',
-      n.voltage === 'auto' ? 'voltage chosen by the reader' : `powered at ${n.voltage}`,
-    ];
-    atrFacts.push({ name: 'Negotiated', value: steps.join(', ') });
+    atrFacts.push({
+      key: 'negotiated',
+      protocol: report.protocol,
+      fiDi: n.fiDi.toString(16).toUpperCase().padStart(2, '0'),
+      pps: n.specificMode ? { mode: 'specific' } : n.pps ? { mode: 'sent', bytes: toHex(n.pps) } : { mode: 'none' },
+      setParameters: n.setParameters,
+      voltage: n.voltage,
+    });
   }
   return {
     kind: 'ccid',
@@ -210,7 +190,7 @@ function readerCheckView(view: ReaderView, report: CcidReaderReport, extendedLen
     voltages: [d.voltages.v5 ? '5 V' : null, d.voltages.v3 ? '3 V' : null, d.voltages.v1_8 ? '1.8 V' : null].filter((v): v is string => v !== null),
     protocols: [d.protocols.t0 ? 'T=0' : null, d.protocols.t1 ? 'T=1' : null].filter((v): v is string => v !== null),
     features: d.features.raw.toString(16).toUpperCase().padStart(8, '0'),
-    featureNames: FEATURE_NAMES.filter(([key]) => d.features[key] === true).map(([, name]) => name),
+    featureKeys: FEATURE_KEYS.filter((key) => d.features[key] === true),
     exchangeLevel: d.features.exchangeLevel,
     maxMessageLength: d.maxMessageLength,
     maxIfsd: d.maxIfsd,

@@ -107,7 +107,7 @@ export function CardPanel() {
       {source?.kind === 'reader' && <ReaderReportButton />}
       {identity && (
         <div className="result" data-testid="identity">
-          <p>{t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: identity.tokenLabel })}</p>
+          <IdentitySentence text={t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: TOKEN_SLOT })} tokenLabel={identity.tokenLabel} />
           <ul className="card-facts">
             <li data-testid="card-check-atr" data-known={identity.atrKnown}>{t(identity.atrKnown ? 'card.check.atrKnown' : 'card.check.atrUnknown')}</li>
             {facts.applets.length > 0 && (
@@ -120,5 +120,22 @@ export function CardPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Where the token label goes in the catalog sentence: it is the card's own data, so it is shown as such, not as UI words. */
+const TOKEN_SLOT = '\u0000';
+
+/** The card check's sentence with the token label the card returned (its JPKI token, e.g. JPKIAPICCTOKEN2) marked as card data. */
+function IdentitySentence({ text, tokenLabel }: { text: string; tokenLabel: string }) {
+  const [before, after] = text.split(TOKEN_SLOT);
+  return (
+    <p>
+      {before}
+      <span className="mono" data-card-data>
+        {tokenLabel}
+      </span>
+      {after}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CcidCheckView, ContactlessCheckView, ReaderView } from '../../../worker/protocol';
+import type { CcidCheckView, ContactlessCheckView, ReaderFact, ReaderView } from '../../../worker/protocol';
+import { sayReaderFact } from '../../model/readerFactText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectHideReaderCheck, selectReaderCheck } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -23,16 +24,20 @@ function ReaderRow({ reader }: { reader: ReaderView }) {
   );
 }
 
-/** Named facts (ATR or ATQB fields), one per line; nothing when there are none. */
-function FactList({ facts }: { facts: readonly { readonly name: string; readonly value: string }[] }) {
+/** Named facts (ATR or ATQB fields), one per line, in the chosen language; nothing when there are none. */
+function FactList({ facts }: { facts: readonly ReaderFact[] }) {
+  const t = useT();
   if (facts.length === 0) return null;
   return (
     <ul className="small">
-      {facts.map((fact) => (
-        <li key={fact.name}>
-          {fact.name}: <span className="mono">{fact.value}</span>
-        </li>
-      ))}
+      {facts.map((fact) => {
+        const { label, value } = sayReaderFact(t, fact);
+        return (
+          <li key={fact.key}>
+            {label}: <span className="mono">{value}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -65,7 +70,7 @@ function CcidFacts({ check }: { check: CcidCheckView }) {
     <dl className="facts">
       <ReaderRow reader={check.reader} />
       <Row label={t('readerCheck.interface')} testId="reader-check-interface">
-        #{check.interfaceNumber}, class 0x{check.interfaceClass} — {t(vendorClass ? 'readerCheck.interfaceVendor' : 'readerCheck.interfaceCcid')}
+        {t('readerCheck.interfaceNumbered', { number: check.interfaceNumber, interfaceClass: check.interfaceClass })} — {t(vendorClass ? 'readerCheck.interfaceVendor' : 'readerCheck.interfaceCcid')}
       </Row>
       <Row label={t('readerCheck.ccid')}>{check.bcdCcid}</Row>
       <Row label={t('readerCheck.slots')}>
@@ -75,7 +80,7 @@ function CcidFacts({ check }: { check: CcidCheckView }) {
       <Row label={t('readerCheck.protocols')}>{check.protocols.join(', ')}</Row>
       <Row label={t('readerCheck.features')}>
         <span className="mono">0x{check.features}</span>
-        {check.featureNames.length > 0 && <span className="small muted"> — {check.featureNames.join(', ')}</span>}
+        {check.featureKeys.length > 0 && <span className="small muted"> — {check.featureKeys.map((key) => t(`readerCheck.feature.${key}`)).join(t('card.check.separator'))}</span>}
       </Row>
       <Row label={t('readerCheck.level')} testId="reader-check-level">
         {t(`readerCheck.level.${check.exchangeLevel}`)}
@@ -102,7 +107,7 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
     <dl className="facts">
       <ReaderRow reader={check.reader} />
       <Row label={t('readerCheck.interface')} testId="reader-check-interface">
-        class 0x{check.interfaceClass} — {t('readerCheck.interfaceVendor')}
+        {t('readerCheck.interfaceClass', { interfaceClass: check.interfaceClass })} — {t('readerCheck.interfaceVendor')}
       </Row>
       <Row label={t('readerCheck.firmware')}>{check.firmwareVersion ?? '—'}</Row>
       {check.experimental && (
@@ -114,7 +119,7 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
         {t('readerCheck.level.contactless')}
       </Row>
       <Row label={t('readerCheck.frames')} testId="reader-check-frames">
-        FSC {check.fsc} B / FSD {check.fsd} B, {check.bitRateKbps} kbit/s
+        {t('readerCheck.framesValue', { fsc: check.fsc, fsd: check.fsd, rate: check.bitRateKbps })}
       </Row>
       <Row label={t('readerCheck.packet')}>{check.packetSize} B</Row>
       <Row label={t('readerCheck.atqb')} testId="reader-check-atqb">
@@ -124,7 +129,7 @@ function ContactlessFacts({ check }: { check: ContactlessCheckView }) {
         <span className="mono">{check.atr}</span>
       </Row>
       <Row label={t('readerCheck.protocolInUse')} testId="reader-check-protocol">
-        ISO-DEP (ISO/IEC 14443-4, Type B)
+        {t('readerCheck.protocolContactless')}
       </Row>
       <Row label={t('readerCheck.extended')}>{t(check.extendedLength ? 'readerCheck.yes' : 'readerCheck.no')}</Row>
     </dl>
