@@ -66,8 +66,8 @@ const allStalls = (stalls: readonly Stall[]) => stalls.map((t) => `${Math.round(
 async function logFlood(page: Page): Promise<void> {
   await page.goto(base);
   await page.getByTestId('lang-en').click();
+  // Choosing a card scans it at once.
   await page.getByTestId('use-simulator').click();
-  await page.getByTestId('scan').click();
   await page.getByTestId('no-pin-summary').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled);
   const download = page.waitForEvent('download');
@@ -85,7 +85,6 @@ async function logFlood(page: Page): Promise<void> {
   const sessionPath = join('test-results', 'hostile-transcripts', 'session.txt');
   await writeFile(sessionPath, session);
   await page.getByTestId('transcript-input').setInputFiles(sessionPath);
-  await page.getByTestId('scan').click();
   await page.getByTestId('no-pin-summary').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 300_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -98,9 +97,9 @@ async function logFlood(page: Page): Promise<void> {
   await page.getByTestId('clear-all').click();
   await watchLongTasks(page);
   started = Date.now();
+  // Opening a transcript scans it at once; the APDU log is folded, so its "earlier rows" line is in the page, not on screen.
   await page.getByTestId('transcript-input').setInputFiles(floodPath);
-  await page.getByTestId('scan').click();
-  await page.getByTestId('log-hidden').waitFor({ timeout: 60_000 });
+  await page.getByTestId('log-hidden').waitFor({ state: 'attached', timeout: 60_000 });
   await page.waitForFunction(() => !(document.querySelector('[data-testid="scan"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 300_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   stalls = await stopWatching(page);
@@ -129,8 +128,8 @@ try {
     if (file.refusedWith) {
       outcome = (await page.getByTestId('error').getAttribute('data-code', { timeout: 60_000 })) ?? '?';
     } else {
+      // Opening the file scans it at once.
       await page.getByTestId('card-panel').waitFor({ timeout: 60_000 });
-      await page.getByTestId('scan').click();
       await page.getByTestId('error').or(page.getByTestId('no-pin-summary')).first().waitFor({ timeout: 300_000 });
       const rows = await page.getByTestId('apdu-row').count();
       const hidden = await page.getByTestId('log-hidden').count();
