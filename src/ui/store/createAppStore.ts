@@ -15,7 +15,7 @@ import {
 import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
-import { mergeRows, updatePinCount } from './mergeRows';
+import { updatePinCount } from './mergeRows';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
 import { servicesActions } from './servicesSlice';
@@ -186,7 +186,8 @@ export function createAppStore(
       selectRow: (selectedRowKey) => set({ selectedRowKey }),
       refreshPins: () =>
         run(async () => {
-          set({ pins: await client.call('pinStatus', {}) });
+          // The PIN states arrive as events, before the answer (taken in by `client.call`).
+          await client.call('pinStatus', {});
         }),
       openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null }, pinOpened: null }),
       dismissPinOpened: () => set({ pinOpened: null }),
@@ -245,8 +246,9 @@ async function scan(set: SetState, get: GetState, client: EngineClientLike, run:
   set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
   try {
     await run(async () => {
-      const result = await client.call('scan', {});
-      set({ rows: mergeRows(get().rows, result.rows), pins: result.pins, scanned: true });
+      // Rows and PIN states came as events while it ran; `client.call` took them in before this.
+      await client.call('scan', {});
+      set({ scanned: true });
     });
   } finally {
     set({ scanning: false, progress: null });
@@ -261,13 +263,9 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
   try {
     const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
     const result = await client.call('verifyPin', params);
-    // Accepted: the dialog has done its work and closes; the page says what the PIN opened.
-    set({
-      pins: result.pins,
-      rows: mergeRows(get().rows, result.opened),
-      pinDialog: null,
-      pinOpened: { pinId, keys: result.opened.map((r) => r.key) },
-    });
+    // Accepted: the dialog has done its work and closes; the page says what the PIN opened (the
+    // PIN states and rows themselves came as events, taken in before this answer).
+    set({ pinDialog: null, pinOpened: { pinId, keys: result.openedKeys } });
     return true;
   } catch (error) {
     const { code, details } = errorInfo(error);

@@ -15,6 +15,18 @@ export function mergeRows(current: readonly ExposureRowView[], incoming: readonl
   return merged;
 }
 
+/**
+ * Replaces PIN states with the same PIN and appends new ones: the engine sends only the states
+ * that changed, the first time on a connection all of them in card order.
+ */
+export function mergePins(current: readonly PinStateView[], incoming: readonly PinStateView[]): readonly PinStateView[] {
+  if (incoming.length === 0) return current;
+  const byId = new Map(incoming.map((p) => [p.pinId, p]));
+  const merged = current.map((p) => byId.get(p.pinId) ?? p);
+  for (const p of byId.values()) if (!current.some((c) => c.pinId === p.pinId)) merged.push(p);
+  return merged;
+}
+
 /** Applies a refusal's news to one PIN (docs/card-reference.md §2: 63Cx gives the new count, 6983 the block). */
 export function updatePinCount(pins: readonly PinStateView[], pinId: PinKey, triesLeft: number): readonly PinStateView[] {
   return pins.map((p) => (p.pinId === pinId ? { ...p, triesLeft, blocked: triesLeft === 0, verified: false } : p));
