@@ -471,6 +471,12 @@ export interface PinOpenedSummary {
 
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
+  /**
+   * Brings in, off the path anyone waits on, what a scan will need (worker/warmUp.ts): asked when the
+   * person turns to a way in, with `simulator` when to the simulator. Answered at once, out of turn;
+   * the loads go on behind it.
+   */
+  warmUp: { params: { simulator?: SimulatorHolderId }; result: null };
   connectSimulator: {
     params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState; personality?: SimulatorPersonalityId };
     result: ConnectionInfo;

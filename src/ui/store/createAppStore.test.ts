@@ -90,6 +90,19 @@ describe('createAppStore', () => {
     expect(state.pins.map((p) => p.pinId)).toEqual(['jpkiAuth']);
   });
 
+  it('asks the engine to warm up once per need, and again once a replaced engine starts cold', () => {
+    const { store, emit, calls } = setup({ warmUp: () => null });
+    store.getState().warmUp();
+    store.getState().warmUp('adult');
+    store.getState().warmUp();
+    store.getState().warmUp('adult');
+    expect(calls.map((c) => [c.method, c.params])).toEqual([['warmUp', {}], ['warmUp', { simulator: 'adult' }]]);
+    emit({ type: 'restarted', reason: { code: 'engine/restarted', message: 'restarted' } });
+    store.getState().warmUp('adult');
+    expect(calls.at(-1)).toEqual({ method: 'warmUp', params: { simulator: 'adult' } });
+    expect(store.getState().busy).toBe(false);
+  });
+
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
     emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });

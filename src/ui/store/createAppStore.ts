@@ -73,6 +73,8 @@ export function createAppStore(
     // Replacing an engine that does not answer (Clear everything / Disconnect while busy).
     restart: engine.restart ? (cause) => engine.restart?.(cause) : undefined,
   };
+  /** What this engine was already asked to warm up ('' for the scan's own needs, or a holder); a replaced engine starts cold. */
+  const warmed = new Set<string>();
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
@@ -166,6 +168,11 @@ export function createAppStore(
         });
         await scanIfNew(get);
       },
+      warmUp: (simulator) => {
+        if (warmed.has(simulator ?? '')) return;
+        warmed.add(simulator ?? '');
+        void engine.call('warmUp', simulator ? { simulator } : {}).catch(() => undefined);
+      },
       openTranscript: async (file) => {
         await run(async () => {
           set({ ...EMPTY_CARD_DATA });
@@ -211,7 +218,10 @@ export function createAppStore(
     };
   });
 
-  engine.subscribe((event) => events.push(event));
+  engine.subscribe((event) => {
+    if (event.type === 'restarted') warmed.clear();
+    events.push(event);
+  });
   return store;
 }
 
