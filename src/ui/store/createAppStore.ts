@@ -159,14 +159,16 @@ export function createAppStore(
       },
       dismissError: () => set({ errorCode: null, errorDetails: {} }),
       connectSimulator: async (holder, cardState = 'fresh', personality) => {
+        let scanned = Promise.resolve();
         await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           const triesLeft = CARD_STATES[cardState];
           const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
+          scanned = scanIfNew(get);
         });
-        await scanIfNew(get);
+        await scanned;
       },
       warmUp: (simulator) => {
         if (warmed.has(simulator ?? '')) return;
@@ -174,14 +176,16 @@ export function createAppStore(
         void engine.call('warmUp', simulator ? { simulator } : {}).catch(() => undefined);
       },
       openTranscript: async (file) => {
+        let scanned = Promise.resolve();
         await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
           const fileName = file instanceof File ? file.name : 'transcript';
           const connection = await client.call('openTranscript', { file, fileName });
           set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
+          scanned = scanIfNew(get);
         });
-        await scanIfNew(get);
+        await scanned;
       },
       checkCard: () =>
         run(async () => {
@@ -227,7 +231,9 @@ export function createAppStore(
 
 /**
  * Choosing a card is asking to see it: once a connection stands and nothing of this card was
- * scanned yet, the no-PIN scan starts at once. A continued session (Reconnect after an
+ * scanned yet, the no-PIN scan starts at once. The simulator and a transcript ask for it in the
+ * same step as they take the connection, before the page renders it: the engine scans while the
+ * page draws the card's view, instead of after (issue "speed to the physical limit" §3). A continued session (Reconnect after an
  * interruption) is not: it keeps what it read, and the person, told what happened (an unfinished
  * scan, or a different card found in the reader), presses Scan when ready.
  */
