@@ -45,6 +45,9 @@ const CASES: Record<string, string> = {
   'src/cards/reexportUp.ts': "export { Engine } from '../worker/Engine';\n",
   'src/worker/lazyUi.ts': "export const load = () => import('../ui/App');\n",
   'src/testing/lazyBytes.ts': "export const load = () => import('../bytes/hex');\n",
+  'src/protocol/reachesDown.ts': "import type { CardErrorCode } from '../cards/mynumber/errors';\nexport type X = CardErrorCode;\n",
+  'src/ui/store/goodProtocol.ts': "import type { ErrorCode } from '../../protocol';\nimport type { ReaderView } from '../../protocol/readers';\nexport type X = ErrorCode | ReaderView;\n",
+  'src/worker/goodProtocol.ts': "import type { ErrorCode } from '../protocol';\nexport type X = ErrorCode;\n",
 };
 
 let copy: string;
@@ -115,6 +118,12 @@ describe('the layer rules fire on a violating file', () => {
     expect(fired('src/testing/reachesDown.ts')).toEqual(['1:no-restricted-imports']);
     expect(fired('src/usb/usesFuzz.ts')).toEqual(['1:no-restricted-imports']);
     expect(fired('src/usb/usesFuzz.test.ts')).toEqual([]);
+  });
+
+  it('protocol/ imports nothing of the app; the UI and the worker import all of it', () => {
+    expect(fired('src/protocol/reachesDown.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/ui/store/goodProtocol.ts')).toEqual([]);
+    expect(fired('src/worker/goodProtocol.ts')).toEqual([]);
   });
 
   it('main.tsx wires the engine only through its main-thread side', () => {

@@ -6,7 +6,7 @@ import type {
   PingMessage,
   SerializedError,
   WorkerMessage,
-} from './protocol';
+} from '../protocol';
 import { EngineFailure } from './engineErrors';
 
 export { EngineFailure } from './engineErrors';

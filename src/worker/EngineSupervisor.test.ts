@@ -3,7 +3,7 @@ import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../simul
 import { Engine, type EngineOptions } from './Engine';
 import { EngineFailure } from './EngineClient';
 import { EngineSupervisor, type WorkerLike } from './EngineSupervisor';
-import type { EngineEvent } from './protocol';
+import type { EngineEvent } from '../protocol';
 
 /**
  * A stand-in for `new Worker(…)`: a real engine (with the real simulator) behind a MessageChannel,

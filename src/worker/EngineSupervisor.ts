@@ -1,5 +1,5 @@
 import { EngineClient, EngineFailure } from './EngineClient';
-import type { EngineEvent, EngineMethod, EngineMethods, Endpoint, SerializedError } from './protocol';
+import type { EngineEvent, EngineMethod, EngineMethods, Endpoint, SerializedError } from '../protocol';
 
 /**
  * What the supervisor needs of a worker: a message endpoint that can also report a crash

@@ -1,5 +1,4 @@
-import { knownErrorCode, type ErrorCode } from './errorCodes';
-import type { SerializedError } from './protocol';
+import { knownErrorCode, type ErrorCode, type SerializedError } from '../protocol';
 
 /**
  * The one engine error type, on both sides of the worker boundary (house rule 9): the engine throws

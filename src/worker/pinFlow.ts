@@ -7,7 +7,7 @@ import { EngineFailure } from './engineErrors';
 import { exposureOf, type ExposureEntry } from '../cards/mynumber/exposure';
 import { JPKI_FILES } from '../cards/mynumber/identifiers';
 import { entriesOf, initialRow, rowKey } from './exposureRows';
-import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
+import type { EngineMethods, ExposureRowView, PinStateView } from '../protocol';
 import { readRow } from './readRow';
 import type { EngineSession } from './session';
 

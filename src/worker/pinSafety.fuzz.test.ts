@@ -4,7 +4,7 @@ import { asciiBytes, toHex } from '../bytes';
 import { PINS, type PinId } from '../cards/mynumber/pin';
 import { checkTargetAsync } from '../testing/fuzz';
 import { EngineFailure } from './EngineClient';
-import type { ApduLogRow, SimulatorCardState } from './protocol';
+import type { ApduLogRow, SimulatorCardState } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

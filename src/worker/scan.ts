@@ -7,7 +7,7 @@ import { PINS, pinsOf } from '../cards/mynumber/pin';
 import { EngineFailure } from './engineErrors';
 import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
 import { noteSignatureNotIssued, probeApplet } from './pinFlow';
-import type { AppletKey, EngineMethods } from './protocol';
+import type { AppletKey, EngineMethods } from '../protocol';
 import { readRow, type ReadTarget } from './readRow';
 import type { EngineSession } from './session';
 

@@ -12,7 +12,7 @@ import { EngineFailure } from './engineErrors';
 import { isSameCard, readCardFingerprint, type CardFingerprint } from './cardIdentity';
 import { initialRows } from './exposureRows';
 import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinViews';
-import type { AddressingView, ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from './protocol';
+import type { AddressingView, ConnectionInfo, EngineEvent, ExposureRowView, PinStateView } from '../protocol';
 import { appletClient } from './appletClient';
 import { serializeError } from './serializeError';
 import { toLogRow } from './logRows';

@@ -3,7 +3,7 @@ import { formatTranscript, parseTranscript, type ApduLogEntry } from '../transpo
 import { TranscriptCard } from '../transport/TranscriptCard';
 import { withholdPinProtectedAnswers } from '../transport/withhold';
 import { EngineFailure } from './engineErrors';
-import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from './protocol';
+import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from '../protocol';
 import { MAX_TRANSCRIPT_BYTES, checkExchanges, checkLineLengths, checkTranscriptSize, displayName } from './transcriptLimits';
 
 /** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */

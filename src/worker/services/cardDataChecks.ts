@@ -7,7 +7,7 @@ import { checkCardFace, checkTextIntegrity, type CardDataCheck } from '../../car
 import { VisualApplet } from '../../cards/mynumber/visual/VisualApplet';
 import type { AppletBase } from '../../cards/mynumber/AppletBase';
 import { EngineFailure } from '../engineErrors';
-import type { CardDataCheckView, EngineMethods, PinKey } from '../protocol';
+import type { CardDataCheckView, EngineMethods, PinKey } from '../../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
 import { cvIssuerKeys } from './trustStores';

@@ -3,7 +3,7 @@ import type { JpkiApplet } from '../../cards/mynumber/jpki/JpkiApplet';
 import { exposureOf } from '../../cards/mynumber/exposure';
 import type { PinId } from '../../cards/mynumber/pin';
 import { EngineFailure } from '../engineErrors';
-import type { ServiceRecordView } from '../protocol';
+import type { ServiceRecordView } from '../../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
 import { requestBase64 } from './base64';

@@ -4,7 +4,7 @@ import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { toHex } from '../../bytes';
 import { EngineFailure } from '../engineErrors';
 import { presentPin } from '../pinFlow';
-import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../protocol';
+import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../../protocol';
 import { toLogRow } from '../logRows';
 import type { EngineSession } from '../session';
 import { toBase64 } from '../../bytes/base64';

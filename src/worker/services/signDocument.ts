@@ -9,7 +9,7 @@ import { toBase64 } from '../../bytes/base64';
 import { certificateFields } from '../content/certificateFields';
 import { EngineFailure } from '../engineErrors';
 import { presentPin } from '../pinFlow';
-import type { DocumentSignatureView, EngineMethods, FieldView } from '../protocol';
+import type { DocumentSignatureView, EngineMethods, FieldView } from '../../protocol';
 import type { EngineSession } from '../session';
 import { requestBase64 } from './base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
