@@ -13,3 +13,4 @@ export type * from './pins';
 export type * from './exposure';
 export type * from './services';
 export type * from './messages';
+export * from './EngineFailure';

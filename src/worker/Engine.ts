@@ -5,7 +5,7 @@ import { PortTransport, type CardTransport } from '../transport';
 import type { UsbConnectionEventLike, UsbLike } from '../usb/host/UsbLike';
 import { knownAtr } from '../usb/knownAtrs';
 import type { ImageOptions } from './content/images';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { pinStatus, verifyPin } from './pinFlow';
 import type {
   CardIdentity,

@@ -8,7 +8,7 @@ import type { PinStatus } from '../cards/mynumber/AppletBase';
 import { PIN_IDS, type PinApplet, type PinId } from '../cards/mynumber/pin';
 import { signPasswordNotIssued } from '../cards/mynumber/jpki/signPassword';
 import type { ImageOptions } from './content/images';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { isSameCard, readCardFingerprint, type CardFingerprint } from './cardIdentity';
 import { initialRows } from './exposureRows';
 import { CERTIFICATE_FLAGS_ROW, certificateFlagsOf, pinStateView } from './pinViews';

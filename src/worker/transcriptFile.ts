@@ -2,7 +2,7 @@ import { MalformedDataError, fromHex } from '../bytes';
 import { formatTranscript, parseTranscript, type ApduLogEntry } from '../transport';
 import { TranscriptCard } from '../transport/TranscriptCard';
 import { withholdPinProtectedAnswers } from '../transport/withhold';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from '../protocol';
 import { MAX_TRANSCRIPT_BYTES, checkExchanges, checkLineLengths, checkTranscriptSize, displayName } from './transcriptLimits';
 

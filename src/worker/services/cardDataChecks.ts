@@ -6,7 +6,7 @@ import { TextApplet } from '../../cards/mynumber/text/TextApplet';
 import { checkCardFace, checkTextIntegrity, type CardDataCheck } from '../../cards/mynumber/trust/cardDataChecks';
 import { VisualApplet } from '../../cards/mynumber/visual/VisualApplet';
 import type { AppletBase } from '../../cards/mynumber/AppletBase';
-import { EngineFailure } from '../engineErrors';
+import { EngineFailure } from '../../protocol';
 import type { CardDataCheckView, EngineMethods, PinKey } from '../../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';

@@ -7,7 +7,7 @@ import { parseCertificate } from '../../cards/mynumber/trust/certificateCheck';
 import { verifyWithSpki } from '../../cards/mynumber/trust/rsa';
 import { toBase64 } from '../../bytes/base64';
 import { certificateFields } from '../content/certificateFields';
-import { EngineFailure } from '../engineErrors';
+import { EngineFailure } from '../../protocol';
 import { presentPin } from '../pinFlow';
 import type { DocumentSignatureView, EngineMethods, FieldView } from '../../protocol';
 import type { EngineSession } from '../session';

@@ -7,9 +7,8 @@ import type {
   SerializedError,
   WorkerMessage,
 } from '../protocol';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 
-export { EngineFailure } from './engineErrors';
 
 /**
  * The main thread's handle on the engine (house rule 9): typed calls that resolve with plain
