@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from './worker/Engine';
-import { EngineClient } from './worker/EngineClient';
-import type { EngineEvent, ExposureRowView, PinStateView, WorkerMessage } from './worker/protocol';
+import { EngineClient } from './client/EngineClient';
+import type { EngineEvent, ExposureRowView, PinStateView, WorkerMessage } from './protocol';
 import { pinsOf } from './worker/test-support/engineHarness';
 import { memoryStorage } from './ui/testing/fakes';
 import { createAppStore } from './ui/store/createAppStore';

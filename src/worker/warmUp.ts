@@ -1,5 +1,5 @@
 import { loadPkijs } from '../cards/mynumber/pkijsModule';
-import type { SimulatorHolderId } from './protocol';
+import type { SimulatorHolderId } from '../protocol';
 import type { ImageOptions } from './content/images';
 import { prepareOpenJpeg } from './image/decodeJp2';
 

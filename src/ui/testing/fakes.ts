@@ -1,4 +1,4 @@
-import type { EngineEvent, EngineMethod, EngineMethods, ExposureRowView, PinStateView } from '../../worker/protocol';
+import type { EngineEvent, EngineMethod, EngineMethods, ExposureRowView, PinStateView } from '../../protocol';
 import type { EngineClientLike } from '../store/appState';
 
 /** A scripted answer; `send` sends events first, as the engine does before it answers (rows and PIN states travel only as events). */
