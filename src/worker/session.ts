@@ -47,8 +47,7 @@ export class EngineSession {
    * physical limit" §3). Forgotten with each connection and with the card's data, when the page
    * starts afresh too, so nothing the page lacks is ever held back.
    */
-  private readonly sentRows = new Map<string, string>();
-  private readonly sentPins = new Map<PinId, string>();
+  private readonly sent = new Map<string, string>();
 
   constructor(
     readonly emit: (event: EngineEvent) => void,
@@ -88,7 +87,7 @@ export class EngineSession {
     this.cardState = cardState;
     this.poweredOn = options.poweredOn === true;
     this.countedNow.clear();
-    this.forgetSent();
+    this.sent.clear();
     // A card refuses a form for good: a continued session keeps what the last connection learnt.
     if (options.addressing || !options.keepLog) this.addressing = new FileAddressing(options.addressing);
     const mine = ++this.attachment;
@@ -183,10 +182,7 @@ export class EngineSession {
     // A row read just before the session ended arrives after it: it belongs to no session now.
     if (!this.transport) return;
     this.rows.set(row.key, row);
-    const json = JSON.stringify(row);
-    if (this.sentRows.get(row.key) === json) return;
-    this.sentRows.set(row.key, json);
-    this.emit({ type: 'row', row });
+    if (this.unsent(row.key, row)) this.emit({ type: 'row', row });
   }
 
   /** One row by key (`jpki/000A`). */
@@ -235,12 +231,7 @@ export class EngineSession {
    */
   emitPins(): PinStateView[] {
     const pins = this.pinViews();
-    const changed = pins.filter((pin) => {
-      const json = JSON.stringify(pin);
-      if (this.sentPins.get(pin.pinId) === json) return false;
-      this.sentPins.set(pin.pinId, json);
-      return true;
-    });
+    const changed = pins.filter((pin) => this.unsent(pin.pinId, pin));
     if (changed.length > 0) this.emit({ type: 'pins', pins: changed });
     return pins;
   }
@@ -272,7 +263,7 @@ export class EngineSession {
     const log = newCardLines.map((entry) => toLogRow(entry, myNumberInLog.spansOf(entry)));
     const pins = this.pinViews();
     // The page starts this card afresh from these: what it holds of the new card's PINs is this.
-    for (const pin of pins) this.sentPins.set(pin.pinId, JSON.stringify(pin));
+    for (const pin of pins) this.unsent(pin.pinId, pin);
     this.emit({ type: 'card-changed', log, pins });
     return true;
   }
@@ -285,13 +276,15 @@ export class EngineSession {
     this.countedNow.clear();
     this.logEntries.length = 0;
     this.card = null;
-    this.forgetSent();
+    this.sent.clear();
   }
 
-  /** The page holds nothing of this session's rows and PINs (a new connection, the card's data dropped). */
-  private forgetSent(): void {
-    this.sentRows.clear();
-    this.sentPins.clear();
+  /** Whether the page was last sent something else under `key` (a row's key, a PIN's id); notes `value` as sent. */
+  private unsent(key: string, value: ExposureRowView | PinStateView): boolean {
+    const json = JSON.stringify(value);
+    if (this.sent.get(key) === json) return false;
+    this.sent.set(key, json);
+    return true;
   }
 
   private resetRows(): void {

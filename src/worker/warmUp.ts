@@ -2,6 +2,7 @@ import { loadPkijs } from '../cards/mynumber/pkijsModule';
 import type { SimulatorHolderId } from '../protocol';
 import type { ImageOptions } from './content/images';
 import { prepareOpenJpeg } from './image/decodeJp2';
+import { loadContentViews } from './readRow';
 
 /*
  * One-off work moved off the path anyone waits on (issue "speed to the physical limit" §3). Each
@@ -11,10 +12,11 @@ import { prepareOpenJpeg } from './image/decodeJp2';
 
 /**
  * What a scan will need, brought in when the person turns to a way in or a card is connected:
- * pkijs, which the scan's certificates are parsed with — and, when they turn to the simulator,
- * the simulator and that holder's card.
+ * the card's decoders and pkijs, which its certificates are parsed with — and, when they turn to
+ * the simulator, the simulator and that holder's card.
  */
 export function warmUp(simulator?: SimulatorHolderId): void {
+  void loadContentViews().catch(() => undefined);
   void loadPkijs().catch(() => undefined);
   if (simulator === 'adult' || simulator === 'child') {
     void import('../simulator').then(({ loadPersonalisation }) => loadPersonalisation(simulator)).catch(() => undefined);

@@ -10,13 +10,8 @@ const CATALOGS: Record<Language, Catalog> = { en, ja };
  * using one, and the matrix asks for counted texts on every render of a scan (issue "speed to the
  * physical limit" §3).
  */
-const PLURAL_RULES = new Map<Language, Intl.PluralRules>();
-
-function pluralRules(language: Language): Intl.PluralRules {
-  let rules = PLURAL_RULES.get(language);
-  if (!rules) PLURAL_RULES.set(language, (rules = new Intl.PluralRules(language)));
-  return rules;
-}
+const PLURAL_RULES: Partial<Record<Language, Intl.PluralRules>> = {};
+const pluralRules = (language: Language) => (PLURAL_RULES[language] ??= new Intl.PluralRules(language));
 
 /**
  * The text for `key` in `language`, with `{name}` placeholders filled from `values`. A numeric
