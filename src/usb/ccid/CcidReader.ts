@@ -3,17 +3,17 @@ import type { Atr } from '../atr';
 import { InvalidBlockError } from '../t1/block';
 import { T1Protocol } from '../t1/T1Protocol';
 import { t0CommandTpdu } from '../t0/tpdu';
-import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
+import type { UsbDeviceLike } from '../UsbDeviceLike';
 import { UsbAccessError, type HostOs } from '../host/UsbAccessError';
-import { claimReaderInterface, openDevice, sessionEnd, startUpStep } from '../host/usbSteps';
+import { claimReaderInterface, openDevice, sessionEnd } from '../host/usbSteps';
 import { exchangeAtApduLevel } from './apduLevel';
 import { CcidLink } from './CcidLink';
 import type { CcidClassDescriptor, CcidExchangeLevel } from './classDescriptor';
-import { findCcidInterfaces, type CcidInterface } from './descriptor';
+import type { CcidInterface } from './descriptor';
 import { Deadline } from './deadline';
 import { encodeIccPowerOff, encodeXfrBlock } from './messages';
 import { watchSlot } from './slotWatch';
-import { firstOccupiedSlot, negotiate, powerOn, type CcidNegotiationReport } from './startUp';
+import { firstOccupiedSlot, negotiate, powerOn, readCcidInterface, type CcidNegotiationReport } from './startUp';
 
 export type { CcidNegotiationReport } from './startUp';
 
@@ -46,16 +46,6 @@ export interface CcidReaderOptions {
   readonly commandDeadlineMs?: number;
   /** The host OS, so an interface held by the OS smart-card service gets the right steps. */
   readonly os?: HostOs;
-}
-
-/** USB 2.0 §9.4.3: GET_DESCRIPTOR, descriptor type CONFIGURATION in the high byte of wValue. */
-const GET_DESCRIPTOR = 0x06;
-const CONFIGURATION_DESCRIPTOR = 0x0200;
-
-function bytesOf(result: UsbInTransferResultLike): Uint8Array {
-  const view = result.data;
-  if (!view) return new Uint8Array(0);
-  return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
 
 /** How long `close()` may take: powering the card off and releasing the interface, best effort. */
@@ -117,15 +107,8 @@ export class CcidReader extends BaseTransport {
   static async open(device: UsbDeviceLike, options: CcidReaderOptions): Promise<CcidReader> {
     const os = options.os ?? 'other';
     await openDevice(device, os);
-    const setup = { requestType: 'standard', recipient: 'device', request: GET_DESCRIPTOR, value: CONFIGURATION_DESCRIPTOR, index: 0 } as const;
-    const head = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, 9)));
-    if (head.length < 9) throw new TransportError('transport/protocol', `configuration descriptor header is ${head.length} bytes`);
-    const total = head[2]! | (head[3]! << 8);
-    const configuration = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, total)));
-    const ccid = await startUpStep('reading the CCID descriptor', async () => findCcidInterfaces(configuration)[0]);
-    if (!ccid) throw new UsbAccessError('usb/not-a-reader', 'the device has no CCID interface');
-    // USB 2.0 §9.6.3: bConfigurationValue is byte 5 of the configuration descriptor.
-    await claimReaderInterface(device, { ...ccid, configurationValue: configuration[5]! }, os);
+    const { ccid, configurationValue } = await readCcidInterface(device);
+    await claimReaderInterface(device, { ...ccid, configurationValue }, os);
     const reader = new CcidReader(device, ccid, options);
     try {
       await reader.start();

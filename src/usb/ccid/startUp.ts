@@ -1,8 +1,11 @@
 import { TransportError } from '../../transport';
 import { parseAtr, type Atr } from '../atr';
 import { UsbAccessError } from '../host/UsbAccessError';
+import { startUpStep } from '../host/usbSteps';
+import type { UsbDeviceLike, UsbInTransferResultLike } from '../UsbDeviceLike';
 import type { CcidClassDescriptor } from './classDescriptor';
 import type { CcidLink } from './CcidLink';
+import { findCcidInterfaces, type CcidInterface } from './descriptor';
 import { encodeGetSlotStatus, encodeIccPowerOn, encodeSetParameters, encodeXfrBlock, type CcidVoltage } from './messages';
 import { parametersFor, planNegotiation, powerOnVoltages } from './negotiation';
 import type { ProtocolParameters } from './parameters';
@@ -20,6 +23,32 @@ export interface CcidNegotiationReport {
   /** False when the reader negotiates by itself (dwFeatures 0x40). */
   readonly setParameters: boolean;
   readonly specificMode: boolean;
+}
+
+/** USB 2.0 §9.4.3: GET_DESCRIPTOR, descriptor type CONFIGURATION in the high byte of wValue. */
+const GET_DESCRIPTOR = 0x06;
+const CONFIGURATION_DESCRIPTOR = 0x0200;
+
+function bytesOf(result: UsbInTransferResultLike): Uint8Array {
+  const view = result.data;
+  if (!view) return new Uint8Array(0);
+  return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+}
+
+/**
+ * The configuration descriptor as the device sends it (its 9-byte header first, for wTotalLength),
+ * and the first CCID interface in it (CCID 1.1 §5.1), with the configuration it belongs to.
+ */
+export async function readCcidInterface(device: UsbDeviceLike): Promise<{ ccid: CcidInterface; configurationValue: number }> {
+  const setup = { requestType: 'standard', recipient: 'device', request: GET_DESCRIPTOR, value: CONFIGURATION_DESCRIPTOR, index: 0 } as const;
+  const head = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, 9)));
+  if (head.length < 9) throw new TransportError('transport/protocol', `configuration descriptor header is ${head.length} bytes`);
+  const total = head[2]! | (head[3]! << 8);
+  const configuration = bytesOf(await startUpStep('GET_DESCRIPTOR', () => device.controlTransferIn(setup, total)));
+  const ccid = await startUpStep('reading the CCID descriptor', async () => findCcidInterfaces(configuration)[0]);
+  if (!ccid) throw new UsbAccessError('usb/not-a-reader', 'the device has no CCID interface');
+  // USB 2.0 §9.6.3: bConfigurationValue is byte 5 of the configuration descriptor.
+  return { ccid, configurationValue: configuration[5]! };
 }
 
 /** CCID 1.1 §6.1.3 GetSlotStatus on each slot in turn; the first with a card, else slot 0. */
