@@ -180,6 +180,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     if (endpointNumber !== BULK_OUT) throw new DOMException('no such endpoint', 'NotFoundError');
     // The reader NAKs the transfer for ever: WebUSB's promise never settles.
     if (this.faults.take('stuck-bulk-out')) return new Promise(() => undefined);
+    if (this.faults.take('stall-bulk-out')) return { status: 'stall', bytesWritten: 0 };
     this.outBuffer = concatBytes(this.outBuffer, data);
     for (let n = pcToRdrMessageLength(this.outBuffer); n !== null; n = pcToRdrMessageLength(this.outBuffer)) {
       const message = this.outBuffer.slice(0, n);
