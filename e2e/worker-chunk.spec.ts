@@ -24,7 +24,7 @@ test('the card engine runs in its own worker chunk, and the simulator and OpenJP
 /** pkijs's classes keep their CLASS_NAME strings through minifying; our own code only names them as properties. */
 const PKIJS = /CLASS_NAME\s*=\s*[`"']SignedAndUnsignedAttributes/;
 
-test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once a card is connected', async ({ page, baseURL }) => {
+test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once the person turns to a way in', async ({ page, baseURL }) => {
   const loaded: { url: string; pkijs: Promise<boolean> }[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return;
@@ -38,6 +38,9 @@ test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once a 
   const atStart = [...loaded];
   expect(await Promise.all(atStart.map((s) => s.pkijs))).not.toContain(true);
 
+  // Pointing at the simulator is enough: what its scan needs comes in before the click (worker/warmUp.ts).
+  await page.getByTestId('use-simulator').hover();
+  await expect.poll(async () => (await Promise.all(loaded.map((s) => s.pkijs))).includes(true)).toBe(true);
   await page.getByTestId('use-simulator').click();
   await expect(page.getByTestId('atr')).toBeVisible();
   await expect.poll(async () => (await Promise.all(loaded.map(async (s) => ((await s.pkijs) ? s.url : null)))).filter(Boolean)).toHaveLength(1);

@@ -39,8 +39,7 @@ export interface ConnectionInfo {
  * `short-ef-id` (READ BINARY `P1 = 80|SFI`, VERIFY `P2 = 80|SFI`, no SELECT EF) or `select`
  * (SELECT EF, then the command). `fallback` is set when this card refused a short-EF-ID form
  * and the session went on with SELECT-then-command: the command header (never a PIN) and the
- * status word — a fact about the card for the reader report. Always set by the engine on
- * `scan` and `verifyPin` results (optional only so older test doubles still type-check).
+ * status word — a fact about the card for the reader report. Set on `scan` and `verifyPin` answers.
  */
 export interface AddressingView {
   readonly mode: 'short-ef-id' | 'select';

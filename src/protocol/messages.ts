@@ -26,8 +26,28 @@ import type {
   ServiceLoginView,
 } from './services';
 
+/** What a scan's answer says beyond its events: the command forms the card took. */
+export interface ScanSummary {
+  readonly addressing: AddressingView;
+}
+
+/**
+ * What an accepted PIN's answer says beyond its events (the PIN states and the rows it opened,
+ * each sent as an event when it changed): which rows it opened, by key (`text/0001`).
+ */
+export interface PinOpenedSummary {
+  readonly openedKeys: readonly string[];
+  readonly addressing: AddressingView;
+}
+
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
+  /**
+   * Brings in, off the path anyone waits on, what a scan will need (worker/warmUp.ts): asked when the
+   * person turns to a way in, with `simulator` when to the simulator. Answered at once, out of turn;
+   * the loads go on behind it.
+   */
+  warmUp: { params: { simulator?: SimulatorHolderId }; result: null };
   connectSimulator: {
     params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState; personality?: SimulatorPersonalityId };
     result: ConnectionInfo;
@@ -62,10 +82,14 @@ export interface EngineMethods {
    */
   openTranscript: { params: TranscriptSource; result: ConnectionInfo };
   identifyCard: { params: Record<string, never>; result: CardIdentity };
-  /** Reads everything readable with no PIN and probes every PIN's tries left; emits progress and rows. */
-  scan: { params: Record<string, never>; result: { rows: readonly ExposureRowView[]; pins: readonly PinStateView[]; addressing?: AddressingView } };
-  /** Tries left of every PIN, spending nothing. */
-  pinStatus: { params: Record<string, never>; result: readonly PinStateView[] };
+  /**
+   * Reads everything readable with no PIN and probes every PIN's tries left. Rows, PIN states and
+   * progress come as events while it runs, each row and PIN state once per change; the answer
+   * (after them) is only a summary, so none crosses the worker boundary twice.
+   */
+  scan: { params: Record<string, never>; result: ScanSummary };
+  /** Tries left of every PIN, spending nothing: the states that changed come as a `pins` event. */
+  pinStatus: { params: Record<string, never>; result: null };
   /**
    * Verifies one PIN, then reads every file it opens in the same DF session. The format is
    * checked before any APDU (error `pin/format`); a blocked PIN is never sent (`card/pin-blocked`);
@@ -73,7 +97,7 @@ export interface EngineMethods {
    */
   verifyPin: {
     params: { pinId: PinKey; pin: string; confirmLastTry?: boolean };
-    result: { pins: readonly PinStateView[]; opened: readonly ExposureRowView[]; addressing?: AddressingView };
+    result: PinOpenedSummary;
   };
   /**
    * The session's APDU log as a transcript (`=>`/`<=`, every VERIFY body as `** PIN hidden **`);

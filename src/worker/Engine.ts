@@ -31,13 +31,14 @@ import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { EngineSession } from './session';
 import { loadPkijs } from '../cards/mynumber/pkijsModule';
+import { warmDecoders, warmUp } from './warmUp';
 
 /**
  * Requests that parse a certificate or a CMS, so they wait for pkijs (a chunk of its own that the
  * worker does not load at start-up: issue "speed to the physical limit" §4).
  */
 const READS_CERTIFICATES: ReadonlySet<EngineMethod> = new Set(['scan', 'verifyPin', 'serviceLogin', 'readAuthCertificate', 'signDocument', 'checkCertificates', 'checkCardData']);
-/** Requests after which a card is there to scan: pkijs starts loading then, off the path the person waits on. */
+/** Requests after which a card is there to scan: what it needs starts loading then (warmUp.ts), if it has not yet. */
 const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connectReader', 'connectSmartCard', 'openTranscript']);
 
 export { toLogRow } from './logRows';
@@ -100,7 +101,7 @@ function transcriptKind(params: Params<'exportTranscript'> | undefined): Transcr
  * Requests answered at once instead of after the operation under way (issue 15 §3): ending the
  * session must work while a reader hangs, and the reader report reads only what the engine holds.
  */
-const IMMEDIATE: ReadonlySet<EngineMethod> = new Set<EngineMethod>(['clear', 'disconnect', 'readerReport']);
+const IMMEDIATE: ReadonlySet<EngineMethod> = new Set<EngineMethod>(['clear', 'disconnect', 'readerReport', 'warmUp']);
 
 /** How long ending a session waits for the transport to close (each driver bounds its own close below this). */
 const END_SESSION_WITHIN_MS = 4000;
@@ -179,7 +180,8 @@ export class Engine {
       if (READS_CERTIFICATES.has(message.method)) await loadPkijs();
       const result = await this.dispatch(message);
       // A card is there: bring in now, while the person looks, what its scan will need.
-      if (CONNECTS.has(message.method)) void loadPkijs().catch(() => undefined);
+      if (CONNECTS.has(message.method)) warmUp();
+      if (message.method === 'scan') warmDecoders(this.session.images);
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() } satisfies ResponseMessage);
     } catch (error) {
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error), engineMs: engineMs() } satisfies ResponseMessage);
@@ -188,6 +190,7 @@ export class Engine {
 
   /** What each request does; plain data in, plain data out (protocol/messages.ts). */
   private readonly handlers: EngineHandlers = {
+    warmUp: async (params) => (warmUp(params?.simulator), null),
     connectSimulator: (params) => this.connectSimulator(params),
     listReaders: (params) => {
       this.unrestricted = params.unrestricted === true;

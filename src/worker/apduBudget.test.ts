@@ -30,11 +30,11 @@ async function fullFlow(holder: SimulatorHolderId, extendedLength: boolean, refu
   const h = startEngine(undefined, refusesShortEfIds === undefined ? {} : { card: { refusesShortEfIds } });
   close = h.close;
   await h.client.call('connectSimulator', { holder, extendedLength });
-  const scan = await h.client.call('scan', {});
+  const scan = await h.scan();
   const scanApdus = h.apdus().length;
   const refused: string[] = [];
   for (const [pinId, pin] of await everyCredential(holder)) {
-    if (typeof pin === 'string') await h.client.call('verifyPin', { pinId, pin }).catch((e: { code: string }) => refused.push(`${pinId}: ${e.code}`));
+    if (typeof pin === 'string') await h.verifyPin({ pinId, pin }).catch((e: { code: string }) => refused.push(`${pinId}: ${e.code}`));
   }
   const rows = Object.fromEntries(
     [...h.rowEvents().values()].map((r) => [

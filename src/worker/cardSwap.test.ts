@@ -111,7 +111,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))('one card at a time: %s',
     const adult = await pinsOf('adult');
     const child = await loadPersonalisation('child');
     await connect();
-    const opened = await h.client.call('verifyPin', { pinId: 'textPin', pin: adult.textPin });
+    const opened = await h.verifyPin({ pinId: 'textPin', pin: adult.textPin });
     expect(opened.opened.find((r) => r.key === 'text/0001')?.status).toBe('read');
     expect((await h.client.call('exportTranscript', {})).text).toContain(ADULT_CARD_NUMBER);
 
@@ -127,7 +127,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))('one card at a time: %s',
     expect(changed.pins.every((p) => p.triesLeft === null && !p.verified)).toBe(true);
 
     // No scan: the child's 照合番号A at once.
-    const visual = await h.client.call('verifyPin', { pinId: 'visualPinA', pin: child.pins.pinA });
+    const visual = await h.verifyPin({ pinId: 'visualPinA', pin: child.pins.pinA });
     expect(visual.opened.find((r) => r.key === 'visual/0002')?.status).toBe('read');
     expect(visual.pins.find((p) => p.pinId === 'textPin')).toMatchObject({ triesLeft: null, verified: false });
 
@@ -140,7 +140,7 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))('one card at a time: %s',
     expect(exported).not.toContain(SELECT_TEXT_AP);
 
     // Nothing the adult's text PIN opened is held for the next scan either.
-    const { rows } = await h.client.call('scan', {});
+    const { rows } = await h.scan();
     // A scan does not touch files behind a PIN: they are as declared, not read, no content.
     for (const key of ['text/0001', 'text/0002']) {
       const row = rows.find((r) => r.key === key);
@@ -155,13 +155,13 @@ describe.each(ROUTES.map((r) => [r.name, r] as const))('one card at a time: %s',
     const { h, connect, putBack } = await route.start();
     close = h.close;
     await connect();
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     await putBack();
     await connect();
     expect(cardChanged(h.events)).toEqual([]);
     const exported = (await h.client.call('exportTranscript', {})).text;
     expect(exported).toContain(ADULT_NAME);
-    const { rows, pins } = await h.client.call('scan', {});
+    const { rows, pins } = await h.scan();
     expect(rows.find((r) => r.key === 'text/0001')).toMatchObject({ status: 'read', readWith: 'textPin' });
     // The card was powered off: it has forgotten the PIN (§5), and so has the session.
     expect(pins.find((p) => p.pinId === 'textPin')?.verified).toBe(false);
@@ -184,7 +184,7 @@ describe('one card at a time: a card that cannot be checked', () => {
     await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
     await usb.run({ action: 'grant', index: 0 });
     await connect();
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     await usb.run({ action: 'remove-card' });
     await usb.run({ action: 'insert-card', holder: 'child' });
     await usb.run({ action: 'inject', fault });
@@ -222,14 +222,14 @@ describe('one card at a time: the simulator', () => {
     const h = startEngine();
     close = h.close;
     await h.client.call('connectSimulator', { holder: 'adult' });
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     await h.client.call('connectSimulator', { holder: 'child' });
     const child = await loadPersonalisation('child');
-    await h.client.call('verifyPin', { pinId: 'visualPinA', pin: child.pins.pinA });
+    await h.verifyPin({ pinId: 'visualPinA', pin: child.pins.pinA });
     const exported = (await h.client.call('exportTranscript', {})).text;
     expect(exported).not.toContain(ADULT_NAME);
     expect(exported).not.toContain(asciiHex((await loadPersonalisation('adult')).holder.myNumber));
-    const { rows } = await h.client.call('scan', {});
+    const { rows } = await h.scan();
     expect(rows.find((r) => r.key === 'text/0001')).toMatchObject({ status: 'not-read', readWith: null });
   });
 });

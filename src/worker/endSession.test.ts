@@ -18,7 +18,7 @@ async function hungReader() {
 
 describe('ending the session while a reader hangs (issue 15 §3)', () => {
   it.each(['clear', 'disconnect'] as const)('%s is answered while a scan waits on a hung reader, ends the scan, and the engine is usable after', async (method) => {
-    const { client, events, eventWhere, apdus, close } = await hungReader();
+    const { client, events, eventWhere, apdus, scan: scanNow, close } = await hungReader();
     const scan = codeOf(client.call('scan', {}));
     // The 10th exchange hangs: the scan is waiting on the reader when the person ends the session.
     await eventWhere(() => apdus().length >= 9);
@@ -33,7 +33,7 @@ describe('ending the session while a reader hangs (issue 15 §3)', () => {
     } else {
       expect((await client.call('connectSimulator', { holder: 'adult' })).kind).toBe('simulator');
     }
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scanNow();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     await close();
   });

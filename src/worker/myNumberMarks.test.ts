@@ -40,9 +40,9 @@ describe.each([false, true])('the My Number marked in the log and the rows (exte
     close = h.close;
     const pins = await pinsOf('adult');
     await h.client.call('connectSimulator', { holder: 'adult', extendedLength });
-    await h.client.call('scan', {});
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
-    await h.client.call('verifyPin', { pinId: 'visualPinA', pin: pins.pinA });
+    await h.scan();
+    await h.verifyPin({ pinId: 'textPin', pin: pins.textPin });
+    await h.verifyPin({ pinId: 'visualPinA', pin: pins.pinA });
     const rows = h.rowEvents();
     const row = (key: string): ExposureRowView => rows.get(key)!;
 

@@ -55,7 +55,7 @@ export function noteSignatureNotIssued(session: EngineSession): void {
 }
 
 /** `pinStatus`: every PIN's tries left, spending nothing (docs/card-reference.md §2, §10, §13.2). */
-export async function pinStatus(session: EngineSession): Promise<PinStateView[]> {
+export async function pinStatus(session: EngineSession): Promise<null> {
   for (const applet of PIN_APPLETS) {
     const client = session.client(applet);
     try {
@@ -70,7 +70,8 @@ export async function pinStatus(session: EngineSession): Promise<PinStateView[]>
       noteSignatureNotIssued(session);
     }
   }
-  return session.emitPins();
+  session.emitPins();
+  return null;
 }
 
 /**
@@ -144,13 +145,13 @@ export async function verifyPin(
   // House rule 5: the format first, before anything else is asked of the session or the card.
   wipe(validatePin(pinId, pin));
   const client = session.client(spec.applet);
-  const pins = await presentPin(session, client, pinId, pin, confirmLastTry);
-  const opened: ExposureRowView[] = [];
+  await presentPin(session, client, pinId, pin, confirmLastTry);
+  const openedKeys: string[] = [];
   for (const entry of entriesOf(spec.applet)) {
     if (entry.access.kind !== 'pin' || !entry.access.anyOf.includes(pinId)) continue;
-    opened.push((await proveHeldRow(session, client, entry, pinId)) ?? (await readRow(session, client, entry, pinId)));
+    openedKeys.push(((await proveHeldRow(session, client, entry, pinId)) ?? (await readRow(session, client, entry, pinId))).key);
   }
-  return { pins, opened, addressing: session.addressingView() };
+  return { openedKeys, addressing: session.addressingView() };
 }
 
 /**

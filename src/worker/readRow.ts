@@ -4,11 +4,16 @@ import { CardLevel } from '../cards/mynumber/cardLevel/CardLevel';
 import { CardError } from '../cards/mynumber/errors';
 import type { ExposureEntry } from '../cards/mynumber/exposure';
 import type { PinId } from '../cards/mynumber/pin';
-import { buildContent } from './content/contentViews';
 import { initialRow } from './exposureRows';
 import type { ExposureRowView, ReadStatus } from '../protocol';
 import type { EngineSession } from './session';
 import { serializeError } from './serializeError';
+
+/**
+ * The card's decoders and the views built from them, a chunk of their own: the worker starts
+ * without them, and the warm-up (warmUp.ts) brings them in before the first read needs them.
+ */
+export const loadContentViews = () => import('./content/contentViews');
 
 /** What reads a row: an applet client (docs/card-reference.md §6–§9.3) or the ISD's GET DATA (§9.4). */
 export type ReadTarget = AppletBase | CardLevel;
@@ -47,7 +52,7 @@ export async function readRow(
   const row: ExposureRowView =
     bytes.length === 0
       ? { ...base, status: 'absent' }
-      : { ...base, status: 'read', content: await buildContent(entry, bytes, session.images), openedBy: openedBy(session.row(base.key), readWith) };
+      : { ...base, status: 'read', content: await (await loadContentViews()).buildContent(entry, bytes, session.images), openedBy: openedBy(session.row(base.key), readWith) };
   session.putRow(row);
   return row;
 }

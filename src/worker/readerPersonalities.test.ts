@@ -21,7 +21,7 @@ async function scanThrough(options: PlugOptions, unrestricted = false) {
     await usb.run({ action: 'plug', options: { ...options, granted: true } });
     const [reader] = await h.client.call('listReaders', { unrestricted });
     const info = await h.client.call('connectReader', { readerId: reader!.id, unrestricted });
-    const { rows } = await h.client.call('scan', {});
+    const { rows } = await h.scan();
     const check = await h.client.call('readerCheck', {});
     return { info, jpkiAuthCertificate: rows.find((r) => r.key === 'jpki/000A')?.status, knownCard: knownCardOf(check) };
   } finally {

@@ -32,15 +32,15 @@ describe('engine with USB readers', () => {
   });
 
   it('scans a card through the SCR3310 emulator with the same rows as the simulator', async () => {
-    const { usb, client, close } = await startWithReaders();
+    const { usb, client, close, scan, verifyPin } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
     await usb.run({ action: 'grant', index: 0 });
     const info = await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
     expect(info).toMatchObject({ kind: 'ccid', atr: '3B E0 00 FF 81 31 FE 45 14', reader: { name: 'SCR3310-NTTCom (simulated)' } });
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     const pins = await pinsOf('adult');
-    const verified = await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
+    const verified = await verifyPin({ pinId: 'textPin', pin: pins.textPin });
     expect(verified.opened.length).toBeGreaterThan(0);
     const check = await client.call('readerCheck', {});
     expect(check).toMatchObject({ interfaceClass: 'FF', exchangeLevel: 'tpdu', protocolInUse: 'T=1', maxMessageLength: 271 });
@@ -58,7 +58,7 @@ describe('engine with USB readers', () => {
   });
 
   it('an unplug mid-scan keeps the rows read so far; re-plugging the same reader continues the session', async () => {
-    const { usb, client, events, close } = await startWithReaders();
+    const { usb, client, events, close, scan } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'scr3310' } });
     await usb.run({ action: 'grant', index: 0 });
     await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
@@ -67,7 +67,7 @@ describe('engine with USB readers', () => {
     expect(events.some((e) => e.type === 'connection' && !e.connected && e.reason?.code === 'transport/device-lost')).toBe(true);
     await usb.run({ action: 'replug' });
     await client.call('connectReader', { readerId: '04E6:511A#0', unrestricted: false });
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.filter((r) => r.status === 'read').length).toBeGreaterThan(10);
     await close();
   });
@@ -86,7 +86,7 @@ describe('engine with USB readers', () => {
   });
 
   it('scans and opens a PIN through the RC-S380 emulator (Port-100, Type B, ISO-DEP), with its own reader check', async () => {
-    const { usb, client, close } = await startWithReaders();
+    const { usb, client, close, scan, verifyPin } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'rcs380' } });
     await usb.run({ action: 'grant', index: 0 });
     const [reader] = await client.call('listReaders', { unrestricted: false });
@@ -94,10 +94,10 @@ describe('engine with USB readers', () => {
     const info = await client.call('connectReader', { readerId: '054C:06C1#0', unrestricted: false });
     expect(info.kind).toBe('rcs380');
     expect(info.atr.startsWith('3B 88 80 01')).toBe(true);
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     const pins = await pinsOf('adult');
-    expect((await client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).opened.length).toBeGreaterThan(0);
+    expect((await verifyPin({ pinId: 'textPin', pin: pins.textPin })).opened.length).toBeGreaterThan(0);
     const check = await client.call('readerCheck', {});
     expect(check).toMatchObject({ kind: 'contactless', fsc: 256, bitRateKbps: 424 });
     expect(check.kind === 'contactless' && check.cardFacts).toContainEqual({ key: 'bitRate', toCard: 424, toReader: 424, fellBackFrom: null });
@@ -118,13 +118,13 @@ describe('engine with USB readers', () => {
   });
 
   it("the RC-S300 (vendor interface, experimental) is listed as such and scans through Sony's transparent session", async () => {
-    const { usb, client, close } = await startWithReaders();
+    const { usb, client, close, scan } = await startWithReaders();
     await usb.run({ action: 'plug', options: { personality: 'rcs300' } });
     await usb.run({ action: 'grant', index: 0 });
     const [reader] = await client.call('listReaders', { unrestricted: false });
     expect(reader).toMatchObject({ id: '054C:0DC8#0', route: 'rcs300', experimental: true, blockedBy: null });
     expect((await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: false })).kind).toBe('rcs300');
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     const check = await client.call('readerCheck', {});
     expect(check).toMatchObject({ kind: 'contactless', experimental: true });
@@ -133,7 +133,7 @@ describe('engine with USB readers', () => {
   });
 
   it('the RC-S300 in an installed app (usb-unrestricted) takes its CCID interface, APDU level, not the experimental vendor route', async () => {
-    const { usb, client, close } = await startWithReaders();
+    const { usb, client, close, scan } = await startWithReaders();
     await usb.run({ action: 'set-unrestricted', unrestricted: true });
     await usb.run({ action: 'plug', options: { personality: 'rcs300-ccid' } });
     await usb.run({ action: 'grant', index: 0 });
@@ -142,21 +142,21 @@ describe('engine with USB readers', () => {
     expect((await client.call('listReaders', { unrestricted: false }))[0]).toMatchObject({ route: 'rcs300', experimental: true });
     const info = await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: true });
     expect(info).toMatchObject({ kind: 'ccid', atr: '3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F' });
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'ccid', exchangeLevel: 'extended-apdu', maxMessageLength: 522, features: '0004007E' });
     await close();
   });
 
   it('an RC-S300 whose CCID interface cannot be used even when unrestricted falls back to the vendor route', async () => {
-    const { usb, client, close } = await startWithReaders();
+    const { usb, client, close, scan } = await startWithReaders();
     await usb.run({ action: 'set-unrestricted', unrestricted: true });
     // The vendor-interface emulator answers no descriptor request and refuses interface 0.
     await usb.run({ action: 'plug', options: { personality: 'rcs300' } });
     await usb.run({ action: 'grant', index: 0 });
     const info = await client.call('connectReader', { readerId: '054C:0DC8#0', unrestricted: true });
     expect(info.kind).toBe('rcs300');
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     expect(await client.call('readerCheck', {})).toMatchObject({ kind: 'contactless', experimental: true, reader: { route: 'rcs300', experimental: true } });
     await close();

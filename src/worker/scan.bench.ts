@@ -31,11 +31,11 @@ async function connect(extendedLength: boolean) {
 type Harness = Awaited<ReturnType<typeof connect>>;
 
 const noPinScan = async (h: Harness) => {
-  await h.client.call('scan', {});
+  await h.scan();
 };
 const allPinScan = async (h: Harness) => {
-  await h.client.call('scan', {});
-  for (const [pinId, pin] of ALL_PINS) await h.client.call('verifyPin', { pinId, pin });
+  await h.scan();
+  for (const [pinId, pin] of ALL_PINS) await h.verifyPin({ pinId, pin });
 };
 
 /** Bytes on the wire of one exchange: command (hex tokens) + response data + status word. */

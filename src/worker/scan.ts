@@ -74,8 +74,10 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
   } catch (error) {
     throw stopped(error, session, current);
   }
+  // Any PIN state the applets' reports left out (an applet the card lacks): the page ends with every one.
+  session.emitPins();
   session.emit({ type: 'progress', done: total, total, current: '' });
-  return { rows: session.rowList(), pins: session.pinViews(), addressing: session.addressingView() };
+  return { addressing: session.addressingView() };
 }
 
 /** Selects an applet or the ISD; one the card lacks (6A82) marks its free rows `absent` instead. */

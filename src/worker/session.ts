@@ -41,6 +41,13 @@ export class EngineSession {
   private poweredOn = false;
   /** Bumped by `end()`: what a transport ended that way still reports is dropped, not logged. */
   private attachment = 0;
+  /**
+   * What this connection last sent the page of each row and each PIN, as JSON: rows and PIN states
+   * cross the worker boundary once per change, as events, and nowhere else (issue "speed to the
+   * physical limit" §3). Forgotten with each connection and with the card's data, when the page
+   * starts afresh too, so nothing the page lacks is ever held back.
+   */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     readonly emit: (event: EngineEvent) => void,
@@ -80,6 +87,7 @@ export class EngineSession {
     this.cardState = cardState;
     this.poweredOn = options.poweredOn === true;
     this.countedNow.clear();
+    this.sent.clear();
     // A card refuses a form for good: a continued session keeps what the last connection learnt.
     if (options.addressing || !options.keepLog) this.addressing = new FileAddressing(options.addressing);
     const mine = ++this.attachment;
@@ -169,12 +177,12 @@ export class EngineSession {
     return this.countedNow.has(pinId) ? (this.pinStatus.get(pinId) ?? null) : null;
   }
 
-  /** Stores a row and tells the UI (event `row`). */
+  /** Stores a row and tells the UI (event `row`) when it differs from what the page was last sent. */
   putRow(row: ExposureRowView): void {
     // A row read just before the session ended arrives after it: it belongs to no session now.
     if (!this.transport) return;
     this.rows.set(row.key, row);
-    this.emit({ type: 'row', row });
+    if (this.unsent(row.key, row)) this.emit({ type: 'row', row });
   }
 
   /** One row by key (`jpki/000A`). */
@@ -217,10 +225,14 @@ export class EngineSession {
     return signPasswordNotIssued(certificateFlagsOf(this.rows.get(CERTIFICATE_FLAGS_ROW)), this.pinStatus.get('jpkiSign') ?? null);
   }
 
-  /** Reports every PIN's state (event `pins`) and returns it. */
+  /**
+   * Reports the PIN states that changed since the page was last sent them (event `pins`, in card
+   * order; the first of a connection carries all) and returns every PIN's state.
+   */
   emitPins(): PinStateView[] {
     const pins = this.pinViews();
-    this.emit({ type: 'pins', pins });
+    const changed = pins.filter((pin) => this.unsent(pin.pinId, pin));
+    if (changed.length > 0) this.emit({ type: 'pins', pins: changed });
     return pins;
   }
 
@@ -249,7 +261,10 @@ export class EngineSession {
     // The same rows the `apdu` events showed: a tracker that has seen only these lines marks them alike.
     const myNumberInLog = new MyNumberInLog();
     const log = newCardLines.map((entry) => toLogRow(entry, myNumberInLog.spansOf(entry)));
-    this.emit({ type: 'card-changed', log, pins: this.pinViews() });
+    const pins = this.pinViews();
+    // The page starts this card afresh from these: what it holds of the new card's PINs is this.
+    for (const pin of pins) this.unsent(pin.pinId, pin);
+    this.emit({ type: 'card-changed', log, pins });
     return true;
   }
 
@@ -261,6 +276,15 @@ export class EngineSession {
     this.countedNow.clear();
     this.logEntries.length = 0;
     this.card = null;
+    this.sent.clear();
+  }
+
+  /** Whether the page was last sent something else under `key` (a row's key, a PIN's id); notes `value` as sent. */
+  private unsent(key: string, value: ExposureRowView | PinStateView): boolean {
+    const json = JSON.stringify(value);
+    if (this.sent.get(key) === json) return false;
+    this.sent.set(key, json);
+    return true;
   }
 
   private resetRows(): void {

@@ -24,7 +24,7 @@ describe('the simulator card personalities through the engine', () => {
     close = h.close;
     const connection = await h.client.call('connectSimulator', { holder: 'adult', personality });
     expect(connection.atr).toBe(toHex(CARD_PERSONALITIES[personality].atr));
-    const { rows } = await h.client.call('scan', {});
+    const { rows } = await h.scan();
     expect(statuses(rows)['jpki/000A']).toBe('read');
   });
 

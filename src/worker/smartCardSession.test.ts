@@ -16,11 +16,11 @@ function cardBehindPort(card: SimulatedCard): MessagePort {
 
 describe('engine: connectSmartCard (Web Smart Card, card held by the main thread)', () => {
   it('takes the transferred port, scans through it, and has no USB reader to check', async () => {
-    const { client, close } = startEngine();
+    const { client, scan, close } = startEngine();
     const port = cardBehindPort(new SimulatedCard(await loadPersonalisation('adult')));
     const info = await client.call('connectSmartCard', { port, readerName: 'R', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true }, [port]);
     expect(info).toMatchObject({ kind: 'smartcard', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true, reader: { name: 'R' } });
-    const { rows } = await client.call('scan', {});
+    const { rows } = await scan();
     expect(rows.find((r) => r.key === 'jpki/000A')?.status).toBe('read');
     expect(rows.find((r) => r.key === 'cardLevel/0045')?.status).toBe('read');
     expect(await client.call('readerCheck', {}).then(() => 'resolved', (e: EngineFailure) => e.code)).toBe('engine/not-a-reader');

@@ -17,8 +17,8 @@ describe('exportTranscript and openTranscript', () => {
     close = h.close;
     const pins = await pinsOf('adult');
     await h.client.call('connectSimulator', { holder: 'adult' });
-    const scanned = await h.client.call('scan', {});
-    const verified = await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: pins.jpkiSign! });
+    const scanned = await h.scan();
+    const verified = await h.verifyPin({ pinId: 'jpkiSign', pin: pins.jpkiSign! });
     const { text } = await h.client.call('exportTranscript', {});
 
     expect(text).toMatch(/^# MynaLens APDU transcript/);
@@ -35,8 +35,8 @@ describe('exportTranscript and openTranscript', () => {
     const replay = startEngine();
     const info = await replay.client.call('openTranscript', { text, fileName: 'session.txt' });
     expect(info).toEqual({ kind: 'transcript', atr: '3B E0 00 FF 81 31 FE 45 14', extendedLength: true, transcript: { fileName: 'session.txt' } });
-    const again = await replay.client.call('scan', {});
-    const reverified = await replay.client.call('verifyPin', { pinId: 'jpkiSign', pin: pins.jpkiSign! });
+    const again = await replay.scan();
+    const reverified = await replay.verifyPin({ pinId: 'jpkiSign', pin: pins.jpkiSign! });
     await replay.close();
     expect(comparable(again.rows)).toEqual(comparable(scanned.rows));
     expect(again.pins).toEqual(scanned.pins);
@@ -48,8 +48,8 @@ describe('exportTranscript and openTranscript', () => {
     close = h.close;
     const pins = await pinsOf('adult');
     await h.client.call('connectSimulator', { holder: 'adult' });
-    const scanned = await h.client.call('scan', {});
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
+    const scanned = await h.scan();
+    await h.verifyPin({ pinId: 'textPin', pin: pins.textPin });
     const full = (await h.client.call('exportTranscript', { kind: 'full' })).text;
     const { text } = await h.client.call('exportTranscript', { kind: 'redacted' });
 
@@ -69,9 +69,9 @@ describe('exportTranscript and openTranscript', () => {
 
     const replay = startEngine();
     await replay.client.call('openTranscript', { text });
-    const again = await replay.client.call('scan', {});
+    const again = await replay.scan();
     expect(comparable(again.rows)).toEqual(comparable(scanned.rows));
-    await expect(replay.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin })).rejects.toMatchObject({ code: 'transport/replay-withheld' });
+    await expect(replay.verifyPin({ pinId: 'textPin', pin: pins.textPin })).rejects.toMatchObject({ code: 'transport/replay-withheld' });
     await replay.close();
   });
 
@@ -91,17 +91,17 @@ describe('clear', () => {
     const h = startEngine();
     close = h.close;
     await h.client.call('connectSimulator', { holder: 'adult' });
-    await h.client.call('scan', {});
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await h.scan();
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     expect(await h.client.call('clear', {})).toBeNull();
     expect(h.events.at(-1)).toMatchObject({ type: 'connection', connected: false });
-    await expect(h.client.call('scan', {})).rejects.toMatchObject({ code: 'engine/not-connected' });
+    await expect(h.scan()).rejects.toMatchObject({ code: 'engine/not-connected' });
     const { text } = await h.client.call('exportTranscript', {});
     expect(text).not.toMatch(/^=>/m);
     expect(text).toContain('# transport: none');
 
     await h.client.call('connectSimulator', { holder: 'adult' });
-    const { rows, pins } = await h.client.call('scan', {});
+    const { rows, pins } = await h.scan();
     // The My Number read with the text PIN before clear is gone; no PIN counts as verified.
     expect(rows.find((r) => r.key === 'text/0001')).toMatchObject({ status: 'not-read', readWith: null });
     expect(rows.some((r) => r.readWith !== null && r.readWith !== 'none')).toBe(false);
@@ -112,8 +112,8 @@ describe('clear', () => {
     const h = startEngine();
     close = h.close;
     await h.client.call('connectSimulator', { holder: 'adult' });
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
-    const { rows, pins } = await h.client.call('scan', {});
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    const { rows, pins } = await h.scan();
     expect(rows.find((r) => r.key === 'text/0001')).toMatchObject({ status: 'read', readWith: 'textPin' });
     expect(pins.find((p) => p.pinId === 'textPin')?.verified).toBe(true);
   });

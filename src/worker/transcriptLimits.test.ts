@@ -143,11 +143,11 @@ describe('a real session', () => {
     close = h.close;
     const pins = await pinsOf('adult');
     await h.client.call('connectSimulator', { holder: 'adult' });
-    await h.client.call('scan', {});
-    await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: pins.jpkiSign! });
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
-    await h.client.call('verifyPin', { pinId: 'visualPinB', pin: pins.pinB });
-    await h.client.call('verifyPin', { pinId: 'visualBirth', pin: pins.birthKey });
+    await h.scan();
+    await h.verifyPin({ pinId: 'jpkiSign', pin: pins.jpkiSign! });
+    await h.verifyPin({ pinId: 'textPin', pin: pins.textPin });
+    await h.verifyPin({ pinId: 'visualPinB', pin: pins.pinB });
+    await h.verifyPin({ pinId: 'visualBirth', pin: pins.birthKey });
     const { text } = await h.client.call('exportTranscript', {});
     // Measured at 37 KB (face image included); the cap leaves a wide margin.
     expect(text.length).toBeLessThan(MAX_TRANSCRIPT_BYTES / 10);

@@ -26,11 +26,11 @@ const comparablePins = (pins: readonly PinStateView[]) => pins.map((p) => JSON.s
 /** What one step showed: the rows it produced, the PIN states, or the error it ended with. */
 async function run(h: Engine, step: Step): Promise<unknown> {
   const pins = await pinsOf('adult');
-  const verify = (pinId: PinKey, pin: string) => h.client.call('verifyPin', { pinId, pin });
+  const verify = (pinId: PinKey, pin: string) => h.verifyPin({ pinId, pin });
   try {
     switch (step) {
       case 'scan': {
-        const { rows, pins: states } = await h.client.call('scan', {});
+        const { rows, pins: states } = await h.scan();
         return { rows: comparableRows(rows), pins: comparablePins(states) };
       }
       case 'wrongAuth':

@@ -120,6 +120,12 @@ export interface AppState extends ServicesActions {
   readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
   connectSimulator(holder: SimulatorHolderId, cardState?: CardStateChoice, personality?: SimulatorPersonalityId): Promise<void>;
+  /**
+   * Asks the engine to bring in what a scan will need, off the path anyone waits on (worker/warmUp.ts):
+   * when the person turns to a way in, with a holder when to the simulator. Never busy, never an
+   * error: whatever is not ready yet loads when used.
+   */
+  warmUp(simulator?: SimulatorHolderId): void;
   /** Hands the chosen file to the engine unread: the worker checks and parses it, never this thread. */
   openTranscript(file: Blob): Promise<void>;
   checkCard(): Promise<void>;

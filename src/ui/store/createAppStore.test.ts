@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo } from '../../protocol';
-import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
+import { SCAN_SUMMARY, fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';
 
@@ -41,7 +41,10 @@ describe('createAppStore', () => {
     let release: () => void = () => {};
     const { store, calls } = setup({
       identifyCard: () => new Promise((resolve) => (release = () => resolve({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }))),
-      pinStatus: () => [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })],
+      pinStatus: (_, send) => {
+        send({ type: 'pins', pins: [pinState({ pinId: 'jpkiAuth', triesLeft: 1 })] });
+        return null;
+      },
     });
     await store.getState().connectSimulator('adult');
     const checking = store.getState().checkCard();
@@ -57,12 +60,16 @@ describe('createAppStore', () => {
     expect(calls.filter((c) => c.method === 'pinStatus')).toHaveLength(1);
   });
 
-  it('choosing the simulator scans at once: fills rows live from row events, tracks progress, then takes the result', async () => {
+  it('choosing the simulator scans at once: fills rows and PINs live from events, tracks progress, then takes the summary', async () => {
     let release: () => void = () => {};
     const { store, emit } = setup({
-      scan: () =>
+      scan: (_, send) =>
         new Promise((resolve) => {
-          release = () => resolve({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [pinState({ pinId: 'jpkiAuth' })] });
+          release = () => {
+            send({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }) });
+            send({ type: 'pins', pins: [pinState({ pinId: 'jpkiAuth' })] });
+            resolve(SCAN_SUMMARY);
+          };
         }),
     });
     const scanning = store.getState().connectSimulator('adult');
@@ -83,6 +90,19 @@ describe('createAppStore', () => {
     expect(state.pins.map((p) => p.pinId)).toEqual(['jpkiAuth']);
   });
 
+  it('asks the engine to warm up once per need, and again once a replaced engine starts cold', () => {
+    const { store, emit, calls } = setup({ warmUp: () => null });
+    store.getState().warmUp();
+    store.getState().warmUp('adult');
+    store.getState().warmUp();
+    store.getState().warmUp('adult');
+    expect(calls.map((c) => [c.method, c.params])).toEqual([['warmUp', {}], ['warmUp', { simulator: 'adult' }]]);
+    emit({ type: 'restarted', reason: { code: 'engine/restarted', message: 'restarted' } });
+    store.getState().warmUp('adult');
+    expect(calls.at(-1)).toEqual({ method: 'warmUp', params: { simulator: 'adult' } });
+    expect(store.getState().busy).toBe(false);
+  });
+
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
     emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });
@@ -94,9 +114,11 @@ describe('createAppStore', () => {
   it('never keeps the PIN in state: not on success, not on a wrong PIN', async () => {
     let answer: 'ok' | 'wrong' = 'wrong';
     const { store, calls } = setup({
-      verifyPin: () => {
+      verifyPin: (_, send) => {
         if (answer === 'wrong') throw Object.assign(new Error('wrong'), { code: 'card/wrong-pin', details: { pinId: 'jpkiAuth', triesLeft: 2 } });
-        return { pins: [pinState({ pinId: 'jpkiAuth', verified: true })], opened: [row({ key: 'jpki/0001', status: 'read', readWith: 'jpkiAuth', content })] };
+        send({ type: 'pins', pins: [pinState({ pinId: 'jpkiAuth', verified: true })] });
+        send({ type: 'row', row: row({ key: 'jpki/0001', status: 'read', readWith: 'jpkiAuth', content }) });
+        return { openedKeys: ['jpki/0001'], addressing: SCAN_SUMMARY.addressing };
       },
     });
     store.setState({ pins: [pinState({ pinId: 'jpkiAuth' })] });
@@ -134,7 +156,7 @@ describe('createAppStore', () => {
   });
 
   it('clear wipes every card datum and the log, and persists only the language', async () => {
-    const { store, emit, calls, storage } = setup({ clear: () => null, scan: () => ({ rows: [row({ key: 'jpki/000A' })], pins: [] }) });
+    const { store, emit, calls, storage } = setup({ clear: () => null, scan: (_, send) => (send({ type: 'row', row: row({ key: 'jpki/000A' }) }), SCAN_SUMMARY) });
     await store.getState().connectSimulator('adult');
     await store.getState().scan();
     emit({ type: 'apdu', row: { seq: 1, name: 'SELECT', nameParts: { instruction: 'SELECT' }, command: '00 A4', responseData: '', sw: '9000', sensitive: false, elapsedMs: 1 } });
@@ -273,7 +295,7 @@ describe('createAppStore', () => {
   });
 
   it('a lost connection keeps what was read, marks the session interrupted and says why', async () => {
-    const { store, emit } = setup({ scan: () => ({ rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })], pins: [] }) });
+    const { store, emit } = setup({ scan: (_, send) => (send({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }) }), SCAN_SUMMARY) });
     await store.getState().connectSimulator('adult');
     await store.getState().scan();
     emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
@@ -335,7 +357,12 @@ describe('createAppStore with USB readers', () => {
 
   it('reconnecting the same reader after an unplug keeps the rows; another reader starts afresh', async () => {
     let scans = 0;
-    const { store, emit } = usbSetup({ scan: () => ({ rows: scans++ === 0 ? [row({ key: 'jpki/000A', status: 'read', readWith: 'none', content })] : [], pins: [] }) });
+    const { store, emit } = usbSetup({
+      scan: (_, send) => {
+        if (scans++ === 0) send({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none', content }) });
+        return SCAN_SUMMARY;
+      },
+    });
     await store.getState().connectReader(READER.id);
     expect(scans).toBe(1);
     emit({ type: 'connection', connected: false, info: null, reason: { code: 'transport/device-lost', message: 'gone' } });
@@ -355,7 +382,11 @@ describe('createAppStore with USB readers', () => {
     let onConnect: () => void = () => {};
     const { store, emit } = usbSetup({
       connectReader: () => (onConnect(), READER_INFO),
-      verifyPin: () => ({ pins: [pinState({ pinId: 'textPin', verified: true })], opened: [row({ key: 'text/0001', status: 'read', readWith: 'textPin', content })] }),
+      verifyPin: (_, send) => {
+        send({ type: 'pins', pins: [pinState({ pinId: 'textPin', verified: true })] });
+        send({ type: 'row', row: row({ key: 'text/0001', status: 'read', readWith: 'textPin', content }) });
+        return { openedKeys: ['text/0001'], addressing: SCAN_SUMMARY.addressing };
+      },
       identifyCard: () => ({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }),
     });
     await store.getState().connectReader(READER.id);
@@ -406,7 +437,7 @@ describe('createAppStore with USB readers', () => {
   it('stays busy until the last of several overlapping calls ends', async () => {
     const release: (() => void)[] = [];
     const later = <T,>(value: T) => new Promise<T>((resolve) => release.push(() => resolve(value)));
-    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }), pinStatus: () => later([]) });
+    const { store } = setup({ identifyCard: () => later({ tokenLabel: 'JPKIAPICCTOKEN2', isMyNumberCard: true, atrKnown: true }), pinStatus: () => later(null) });
     await store.getState().connectSimulator('adult');
     const check = store.getState().checkCard();
     const refresh = store.getState().refreshPins();

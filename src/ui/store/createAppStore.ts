@@ -15,7 +15,7 @@ import {
 import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
-import { mergeRows, updatePinCount } from './mergeRows';
+import { updatePinCount } from './mergeRows';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
 import { servicesActions } from './servicesSlice';
@@ -73,6 +73,8 @@ export function createAppStore(
     // Replacing an engine that does not answer (Clear everything / Disconnect while busy).
     restart: engine.restart ? (cause) => engine.restart?.(cause) : undefined,
   };
+  /** What this engine was already asked to warm up ('' for the scan's own needs, or a holder); a replaced engine starts cold. */
+  const warmed = new Set<string>();
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
 
@@ -157,24 +159,33 @@ export function createAppStore(
       },
       dismissError: () => set({ errorCode: null, errorDetails: {} }),
       connectSimulator: async (holder, cardState = 'fresh', personality) => {
+        let scanned = Promise.resolve();
         await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           const triesLeft = CARD_STATES[cardState];
           const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
           const connection = await client.call('connectSimulator', params);
           set({ connection, source: { kind: 'simulator', holder } });
+          scanned = scanIfNew(get);
         });
-        await scanIfNew(get);
+        await scanned;
+      },
+      warmUp: (simulator) => {
+        if (warmed.has(simulator ?? '')) return;
+        warmed.add(simulator ?? '');
+        void engine.call('warmUp', simulator ? { simulator } : {}).catch(() => undefined);
       },
       openTranscript: async (file) => {
+        let scanned = Promise.resolve();
         await run(async () => {
           set({ ...EMPTY_CARD_DATA });
           // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
           const fileName = file instanceof File ? file.name : 'transcript';
           const connection = await client.call('openTranscript', { file, fileName });
           set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
+          scanned = scanIfNew(get);
         });
-        await scanIfNew(get);
+        await scanned;
       },
       checkCard: () =>
         run(async () => {
@@ -186,7 +197,8 @@ export function createAppStore(
       selectRow: (selectedRowKey) => set({ selectedRowKey }),
       refreshPins: () =>
         run(async () => {
-          set({ pins: await client.call('pinStatus', {}) });
+          // The PIN states arrive as events, before the answer (taken in by `client.call`).
+          await client.call('pinStatus', {});
         }),
       openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null }, pinOpened: null }),
       dismissPinOpened: () => set({ pinOpened: null }),
@@ -210,13 +222,18 @@ export function createAppStore(
     };
   });
 
-  engine.subscribe((event) => events.push(event));
+  engine.subscribe((event) => {
+    if (event.type === 'restarted') warmed.clear();
+    events.push(event);
+  });
   return store;
 }
 
 /**
  * Choosing a card is asking to see it: once a connection stands and nothing of this card was
- * scanned yet, the no-PIN scan starts at once. A continued session (Reconnect after an
+ * scanned yet, the no-PIN scan starts at once. The simulator and a transcript ask for it in the
+ * same step as they take the connection, before the page renders it: the engine scans while the
+ * page draws the card's view, instead of after (issue "speed to the physical limit" §3). A continued session (Reconnect after an
  * interruption) is not: it keeps what it read, and the person, told what happened (an unfinished
  * scan, or a different card found in the reader), presses Scan when ready.
  */
@@ -245,8 +262,9 @@ async function scan(set: SetState, get: GetState, client: EngineClientLike, run:
   set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
   try {
     await run(async () => {
-      const result = await client.call('scan', {});
-      set({ rows: mergeRows(get().rows, result.rows), pins: result.pins, scanned: true });
+      // Rows and PIN states came as events while it ran; `client.call` took them in before this.
+      await client.call('scan', {});
+      set({ scanned: true });
     });
   } finally {
     set({ scanning: false, progress: null });
@@ -261,13 +279,9 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
   try {
     const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
     const result = await client.call('verifyPin', params);
-    // Accepted: the dialog has done its work and closes; the page says what the PIN opened.
-    set({
-      pins: result.pins,
-      rows: mergeRows(get().rows, result.opened),
-      pinDialog: null,
-      pinOpened: { pinId, keys: result.opened.map((r) => r.key) },
-    });
+    // Accepted: the dialog has done its work and closes; the page says what the PIN opened (the
+    // PIN states and rows themselves came as events, taken in before this answer).
+    set({ pinDialog: null, pinOpened: { pinId, keys: result.openedKeys } });
     return true;
   } catch (error) {
     const { code, details } = errorInfo(error);

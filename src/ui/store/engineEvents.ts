@@ -1,7 +1,7 @@
 import type { ApduLogRow, EngineEvent, ExposureRowView } from '../../protocol';
 import { EMPTY_CARD_DATA, type AppState } from './appState';
 import { appendLogRows } from './logWindow';
-import { mergeRows } from './mergeRows';
+import { mergePins, mergeRows } from './mergeRows';
 
 /** What one engine event changes, given the state it arrives in; `null` when it changes nothing. */
 function eventPatch(state: AppState, event: EngineEvent): Partial<AppState> | null {
@@ -11,7 +11,7 @@ function eventPatch(state: AppState, event: EngineEvent): Partial<AppState> | nu
     case 'row':
       return { rows: mergeRows(state.rows, [event.row]) };
     case 'pins':
-      return { pins: event.pins };
+      return { pins: mergePins(state.pins, event.pins) };
     case 'card-changed': {
       // Another card is in the reader: nothing of the previous one may stay next to it (the
       // connection, its source and the reconnect in progress are the reader's, not the card's).

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApduLogRow, ConnectionInfo, EngineEvent } from '../../protocol';
-import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
+import { SCAN_SUMMARY, fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { createAppStore } from './createAppStore';
 import { FRAME_FALLBACK_MS, createEventBatcher, nextAnimationFrame } from './eventBatcher';
 import { LOG_ROWS_SHOWN } from './logWindow';
@@ -121,19 +121,20 @@ describe('the store applies engine events once per frame', () => {
   });
 
   it("takes in a request's events before its result, with no frame run", async () => {
-    const { store, send, pendingFrames } = setup({
-      scan: () => {
+    const { store, pendingFrames } = setup({
+      scan: (_, send) => {
         send({ type: 'row', row: row({ key: 'jpki/0001', status: 'locked', access: { kind: 'pin', anyOf: ['jpkiSign'] } }) });
         send({ type: 'row', row: row({ key: 'jpki/000A', status: 'not-read' }) });
         send(apdu(1));
         send(apdu(2));
-        return { rows: [row({ key: 'jpki/000A', status: 'read', readWith: 'none' })], pins: [] };
+        send({ type: 'row', row: row({ key: 'jpki/000A', status: 'read', readWith: 'none' }) });
+        return SCAN_SUMMARY;
       },
     });
     // Choosing the simulator scans it at once.
     await store.getState().connectSimulator('adult');
     const state = store.getState();
-    // The row events' order holds, and the result (read) wins over the event before it (not-read).
+    // The row events' order holds, and a row's later event (read) wins over its earlier one (not-read).
     expect(state.rows.map((r) => [r.key, r.status])).toEqual([['jpki/0001', 'locked'], ['jpki/000A', 'read']]);
     expect(state.log.map((r) => r.seq)).toEqual([1, 2]);
     expect(pendingFrames()).toBe(1);
@@ -165,7 +166,7 @@ describe('the store applies engine events once per frame', () => {
   });
 
   it('an action takes in the events received before it: opening a transcript shows nothing of them', async () => {
-    const { store, send } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }), scan: () => ({ rows: [], pins: [] }) });
+    const { store, send } = setup({ openTranscript: () => ({ ...INFO, kind: 'transcript' }), scan: () => SCAN_SUMMARY });
     await store.getState().connectSimulator('adult');
     send({ type: 'connection', connected: false, info: null, reason: { code: 'transport/card-removed', message: 'gone' } });
     send(apdu(1));

@@ -13,6 +13,7 @@ export const selectLog = (s: AppState) => s.log;
 export const selectLogHidden = (s: AppState) => s.logHidden;
 export const selectSetLanguage = (s: AppState) => s.setLanguage;
 export const selectConnectSimulator = (s: AppState) => s.connectSimulator;
+export const selectWarmUp = (s: AppState) => s.warmUp;
 export const selectOpenTranscript = (s: AppState) => s.openTranscript;
 export const selectCheckCard = (s: AppState) => s.checkCard;
 export const selectDisconnect = (s: AppState) => s.disconnect;

@@ -1,7 +1,11 @@
 import type { EngineEvent, EngineMethod, EngineMethods, ExposureRowView, PinStateView } from '../../protocol';
 import type { EngineClientLike } from '../store/appState';
 
-type Handler<M extends EngineMethod> = (params: EngineMethods[M]['params']) => Promise<EngineMethods[M]['result']> | EngineMethods[M]['result'];
+/** A scripted answer; `send` sends events first, as the engine does before it answers (rows and PIN states travel only as events). */
+type Handler<M extends EngineMethod> = (params: EngineMethods[M]['params'], send: (event: EngineEvent) => void) => Promise<EngineMethods[M]['result']> | EngineMethods[M]['result'];
+
+/** A scan's answer: only a summary, its rows and PIN states having come as events. */
+export const SCAN_SUMMARY: EngineMethods['scan']['result'] = { addressing: { mode: 'short-ef-id', fallback: null } };
 
 /**
  * A plain-object engine client for store tests: scripted answers, recorded calls, an `emit` for
@@ -10,12 +14,13 @@ type Handler<M extends EngineMethod> = (params: EngineMethods[M]['params']) => P
 export function fakeClient(handlers: { [M in EngineMethod]?: Handler<M> } = {}) {
   const listeners = new Set<(event: EngineEvent) => void>();
   const calls: { method: EngineMethod; params: unknown }[] = [];
+  const send = (event: EngineEvent) => listeners.forEach((l) => l(event));
   const client: EngineClientLike = {
     async call(method, params) {
       calls.push({ method, params });
       const handler = handlers[method] as Handler<typeof method> | undefined;
       if (!handler) throw Object.assign(new Error('unscripted'), { code: 'engine/unknown-request' });
-      return handler(params);
+      return handler(params, send);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -29,7 +34,6 @@ export function fakeClient(handlers: { [M in EngineMethod]?: Handler<M> } = {}) 
     frames = [];
     due.forEach((run) => run());
   };
-  const send = (event: EngineEvent) => listeners.forEach((l) => l(event));
   return {
     client,
     calls,

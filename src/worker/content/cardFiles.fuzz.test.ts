@@ -21,7 +21,7 @@ async function readEveryFile(holder: SimulatorHolderId): Promise<[ExposureEntry,
   const h = startEngine();
   try {
     await h.client.call('connectSimulator', { holder });
-    await h.client.call('scan', {});
+    await h.scan();
     const pins = await pinsOf(holder);
     const values: Partial<Record<PinKey, string | null>> = {
       jpkiSign: pins.jpkiSign,
@@ -30,7 +30,7 @@ async function readEveryFile(holder: SimulatorHolderId): Promise<[ExposureEntry,
       visualBirth: pins.birthKey,
     };
     for (const [pinId, pin] of Object.entries(values)) {
-      if (pin) await h.client.call('verifyPin', { pinId: pinId as PinKey, pin });
+      if (pin) await h.verifyPin({ pinId: pinId as PinKey, pin });
     }
     const out: [ExposureEntry, Uint8Array][] = [];
     for (const [key, row] of h.rowEvents()) {

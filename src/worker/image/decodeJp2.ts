@@ -32,6 +32,20 @@ function loadOpenJpeg(wasmUrl?: string): Promise<OpenJpegModule> {
 }
 
 /**
+ * Fetches and compiles OpenJPEG ahead of the first face photo (worker/warmUp.ts): its first decode
+ * otherwise pays for the WebAssembly's download and compilation. A failed load is tried again on use.
+ */
+export function prepareOpenJpeg(wasmUrl?: string): Promise<void> {
+  return loadOpenJpeg(wasmUrl).then(
+    () => undefined,
+    (error: unknown) => {
+      modulePromise = null;
+      throw error;
+    },
+  );
+}
+
+/**
  * Decodes the face photo of the visual AP (docs/card-reference.md §8.2, DF27: JPEG 2000 in a JP2
  * container, greyscale, low resolution). Browsers do not decode JPEG 2000, hence OpenJPEG.
  * `wasmUrl` is where the bundler put the `.wasm` (in Node the module finds it itself).

@@ -96,7 +96,7 @@ describe('the reader report (issue 15 §5)', () => {
     await client.call('scan', {});
     // A PIN too, so the log holds a VERIFY and the answers it opened (the My Number among them).
     const opened = await client.call('verifyPin', { pinId: 'textPin', pin: (await loadPersonalisation('adult')).pins.textPin });
-    expect(opened.opened.map((r) => r.key)).toContain('text/0001');
+    expect(opened.openedKeys).toContain('text/0001');
 
     const { text, fileName } = await client.call('readerReport', {});
     const report = JSON.parse(text) as ParsedReport;

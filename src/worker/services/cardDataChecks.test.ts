@@ -27,8 +27,8 @@ describe('checkCardData (docs/card-reference.md §7.4, §8.2)', () => {
   it('after the text PIN and PIN-B both verify up to the simulator CV issuer key', async () => {
     const h = await connected();
     const pins = await pinsOf('adult');
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: pins.textPin });
-    await h.client.call('verifyPin', { pinId: 'visualPinB', pin: pins.pinB });
+    await h.verifyPin({ pinId: 'textPin', pin: pins.textPin });
+    await h.verifyPin({ pinId: 'visualPinB', pin: pins.pinB });
     const { checks } = await h.client.call('checkCardData', {});
     expect(checks[0]).toMatchObject({
       which: 'textIntegrity',
@@ -63,7 +63,7 @@ describe('checkCardData (docs/card-reference.md §7.4, §8.2)', () => {
       copy[at + 2] = 0xb2;
       return copy;
     });
-    await h.client.call('verifyPin', { pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
+    await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     const { checks } = await h.client.call('checkCardData', {});
     expect(checks[0]).toMatchObject({ status: 'failed' });
     expect(checks[0]!.steps!.find((s) => s.id === 'basicFourDigest')!.outcome).toBe('fail');
@@ -81,7 +81,7 @@ describe('checkCardData (docs/card-reference.md §7.4, §8.2)', () => {
       copy[at + 7] = 0x33;
       return copy;
     });
-    await h.client.call('verifyPin', { pinId: 'visualPinB', pin: (await pinsOf('adult')).pinB });
+    await h.verifyPin({ pinId: 'visualPinB', pin: (await pinsOf('adult')).pinB });
     const { checks } = await h.client.call('checkCardData', {});
     expect(checks[1]).toMatchObject({ which: 'cardFace', status: 'failed', steps: [{ id: 'faceSignature', outcome: 'fail' }, { id: 'cvCertificate', outcome: 'pass' }] });
   });

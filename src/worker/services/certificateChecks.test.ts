@@ -60,7 +60,7 @@ describe('checkCertificates over the engine', () => {
       onCard: { status: 'verified', caIsBundled: true },
     });
     expect(sign).toEqual({ which: 'sign', state: 'needs-pin' });
-    await h.client.call('verifyPin', { pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
+    await h.verifyPin({ pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
     const after = await h.client.call('checkCertificates', {});
     expect(after.certificates[1]).toMatchObject({ which: 'sign', state: 'checked', bundled: { status: 'verified' }, onCard: { status: 'verified' } });
     expect(after.certificates[1]!.record!.serialNumberHex).not.toBe(after.certificates[0]!.record!.serialNumberHex);

@@ -3,7 +3,7 @@ import type { CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
 import { EngineClient } from '../../client/EngineClient';
-import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from '../../protocol';
+import type { ApduLogRow, EngineEvent, EngineMethods, ExposureRowView, PinStateView, SimulatorHolderId } from '../../protocol';
 
 /** Rewrites a response on its way back, for fault tests (`null` keeps it). */
 export type Tamper = (command: Uint8Array, response: Uint8Array) => Uint8Array | null;
@@ -64,6 +64,21 @@ export function startEngine(
       waiter.resolve(e);
     }
   });
+  const rowEvents = (): Map<string, ExposureRowView> => new Map(events.flatMap((e) => (e.type === 'row' ? [[e.row.key, e.row] as const] : [])));
+  /** The rows sent since the last connection: after a scan, every row of the session (each is sent afresh on a new connection). */
+  const rowsOfConnection = (): ExposureRowView[] => {
+    const since = events.findLastIndex((e) => e.type === 'connection' && e.connected);
+    return [...new Map(events.slice(since + 1).flatMap((e) => (e.type === 'row' ? [[e.row.key, e.row] as const] : []))).values()];
+  };
+  const pinStates = (): PinStateView[] => {
+    // A `pins` event carries the states that changed (the first of a connection, all of them, in card order).
+    let pins = new Map<string, PinStateView>();
+    for (const e of events) {
+      if (e.type === 'card-changed') pins = new Map(e.pins.map((p) => [p.pinId, p]));
+      else if (e.type === 'pins') for (const p of e.pins) pins.set(p.pinId, p);
+    }
+    return [...pins.values()];
+  };
   return {
     engine,
     client,
@@ -79,7 +94,25 @@ export function startEngine(
     /** APDU log rows seen so far. */
     apdus: (): ApduLogRow[] => events.flatMap((e) => (e.type === 'apdu' ? [e.row] : [])),
     /** The last `row` event of each key. */
-    rowEvents: (): Map<string, ExposureRowView> => new Map(events.flatMap((e) => (e.type === 'row' ? [[e.row.key, e.row] as const] : []))),
+    rowEvents,
+    /** Every PIN's state as the `pins` events left it: the page's PIN list (ui/store/mergeRows.ts). */
+    pinStates,
+    /**
+     * `scan`, and the rows and PIN states it sent as events, as the page holds them after it: rows
+     * and PINs cross the worker boundary once, as events, so its answer is only a summary.
+     */
+    scan: async () => ({ ...(await client.call('scan', {})), rows: rowsOfConnection(), pins: pinStates() }),
+    /** `verifyPin`, with the PIN states and the rows it opened as its events left them. */
+    verifyPin: async (params: EngineMethods['verifyPin']['params']) => {
+      const result = await client.call('verifyPin', params);
+      const rows = rowEvents();
+      return { ...result, pins: pinStates(), opened: result.openedKeys.map((key) => rows.get(key)!) };
+    },
+    /** `pinStatus`, with every PIN's state as its events left them. */
+    pinStatus: async () => {
+      await client.call('pinStatus', {});
+      return pinStates();
+    },
     close: async () => {
       client.dispose();
       await engine.dispose();

@@ -38,7 +38,17 @@ export function staysInCard(row: ExposureRowView): boolean {
   return row.access.kind === 'unknown' && row.status !== 'read';
 }
 
-function AppletTable({ group }: { group: AppletGroup }) {
+/**
+ * An applet's rows compared one by one: `groupRows` builds new groups on every change of any row,
+ * and a scan's frame changes the rows of one applet, so the other tables are not rendered again.
+ */
+const sameGroup = (a: { group: AppletGroup }, b: { group: AppletGroup }) =>
+  a.group.applet === b.group.applet &&
+  a.group.rows.length === b.group.rows.length &&
+  a.group.rows.every((row, i) => row === b.group.rows[i]) &&
+  a.group.columns.join() === b.group.columns.join();
+
+const AppletTable = memo(function AppletTable({ group }: { group: AppletGroup }) {
   const t = useT();
   const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
@@ -93,7 +103,7 @@ function AppletTable({ group }: { group: AppletGroup }) {
       )}
     </details>
   );
-}
+}, sameGroup);
 
 /** Columns compared by what they name: `groupRows` builds new arrays on every change of any row. */
 const sameRow = (a: MatrixRowProps, b: MatrixRowProps) => a.row === b.row && a.columns.join() === b.columns.join();

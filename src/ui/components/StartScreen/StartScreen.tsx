@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../protocol';
 import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';
+import { selectBusy, selectConnectSimulator, selectOpenTranscript, selectWarmUp } from '../../store/selectors';
 import { useT } from '../../useT';
 import { BridgeChoice } from '../BridgeChoice/BridgeChoice';
 import { CardPersonalitySelect } from '../CardPersonalitySelect/CardPersonalitySelect';
@@ -16,6 +16,7 @@ export function StartScreen() {
   const busy = useAppStore(selectBusy);
   const connectSimulator = useAppStore(selectConnectSimulator);
   const openTranscript = useAppStore(selectOpenTranscript);
+  const warmUp = useAppStore(selectWarmUp);
   const [holder, setHolder] = useState<SimulatorHolderId>('adult');
   const [cardState, setCardState] = useState<CardStateChoice>('fresh');
   const [personality, setPersonality] = useState<SimulatorPersonalityId>('my-number');
@@ -32,13 +33,24 @@ export function StartScreen() {
       {/* What the person will learn, before any choice: the one identifier the card hands anyone (docs/card-reference.md §6.1). */}
       <p className="lead" data-testid="start-lead">{t('start.lead')}</p>
       <h2 id="start-heading">{t('start.heading')}</h2>
-      <div className="choices">
-        <div className="choice">
+      {/*
+        Turning to a way in (pointer or focus) is the moment to bring in what its scan will need, and
+        the simulator for the simulator: the click that follows scans at once. Nothing loads before.
+      */}
+      <div className="choices" onPointerEnter={() => warmUp()} onFocus={() => warmUp()}>
+        <div className="choice" onPointerEnter={() => warmUp(holder)} onFocus={() => warmUp(holder)}>
           <h3>{t('start.simulator.title')}</h3>
           <p>{t('start.simulator.body')}</p>
           <label className="field">
             <span>{t('start.simulator.holder')}</span>
-            <select value={holder} onChange={(e) => setHolder(e.target.value as SimulatorHolderId)} data-testid="holder-select">
+            <select
+              value={holder}
+              onChange={(e) => {
+                setHolder(e.target.value as SimulatorHolderId);
+                warmUp(e.target.value as SimulatorHolderId);
+              }}
+              data-testid="holder-select"
+            >
               <option value="adult">{t('start.simulator.holder.adult')}</option>
               <option value="child">{t('start.simulator.holder.child')}</option>
             </select>
