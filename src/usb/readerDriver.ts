@@ -6,10 +6,11 @@ import type { Rcs380ReaderReport } from './rcs380/Rcs380Reader';
 import type { UsbDeviceLike } from './UsbDeviceLike';
 
 /*
- * What a reader driver says of itself (types only). Each driver exports one `ReaderDriver` per kind
- * of USB interface it drives (`ccid/ccidDriver.ts`, `rcs380/rcs380Driver.ts`,
- * `rcs300/rcs300Driver.ts`) and `readerRegistry.ts` lists them: discovery, the chooser's filters,
- * the engine's opening, the reader check and the reader report read nothing else about a reader.
+ * What a reader driver says of itself. Each driver describes every kind of USB
+ * interface it drives in one file (`ccid/ccidDriver.ts`, `rcs380/rcs380Driver.ts`,
+ * `rcs300/rcs300Driver.ts`): a `ReaderIdentity` (plain data) and the `ReaderDriver` built on it, and
+ * `readerRegistry.ts` lists them. Discovery, the chooser's filters, the engine's opening, the reader
+ * check and the reader report read nothing else about a reader.
  */
 
 /** How a reader can be reached from a web page: one name per `ReaderDriver`. */
@@ -65,13 +66,16 @@ export interface OpenedDriver {
   report(): DriverReport;
 }
 
+/** A driver's class as the engine starts it: `open` claims the interface and brings the card up. */
+export interface DriverClass<Report> {
+  open(device: UsbDeviceLike, options: { readonly timeoutMs: number; readonly os: HostOs }): Promise<ReaderTransport & { report(): Report }>;
+}
+
 /**
- * One way MynaLens reaches a reader: a driver on one kind of USB interface, with the identities it
- * is for, how it recognises a device it does not know, what the chooser offers for it, and how it
- * opens. Adding a reader to a route is one `readers` entry; adding a route is one descriptor and its
- * line in `readerRegistry.ts`.
+ * Who a route is for and what the chooser offers for it: plain data, read at start-up by the page's
+ * chooser (permission.ts) and the engine's reader list, so neither loads a driver.
  */
-export interface ReaderDriver {
+export interface ReaderIdentity {
   readonly route: ReaderRoute;
   /**
    * The interface is of a class Chrome protects (smart card, 0x0B): only a document granted
@@ -83,21 +87,44 @@ export interface ReaderDriver {
   /** Readers known by USB identity that take this route. */
   readonly readers: readonly KnownReader[];
   /**
-   * Whether a device known by no identity is worth trying on this route, from the classes of its
-   * interfaces (WebUSB's parsed configurations, so nothing is opened). Absent: identities only.
-   */
-  readonly recognises?: (interfaceClasses: ReadonlySet<number>) => boolean;
-  /**
    * What the chooser offers beyond the identities. A route a plain page can claim has its
    * identities offered; a protected one is offered by class, so the person gets our explanation
    * instead of an empty chooser.
    */
   readonly chooserFilters?: readonly UsbDeviceFilterLike[];
+}
+
+/**
+ * One way MynaLens reaches a reader: a driver on one kind of USB interface. Its identity, how it
+ * recognises a device it does not know, how it is loaded (`import()`: its own chunk, never a
+ * start-up one, issue "speed to the physical limit" §4) and started, and which reader check it
+ * makes. Adding a reader to a route is one `readers` entry; adding a route is one descriptor file
+ * and its lines in `readerRegistry.ts`.
+ */
+export type ReaderDriver = ReaderIdentity & DriverHow;
+
+/** How a route's driver recognises, loads and starts, and which reader check it makes. */
+export type DriverHow = {
+  /**
+   * Whether a device known by no identity is worth trying on this route, from the classes of its
+   * interfaces (WebUSB's parsed configurations, so nothing is opened). Absent: identities only.
+   */
+  readonly recognises?: (interfaceClasses: ReadonlySet<number>) => boolean;
+  /** The driver's longest wait for one USB reply beyond what the card itself is allowed. */
+  readonly timeoutMs: number;
   /** The interface this route uses on the device, as the reader report names a fallback. */
   interfaceName(device: UsbDeviceLike): string;
-  /**
-   * Loads the driver with `import()` (its own chunk: the start-up chunks carry descriptors only,
-   * issue "speed to the physical limit" §4) and starts it on the device.
-   */
-  open(device: UsbDeviceLike, os: HostOs): Promise<OpenedDriver>;
+} & (
+    | { readonly check: 'ccid'; load(): Promise<DriverClass<CcidReaderReport>> }
+    | { readonly check: 'contactless'; load(): Promise<DriverClass<Rcs380ReaderReport | Rcs300ReaderReport>> }
+  );
+
+/**
+ * A route's driver: its identity and how it opens. Callers write `/* @__PURE__ *\/ readerDriver(…)`,
+ * so a bundle that reads only the identity (the page's chooser) drops the driver and the `import()`
+ * in it: the page and the worker are separate builds, and a driver reached from the page would be
+ * built into the page's files too.
+ */
+export function readerDriver(identity: ReaderIdentity, how: DriverHow): ReaderDriver {
+  return { ...identity, ...how };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderDriver, ReaderRoute } from './readerDriver';
-import { knownReader, READER_DRIVERS, readerRequestFilters, routesHere, routesOf } from './readerRegistry';
+import type { ReaderDriver, ReaderIdentity, ReaderRoute } from './readerDriver';
+import { knownReader, READER_DRIVERS, READER_IDENTITIES, readerRequestFilters, routesHere, routesOf } from './readerRegistry';
 import type { UsbConfigurationLike } from './UsbDeviceLike';
 
 /** A device as WebUSB lists it before it is opened: identity and one interface per class given. */
@@ -34,6 +34,12 @@ describe('the reader registry', () => {
       // The identity decides, whatever interfaces the device lists.
       expect(routes(routesOf(listed(vendorId, productId, [0xff])))).toEqual(expected);
     }
+  });
+
+  it('gives the page the same identities the engine opens by, in the same order', () => {
+    const identity = ({ route, protectedClass, experimental, readers, chooserFilters }: ReaderIdentity) => ({ route, protectedClass, experimental, readers, chooserFilters });
+    expect(READER_IDENTITIES.map(identity)).toEqual(READER_DRIVERS.map(identity));
+    expect(readerRequestFilters(READER_DRIVERS)).toEqual(readerRequestFilters());
   });
 
   it('holds each USB identity once, so no reader is claimed by two drivers', () => {
@@ -81,7 +87,9 @@ describe('the reader registry', () => {
       recognises: (classes) => classes.has(0x03),
       chooserFilters: [{ classCode: 0x03 }],
       interfaceName: () => 'the test interface',
-      open: () => Promise.reject(new Error('not opened here')),
+      check: 'contactless',
+      timeoutMs: 1_000,
+      load: () => Promise.reject(new Error('not opened here')),
     };
     const drivers = [...READER_DRIVERS, driver];
     expect(knownReader(0x1209, 0x0001, drivers)?.reader.name).toBe('Test reader');

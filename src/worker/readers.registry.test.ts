@@ -58,11 +58,9 @@ const TEST_DRIVER: ReaderDriver = {
   experimental: true,
   readers: [{ ...TEST_IDENTITY, name: 'Test Port-100 reader' }],
   interfaceName: () => 'the test vendor interface',
-  open: async (device, os) => {
-    const { Rcs380Reader } = await import('../usb/rcs380/Rcs380Reader');
-    const reader = await Rcs380Reader.open(device, { timeoutMs: 1_000, presenceCheckMs: 0, os });
-    return { reader, report: () => ({ kind: 'contactless', report: reader.report() }) };
-  },
+  check: 'contactless',
+  timeoutMs: 1_000,
+  load: () => import('../usb/rcs380/Rcs380Reader').then((m) => m.Rcs380Reader),
 };
 
 describe('a reader driver added by its descriptor alone', () => {

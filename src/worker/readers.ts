@@ -87,8 +87,7 @@ async function openOnFirstRoute(
 ): Promise<OpenedOnRoute> {
   for (const [index, driver] of routes.entries()) {
     try {
-      const started = await driver.open(device, os);
-      return { driver, reader: started.reader, report: () => started.report() };
+      return { driver, ...(await start(driver, device, os)) };
     } catch (error) {
       const next = routes[index + 1];
       if (!next || !nextRouteMayWork(error)) throw error;
@@ -96,6 +95,17 @@ async function openOnFirstRoute(
     }
   }
   throw new UsbAccessError('usb/not-a-reader', 'no driver can open this device');
+}
+
+/** Loads the route's driver (its own chunk) and starts it; its report is of the reader check the route makes. */
+async function start(driver: ReaderDriver, device: UsbDeviceLike, os: HostOs): Promise<OpenedDriver> {
+  const options = { timeoutMs: driver.timeoutMs, os };
+  if (driver.check === 'ccid') {
+    const reader = await (await driver.load()).open(device, options);
+    return { reader, report: () => ({ kind: 'ccid', report: reader.report() }) };
+  }
+  const reader = await (await driver.load()).open(device, options);
+  return { reader, report: () => ({ kind: 'contactless', report: reader.report() }) };
 }
 
 /** The reader check of the kind the driver reports: contact (CCID) or contactless (Type B, ISO-DEP). */

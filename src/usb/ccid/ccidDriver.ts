@@ -1,5 +1,4 @@
-import type { HostOs } from '../host/UsbAccessError';
-import type { OpenedDriver, ReaderDriver } from '../readerDriver';
+import { readerDriver, type ReaderDriver, type ReaderIdentity } from '../readerDriver';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
@@ -9,12 +8,8 @@ const REPLY_TIMEOUT_MS = 5_000;
 const SMART_CARD_CLASS = 0x0b;
 const VENDOR_CLASS = 0xff;
 
-/** Loads `CcidReader` (its own chunk) and starts it; the reader check is the contact one. */
-async function openCcid(device: UsbDeviceLike, os: HostOs): Promise<OpenedDriver> {
-  const { CcidReader } = await import('./CcidReader');
-  const reader = await CcidReader.open(device, { timeoutMs: REPLY_TIMEOUT_MS, os });
-  return { reader, report: () => ({ kind: 'ccid', report: reader.report() }) };
-}
+/** Our CCID driver, `CcidReader`, loaded when a reader is opened; its reader check is the contact one. */
+const loadCcid = () => import('./CcidReader').then((m) => m.CcidReader);
 
 /** "the CCID interface (n)": the first interface of this class, as WebUSB parsed it. */
 function ccidInterfaceName(interfaceClass: number): (device: UsbDeviceLike) => string {
@@ -27,28 +22,32 @@ function ccidInterfaceName(interfaceClass: number): (device: UsbDeviceLike) => s
   };
 }
 
-/**
- * Our CCID driver behind a vendor-class interface (docs/browser-platform.md §4.8): no protected
- * class, so a plain page may claim it. A vendor-class device known by no identity is worth trying:
- * the CCID class descriptor decides when it is opened.
- */
-export const CCID_VENDOR_DRIVER: ReaderDriver = {
+/** CCID behind a vendor-class interface (docs/browser-platform.md §4.8): no protected class, so a plain page may claim it. */
+export const CCID_VENDOR: ReaderIdentity = {
   route: 'ccid-vendor',
   protectedClass: false,
   experimental: false,
   readers: [{ vendorId: 0x04e6, productId: 0x511a, name: 'SCR3310-NTTCom' }],
-  recognises: (classes) => classes.has(VENDOR_CLASS),
-  interfaceName: ccidInterfaceName(VENDOR_CLASS),
-  open: openCcid,
 };
 
 /**
- * Our CCID driver on a smart-card-class interface (docs/browser-platform.md §1.3, §4.8): Chrome
- * lets only an installed app with `usb-unrestricted` claim it. The chooser offers every such
- * device by class, even in a plain page, so the person gets our explanation instead of an empty
- * chooser.
+ * A vendor-class device known by no identity is worth trying as CCID: the CCID class descriptor
+ * decides when it is opened.
  */
-export const CCID_CLASS_DRIVER: ReaderDriver = {
+export const CCID_VENDOR_DRIVER: ReaderDriver = /* @__PURE__ */ readerDriver(CCID_VENDOR, {
+  check: 'ccid',
+  timeoutMs: REPLY_TIMEOUT_MS,
+  load: loadCcid,
+  recognises: (classes) => classes.has(VENDOR_CLASS),
+  interfaceName: ccidInterfaceName(VENDOR_CLASS),
+});
+
+/**
+ * CCID on a smart-card-class interface (docs/browser-platform.md §1.3, §4.8): Chrome lets only an
+ * installed app with `usb-unrestricted` claim it. The chooser offers every such device by class,
+ * even in a plain page, so the person gets our explanation instead of an empty chooser.
+ */
+export const CCID_CLASS: ReaderIdentity = {
   route: 'ccid-class',
   protectedClass: true,
   experimental: false,
@@ -59,8 +58,13 @@ export const CCID_CLASS_DRIVER: ReaderDriver = {
     { vendorId: 0x072f, productId: 0x90cc, name: 'ACS ACR38U-CCID' },
     { vendorId: 0x072f, productId: 0x223e, name: 'ACS ACR1252U' },
   ],
-  recognises: (classes) => classes.has(SMART_CARD_CLASS),
   chooserFilters: [{ classCode: SMART_CARD_CLASS }],
-  interfaceName: ccidInterfaceName(SMART_CARD_CLASS),
-  open: openCcid,
 };
+
+export const CCID_CLASS_DRIVER: ReaderDriver = /* @__PURE__ */ readerDriver(CCID_CLASS, {
+  check: 'ccid',
+  timeoutMs: REPLY_TIMEOUT_MS,
+  load: loadCcid,
+  recognises: (classes) => classes.has(SMART_CARD_CLASS),
+  interfaceName: ccidInterfaceName(SMART_CARD_CLASS),
+});
