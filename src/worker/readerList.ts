@@ -3,7 +3,7 @@ import { grantedReaders, type GrantedReader } from '../usb/discovery';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { ReaderDriver } from '../usb/readerDriver';
 import { READER_DRIVERS, routesHere } from '../usb/readerRegistry';
-import type { ReaderView } from './protocol';
+import type { ReaderView } from '../protocol';
 
 /*
  * The start screen's reader list, apart from the drivers (readers.ts): the engine lists granted

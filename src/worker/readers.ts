@@ -9,7 +9,7 @@ import type { DriverReport, OpenedDriver, ReaderDriver, ReaderTransport } from '
 import { READER_DRIVERS, routesHere } from '../usb/readerRegistry';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
-import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from './protocol';
+import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from '../protocol';
 import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 
 /*

@@ -1,6 +1,6 @@
 import type { DriverReport } from '../../usb/readerDriver';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
-import type { ReaderView } from '../protocol';
+import type { ReaderView } from '../../protocol';
 import { RecordingUsbDevice, type UsbStep } from './RecordingUsbDevice';
 
 /** Something the engine did instead of what it tried first, and why. */
