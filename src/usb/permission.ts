@@ -3,7 +3,7 @@ import { documentAllowsFeature } from './documentPolicy';
 
 export { USB_ACCESS_ERROR_CODES } from './host/UsbAccessError';
 import type { UsbDeviceFilterLike } from './readerDriver';
-import { readerRequestFilters } from './readerRegistry';
+import { readerRequestFilters } from './readerIdentities';
 
 /** What this page can do with USB readers (decides what the start screen offers). */
 export interface UsbCapabilities {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReaderDriver, ReaderIdentity, ReaderRoute } from './readerDriver';
-import { knownReader, READER_DRIVERS, READER_IDENTITIES, readerRequestFilters, routesHere, routesOf } from './readerRegistry';
+import { READER_IDENTITIES, readerRequestFilters } from './readerIdentities';
+import { knownReader, READER_DRIVERS, routesHere, routesOf } from './readerRegistry';
 import type { UsbConfigurationLike } from './UsbDeviceLike';
 
 /** A device as WebUSB lists it before it is opened: identity and one interface per class given. */

@@ -1,7 +1,7 @@
-import { CCID_CLASS, CCID_CLASS_DRIVER, CCID_VENDOR, CCID_VENDOR_DRIVER } from './ccid/ccidDriver';
-import { RCS300, RCS300_DRIVER } from './rcs300/rcs300Driver';
-import { RCS380, RCS380_DRIVER } from './rcs380/rcs380Driver';
-import type { KnownReader, ReaderDriver, ReaderIdentity, UsbDeviceFilterLike } from './readerDriver';
+import { CCID_CLASS_DRIVER, CCID_VENDOR_DRIVER } from './ccid/ccidDriver';
+import { RCS300_DRIVER } from './rcs300/rcs300Driver';
+import { RCS380_DRIVER } from './rcs380/rcs380Driver';
+import type { KnownReader, ReaderDriver } from './readerDriver';
 import type { UsbDeviceLike } from './UsbDeviceLike';
 
 /**
@@ -10,13 +10,7 @@ import type { UsbDeviceLike } from './UsbDeviceLike';
  * tried as CCID before a smart-card-class one (docs/browser-platform.md §1, §4.8).
  */
 export const READER_DRIVERS: readonly ReaderDriver[] = [CCID_VENDOR_DRIVER, CCID_CLASS_DRIVER, RCS380_DRIVER, RCS300_DRIVER];
-
-/**
- * The same routes' identities alone, for the page's chooser: plain data, so the page's bundle
- * reaches no driver's `import()` (the page and the worker are separate builds; a driver named
- * here would be built into the page's files too). readerRegistry.test.ts holds the two lists equal.
- */
-export const READER_IDENTITIES: readonly ReaderIdentity[] = [CCID_VENDOR, CCID_CLASS, RCS380, RCS300];
+// The page's chooser reads the same routes' identities from readerIdentities.ts (its test holds the two lists equal).
 
 /** What discovery reads of a device: its identity and WebUSB's parsed configurations (nothing is opened). */
 type DeviceIdentity = Pick<UsbDeviceLike, 'vendorId' | 'productId' | 'configurations'>;
@@ -60,14 +54,4 @@ export function routesOf(device: DeviceIdentity, drivers: readonly ReaderDriver[
 /** Of a device's routes, those this page may claim: a protected class only with `usb-unrestricted`. */
 export function routesHere(routes: readonly ReaderDriver[], unrestricted: boolean): readonly ReaderDriver[] {
   return routes.filter((d) => unrestricted || !d.protectedClass);
-}
-
-/**
- * What the chooser offers (WICG WebUSB `requestDevice()`; Chrome matches `classCode` against the
- * device and every interface): every known reader of a route a plain page can claim, by identity,
- * and each route's own filters (the smart-card class).
- */
-export function readerRequestFilters(drivers: readonly ReaderIdentity[] = READER_IDENTITIES): UsbDeviceFilterLike[] {
-  const identities = drivers.filter((d) => !d.protectedClass).flatMap((d) => d.readers.map(({ vendorId, productId }) => ({ vendorId, productId })));
-  return [...identities, ...drivers.flatMap((d) => d.chooserFilters ?? [])];
 }

@@ -1,4 +1,5 @@
-import { readerDriver, type ReaderDriver, type ReaderIdentity } from '../readerDriver';
+import { readerDriver, type ReaderDriver } from '../readerDriver';
+import { CCID_VENDOR, CCID_CLASS } from './ccidReaders';
 import type { UsbDeviceLike } from '../UsbDeviceLike';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
@@ -22,14 +23,6 @@ function ccidInterfaceName(interfaceClass: number): (device: UsbDeviceLike) => s
   };
 }
 
-/** CCID behind a vendor-class interface (docs/browser-platform.md §4.8): no protected class, so a plain page may claim it. */
-export const CCID_VENDOR: ReaderIdentity = {
-  route: 'ccid-vendor',
-  protectedClass: false,
-  experimental: false,
-  readers: [{ vendorId: 0x04e6, productId: 0x511a, name: 'SCR3310-NTTCom' }],
-};
-
 /**
  * A vendor-class device known by no identity is worth trying as CCID: the CCID class descriptor
  * decides when it is opened.
@@ -41,25 +34,6 @@ export const CCID_VENDOR_DRIVER: ReaderDriver = /* @__PURE__ */ readerDriver(CCI
   recognises: (classes) => classes.has(VENDOR_CLASS),
   interfaceName: ccidInterfaceName(VENDOR_CLASS),
 });
-
-/**
- * CCID on a smart-card-class interface (docs/browser-platform.md §1.3, §4.8): Chrome lets only an
- * installed app with `usb-unrestricted` claim it. The chooser offers every such device by class,
- * even in a plain page, so the person gets our explanation instead of an empty chooser.
- */
-export const CCID_CLASS: ReaderIdentity = {
-  route: 'ccid-class',
-  protectedClass: true,
-  experimental: false,
-  readers: [
-    { vendorId: 0x04e6, productId: 0x5116, name: 'SCM SCR3310 v2' },
-    { vendorId: 0x04e6, productId: 0x511f, name: 'SCM SCR3310 v2' },
-    { vendorId: 0x072f, productId: 0xb100, name: 'ACS ACR39U' },
-    { vendorId: 0x072f, productId: 0x90cc, name: 'ACS ACR38U-CCID' },
-    { vendorId: 0x072f, productId: 0x223e, name: 'ACS ACR1252U' },
-  ],
-  chooserFilters: [{ classCode: SMART_CARD_CLASS }],
-};
 
 export const CCID_CLASS_DRIVER: ReaderDriver = /* @__PURE__ */ readerDriver(CCID_CLASS, {
   check: 'ccid',
