@@ -44,8 +44,9 @@ const workerFiles = withStaticImports(workerEntry);
  */
 const LOADED_WHEN_USED: readonly (readonly [RegExp, string])[] = [
   [/node_modules\/(pkijs|asn1js)\//, 'pkijs or asn1js (loaded with the first certificate)'],
-  [/src\/usb\/(ccid\/CcidReader|rcs380\/|rcs300\/|port100\/|isodep\/|contactless\/|t1\/|t0\/)/, 'a USB reader driver (loaded when a reader is opened)'],
-  [/src\/worker\/readers\.ts$/, 'the reader drivers\' registry (loaded when a reader is opened)'],
+  // A driver's descriptor (`<name>Driver.ts`, usb/readerRegistry.ts) and identities (`<name>Readers.ts`) are start-up code; the driver it loads is not.
+  [/src\/usb\/(ccid\/CcidReader|rcs380\/|rcs300\/|port100\/|isodep\/|contactless\/|t1\/|t0\/)(?!\w+(Driver|Readers)\.ts$)/, 'a USB reader driver (loaded when a reader is opened)'],
+  [/src\/worker\/readers\.ts$/, 'the engine\'s reader opening and reader check (loaded when a reader is opened)'],
   [/src\/worker\/readerReport\//, 'the reader report (loaded when a reader is opened or the report asked for)'],
   [/src\/(transport\/TranscriptCard|worker\/transcriptFile)\.ts$/, 'the transcript parser (loaded when a transcript is opened or exported)'],
   [/src\/worker\/services\//, 'the services (loaded when one is used)'],

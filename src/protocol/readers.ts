@@ -3,7 +3,7 @@
  * plain data only; the facts travel as keys the UI says in its language).
  */
 
-/** How a granted USB device can be reached (usb/knownReaders.ts). */
+/** How a granted USB device can be reached: a `ReaderDriver` route (usb/readerDriver.ts), or none. */
 export type ReaderRouteView = 'ccid-vendor' | 'ccid-class' | 'port100' | 'rcs300' | 'unsupported';
 
 /** A USB reader this origin was granted, as the start screen lists it. */

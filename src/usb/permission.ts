@@ -2,7 +2,8 @@ import { UsbAccessError } from './host/UsbAccessError';
 import { documentAllowsFeature } from './documentPolicy';
 
 export { USB_ACCESS_ERROR_CODES } from './host/UsbAccessError';
-import { READER_REQUEST_FILTERS, type UsbDeviceFilterLike } from './knownReaders';
+import type { UsbDeviceFilterLike } from './readerDriver';
+import { readerRequestFilters } from './readerIdentities';
 
 /** What this page can do with USB readers (decides what the start screen offers). */
 export interface UsbCapabilities {
@@ -46,7 +47,8 @@ export function usbCapabilities(): UsbCapabilities {
 
 /**
  * Opens Chrome's device chooser (WICG WebUSB `requestDevice()`; Window only, needs the click that
- * called it). The filters list the known vendor-class readers and every smart-card-class device.
+ * called it). The filters come from the reader registry: the known readers a plain page can claim,
+ * by identity, and every smart-card-class device.
  * Rejects with `UsbAccessError`: `usb/unavailable` without WebUSB, `usb/no-reader-chosen` when the
  * chooser is closed.
  */
@@ -54,7 +56,7 @@ export async function requestReader(): Promise<PickedReader> {
   const usb = navigatorUsb();
   if (!usb) throw new UsbAccessError('usb/unavailable', 'this browser has no WebUSB');
   try {
-    const device = await usb.requestDevice({ filters: READER_REQUEST_FILTERS });
+    const device = await usb.requestDevice({ filters: readerRequestFilters() });
     return {
       vendorId: device.vendorId,
       productId: device.productId,

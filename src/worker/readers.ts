@@ -1,102 +1,116 @@
 import { fromHex, toHex } from '../bytes';
 import { TransportError } from '../transport';
-import { CcidReader, type CcidReaderReport } from '../usb/ccid/CcidReader';
-import { Rcs300Reader, type Rcs300ReaderReport } from '../usb/rcs300/Rcs300Reader';
-import { Rcs380Reader, type Rcs380ReaderReport } from '../usb/rcs380/Rcs380Reader';
+import type { CcidReaderReport } from '../usb/ccid/CcidReader';
 import { grantedReaders } from '../usb/discovery';
 import { readerView } from './readerList';
 import { knownAtr } from '../usb/knownAtrs';
 import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/UsbAccessError';
-import type { ReaderRoute } from '../usb/knownReaders';
+import type { DriverReport, OpenedDriver, ReaderDriver, ReaderTransport } from '../usb/readerDriver';
+import { READER_DRIVERS, routesHere } from '../usb/readerRegistry';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
 import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from '../protocol';
 import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 
-/** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */
-const REPLY_TIMEOUT_MS = 5_000;
-/** The RC-S380's USB margin on top of each frame waiting time the card announces (ISO/IEC 14443-4 FWT). */
-const RF_MARGIN_MS = 1_000;
+/*
+ * The engine side of reader discovery, loaded when a reader is opened: every reader-specific fact
+ * (identities, routes, how a driver opens, which reader check it makes) comes from the drivers'
+ * descriptors in usb/readerRegistry.ts; this file knows only the two kinds of reader check.
+ */
 
-/** A CCID interface we could not use but the vendor route may: claimed by the OS, or not presented at all. */
-function vendorRouteMayStillWork(error: unknown): boolean {
+/** An interface we could not use but the reader's next route may: claimed by the OS, or not presented at all. */
+function nextRouteMayWork(error: unknown): boolean {
   if (error instanceof UsbAccessError) return error.code !== 'usb/no-card';
   return error instanceof TransportError && error.code !== 'transport/device-lost';
 }
 
 /** A reader opened for the engine, with what it needs to recognise its device later. */
 export interface OpenedReader {
-  readonly reader: CcidReader | Rcs380Reader | Rcs300Reader;
+  readonly reader: ReaderTransport;
   readonly device: UsbDeviceLike;
   readonly view: ReaderView;
   /** The reader check of this driver, from its own report. */
   readonly check: () => ReaderCheckView;
 }
 
-/** A driver opened on a device, with how its reader check reads its report. */
-interface DriverOpened {
-  readonly reader: OpenedReader['reader'];
-  readonly check: (view: ReaderView) => ReaderCheckView;
-}
-
 /**
- * Reader discovery's one registry on the engine side: for every route `usb/discovery.ts` can give a
- * device, how to open its driver and what its reader check reports. A new route is one entry here
- * (and its identities in `usb/knownReaders.ts`); the compiler asks for it once `ReaderRoute` grows.
+ * Finds the granted reader by id and opens it on the first route this page may claim, then on the
+ * next when an interface could not be used (the RC-S300's vendor interface after its CCID one). A
+ * smart-card-class reader in a page that may not claim it is refused before any claim
+ * (`usb/protected-class`), so the person sees our guidance instead of Chrome's console warning; a
+ * device no driver takes is `usb/not-a-reader`.
  */
-const READER_DRIVERS: Readonly<Record<Exclude<ReaderRoute, 'unsupported'>, (device: UsbDeviceLike, os: HostOs) => Promise<DriverOpened>>> = {
-  'ccid-vendor': openCcid,
-  'ccid-class': openCcid,
-  port100: async (device, os) => {
-    const reader = await Rcs380Reader.open(device, { timeoutMs: RF_MARGIN_MS, os });
-    return { reader, check: (view) => contactlessCheckView(view, reader.report()) };
-  },
-  rcs300: async (device, os) => {
-    const reader = await Rcs300Reader.open(device, { timeoutMs: RF_MARGIN_MS, os });
-    return { reader, check: (view) => contactlessCheckView(view, reader.report()) };
-  },
-};
-
-async function openCcid(device: UsbDeviceLike, os: HostOs): Promise<DriverOpened> {
-  const reader = await CcidReader.open(device, { timeoutMs: REPLY_TIMEOUT_MS, os });
-  return { reader, check: (view) => readerCheckView(view, reader.report(), reader.extendedLength) };
-}
-
-/**
- * Finds the granted reader by id and opens it. A smart-card-class reader in a page that may not
- * claim it is refused before any claim (`usb/protected-class`), so the person sees our guidance
- * instead of Chrome's console warning; a reader of another protocol is `usb/not-a-reader`.
- */
-export async function openReader(usb: UsbLike | null, readerId: string, unrestricted: boolean, attempt?: ReaderAttempt): Promise<OpenedReader> {
+export async function openReader(
+  usb: UsbLike | null,
+  readerId: string,
+  unrestricted: boolean,
+  attempt?: ReaderAttempt,
+  drivers: readonly ReaderDriver[] = READER_DRIVERS,
+): Promise<OpenedReader> {
   if (!usb) throw new UsbAccessError('usb/unavailable', 'this browser has no WebUSB in workers');
-  const found = (await grantedReaders(usb)).find(({ description }) => description.id === readerId);
+  const found = (await grantedReaders(usb, drivers)).find(({ description }) => description.id === readerId);
   if (!found) throw new UsbAccessError('usb/reader-not-found', `the reader ${readerId} is not plugged in`, { readerId });
-  const view = readerView(found.description, unrestricted);
+  const view = readerView(found, unrestricted);
   if (attempt) attempt.view = view;
   if (view.blockedBy) throw new UsbAccessError(view.blockedBy, `${view.name} cannot be used here`, { reader: view.name });
-  if (view.route === 'unsupported') throw new UsbAccessError('usb/not-a-reader', `${view.name} cannot be used here`, { reader: view.name });
   const os = hostOsFromUserAgent(globalThis.navigator?.userAgent ?? '');
   // The driver gets the device through the report's recorder (start-up only); `device` stays the real one.
   const device = attempt ? attempt.wrap(found.device) : found.device;
-  let opened: DriverOpened;
+  let opened: OpenedOnRoute;
   try {
-    opened = await READER_DRIVERS[view.route](device, os).catch(async (error: unknown) => {
-      // An RC-S300 whose CCID interface the OS holds (or does not show): its vendor interface instead.
-      if (found.description.route !== 'rcs300' || view.route === 'rcs300' || !vendorRouteMayStillWork(error)) throw error;
-      attempt?.fallbacks.push({ from: 'the CCID interface (0)', to: 'the vendor interface (experimental)', because: error instanceof Error ? error.message : String(error) });
-      return READER_DRIVERS.rcs300(device, os);
+    opened = await openOnFirstRoute(routesHere(found.routes, unrestricted), device, os, (from, to, error) => {
+      const because = error instanceof Error ? error.message : String(error);
+      attempt?.fallbacks.push({ from: from.interfaceName(found.device), to: to.interfaceName(found.device), because });
     });
   } finally {
     attempt?.endStartUp();
   }
-  const route = opened.reader instanceof Rcs300Reader ? 'rcs300' : view.route;
-  const openedView: ReaderView = { ...view, route, experimental: route === 'rcs300' };
+  const { driver, reader } = opened;
+  const openedView: ReaderView = { ...view, route: driver.route, experimental: driver.experimental };
   if (attempt) {
     attempt.view = openedView;
-    attempt.driver = opened.reader.report();
-    attempt.extendedLength = opened.reader.extendedLength;
+    attempt.driver = opened.report();
+    attempt.extendedLength = reader.extendedLength;
   }
-  return { reader: opened.reader, device: found.device, view: openedView, check: () => opened.check(openedView) };
+  return { reader, device: found.device, view: openedView, check: () => checkView(openedView, opened.report(), reader.extendedLength) };
+}
+
+/** A driver started, and the route it was started on. */
+type OpenedOnRoute = OpenedDriver & { readonly driver: ReaderDriver };
+
+/** Opens the device on each route in turn until one starts; moves on only when the next route may still work. */
+async function openOnFirstRoute(
+  routes: readonly ReaderDriver[],
+  device: UsbDeviceLike,
+  os: HostOs,
+  fellBack: (from: ReaderDriver, to: ReaderDriver, error: unknown) => void,
+): Promise<OpenedOnRoute> {
+  for (const [index, driver] of routes.entries()) {
+    try {
+      return { driver, ...(await start(driver, device, os)) };
+    } catch (error) {
+      const next = routes[index + 1];
+      if (!next || !nextRouteMayWork(error)) throw error;
+      fellBack(driver, next, error);
+    }
+  }
+  throw new UsbAccessError('usb/not-a-reader', 'no driver can open this device');
+}
+
+/** Loads the route's driver (its own chunk) and starts it; its report is of the reader check the route makes. */
+async function start(driver: ReaderDriver, device: UsbDeviceLike, os: HostOs): Promise<OpenedDriver> {
+  const options = { timeoutMs: driver.timeoutMs, os };
+  if (driver.check === 'ccid') {
+    const reader = await (await driver.load()).open(device, options);
+    return { reader, report: () => ({ kind: 'ccid', report: reader.report() }) };
+  }
+  const reader = await (await driver.load()).open(device, options);
+  return { reader, report: () => ({ kind: 'contactless', report: reader.report() }) };
+}
+
+/** The reader check of the kind the driver reports: contact (CCID) or contactless (Type B, ISO-DEP). */
+function checkView(view: ReaderView, driver: DriverReport, extendedLength: boolean): ReaderCheckView {
+  return driver.kind === 'ccid' ? readerCheckView(view, driver.report, extendedLength) : contactlessCheckView(view, driver.report);
 }
 
 /** The dwFeatures bits the reader check names, in CCID 1.1 Table 5.1-1 order. */
@@ -105,19 +119,14 @@ const FEATURE_KEYS: readonly CcidFeatureKey[] = [
   'autoParameterNegotiation', 'autoPps', 'clockStop', 'nadOtherThanZero', 'autoIfsd', 'usbWakeUp',
 ];
 
-/** The reader check view of whichever driver is in use. */
-export function readerCheckOf(opened: OpenedReader): ReaderCheckView {
-  return opened.check();
-}
-
 /** ISO/IEC 14443-3 §7.9 (ATQB), §7.10 (ATTRIB) and the chip, as the reader check shows them. */
-function contactlessCheckView(view: ReaderView, report: Rcs380ReaderReport | Rcs300ReaderReport): ContactlessCheckView {
+function contactlessCheckView(view: ReaderView, report: Extract<DriverReport, { kind: 'contactless' }>['report']): ContactlessCheckView {
   const a = report.atqb;
   return {
     kind: 'contactless',
     reader: view,
     firmwareVersion: report.firmwareVersion,
-    experimental: report.reader === 'RC-S300',
+    experimental: view.experimental,
     interfaceClass: report.interfaceClass.toString(16).toUpperCase().padStart(2, '0'),
     packetSize: report.packetSize,
     atr: report.atr,

@@ -1,12 +1,7 @@
-import type { CcidReaderReport } from '../../usb/ccid/CcidReader';
-import type { Rcs300ReaderReport } from '../../usb/rcs300/Rcs300Reader';
-import type { Rcs380ReaderReport } from '../../usb/rcs380/Rcs380Reader';
+import type { DriverReport } from '../../usb/readerDriver';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
 import type { ReaderView } from '../../protocol';
 import { RecordingUsbDevice, type UsbStep } from './RecordingUsbDevice';
-
-/** What a reader driver reports of itself once started (plain data). */
-export type DriverReport = CcidReaderReport | Rcs380ReaderReport | Rcs300ReaderReport;
 
 /** Something the engine did instead of what it tried first, and why. */
 interface ReportFallback {

@@ -4,7 +4,8 @@ import { findCcidInterfaces } from '../../usb/ccid/descriptor';
 import { knownAtr } from '../../usb/knownAtrs';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
 import type { AddressingView, ConnectionInfo } from '../../protocol';
-import type { DriverReport, ReaderAttempt } from './ReaderAttempt';
+import type { DriverReport } from '../../usb/readerDriver';
+import type { ReaderAttempt } from './ReaderAttempt';
 import { reportExchanges } from './reportExchange';
 import type { UsbStep } from './RecordingUsbDevice';
 
@@ -49,7 +50,7 @@ export function buildReaderReport(
   const driver = attempt.driver;
   const steps = attempt.steps;
   const configurationDescriptor = configurationDescriptorOf(steps);
-  const pupi = driver && 'atqb' in driver ? driver.atqb.pupi : null;
+  const pupi = driver?.kind === 'contactless' ? driver.report.atqb.pupi : null;
   const report = {
     format: READER_REPORT_FORMAT,
     version: READER_REPORT_VERSION,
@@ -69,7 +70,7 @@ export function buildReaderReport(
       serialNumber: device?.serialNumber ? 'withheld' : 'none',
       route: attempt.view?.route ?? null,
       experimental: attempt.view?.experimental ?? null,
-      firmwareVersion: driver && 'firmwareVersion' in driver ? driver.firmwareVersion : null,
+      firmwareVersion: driver?.kind === 'contactless' ? driver.report.firmwareVersion : null,
     },
     usb: {
       device: device ? deviceDescriptor(device) : null,
@@ -160,53 +161,56 @@ function ccidClassDescriptor(configuration: Uint8Array) {
 
 /** The ATR (contact, or the PC/SC one a contactless reader makes) and, contactless, the ATQB. */
 function cardOf(driver: DriverReport | null, connection: ConnectionInfo | null) {
-  const atr = connection?.atr ?? (driver && 'descriptor' in driver && driver.atr ? toHex(driver.atr.raw) : driver && 'atqb' in driver ? driver.atr : null);
+  const driverAtr = !driver ? null : driver.kind === 'ccid' ? (driver.report.atr ? toHex(driver.report.atr.raw) : null) : driver.report.atr;
+  const atr = connection?.atr ?? driverAtr;
   const known = atr ? knownAtr(fromHex(atr)) : null;
   return {
     atr,
     knownCard: known ? `${known.card} — ${known.note}` : null,
-    atqb: driver && 'atqb' in driver ? { ...driver.atqb, pupi: WITHHELD_PUPI } : null,
+    atqb: driver?.kind === 'contactless' ? { ...driver.report.atqb, pupi: WITHHELD_PUPI } : null,
   };
 }
 
 /** Protocol, rates and frame sizes in force after start-up, as the driver reported them. */
 function negotiated(driver: DriverReport | null, extendedLength: boolean | null) {
   if (!driver) return null;
-  if ('descriptor' in driver) {
-    const a = driver.atr;
+  if (driver.kind === 'ccid') {
+    const d = driver.report;
+    const a = d.atr;
     return {
-      protocol: driver.protocol,
-      exchangeLevel: driver.exchangeLevel,
-      slot: driver.slot,
-      packetSize: driver.packetSize,
-      interfaceNumber: driver.interfaceNumber,
-      interfaceClass: hex8(driver.interfaceClass),
-      voltage: driver.negotiation.voltage,
-      pps: driver.negotiation.pps,
-      fiDi: hex8(driver.negotiation.fiDi),
-      setParameters: driver.negotiation.setParameters,
-      specificMode: driver.negotiation.specificMode,
+      protocol: d.protocol,
+      exchangeLevel: d.exchangeLevel,
+      slot: d.slot,
+      packetSize: d.packetSize,
+      interfaceNumber: d.interfaceNumber,
+      interfaceClass: hex8(d.interfaceClass),
+      voltage: d.negotiation.voltage,
+      pps: d.negotiation.pps,
+      fiDi: hex8(d.negotiation.fiDi),
+      setParameters: d.negotiation.setParameters,
+      specificMode: d.negotiation.specificMode,
       atrOffers: a ? { protocols: a.protocols, fi: a.fi, di: a.di, t1: a.t1, specificMode: a.specificMode } : null,
       extendedLength,
     };
   }
-  const { atqb: _atqb, atr: _atr, ...rest } = driver;
+  const { atqb: _atqb, atr: _atr, ...rest } = driver.report;
   return { ...rest, extendedLength };
 }
 
 /** Fallbacks the driver took inside its own start-up: a slower bit rate, another RC-S300 sequence. */
 function driverFallbacks(driver: DriverReport | null) {
-  if (!driver || !('atqb' in driver)) return [];
+  if (driver?.kind !== 'contactless') return [];
+  const report = driver.report;
   const found = [];
-  if (driver.fellBackFrom) {
+  if (report.fellBackFrom) {
     found.push({
-      from: `${driver.fellBackFrom.toCard}/${driver.fellBackFrom.toReader} kbit/s`,
-      to: `${driver.bitRates.toCard}/${driver.bitRates.toReader} kbit/s`,
+      from: `${report.fellBackFrom.toCard}/${report.fellBackFrom.toReader} kbit/s`,
+      to: `${report.bitRates.toCard}/${report.bitRates.toReader} kbit/s`,
       because: 'the card was not heard at the faster rate',
     });
   }
-  if ('failedSequences' in driver) {
-    for (const f of driver.failedSequences) found.push({ from: f.sequence, to: driver.sequence, because: `failed at ${f.step}` });
+  if ('failedSequences' in report) {
+    for (const f of report.failedSequences) found.push({ from: f.sequence, to: report.sequence, because: `failed at ${f.step}` });
   }
   return found;
 }
