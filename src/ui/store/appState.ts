@@ -73,8 +73,6 @@ export interface PinDialogState {
   /** The code of the last refusal (`card/wrong-pin`, `pin/format`, …); text comes from the catalog. */
   readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
-  /** Row keys the last successful verification opened. */
-  readonly opened: readonly string[] | null;
 }
 
 /** The simulator card states offered on the start screen (docs/card-reference.md §10 counters). */

@@ -188,7 +188,7 @@ export function createAppStore(
         run(async () => {
           set({ pins: await client.call('pinStatus', {}) });
         }),
-      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null }, pinOpened: null }),
+      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {} }, pinOpened: null }),
       dismissPinOpened: () => set({ pinOpened: null }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
@@ -257,7 +257,7 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
   const dialog = get().pinDialog;
   if (!dialog || dialog.submitting) return false;
   const { pinId } = dialog;
-  set({ pinDialog: { ...dialog, submitting: true, errorCode: null, errorDetails: {}, opened: null } });
+  set({ pinDialog: { ...dialog, submitting: true, errorCode: null, errorDetails: {} } });
   try {
     const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
     const result = await client.call('verifyPin', params);
@@ -276,7 +276,7 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
     let pins = get().pins;
     if (code === 'card/wrong-pin' && typeof details.triesLeft === 'number') pins = updatePinCount(pins, pinId, details.triesLeft);
     if (code === 'card/pin-blocked') pins = updatePinCount(pins, pinId, 0);
-    set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details, opened: null } });
+    set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details } });
     return false;
   }
 }

@@ -44,6 +44,6 @@ export const enFiles = {
   'export.redacted.body': 'Keeps every command, the number of APDUs and the length and status of every answer, but withholds (as --) every answer read with a PIN. It replays up to the first PIN and stops there with a clear message. It holds:',
   'export.redacted.save': 'Save the redacted transcript',
   'export.nothing': 'No personal data: nothing that names you was read.',
-  'export.from': 'from {files}',
+  'export.from': 'from:',
   'export.cancel': 'Cancel',
 } as const;

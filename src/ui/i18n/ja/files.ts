@@ -47,6 +47,6 @@ export const jaFiles: CatalogPart<typeof enFiles> = {
   'export.redacted.body': 'すべてのコマンド、APDU の数、各応答の長さとステータスは残しますが、暗証番号を照合して読んだ応答は伏せ字（--）にします。最初の暗証番号までは再生でき、そこで理由を示して止まります。含まれる情報：',
   'export.redacted.save': '伏せ字のトランスクリプトを保存',
   'export.nothing': '個人を示す情報は含まれません（あなたを特定する情報は読み取っていません）。',
-  'export.from': '読み取り元：{files}',
+  'export.from': '読み取り元：',
   'export.cancel': 'キャンセル',
 };
