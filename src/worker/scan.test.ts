@@ -34,10 +34,10 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     for (const ca of ['jpki/000B', 'jpki/0002']) expect(rows.find((r) => r.key === ca)!.content!.fields.some((f) => f.linkable)).toBe(false);
     expect(serial[1]!.value).toMatch(/^\d+$/);
     expect(auth.content!.certificateDerBase64!.length).toBeGreaterThan(1000);
-    expect(auth.content!.fields.find((f) => f.label === 'key size (bits)')?.value).toBe('2048');
+    expect(auth.content!.fields.find((f) => f.key === 'keySize')?.value).toBe('2048');
 
     const common = rows.find((r) => r.key === 'common/0001')!;
-    expect(common.content!.fields.find((f) => f.label === 'card serial')?.value).toBe('900000000000001');
+    expect(common.content!.fields.find((f) => f.key === 'cardSerial')?.value).toBe('900000000000001');
     expect(rows.find((r) => r.key === 'cardLevel/0045')!.content!.fields[0]!.value).toBe('900000000000001');
 
     expect(pins.map((p) => [p.pinId, p.triesLeft, p.blocked])).toEqual([
@@ -77,8 +77,8 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     await h.client.call('connectSimulator', { holder: 'child' });
     const { rows } = await h.client.call('scan', {});
     const flags = rows.find((r) => r.key === 'jpki/0008')!;
-    expect(flags.content!.fields.find((f) => f.label === 'signature certificate issued')?.value).toMatch(/^no/);
-    expect(flags.content!.fields.find((f) => f.label === 'user-authentication certificate issued')?.value).toMatch(/^yes/);
+    expect(flags.content!.fields.find((f) => f.key === 'signCertificateIssued')?.value).toMatch(/^no/);
+    expect(flags.content!.fields.find((f) => f.key === 'authCertificateIssued')?.value).toMatch(/^yes/);
     expect(rows.find((r) => r.key === 'jpki/000A')!.status).toBe('read');
   });
 

@@ -5,7 +5,7 @@ import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';
 
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
-const content = { rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', fields: [], images: [] };
+const content = { rawHex: '3082', byteLength: 2, fields: [], images: [] };
 
 function setup(handlers: Parameters<typeof fakeClient>[0] = {}) {
   const fake = fakeClient({ connectSimulator: () => INFO, ...handlers });

@@ -1,14 +1,13 @@
 import type { ExposureRowView } from '../../../worker/protocol';
-import { useAppStore } from '../../store/AppStoreContext';
-import { selectLanguage } from '../../store/selectors';
+import { useT } from '../../useT';
 
 /**
  * Files by name, as a list: what an accepted PIN opened (each one click from its decoded content, when
  * `onOpen` is given) and, in the export dialog, the files a fact was read from.
  */
 export function FileNames({ rows, onOpen, testId }: { rows: readonly ExposureRowView[]; onOpen?: (key: string) => void; testId?: string }) {
-  const language = useAppStore(selectLanguage);
-  const name = (row: ExposureRowView) => (language === 'ja' ? row.nameJa : row.name);
+  const t = useT();
+  const name = (row: ExposureRowView) => t(`file.${row.key}`);
   return (
     <ul className="file-names" data-testid={testId}>
       {rows.map((row) => (

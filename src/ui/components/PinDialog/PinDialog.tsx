@@ -27,7 +27,7 @@ export function PinDialog() {
   const check = checkPin(pin.format, typed);
   const lastTry = pin.triesLeft === 1;
   const canSend = check.problem === null && !dialog.submitting && (!lastTry || confirmed);
-  const name = language === 'ja' ? pin.nameJa : pin.name;
+  const name = t(`pin.name.${pin.pinId}`);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

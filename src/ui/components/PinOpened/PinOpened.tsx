@@ -1,6 +1,6 @@
 import { FileNames } from '../FileNames/FileNames';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectDismissPinOpened, selectLanguage, selectPinOpened, selectPins, selectRows, selectSelectRow } from '../../store/selectors';
+import { selectDismissPinOpened, selectPinOpened, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
 
 /**
@@ -10,14 +10,11 @@ import { useT } from '../../useT';
 export function PinOpened() {
   const t = useT();
   const opened = useAppStore(selectPinOpened);
-  const pins = useAppStore(selectPins);
   const rows = useAppStore(selectRows);
-  const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const dismiss = useAppStore(selectDismissPinOpened);
   if (!opened) return null;
-  const pin = pins.find((p) => p.pinId === opened.pinId);
-  const name = pin ? (language === 'ja' ? pin.nameJa : pin.name) : opened.pinId;
+  const name = t(`pin.name.${opened.pinId}`);
   const files = opened.keys.flatMap((key) => rows.filter((r) => r.key === key));
   return (
     <section className="panel result pin-opened" role="status" aria-labelledby="pin-opened-heading" data-testid="pin-opened" data-pin={opened.pinId}>

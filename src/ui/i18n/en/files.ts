@@ -11,6 +11,7 @@ export const enFiles = {
   'value.sex.1': 'male (1)',
   'value.sex.2': 'female (2)',
   'value.sex.9': 'not applicable (9)',
+  'value.photoNotDecodable': 'not decodable ({code}); {count} bytes of JPEG 2000',
   'detail.spec': 'Card reference {section}',
   'detail.notRead': 'Not read in this session. {hint}',
   'detail.lockedHint': 'Enter one of its PINs to read it.',

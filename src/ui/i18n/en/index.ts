@@ -5,12 +5,14 @@ import { enReaderCheck } from './readerCheck';
 import { enLog } from './log';
 import { enResults } from './results';
 import { enPins } from './pins';
+import { enCardNames } from './cardNames';
 import { enFiles } from './files';
 import { enServices } from './services';
 
 /**
- * English UI text, one file a subject (keys are shared with `ja/`; the type checker keeps the two in
- * step). A key is named for its subject's file: `start.*` lives in `start.ts`, and so on.
+ * English UI text, one file a subject (keys are shared with `ja/`, whose parts are typed against these,
+ * so the type checker keeps the two in step). `cardNames.ts` names what the engine sends as keys: each
+ * file (`file.<row key>`), PIN (`pin.name.<pinId>`), decoded field (`field.<key>`) and image (`image.<key>`).
  */
 export const en = {
   ...enApp,
@@ -20,6 +22,7 @@ export const en = {
   ...enLog,
   ...enResults,
   ...enPins,
+  ...enCardNames,
   ...enFiles,
   ...enServices,
 } as const;
@@ -33,6 +36,7 @@ export const EN_PARTS = [
   enLog,
   enResults,
   enPins,
+  enCardNames,
   enFiles,
   enServices,
 ] as const;

@@ -14,6 +14,7 @@ export const jaFiles: CatalogPart<typeof enFiles> = {
   'value.sex.1': '男（1）',
   'value.sex.2': '女（2）',
   'value.sex.9': '適用不能（9）',
+  'value.photoNotDecodable': '解読できません（{code}）。JPEG 2000 で {count} バイトです',
   'detail.spec': 'カード仕様 {section}',
   'detail.notRead': 'このセッションではまだ読み取っていません。{hint}',
   'detail.lockedHint': '対応する暗証番号を入力すると読み取れます。',

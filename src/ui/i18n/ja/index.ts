@@ -6,6 +6,7 @@ import { jaReaderCheck } from './readerCheck';
 import { jaLog } from './log';
 import { jaResults } from './results';
 import { jaPins } from './pins';
+import { jaCardNames } from './cardNames';
 import { jaFiles } from './files';
 import { jaServices } from './services';
 
@@ -18,6 +19,7 @@ export const ja: Catalog = {
   ...jaLog,
   ...jaResults,
   ...jaPins,
+  ...jaCardNames,
   ...jaFiles,
   ...jaServices,
 };
@@ -31,6 +33,7 @@ export const JA_PARTS = [
   jaLog,
   jaResults,
   jaPins,
+  jaCardNames,
   jaFiles,
   jaServices,
 ] as const;
