@@ -379,6 +379,15 @@ export interface ExposureRowView {
   readonly content?: FileContentView;
 }
 
+/**
+ * The step a scan is on (docs/card-reference.md §13.3): selecting an applet (`cardLevel`: the ISD),
+ * asking a PIN's tries left, or reading a file. The UI says it in its language.
+ */
+export type ScanStep =
+  | { readonly kind: 'select'; readonly applet: AppletKey }
+  | { readonly kind: 'probe'; readonly pinId: PinKey }
+  | { readonly kind: 'read'; readonly key: FileKey };
+
 /** Simulator card states a person can pick on the start screen (tries left per PIN). */
 export type SimulatorCardState = Readonly<Partial<Record<PinKey, number>>>;
 
@@ -587,7 +596,7 @@ export type ResponseMessage =
 export type EngineEvent =
   | { readonly type: 'apdu'; readonly row: ApduLogRow }
   | { readonly type: 'connection'; readonly connected: boolean; readonly info: ConnectionInfo | null; readonly reason?: SerializedError }
-  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: string }
+  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: ScanStep | null }
   | { readonly type: 'row'; readonly row: ExposureRowView }
   | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
   /**

@@ -50,6 +50,9 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     const progress = h.events.flatMap((e) => (e.type === 'progress' ? [e] : []));
     expect(progress.length).toBeGreaterThan(20);
     expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
+    // Steps travel as data for the page to say in its language: applets selected, PINs asked, files read.
+    expect(new Set(progress.map((p) => p.current?.kind ?? null))).toEqual(new Set(['select', 'probe', 'read', null]));
+    expect(progress.map((p) => p.current)).toContainEqual({ kind: 'read', key: 'jpki/000A' });
     // Every declared row was announced before anything was read.
     const firstApdu = h.events.findIndex((e) => e.type === 'apdu');
     expect(h.events.slice(0, firstApdu).filter((e) => e.type === 'row')).toHaveLength(EXPOSURE.length);

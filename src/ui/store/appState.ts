@@ -11,6 +11,7 @@ import type {
   PinStateView,
   ReaderCheckView,
   ReaderView,
+  ScanStep,
   SimulatorCardState,
   SimulatorHolderId,
   SimulatorPersonalityId,
@@ -63,7 +64,7 @@ export interface EngineClientLike {
 export interface ScanProgress {
   readonly done: number;
   readonly total: number;
-  readonly current: string;
+  readonly current: ScanStep | null;
 }
 
 /** The PIN dialog's state. The PIN itself is never held here: it lives in the input until submit. */

@@ -67,8 +67,8 @@ describe('createAppStore', () => {
     });
     const scanning = store.getState().connectSimulator('adult');
     await vi.waitUntil(() => store.getState().scanning);
-    emit({ type: 'progress', done: 1, total: 40, current: 'jpki/000A' });
-    expect(store.getState().progress).toEqual({ done: 1, total: 40, current: 'jpki/000A' });
+    emit({ type: 'progress', done: 1, total: 40, current: { kind: 'read', key: 'jpki/000A' } });
+    expect(store.getState().progress).toEqual({ done: 1, total: 40, current: { kind: 'read', key: 'jpki/000A' } });
     emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'not-read' }) });
     emit({ type: 'row', row: row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'locked' }) });
     expect(store.getState().rows.map((r) => r.key)).toEqual(['jpki/000A', 'jpki/0001']);

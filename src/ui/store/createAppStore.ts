@@ -242,7 +242,7 @@ function scanOnConnect<A extends object>(get: GetState, actions: A, connects: re
 }
 
 async function scan(set: SetState, get: GetState, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
-  set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
+  set({ scanning: true, progress: { done: 0, total: 0, current: null } });
   try {
     await run(async () => {
       const result = await client.call('scan', {});

@@ -23,6 +23,8 @@ export const enCard = {
   'scan.again': 'Scan again',
   'scan.scanning': 'Reading the card…',
   'scan.progress': 'Reading {done} of {total}: {current}',
+  'scan.step.select': 'selecting {applet}',
+  'scan.step.probe': 'tries left of the {pin}',
   'scan.hint': 'The scan reads everything the card hands out with no PIN, and checks how many tries each PIN has left without spending any.',
   'card.reader': 'reader',
   'card.readerCheck': 'Reader check',

@@ -26,6 +26,8 @@ export const jaCard: CatalogPart<typeof enCard> = {
   'scan.again': 'もう一度スキャン',
   'scan.scanning': 'カードを読み取っています…',
   'scan.progress': '{total} 件中 {done} 件目を読み取り中：{current}',
+  'scan.step.select': '{applet}を選択',
+  'scan.step.probe': '{pin}の残り回数',
   'scan.hint': '暗証番号なしで読めるものをすべて読み取り、各暗証番号の残り回数を（回数を減らさずに）確認します。',
   'card.reader': 'リーダー',
   'card.readerCheck': 'リーダーの確認',
