@@ -8,7 +8,7 @@ import { translate, type Language } from '../../src/ui/i18n/translate';
 import { fieldLabel, fieldText } from '../../src/ui/model/fieldText';
 import { photoOrNote } from '../../src/worker/content/images';
 import { rowKey } from '../../src/worker/exposureRows';
-import type { ExposureRowView, FieldView, ImageView, PinKey, PinStateView, SimulatorHolderId } from '../../src/worker/protocol';
+import type { ExposureRowView, FieldView, ImageView, PinKey, PinStateView, SimulatorHolderId } from '../../src/protocol';
 import { pinsOf, startEngine } from '../../src/worker/test-support/engineHarness';
 
 /**

@@ -1,6 +1,6 @@
 import type { KeyIdView } from '../../cards/mynumber/shared/keyId';
 import type { RsaPublicKeyView } from '../../cards/mynumber/shared/rsaPublicKey';
-import type { FieldKey, FieldValueKey, FieldView, KeyIdFieldKey, PublicKeyFieldKey } from '../protocol';
+import type { FieldKey, FieldValueKey, FieldView, KeyIdFieldKey, PublicKeyFieldKey } from '../../protocol';
 
 /** A field of free text (docs/card-reference.md §7–§9 view models); `key` names it, in the UI's words. */
 export function textField(key: FieldKey, value: string): FieldView {

@@ -1,4 +1,4 @@
-import type { ExposureRowView } from '../../../worker/protocol';
+import type { ExposureRowView } from '../../../protocol';
 import { useT } from '../../useT';
 
 /**

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectProgress, selectScanning } from '../../store/selectors';
-import type { ScanStep } from '../../../worker/protocol';
+import type { ScanStep } from '../../../protocol';
 import { useT } from '../../useT';
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldKey, FileKey, ImageKey, PinKey } from '../../../worker/protocol';
+import type { FieldKey, FileKey, ImageKey, PinKey } from '../../../protocol';
 
 /** Every name the engine sends as a key: a file (`row.key`), a PIN (`pinId`), a decoded field or image (`key`). */
 type CardNames = Record<`file.${FileKey}` | `pin.name.${PinKey}` | `field.${FieldKey}` | `image.${ImageKey}`, string>;
