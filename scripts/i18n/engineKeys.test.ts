@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHex } from '../../src/bytes';
 import { EXPOSURE } from '../../src/cards/mynumber/exposure';
 import { PIN_IDS } from '../../src/cards/mynumber/pin';
+import { JLIS_ANCHORS } from '../../src/cards/mynumber/trust/jlisAnchors';
 import { en, type MessageKey } from '../../src/ui/i18n/en';
 import { ja } from '../../src/ui/i18n/ja';
 import { translate, type Language } from '../../src/ui/i18n/translate';
@@ -17,8 +18,9 @@ import { pinsOf, startEngine } from '../../src/worker/test-support/engineHarness
  * against the protocol's key unions, so a name missing for a key the protocol declares fails to
  * compile; what the types cannot see is whether the engine sends only keys the protocol declares
  * (a file's key is made from a number). This checks it from the engine's side: every file of the
- * exposure table, every PIN, and every field and image a real session sends — both simulated holders,
- * the no-PIN scan and every PIN — has its words in Japanese and in English.
+ * exposure table, every PIN, every field and image a real session sends — both simulated holders,
+ * the no-PIN scan and every PIN — and every bundled CA a certificate check names has its words in
+ * Japanese and in English.
  */
 const LANGUAGES: readonly Language[] = ['ja', 'en'];
 const CATALOG_KEYS = { ja: new Set(Object.keys(ja)), en: new Set(Object.keys(en)) };
@@ -35,6 +37,8 @@ function expectNamed(key: string, values: Record<string, string | number> = {}):
 interface Sent {
   readonly rows: ExposureRowView[];
   readonly pins: PinStateView[];
+  /** The CAs the certificate checks name (the simulator's test CAs). */
+  readonly anchors: string[];
 }
 
 /** Everything one holder's session sends: the scan, then every PIN the holder has, each opening its files. */
@@ -55,7 +59,9 @@ async function session(holder: SimulatorHolderId): Promise<Sent> {
       if (pin) await h.client.call('verifyPin', { pinId: pinId as PinKey, pin });
     }
     const pinStates = h.events.flatMap((e) => (e.type === 'pins' ? e.pins : []));
-    return { rows: [...h.rowEvents().values()], pins: pinStates };
+    const { certificates } = await h.client.call('checkCertificates', {});
+    const anchors = certificates.flatMap((c) => (c.bundled?.anchorId ? [c.bundled.anchorId] : []));
+    return { rows: [...h.rowEvents().values()], pins: pinStates, anchors };
   } finally {
     await h.close();
   }
@@ -98,6 +104,13 @@ describe('every name the engine can send has its words in every catalog', () => 
       for (const language of LANGUAGES) expect(fieldLabel(field, language)).not.toMatch(/\{\w+\}/);
     }
     for (const image of images) expectNamed(`image.${image.key}`);
+  });
+
+  it('each bundled CA a certificate check can name: the J-LIS CAs and the simulator test CAs a session named', () => {
+    const anchors = sent.flatMap((s) => s.anchors);
+    expect(anchors).toEqual(expect.arrayContaining(['simulator-auth', 'simulator-sign']));
+    for (const id of [...JLIS_ANCHORS.auth, ...JLIS_ANCHORS.sign].map((a) => a.id)) expectNamed(`certs.anchor.${id}`);
+    for (const id of anchors) expectNamed(`certs.anchor.${id}`);
   });
 
   it('the field a face photo becomes when it cannot be decoded', async () => {
