@@ -69,10 +69,10 @@ test('signing a text produces a downloadable detached signature and shows the fa
   await page.getByTestId('sign-pin-input').fill(SIGN_PASSWORD.toLowerCase());
   await page.getByTestId('sign-submit').click();
   await expect(page.getByTestId('sign-result')).toHaveAttribute('data-self-check', 'true');
-  await expect(page.locator('[data-testid="sign-fact"][data-label="name"]')).toContainText('見本　花子');
-  await expect(page.locator('[data-testid="sign-fact"][data-label="address"]')).toContainText('東京都千代田区');
-  await expect(page.locator('[data-testid="sign-fact"][data-label="date of birth"]')).toContainText('12 June 1985');
-  await expect(page.locator('[data-testid="sign-fact"][data-label="sex"]')).toBeVisible();
+  await expect(page.locator('[data-testid="sign-fact"][data-field="name"]')).toContainText('見本　花子');
+  await expect(page.locator('[data-testid="sign-fact"][data-field="address"]')).toContainText('東京都千代田区');
+  await expect(page.locator('[data-testid="sign-fact"][data-field="birthDate"]')).toContainText('12 June 1985');
+  await expect(page.locator('[data-testid="sign-fact"][data-field="sex"]')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sign-download').click()]);
   expect(download.suggestedFilename()).toBe('signature.p7s');
   const bytes = await readFile((await download.path())!);

@@ -14,7 +14,7 @@ import type {
   TranscriptKind,
   TranscriptSource,
 } from './connection';
-import type { ExposureRowView } from './exposure';
+import type { ExposureRowView, ScanStep } from './exposure';
 import type { PinKey, PinStateView } from './pins';
 import type { ReaderCheckView, ReaderView } from './readers';
 import type { SerializedError } from './serializedError';
@@ -147,7 +147,7 @@ export type ResponseMessage =
 export type EngineEvent =
   | { readonly type: 'apdu'; readonly row: ApduLogRow }
   | { readonly type: 'connection'; readonly connected: boolean; readonly info: ConnectionInfo | null; readonly reason?: SerializedError }
-  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: string }
+  | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly current: ScanStep | null }
   | { readonly type: 'row'; readonly row: ExposureRowView }
   | { readonly type: 'pins'; readonly pins: readonly PinStateView[] }
   /**

@@ -25,8 +25,6 @@ export type PinFormatView =
 export interface PinStateView {
   readonly pinId: PinKey;
   readonly applet: AppletKey;
-  readonly name: string;
-  readonly nameJa: string;
   readonly format: PinFormatView;
   readonly maxTries: number;
   /** null until probed, and for a credential the card was never issued. */

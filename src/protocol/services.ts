@@ -64,6 +64,12 @@ export type ChainStatusView = 'verified' | 'issuer-not-bundled' | 'signature-mis
 /** RFC 5280 §4.1.2.5 validity now. */
 export type ValidityView = 'valid' | 'expired' | 'not-yet-valid';
 
+/**
+ * A CA certificate bundled with MynaLens (docs/card-reference.md §12): the J-LIS JPKI CAs of 2015 and 2023
+ * (cards/mynumber/trust/jlisAnchors.ts) and the simulator's two test CAs (worker/services/trustStores.ts).
+ */
+export type TrustAnchorKey = 'jlis-auth-2015' | 'jlis-auth-2023' | 'jlis-sign-2015' | 'jlis-sign-2023' | 'simulator-auth' | 'simulator-sign';
+
 /** One JPKI certificate checked (docs/card-reference.md §6.1, §12). */
 export interface CertificateCheckView {
   readonly which: 'auth' | 'sign';
@@ -72,10 +78,10 @@ export interface CertificateCheckView {
   readonly record?: ServiceRecordView;
   readonly validity?: ValidityView;
   readonly trustStore?: TrustStoreKind;
-  /** Against the CAs bundled with MynaLens (J-LIS, or the simulator's test CAs). */
+  /** Against the CAs bundled with MynaLens (J-LIS, or the simulator's test CAs); the UI names the CA that issued it by `anchorId`. */
   readonly bundled?: {
     readonly status: ChainStatusView;
-    readonly anchorLabel: string | null;
+    readonly anchorId: TrustAnchorKey | null;
     readonly anchorNotAfter: string | null;
     readonly anchorValidity: ValidityView | null;
   };

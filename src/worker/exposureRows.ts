@@ -1,6 +1,6 @@
 import { hex16 } from '../bytes';
 import { EXPOSURE, type Access, type ExposureEntry } from '../cards/mynumber/exposure';
-import type { AccessView, AppletKey, ExposureRowView } from '../protocol';
+import type { AccessView, AppletKey, ExposureRowView, FileKey } from '../protocol';
 
 /**
  * The applets in the order a scan visits them (docs/card-reference.md §9.1, §9.4): card-level
@@ -13,9 +13,13 @@ function fileIdHex(fileId: number): string {
   return hex16(fileId);
 }
 
-/** A row's key, `jpki/000A` or `cardLevel/0045` (docs/card-reference.md §6–§9). */
-export function rowKey(applet: AppletKey, fileId: number): string {
-  return `${applet}/${fileIdHex(fileId)}`;
+/**
+ * A row's key, `jpki/000A` or `cardLevel/0045` (docs/card-reference.md §6–§9). The type cannot follow a
+ * number into hex, so `scripts/i18n/engineKeys.test.ts` checks that every entry of the exposure table
+ * gives a `FileKey` (one the catalogs name) and that every `FileKey` is an entry.
+ */
+export function rowKey(applet: AppletKey, fileId: number): FileKey {
+  return `${applet}/${fileIdHex(fileId)}` as FileKey;
 }
 
 /** An access rule as plain data (docs/card-reference.md §5 and each applet's EF map). */
@@ -32,8 +36,6 @@ export function initialRow(entry: ExposureEntry): ExposureRowView {
     key: rowKey(entry.applet, entry.fileId),
     applet: entry.applet,
     fileId: fileIdHex(entry.fileId),
-    name: entry.name,
-    nameJa: entry.nameJa,
     access: accessView(entry.access),
     containsMyNumber: entry.containsMyNumber,
     reveals: [...entry.reveals],

@@ -52,8 +52,8 @@ describe.each([false, true])('the My Number marked in the log and the rows (exte
     expect(myNumber.myNumberSpans).toEqual([{ start: 3, end: 15 }]);
     expect(integrity.myNumberSpans).toEqual([{ start: 8, end: 40 }, { start: 80, end: 336 }]);
     expect(image.myNumberSpans?.length).toBe(2);
-    expect(integrity.fields.filter((f) => f.derivedFromMyNumber).map((f) => f.label)).toEqual(['SHA-256 of the My Number EF', 'issuer signature']);
-    expect(image.fields.filter((f) => f.derivedFromMyNumber).map((f) => f.label)).toEqual(['signature']);
+    expect(integrity.fields.filter((f) => f.derivedFromMyNumber).map((f) => f.key)).toEqual(['myNumberDigest', 'issuerSignature']);
+    expect(image.fields.filter((f) => f.derivedFromMyNumber).map((f) => f.key)).toEqual(['signature']);
     expect(image.images.map((i) => i.myNumber)).toEqual([true]);
     // No other row is marked.
     const marked = [...rows.values()].filter((r) => r.content?.myNumberSpans || r.content?.images.some((i) => i.myNumber) || r.content?.fields.some((f) => f.derivedFromMyNumber));

@@ -23,7 +23,7 @@ describe('pinStatus (docs/card-reference.md §2, §10, §13.2)', () => {
     expect(byId.get('jpkiAuth')).toMatchObject({ triesLeft: 1, blocked: false, maxTries: 3, format: { kind: 'digits', length: 4 }, verified: false });
     expect(byId.get('jpkiSign')).toMatchObject({ triesLeft: 0, blocked: true, maxTries: 5 });
     expect(byId.get('jpkiSign')!.format).toEqual({ kind: 'alphanumeric', minLength: 6, maxLength: 16, needsLetter: true, needsDigit: true });
-    expect(byId.get('textPinB')).toMatchObject({ triesLeft: 10, format: { kind: 'digits', length: 14 }, applet: 'text', nameJa: '照合番号B（券面事項入力補助AP）' });
+    expect(byId.get('textPinB')).toMatchObject({ triesLeft: 10, format: { kind: 'digits', length: 14 }, applet: 'text' });
     expect(pins).toHaveLength(10);
     expect(verifiesWithData(h.apdus())).toEqual([]);
     expect(h.events.some((e) => e.type === 'pins')).toBe(true);
@@ -108,9 +108,9 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     const pins = await pinsOf('adult');
     const { opened } = await h.verifyPin({ pinId: 'textPin', pin: pins.textPin });
     const myNumber = opened.find((r) => r.key === 'text/0001')!.content!.fields[0]!;
-    expect(myNumber).toMatchObject({ kind: 'myNumber', value: pins.pinA, labelJa: '個人番号' });
+    expect(myNumber).toMatchObject({ kind: 'myNumber', value: pins.pinA, key: 'myNumber' });
     const four = opened.find((r) => r.key === 'text/0002')!.content!.fields;
-    expect(four.map((f) => f.label)).toEqual(['name', 'address', 'date of birth', 'sex']);
+    expect(four.map((f) => f.key)).toEqual(['name', 'address', 'birthDate', 'sex']);
     expect(four[0]!.value).toBe('見本\u3000花子');
     expect(four[2]!.value).toBe('1985-06-12');
   });
@@ -120,29 +120,29 @@ describe('verifyPin opens what the card reference says and nothing more (§7.1, 
     const { opened } = await h.verifyPin({ pinId: 'visualPinB', pin: (await pinsOf('adult')).pinB });
     const face = opened.find((r) => r.key === 'visual/0002')!.content!;
     expect(face.decodeError).toBeUndefined();
-    expect(face.images.map((i) => i.label)).toEqual(['name', 'address', 'face photo', 'security code']);
+    expect(face.images.map((i) => i.key)).toEqual(['name', 'address', 'facePhoto', 'securityCode']);
     for (const image of face.images) expect(image.dataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
     expect(face.images[2]!.width).toBeGreaterThan(0);
-    expect(face.fields.find((f) => f.label === 'card expiry')?.kind).toBe('date');
+    expect(face.fields.find((f) => f.key === 'cardExpiry')?.kind).toBe('date');
   });
 
   it('shows the four facts of the signature certificate', async () => {
     const h = await connected();
     const { opened } = await h.verifyPin({ pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
-    const labels = opened[0]!.content!.fields.map((f) => f.label);
-    expect(labels).toEqual(expect.arrayContaining(['name', 'address', 'date of birth', 'sex', 'serial number (decimal)']));
+    const keys = opened[0]!.content!.fields.map((f) => f.key);
+    expect(keys).toEqual(expect.arrayContaining(['name', 'address', 'birthDate', 'sex', 'serialDecimal']));
   });
 
   it('marks the signature certificate serial as travelling with signed documents, and its birth date as a plain date', async () => {
     const h = await connected();
     const { opened } = await h.verifyPin({ pinId: 'jpkiSign', pin: (await pinsOf('adult')).jpkiSign! });
     const fields = opened[0]!.content!.fields;
-    expect(fields.filter((f) => f.linkable).map((f) => [f.label, f.linkable])).toEqual([
-      ['serial number (hex)', 'signedDocuments'],
-      ['serial number (decimal)', 'signedDocuments'],
+    expect(fields.filter((f) => f.linkable).map((f) => [f.key, f.linkable])).toEqual([
+      ['serialHex', 'signedDocuments'],
+      ['serialDecimal', 'signedDocuments'],
     ]);
     // The UI gives the date its era year (昭和60年); the era digit alone ("(昭和)") is never the value.
-    expect(fields.find((f) => f.label === 'date of birth')).toMatchObject({ kind: 'date', value: '1985-06-12' });
+    expect(fields.find((f) => f.key === 'birthDate')).toMatchObject({ kind: 'date', value: '1985-06-12' });
   });
 });
 

@@ -28,8 +28,6 @@ export function pinStateView(pinId: PinId, status: PinStatus | null, verified: b
   return {
     pinId,
     applet: spec.applet,
-    name: spec.name,
-    nameJa: spec.nameJa,
     format: pinFormatView(spec.format),
     maxTries: spec.maxTries,
     triesLeft: status && !notIssued ? status.triesLeft : null,

@@ -34,10 +34,10 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     for (const ca of ['jpki/000B', 'jpki/0002']) expect(rows.find((r) => r.key === ca)!.content!.fields.some((f) => f.linkable)).toBe(false);
     expect(serial[1]!.value).toMatch(/^\d+$/);
     expect(auth.content!.certificateDerBase64!.length).toBeGreaterThan(1000);
-    expect(auth.content!.fields.find((f) => f.label === 'key size (bits)')?.value).toBe('2048');
+    expect(auth.content!.fields.find((f) => f.key === 'keySize')?.value).toBe('2048');
 
     const common = rows.find((r) => r.key === 'common/0001')!;
-    expect(common.content!.fields.find((f) => f.label === 'card serial')?.value).toBe('900000000000001');
+    expect(common.content!.fields.find((f) => f.key === 'cardSerial')?.value).toBe('900000000000001');
     expect(rows.find((r) => r.key === 'cardLevel/0045')!.content!.fields[0]!.value).toBe('900000000000001');
 
     expect(pins.map((p) => [p.pinId, p.triesLeft, p.blocked])).toEqual([
@@ -50,6 +50,9 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     const progress = h.events.flatMap((e) => (e.type === 'progress' ? [e] : []));
     expect(progress.length).toBeGreaterThan(20);
     expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
+    // Steps travel as data for the page to say in its language: applets selected, PINs asked, files read.
+    expect(new Set(progress.map((p) => p.current?.kind ?? null))).toEqual(new Set(['select', 'probe', 'read', null]));
+    expect(progress.map((p) => p.current)).toContainEqual({ kind: 'read', key: 'jpki/000A' });
     // Every declared row was announced before anything was read.
     const firstApdu = h.events.findIndex((e) => e.type === 'apdu');
     expect(h.events.slice(0, firstApdu).filter((e) => e.type === 'row')).toHaveLength(EXPOSURE.length);
@@ -77,8 +80,8 @@ describe('scan (docs/card-reference.md §5, §13.2, §13.3, §9.4)', () => {
     await h.client.call('connectSimulator', { holder: 'child' });
     const { rows } = await h.scan();
     const flags = rows.find((r) => r.key === 'jpki/0008')!;
-    expect(flags.content!.fields.find((f) => f.label === 'signature certificate issued')?.value).toMatch(/^no/);
-    expect(flags.content!.fields.find((f) => f.label === 'user-authentication certificate issued')?.value).toMatch(/^yes/);
+    expect(flags.content!.fields.find((f) => f.key === 'signCertificateIssued')?.value).toMatch(/^no/);
+    expect(flags.content!.fields.find((f) => f.key === 'authCertificateIssued')?.value).toMatch(/^yes/);
     expect(rows.find((r) => r.key === 'jpki/000A')!.status).toBe('read');
   });
 

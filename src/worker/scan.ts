@@ -7,7 +7,7 @@ import { PINS, pinsOf } from '../cards/mynumber/pin';
 import { EngineFailure } from '../protocol';
 import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
 import { noteSignatureNotIssued, probeApplet } from './pinFlow';
-import type { AppletKey, EngineMethods } from '../protocol';
+import type { AppletKey, EngineMethods, ScanStep } from '../protocol';
 import { readRow, type ReadTarget } from './readRow';
 import type { EngineSession } from './session';
 
@@ -39,16 +39,17 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
   }
   const total = SCAN_ORDER.reduce((sum, applet) => sum + stepsOf(applet), 0);
   let done = 0;
+  // The step as the card reference names it, for an error's developer message; the page gets the step as data.
   let current = '';
-  const progress = (label: string) => {
+  const progress = (step: ScanStep, label: string) => {
     current = label;
-    session.emit({ type: 'progress', done, total, current });
+    session.emit({ type: 'progress', done, total, current: step });
   };
   try {
     for (const applet of SCAN_ORDER) {
       const target: ReadTarget = applet === 'cardLevel' ? new CardLevel(channel) : session.client(applet);
       const free = entriesOf(applet).filter(isFreeReadable);
-      progress(`SELECT ${applet === 'cardLevel' ? APPLETS.issuerSecurityDomain.label : APPLETS[applet].label}`);
+      progress({ kind: 'select', applet }, `SELECT ${applet === 'cardLevel' ? APPLETS.issuerSecurityDomain.label : APPLETS[applet].label}`);
       // The ISD is current at power-on and after the card check (§9.4, §13.9): no SELECT needed then.
       const isdAlready = applet === 'cardLevel' && session.isdCurrent();
       if (!isdAlready && !(await selectOrMarkAbsent(session, target, free))) {
@@ -57,12 +58,12 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
       }
       if (applet !== 'cardLevel') {
         await probeApplet(session, target as Exclude<ReadTarget, CardLevel>, (pinId) => {
-          progress(`${PINS[pinId].name}: tries left`);
+          progress({ kind: 'probe', pinId }, `${PINS[pinId].name}: tries left`);
           done++;
         });
       }
       for (const entry of free) {
-        progress(fileLabel(entry.applet, entry.fileId));
+        progress({ kind: 'read', key: rowKey(entry.applet, entry.fileId) }, fileLabel(entry.applet, entry.fileId));
         await readRow(session, target, entry, 'none');
         done++;
       }
@@ -76,7 +77,7 @@ export async function runScan(session: EngineSession): Promise<ScanResult> {
   }
   // Any PIN state the applets' reports left out (an applet the card lacks): the page ends with every one.
   session.emitPins();
-  session.emit({ type: 'progress', done: total, total, current: '' });
+  session.emit({ type: 'progress', done: total, total, current: null });
   return { addressing: session.addressingView() };
 }
 

@@ -51,8 +51,11 @@ export interface ExposureEntry {
   readonly applet: ExposureApplet;
   /** EF identifier, or the GET DATA tag for `cardLevel`. */
   readonly fileId: number;
+  /**
+   * What the card reference calls it, for messages and logs. The page names a file from its
+   * catalogs by row key (`file.jpki/000A`), in the language the person chose.
+   */
   readonly name: string;
-  readonly nameJa: string;
   readonly access: Access;
   readonly layout: FileLayout;
   /** The decoder in `DECODERS`, or null where the content is unknown. */

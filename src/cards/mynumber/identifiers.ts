@@ -2,15 +2,15 @@ import { fromHex, hex16 } from '../../bytes';
 
 /**
  * The applets of the My Number Card and their AIDs (docs/card-reference.md §0, §9.1), each with the
- * names a person reads in the UI and the log.
+ * name messages and logs use (the page names applets from its catalogs).
  */
 export const APPLETS = {
-  jpki: { aid: fromHex('D3 92 F0 00 26 01 00 00 00 01'), label: 'JPKI AP', labelJa: '公的個人認証AP' },
-  text: { aid: fromHex('D3 92 10 00 31 00 01 01 04 08'), label: 'text AP', labelJa: '券面事項入力補助AP' },
-  visual: { aid: fromHex('D3 92 10 00 31 00 01 01 04 02'), label: 'visual AP', labelJa: '券面事項確認AP' },
-  common: { aid: fromHex('D3 92 10 00 31 00 01 01 01 00'), label: '共通カード AP', labelJa: '共通カードAP' },
-  juki: { aid: fromHex('D3 92 10 00 31 00 01 01 04 01'), label: '住基 AP', labelJa: '住基AP' },
-  issuerSecurityDomain: { aid: fromHex('A0 00 00 01 51 00 00'), label: 'issuer security domain', labelJa: 'カード発行者領域' },
+  jpki: { aid: fromHex('D3 92 F0 00 26 01 00 00 00 01'), label: 'JPKI AP' },
+  text: { aid: fromHex('D3 92 10 00 31 00 01 01 04 08'), label: 'text AP' },
+  visual: { aid: fromHex('D3 92 10 00 31 00 01 01 04 02'), label: 'visual AP' },
+  common: { aid: fromHex('D3 92 10 00 31 00 01 01 01 00'), label: '共通カード AP' },
+  juki: { aid: fromHex('D3 92 10 00 31 00 01 01 04 01'), label: '住基 AP' },
+  issuerSecurityDomain: { aid: fromHex('A0 00 00 01 51 00 00'), label: 'issuer security domain' },
 } as const;
 
 /** Applet keys, in the order a scan visits them (docs/card-reference.md §9.1). */

@@ -34,8 +34,8 @@ export interface PinSpec {
   readonly applet: PinApplet;
   /** The key EF selected before VERIFY (`00 A4 02 0C 02 <keyEf>`). */
   readonly keyEf: number;
+  /** What the card reference calls it, for messages and logs; the page names a PIN from its catalogs by id. */
   readonly name: string;
-  readonly nameJa: string;
   readonly format: PinFormat;
   readonly maxTries: number;
   /** False where the sources do not establish the maximum (§10: text 照合番号A "probably 10"). */
@@ -49,43 +49,43 @@ const PIN_B_FORMAT: PinFormat = { kind: 'digits', length: 14 };
 /** Every credential of docs/card-reference.md §10 (§6.2 JPKI, §7.1 text, §8.1 visual, §9.2–§9.3). */
 export const PINS: Readonly<Record<PinId, PinSpec>> = {
   jpkiAuth: {
-    id: 'jpkiAuth', applet: 'jpki', keyEf: 0x0018, name: 'JPKI user-authentication PIN', nameJa: '利用者証明用電子証明書暗証番号',
+    id: 'jpkiAuth', applet: 'jpki', keyEf: 0x0018, name: 'JPKI user-authentication PIN',
     format: FOUR_DIGITS, maxTries: 3, maxTriesConfirmed: true,
   },
   jpkiSign: {
-    id: 'jpkiSign', applet: 'jpki', keyEf: 0x001b, name: 'JPKI signature password', nameJa: '署名用電子証明書パスワード',
+    id: 'jpkiSign', applet: 'jpki', keyEf: 0x001b, name: 'JPKI signature password',
     format: { kind: 'sign-password', minLength: 6, maxLength: 16 }, maxTries: 5, maxTriesConfirmed: true,
   },
   textPin: {
-    id: 'textPin', applet: 'text', keyEf: 0x0011, name: 'card-info input support PIN', nameJa: '券面事項入力補助用暗証番号',
+    id: 'textPin', applet: 'text', keyEf: 0x0011, name: 'card-info input support PIN',
     format: FOUR_DIGITS, maxTries: 3, maxTriesConfirmed: true,
   },
   textPinA: {
-    id: 'textPinA', applet: 'text', keyEf: 0x0014, name: 'verification number A (text AP)', nameJa: '照合番号A（券面事項入力補助AP）',
+    id: 'textPinA', applet: 'text', keyEf: 0x0014, name: 'verification number A (text AP)',
     format: PIN_A_FORMAT, maxTries: 10, maxTriesConfirmed: false,
   },
   textPinB: {
-    id: 'textPinB', applet: 'text', keyEf: 0x0015, name: 'verification number B (text AP)', nameJa: '照合番号B（券面事項入力補助AP）',
+    id: 'textPinB', applet: 'text', keyEf: 0x0015, name: 'verification number B (text AP)',
     format: PIN_B_FORMAT, maxTries: 10, maxTriesConfirmed: true,
   },
   visualBirth: {
-    id: 'visualBirth', applet: 'visual', keyEf: 0x0011, name: 'birth-date key (visual AP)', nameJa: '生年月日（券面事項確認AP）',
+    id: 'visualBirth', applet: 'visual', keyEf: 0x0011, name: 'birth-date key (visual AP)',
     format: { kind: 'digits', length: 6 }, maxTries: 10, maxTriesConfirmed: false,
   },
   visualPinA: {
-    id: 'visualPinA', applet: 'visual', keyEf: 0x0013, name: 'verification number A (visual AP)', nameJa: '照合番号A（券面事項確認AP）',
+    id: 'visualPinA', applet: 'visual', keyEf: 0x0013, name: 'verification number A (visual AP)',
     format: PIN_A_FORMAT, maxTries: 10, maxTriesConfirmed: true,
   },
   visualPinB: {
-    id: 'visualPinB', applet: 'visual', keyEf: 0x0012, name: 'verification number B (visual AP)', nameJa: '照合番号B（券面事項確認AP）',
+    id: 'visualPinB', applet: 'visual', keyEf: 0x0012, name: 'verification number B (visual AP)',
     format: PIN_B_FORMAT, maxTries: 10, maxTriesConfirmed: true,
   },
   commonPin: {
-    id: 'commonPin', applet: 'common', keyEf: 0x001c, name: 'common card AP PIN', nameJa: '共通カードAP暗証番号',
+    id: 'commonPin', applet: 'common', keyEf: 0x001c, name: 'common card AP PIN',
     format: FOUR_DIGITS, maxTries: 3, maxTriesConfirmed: false,
   },
   jukiPin: {
-    id: 'jukiPin', applet: 'juki', keyEf: 0x001c, name: 'resident registry PIN', nameJa: '住民基本台帳用暗証番号',
+    id: 'jukiPin', applet: 'juki', keyEf: 0x001c, name: 'resident registry PIN',
     format: FOUR_DIGITS, maxTries: 3, maxTriesConfirmed: true,
   },
 };

@@ -4,9 +4,7 @@ import { row } from '../testing/fakes';
 import { cardFacts } from './cardFacts';
 
 const content = (value: string, kind: 'text' | 'date' = 'text'): FileContentView => ({
-  title: 't',
-  titleJa: 't',
-  fields: [{ label: 'x', labelJa: 'x', value, kind }],
+  fields: [{ key: 'value' as const, value, kind }],
   images: [],
   rawHex: '',
   byteLength: 0,

@@ -7,6 +7,11 @@ import { formatDate } from './dates';
  * Japanese), a keyed value (yes/no, sex) in the catalog's words, anything else as the engine gave it.
  */
 export function fieldText(field: FieldView, language: Language): string {
-  if (field.valueKey) return translate(language, `value.${field.valueKey}`);
+  if (field.valueKey) return translate(language, `value.${field.valueKey}`, field.valueValues);
   return field.kind === 'date' ? formatDate(field.value, language) : field.value;
+}
+
+/** A decoded field's label in `language`: the engine sends the field's key, the catalog names it. */
+export function fieldLabel(field: FieldView, language: Language): string {
+  return translate(language, `field.${field.key}`, field.labelValues);
 }

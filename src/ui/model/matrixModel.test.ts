@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { row } from '../testing/fakes';
 import { cellFor, groupRows, sessionRead } from './matrixModel';
 
-const content = { rawHex: '00', byteLength: 1, title: 't', titleJa: 't', fields: [], images: [] };
+const content = { rawHex: '00', byteLength: 1, fields: [], images: [] };
 
 describe('groupRows', () => {
   it('groups by applet in reference order with a no-PIN column and one column per PIN named by the rows', () => {

@@ -51,14 +51,14 @@ describe('hexByteCount', () => {
 });
 
 describe('carriesMyNumber', () => {
-  const plain: FileContentView = { rawHex: '30 82', byteLength: 2, title: 't', titleJa: 't', fields: [], images: [] };
-  const image = { label: 'l', labelJa: 'l', dataUrl: 'data:image/png;base64,', width: 72, height: 12 };
+  const plain: FileContentView = { rawHex: '30 82', byteLength: 2, fields: [], images: [] };
+  const image = { key: 'myNumberImage' as const, dataUrl: 'data:image/png;base64,', width: 72, height: 12 };
 
   it('is true for marked bytes, the number itself, a derived field or the picture of it', () => {
     expect(carriesMyNumber(plain)).toBe(false);
     expect(carriesMyNumber({ ...plain, myNumberSpans: [{ start: 0, end: 1 }] })).toBe(true);
-    expect(carriesMyNumber({ ...plain, fields: [{ label: 'n', labelJa: 'n', value: '1', kind: 'myNumber' }] })).toBe(true);
-    expect(carriesMyNumber({ ...plain, fields: [{ label: 'h', labelJa: 'h', value: 'AA', kind: 'hex', derivedFromMyNumber: true }] })).toBe(true);
+    expect(carriesMyNumber({ ...plain, fields: [{ key: 'myNumber' as const, value: '1', kind: 'myNumber' }] })).toBe(true);
+    expect(carriesMyNumber({ ...plain, fields: [{ key: 'myNumberDigest' as const, value: 'AA', kind: 'hex', derivedFromMyNumber: true }] })).toBe(true);
     expect(carriesMyNumber({ ...plain, images: [{ ...image, myNumber: true }] })).toBe(true);
     expect(carriesMyNumber({ ...plain, images: [image] })).toBe(false);
   });

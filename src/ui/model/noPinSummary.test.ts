@@ -3,10 +3,10 @@ import { row } from '../testing/fakes';
 import { noPinSummary } from './noPinSummary';
 
 const cert = {
-  rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', images: [],
+  rawHex: '3082', byteLength: 2, images: [],
   fields: [
-    { label: 'Serial number', labelJa: 'シリアル番号', value: '0A1B2C', kind: 'hex' as const, linkable: 'logins' as const },
-    { label: 'Valid until', labelJa: '有効期限', value: '2030-06-12', kind: 'date' as const },
+    { key: 'serialHex' as const, value: '0A1B2C', kind: 'hex' as const, linkable: 'logins' as const },
+    { key: 'validUntil' as const, value: '2030-06-12', kind: 'date' as const },
   ],
 };
 

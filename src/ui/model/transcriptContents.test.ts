@@ -3,8 +3,8 @@ import { row } from '../testing/fakes';
 import { certificateReveals, transcriptContents } from './transcriptContents';
 
 const cert = {
-  rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', images: [],
-  fields: [{ label: 'serial number (hex)', labelJa: 'シリアル番号（16進）', value: '0A1B2C', kind: 'hex' as const, linkable: 'logins' as const }],
+  rawHex: '3082', byteLength: 2, images: [],
+  fields: [{ key: 'serialHex' as const, value: '0A1B2C', kind: 'hex' as const, linkable: 'logins' as const }],
 };
 
 const scanned = [

@@ -11,6 +11,7 @@ import type {
   PinStateView,
   ReaderCheckView,
   ReaderView,
+  ScanStep,
   SimulatorCardState,
   SimulatorHolderId,
   SimulatorPersonalityId,
@@ -63,7 +64,7 @@ export interface EngineClientLike {
 export interface ScanProgress {
   readonly done: number;
   readonly total: number;
-  readonly current: string;
+  readonly current: ScanStep | null;
 }
 
 /** The PIN dialog's state. The PIN itself is never held here: it lives in the input until submit. */
@@ -73,8 +74,6 @@ export interface PinDialogState {
   /** The code of the last refusal (`card/wrong-pin`, `pin/format`, …); text comes from the catalog. */
   readonly errorCode: ErrorCode | null;
   readonly errorDetails: Readonly<Record<string, string | number | boolean>>;
-  /** Row keys the last successful verification opened. */
-  readonly opened: readonly string[] | null;
 }
 
 /** The simulator card states offered on the start screen (docs/card-reference.md §10 counters). */

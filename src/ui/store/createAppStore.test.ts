@@ -5,7 +5,7 @@ import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';
 
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
-const content = { rawHex: '3082', byteLength: 2, title: 'c', titleJa: 'c', fields: [], images: [] };
+const content = { rawHex: '3082', byteLength: 2, fields: [], images: [] };
 
 function setup(handlers: Parameters<typeof fakeClient>[0] = {}) {
   const fake = fakeClient({ connectSimulator: () => INFO, ...handlers });
@@ -74,8 +74,8 @@ describe('createAppStore', () => {
     });
     const scanning = store.getState().connectSimulator('adult');
     await vi.waitUntil(() => store.getState().scanning);
-    emit({ type: 'progress', done: 1, total: 40, current: 'jpki/000A' });
-    expect(store.getState().progress).toEqual({ done: 1, total: 40, current: 'jpki/000A' });
+    emit({ type: 'progress', done: 1, total: 40, current: { kind: 'read', key: 'jpki/000A' } });
+    expect(store.getState().progress).toEqual({ done: 1, total: 40, current: { kind: 'read', key: 'jpki/000A' } });
     emit({ type: 'row', row: row({ key: 'jpki/000A', status: 'not-read' }) });
     emit({ type: 'row', row: row({ key: 'jpki/0001', access: { kind: 'pin', anyOf: ['jpkiSign'] }, status: 'locked' }) });
     expect(store.getState().rows.map((r) => r.key)).toEqual(['jpki/000A', 'jpki/0001']);

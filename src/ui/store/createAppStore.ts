@@ -200,7 +200,7 @@ export function createAppStore(
           // The PIN states arrive as events, before the answer (taken in by `client.call`).
           await client.call('pinStatus', {});
         }),
-      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {}, opened: null }, pinOpened: null }),
+      openPinDialog: (pinId) => set({ pinDialog: { pinId, submitting: false, errorCode: null, errorDetails: {} }, pinOpened: null }),
       dismissPinOpened: () => set({ pinOpened: null }),
       closePinDialog: () => set({ pinDialog: null }),
       submitPin: (pin, confirmLastTry) => submitPin(set, get, client, pin, confirmLastTry),
@@ -259,7 +259,7 @@ function scanOnConnect<A extends object>(get: GetState, actions: A, connects: re
 }
 
 async function scan(set: SetState, get: GetState, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
-  set({ scanning: true, progress: { done: 0, total: 0, current: '' } });
+  set({ scanning: true, progress: { done: 0, total: 0, current: null } });
   try {
     await run(async () => {
       // Rows and PIN states came as events while it ran; `client.call` took them in before this.
@@ -275,7 +275,7 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
   const dialog = get().pinDialog;
   if (!dialog || dialog.submitting) return false;
   const { pinId } = dialog;
-  set({ pinDialog: { ...dialog, submitting: true, errorCode: null, errorDetails: {}, opened: null } });
+  set({ pinDialog: { ...dialog, submitting: true, errorCode: null, errorDetails: {} } });
   try {
     const params = confirmLastTry ? { pinId, pin, confirmLastTry: true } : { pinId, pin };
     const result = await client.call('verifyPin', params);
@@ -290,7 +290,7 @@ async function submitPin(set: SetState, get: GetState, client: EngineClientLike,
     let pins = get().pins;
     if (code === 'card/wrong-pin' && typeof details.triesLeft === 'number') pins = updatePinCount(pins, pinId, details.triesLeft);
     if (code === 'card/pin-blocked') pins = updatePinCount(pins, pinId, 0);
-    set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details, opened: null } });
+    set({ pins, pinDialog: { pinId, submitting: false, errorCode: code, errorDetails: details } });
     return false;
   }
 }

@@ -57,8 +57,6 @@ export function row(overrides: Partial<ExposureRowView> & Pick<ExposureRowView, 
   return {
     applet: applet as ExposureRowView['applet'],
     fileId,
-    name: overrides.key,
-    nameJa: overrides.key,
     access: { kind: 'free' },
     containsMyNumber: false,
     reveals: [],
@@ -74,8 +72,6 @@ export function row(overrides: Partial<ExposureRowView> & Pick<ExposureRowView, 
 export function pinState(overrides: Partial<PinStateView> & Pick<PinStateView, 'pinId'>): PinStateView {
   return {
     applet: 'jpki',
-    name: overrides.pinId,
-    nameJa: overrides.pinId,
     format: { kind: 'digits', length: 4 },
     maxTries: 3,
     triesLeft: 3,

@@ -1,6 +1,6 @@
 import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
 import type { FieldView } from '../../protocol';
-import { dateField, numberField, sexField, textField, yesNoField } from './fields';
+import { dateField, hexField, numberField, sexField, textField, yesNoField } from './fields';
 
 /**
  * An X.509 certificate as fields (docs/card-reference.md §6.4, §12): subject, issuer, the serial in hex
@@ -13,33 +13,33 @@ export function certificateFields(view: CertificateView): FieldView[] {
   const linkable = serialReach(view);
   const serialMark = linkable ? { linkable } : {};
   const fields: FieldView[] = [
-    textField(['subject', 'サブジェクト'], view.subject.text),
-    textField(['issuer', '発行者'], view.issuer.text),
-    { label: 'serial number (hex)', labelJa: 'シリアル番号（16進）', value: view.serialNumberHex, kind: 'hex', ...serialMark },
-    { label: 'serial number (decimal)', labelJa: 'シリアル番号（10進）', value: view.serialNumberDecimal, kind: 'number', ...serialMark },
-    dateField(['valid from', '有効期間の開始'], view.validity.notBefore),
-    dateField(['valid until', '有効期間の満了'], view.validity.notAfter),
-    textField(['key algorithm', '鍵のアルゴリズム'], view.publicKey.algorithm),
+    textField('subject', view.subject.text),
+    textField('issuer', view.issuer.text),
+    { ...hexField('serialHex', view.serialNumberHex), ...serialMark },
+    { ...numberField('serialDecimal', view.serialNumberDecimal), ...serialMark },
+    dateField('validFrom', view.validity.notBefore),
+    dateField('validUntil', view.validity.notAfter),
+    textField('keyAlgorithm', view.publicKey.algorithm),
   ];
-  if (view.publicKey.bits !== null) fields.push(numberField(['key size (bits)', '鍵長（ビット）'], view.publicKey.bits));
-  fields.push(textField(['signature algorithm', '署名アルゴリズム'], view.signatureAlgorithm.name));
-  if (ext.keyUsage) fields.push(textField(['key usage', '鍵用途'], ext.keyUsage.join(', ')));
-  if (ext.extendedKeyUsage) fields.push(textField(['extended key usage', '拡張鍵用途'], ext.extendedKeyUsage.join(', ')));
-  if (ext.certificatePolicies.length > 0) fields.push(textField(['policies', '証明書ポリシー'], ext.certificatePolicies.join(', ')));
-  if (ext.basicConstraintsCa !== null) fields.push(yesNoField(['certificate authority', '認証局'], ext.basicConstraintsCa));
+  if (view.publicKey.bits !== null) fields.push(numberField('keySize', view.publicKey.bits));
+  fields.push(textField('signatureAlgorithm', view.signatureAlgorithm.name));
+  if (ext.keyUsage) fields.push(textField('keyUsage', ext.keyUsage.join(', ')));
+  if (ext.extendedKeyUsage) fields.push(textField('extendedKeyUsage', ext.extendedKeyUsage.join(', ')));
+  if (ext.certificatePolicies.length > 0) fields.push(textField('policies', ext.certificatePolicies.join(', ')));
+  if (ext.basicConstraintsCa !== null) fields.push(yesNoField('certificateAuthority', ext.basicConstraintsCa));
   const san = ext.subjectAltName;
   if (san) {
-    if (san.name !== null) fields.push(textField(['name', '氏名'], san.name));
-    if (san.nameAlternative !== null) fields.push(textField(['name (substitute characters)', '氏名（代替文字）'], san.nameAlternative));
+    if (san.name !== null) fields.push(textField('name', san.name));
+    if (san.nameAlternative !== null) fields.push(textField('nameAlternative', san.nameAlternative));
     if (san.birthDate !== null) {
       // The Gregorian date is the fact; the era digit before it only repeats its era, which the UI shows with the
       // era year (昭和60年). Digits that name no day stay as the certificate wrote them.
       const { date, raw } = san.birthDate;
-      fields.push(date !== null ? dateField(['date of birth', '生年月日'], date) : textField(['date of birth', '生年月日'], raw));
+      fields.push(date !== null ? dateField('birthDate', date) : textField('birthDate', raw));
     }
     if (san.sex !== null) fields.push(sexField(san.sex));
-    if (san.address !== null) fields.push(textField(['address', '住所'], san.address));
-    if (san.addressAlternative !== null) fields.push(textField(['address (substitute characters)', '住所（代替文字）'], san.addressAlternative));
+    if (san.address !== null) fields.push(textField('address', san.address));
+    if (san.addressAlternative !== null) fields.push(textField('addressAlternative', san.addressAlternative));
   }
   return fields;
 }

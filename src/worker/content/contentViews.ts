@@ -23,8 +23,6 @@ export async function buildContent(entry: ExposureEntry, bytes: Uint8Array, opti
     rawHex: toHex(bytes),
     byteLength: bytes.length,
     ...(spans.length > 0 ? { myNumberSpans: spans } : {}),
-    title: entry.name,
-    titleJa: entry.nameJa,
   };
   const source = fileLabel(entry.applet, entry.fileId);
   const certificate = entry.decoder === 'x509Certificate' ? { certificateDerBase64: toBase64(bytes) } : {};

@@ -56,7 +56,7 @@ describe('checkCertificates over the engine', () => {
       state: 'checked',
       trustStore: 'simulator',
       validity: 'valid',
-      bundled: { status: 'verified', anchorLabel: 'MynaLens simulator user-authentication test CA', anchorValidity: 'valid' },
+      bundled: { status: 'verified', anchorId: 'simulator-auth', anchorValidity: 'valid' },
       onCard: { status: 'verified', caIsBundled: true },
     });
     expect(sign).toEqual({ which: 'sign', state: 'needs-pin' });

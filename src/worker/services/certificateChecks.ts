@@ -2,7 +2,7 @@ import { bytesEqual } from '../../bytes';
 import { JpkiApplet } from '../../cards/mynumber/jpki/JpkiApplet';
 import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { checkCertificate, parseCertificate } from '../../cards/mynumber/trust/certificateCheck';
-import type { CertificateCheckView, EngineMethods } from '../../protocol';
+import type { CertificateCheckView, EngineMethods, TrustAnchorKey } from '../../protocol';
 import type { EngineSession } from '../session';
 import { readCertificateRow, rowCertificate, serviceRecord, type ReadCertificate } from './certificateSource';
 import { anchorsFor } from './trustStores';
@@ -42,7 +42,8 @@ async function checkOne(which: 'auth' | 'sign', certificate: ReadCertificate, ca
     trustStore: kind,
     bundled: {
       status: bundled.status,
-      anchorLabel: bundled.anchor?.label ?? null,
+      // The ids of jlisAnchors.ts and trustStores.ts; scripts/i18n/engineKeys.test.ts checks each has a name in the catalogs.
+      anchorId: (bundled.anchor?.id ?? null) as TrustAnchorKey | null,
       anchorNotAfter: bundled.anchor?.notAfter ?? null,
       anchorValidity: bundled.anchor?.validity ?? null,
     },

@@ -78,9 +78,9 @@ describe('signDocument (署名, docs/card-reference.md §6.5, §12; RFC 5652)', 
     expect(parsed.certificates.map((c) => toBase64(c))).toEqual([result.certificateDerBase64]);
     expect(result.contentLength).toBe(DOCUMENT.length);
     expect(result.certificate.issuer).toContain('JPKI for digital signature');
-    const facts = Object.fromEntries(result.facts.map((f) => [f.label, f.value]));
+    const facts = Object.fromEntries(result.facts.map((f) => [f.key, f.value]));
     expect(facts).toMatchObject({ name: '見本\u3000花子', address: '東京都千代田区見本町一丁目２番３号', sex: expect.any(String) });
-    expect(facts['date of birth']).toBe('1985-06-12');
+    expect(facts.birthDate).toBe('1985-06-12');
     // The signature certificate row is now read in the matrix.
     expect(h.rowEvents().get('jpki/0001')).toMatchObject({ status: 'read', readWith: 'jpkiSign' });
   });

@@ -9,7 +9,7 @@ import { toBase64 } from '../../bytes/base64';
 import { certificateFields } from '../content/certificateFields';
 import { EngineFailure } from '../../protocol';
 import { presentPin } from '../pinFlow';
-import type { DocumentSignatureView, EngineMethods, FieldView } from '../../protocol';
+import type { DocumentSignatureView, EngineMethods, FieldKey, FieldView } from '../../protocol';
 import type { EngineSession } from '../session';
 import { requestBase64 } from './base64';
 import { readCertificateRow, serviceRecord } from './certificateSource';
@@ -17,8 +17,8 @@ import { readCertificateRow, serviceRecord } from './certificateSource';
 /** The largest document MynaLens signs: it is hashed in memory in the worker. */
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
-/** The signature certificate's subjectAltName facts (docs/card-reference.md §12), by the labels `certificateFields` gives them. */
-const FACT_LABELS = new Set(['name', 'name (substitute characters)', 'date of birth', 'sex', 'address', 'address (substitute characters)']);
+/** The signature certificate's subjectAltName facts (docs/card-reference.md §12), by the keys `certificateFields` gives them. */
+const FACT_KEYS = new Set<FieldKey>(['name', 'nameAlternative', 'birthDate', 'sex', 'address', 'addressAlternative']);
 
 /**
  * `signDocument` — 署名 with the JPKI signature key (docs/card-reference.md §6.5, §12). In order: the
@@ -48,7 +48,7 @@ export async function signDocument(session: EngineSession, { contentBase64, pin,
     selfCheck: await selfCheck(signed.cms, certificate.der),
     certificate: serviceRecord(certificate.view),
     certificateDerBase64: toBase64(certificate.der),
-    facts: certificateFields(certificate.view).filter((f: FieldView) => FACT_LABELS.has(f.label)),
+    facts: certificateFields(certificate.view).filter((f: FieldView) => FACT_KEYS.has(f.key)),
   };
 }
 

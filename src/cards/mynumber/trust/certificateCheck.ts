@@ -7,7 +7,7 @@ import { verifyWithSpki } from './rsa';
 export interface TrustAnchor {
   /** Stable id, e.g. `jlis-auth-2023`, `simulator-auth`, `card-000B`. */
   readonly id: string;
-  /** How the UI names it, e.g. `J-LIS user-authentication CA (2023)`. */
+  /** How a check's reason (a developer message) names it, e.g. `J-LIS user-authentication CA (2023)`; the page names it from its catalogs by `id`. */
   readonly label: string;
   readonly der: Uint8Array;
 }

@@ -10,7 +10,7 @@ export function AppStatusBanner() {
   const dismiss = useAppStore(selectDismissAppStatus);
   if (!status) return null;
   return (
-    <div className="notice" role="status" data-testid="app-status" data-status={status}>
+    <div className="notice app-status-banner" role="status" data-testid="app-status" data-status={status}>
       <span>{t(status === 'offline-ready' ? 'pwa.offlineReady' : 'pwa.updateAvailable')}</span>
       <span className="actions">
         {status === 'update-available' && applyUpdate && (

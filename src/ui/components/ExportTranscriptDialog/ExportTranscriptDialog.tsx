@@ -1,8 +1,9 @@
 import type { TranscriptKind } from '../../../protocol';
 import { downloadBlob } from '../../model/download';
 import { transcriptContents, type ExportContents } from '../../model/transcriptContents';
+import { FileNames } from '../FileNames/FileNames';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectExportTranscript, selectLanguage, selectRows } from '../../store/selectors';
+import { selectBusy, selectExportTranscript, selectRows } from '../../store/selectors';
 import { useT } from '../../useT';
 import { Modal } from '../Modal/Modal';
 
@@ -67,7 +68,6 @@ export function ExportTranscriptDialog({ onClose }: { onClose: () => void }) {
 /** The personal data one kind of file holds, each with the files it was read from. */
 function FactList({ contents }: { contents: ExportContents }) {
   const t = useT();
-  const language = useAppStore(selectLanguage);
   if (contents.facts.length === 0) return <p className="muted">{t('export.nothing')}</p>;
   return (
     <ul className="facts" data-testid="export-facts">
@@ -78,7 +78,8 @@ function FactList({ contents }: { contents: ExportContents }) {
               ? t('summary.fact.authCertificate', { serial: contents.serial })
               : t('summary.fact.authCertificate.noSerial')
             : t(`summary.fact.${fact}`)}{' '}
-          <span className="muted small">{t('export.from', { files: from.map((r) => (language === 'ja' ? r.nameJa : r.name)).join(language === 'ja' ? '、' : ', ') })}</span>
+          <span className="muted small">{t('export.from')}</span>
+          <FileNames rows={from} />
         </li>
       ))}
     </ul>

@@ -50,11 +50,9 @@ const sameGroup = (a: { group: AppletGroup }, b: { group: AppletGroup }) =>
 
 const AppletTable = memo(function AppletTable({ group }: { group: AppletGroup }) {
   const t = useT();
-  const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const shown = group.rows.filter((row) => !staysInCard(row));
   const inside = group.rows.filter(staysInCard);
-  const name = (row: ExposureRowView) => (language === 'ja' ? row.nameJa : row.name);
   const columnName = (c: MatrixColumn) => (c === 'none' ? t('matrix.column.none') : t(`pin.short.${c}`));
   return (
     <details className="applet" data-testid={`applet-${group.applet}`} ref={openWhenWide}>
@@ -90,7 +88,7 @@ const AppletTable = memo(function AppletTable({ group }: { group: AppletGroup })
             {inside.map((row) => (
               <li key={row.key} data-testid={`row-${row.key}`} data-status={row.status}>
                 <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={() => selectRow(row.key)}>
-                  {name(row)}
+                  {t(`file.${row.key}`)}
                 </button>{' '}
                 <span className="file-id">{row.fileId}</span>{' '}
                 <span className="muted small" data-testid={`cell-${row.key}-none`} data-cell={cellFor(row, 'none').kind}>
@@ -135,7 +133,7 @@ const MatrixRow = memo(function MatrixRow({ row, columns }: MatrixRowProps) {
     <tr data-testid={`row-${row.key}`} data-status={row.status} onClick={() => selectRow(row.key)}>
       <th scope="row" className="file-col">
         <button type="button" className="row-open" data-testid={`row-open-${row.key}`} onClick={(e) => { e.stopPropagation(); selectRow(row.key); }}>
-          {language === 'ja' ? row.nameJa : row.name}
+          {t(`file.${row.key}`)}
         </button>
         <span className="file-id">{row.fileId}</span>
         {row.containsMyNumber && <span className="badge badge-mynumber">{t('status.myNumber')}</span>}

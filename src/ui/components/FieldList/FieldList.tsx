@@ -1,5 +1,5 @@
 import type { FieldView } from '../../../protocol';
-import { fieldText } from '../../model/fieldText';
+import { fieldLabel, fieldText } from '../../model/fieldText';
 import { hexByteCount } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
@@ -21,8 +21,8 @@ export function FieldList({ fields }: { fields: readonly FieldView[] }) {
   return (
     <dl className="fields" data-testid="fields">
       {fields.map((field, index) => (
-        <div key={`${field.label}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind} data-derived={field.derivedFromMyNumber === true || undefined}>
-          <dt>{language === 'ja' ? field.labelJa : field.label}</dt>
+        <div key={`${field.key}-${index}`} className={field.linkable ? 'field-row linkable' : 'field-row'} data-testid="field" data-kind={field.kind} data-derived={field.derivedFromMyNumber === true || undefined}>
+          <dt>{fieldLabel(field, language)}</dt>
           <dd>
             {field.kind === 'myNumber' ? (
               <MyNumberValue value={field.value} />

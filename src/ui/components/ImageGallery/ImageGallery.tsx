@@ -1,6 +1,6 @@
 import type { ImageView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
+import { selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';
 
 /**
@@ -10,7 +10,6 @@ import { useT } from '../../useT';
  */
 export function ImageGallery({ images }: { images: readonly ImageView[] }) {
   const t = useT();
-  const language = useAppStore(selectLanguage);
   const revealed = useAppStore(selectMyNumberRevealed);
   if (images.length === 0) return null;
   return (
@@ -18,10 +17,10 @@ export function ImageGallery({ images }: { images: readonly ImageView[] }) {
       <h4>{t('detail.images')}</h4>
       <div className="image-grid">
         {images.map((image) => {
-          const label = language === 'ja' ? image.labelJa : image.label;
+          const label = t(`image.${image.key}`);
           const hidden = image.myNumber === true && !revealed;
           return (
-            <figure key={image.label} data-testid="card-image" data-hidden={hidden}>
+            <figure key={image.key} data-testid="card-image" data-hidden={hidden}>
               {hidden ? (
                 <div className="image-cover" role="img" aria-label={t('detail.imageHidden')} data-testid="image-cover">
                   {t('detail.imageHidden')}

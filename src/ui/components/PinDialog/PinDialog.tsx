@@ -27,7 +27,7 @@ export function PinDialog() {
   const check = checkPin(pin.format, typed);
   const lastTry = pin.triesLeft === 1;
   const canSend = check.problem === null && !dialog.submitting && (!lastTry || confirmed);
-  const name = language === 'ja' ? pin.nameJa : pin.name;
+  const name = t(`pin.name.${pin.pinId}`);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +71,7 @@ export function PinDialog() {
               />
             </label>
             <p id="pin-problem" className={check.problem && check.problem !== 'empty' ? 'problem' : 'muted small'} data-testid="pin-problem" data-problem={check.problem ?? ''}>
-              {check.problem && !(check.problem === 'empty' && (dialog.opened || dialog.errorCode)) ? t(`pinDialog.problem.${check.problem}`) : '\u00a0'}
+              {check.problem && !(check.problem === 'empty' && dialog.errorCode) ? t(`pinDialog.problem.${check.problem}`) : '\u00a0'}
             </p>
             {lastTry && (
               <div className="warning" data-testid="pin-last-try">
@@ -92,11 +92,6 @@ export function PinDialog() {
         {dialog.errorCode && !(pin.blocked && dialog.errorCode === 'card/pin-blocked') && (
           <p className="error" role="alert" data-testid="pin-error" data-code={dialog.errorCode}>
             {errorMessage(dialog.errorCode, language, dialog.errorDetails)}
-          </p>
-        )}
-        {dialog.opened && (
-          <p className="result" data-testid="pin-opened">
-            {dialog.opened.length > 0 ? t('pinDialog.opened', { count: dialog.opened.length }) : t('pinDialog.openedNone')}
           </p>
         )}
         <div className="actions end">

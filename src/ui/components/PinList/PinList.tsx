@@ -1,6 +1,6 @@
 import type { PinStateView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
+import { selectBusy, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';
 import { openWhenWide } from '../Fold/openWhenWide';
 
@@ -11,7 +11,6 @@ import { openWhenWide } from '../Fold/openWhenWide';
 export function PinList() {
   const t = useT();
   const pins = useAppStore(selectPins);
-  const language = useAppStore(selectLanguage);
   const busy = useAppStore(selectBusy);
   const openPinDialog = useAppStore(selectOpenPinDialog);
   if (pins.length === 0) return null;
@@ -27,7 +26,7 @@ export function PinList() {
         {pins.map((p) => (
           <li key={p.pinId} className={p.blocked ? 'pin blocked' : p.notIssued ? 'pin not-issued' : 'pin'} data-testid={`pin-${p.pinId}`} data-not-issued={p.notIssued || undefined}>
             <div className="pin-name">
-              <span>{language === 'ja' ? p.nameJa : p.name}</span>
+              <span>{t(`pin.name.${p.pinId}`)}</span>
               <span className="muted small">{t(`applet.${p.applet}`)}</span>
               {/* The card has no such credential (§6.2, §12): nothing to count, enter or reset. */}
               {p.notIssued && <span className="pin-not-issued" data-testid={`pin-not-issued-${p.pinId}`}>{t('pins.notIssued')}</span>}

@@ -1,5 +1,6 @@
+import { FileNames } from '../FileNames/FileNames';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectDismissPinOpened, selectLanguage, selectPinOpened, selectPins, selectRows, selectSelectRow } from '../../store/selectors';
+import { selectDismissPinOpened, selectPinOpened, selectRows, selectSelectRow } from '../../store/selectors';
 import { useT } from '../../useT';
 
 /**
@@ -9,30 +10,17 @@ import { useT } from '../../useT';
 export function PinOpened() {
   const t = useT();
   const opened = useAppStore(selectPinOpened);
-  const pins = useAppStore(selectPins);
   const rows = useAppStore(selectRows);
-  const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   const dismiss = useAppStore(selectDismissPinOpened);
   if (!opened) return null;
-  const pin = pins.find((p) => p.pinId === opened.pinId);
-  const name = pin ? (language === 'ja' ? pin.nameJa : pin.name) : opened.pinId;
+  const name = t(`pin.name.${opened.pinId}`);
   const files = opened.keys.flatMap((key) => rows.filter((r) => r.key === key));
   return (
     <section className="panel result pin-opened" role="status" aria-labelledby="pin-opened-heading" data-testid="pin-opened" data-pin={opened.pinId}>
       <h2 id="pin-opened-heading">{t('pinOpened.heading', { name })}</h2>
-      <p>{files.length > 0 ? t('pinOpened.files', { count: files.length }) : t('pinDialog.openedNone')}</p>
-      {files.length > 0 && (
-        <ul className="opened-files">
-          {files.map((row) => (
-            <li key={row.key}>
-              <button type="button" className="link" onClick={() => selectRow(row.key)} data-testid={`pin-opened-${row.key}`}>
-                {language === 'ja' ? row.nameJa : row.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <p>{files.length > 0 ? t('pinOpened.files', { count: files.length }) : t('pinOpened.none')}</p>
+      {files.length > 0 && <FileNames rows={files} onOpen={selectRow} />}
       <div className="actions">
         <button type="button" onClick={dismiss} data-testid="pin-opened-dismiss">
           {t('pinOpened.dismiss')}

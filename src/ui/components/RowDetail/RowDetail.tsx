@@ -23,10 +23,9 @@ const rowNote = (key: string): MessageKey | null => ((NOTED as readonly string[]
 export function RowDetail() {
   const t = useT();
   const row = useAppStore(selectSelectedRow);
-  const language = useAppStore(selectLanguage);
   const selectRow = useAppStore(selectSelectRow);
   if (!row) return null;
-  const title = language === 'ja' ? row.nameJa : row.name;
+  const title = t(`file.${row.key}`);
   return (
     <Modal labelledBy="detail-title" onClose={() => selectRow(null)} closeOnBackdrop wide testId="row-detail" data={{ 'data-row': row.key }}>
         <div className="dialog-head">
@@ -71,7 +70,7 @@ function Decoded({ row, content }: { row: ExposureRowView; content: FileContentV
   const faceFirst = row.applet === 'visual';
   return (
     <div data-testid="detail-decoded-view">
-      <h3>{language === 'ja' ? content.titleJa : content.title}</h3>
+      <h3>{t(`file.${row.key}`)}</h3>
       {content.decodeError && (
         <div className="error" data-testid="decode-error" data-code={content.decodeError.code}>
           <p>{t('detail.decodeError')}</p>

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectProgress, selectScanning } from '../../store/selectors';
+import type { ScanStep } from '../../../protocol';
 import { useT } from '../../useT';
 
 /**
@@ -18,8 +19,15 @@ export function ScanProgress() {
       <p className="muted">{t('scan.hint')}</p>
       <progress max={counted ? progress.total : undefined} value={counted ? progress.done : undefined} aria-labelledby="scan-progress-heading" />
       <p className="muted small" data-testid="scan-progress-step">
-        {counted ? t('scan.progress', { done: progress.done, total: progress.total, current: progress.current }) : '\u00a0'}
+        {counted ? t('scan.progress', { done: progress.done, total: progress.total, current: progress.current ? stepText(t, progress.current) : '' }) : '\u00a0'}
       </p>
     </section>
   );
+}
+
+/** The step the engine sent, in the chosen language: an applet selected, a PIN's tries asked, a file read. */
+function stepText(t: ReturnType<typeof useT>, step: ScanStep): string {
+  if (step.kind === 'select') return t('scan.step.select', { applet: t(`applet.${step.applet}`) });
+  if (step.kind === 'probe') return t('scan.step.probe', { pin: t(`pin.name.${step.pinId}`) });
+  return t(`file.${step.key}`);
 }

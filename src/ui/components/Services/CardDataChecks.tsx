@@ -1,6 +1,6 @@
 import type { CardDataCheckView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectCheckCardData, selectOpenPinDialog, selectPins, selectServices, selectLanguage } from '../../store/selectors';
+import { selectCheckCardData, selectOpenPinDialog, selectPins, selectServices } from '../../store/selectors';
 import { useT } from '../../useT';
 import { ServiceError } from './ServiceError';
 
@@ -30,7 +30,6 @@ export function CardDataChecks() {
 function CardDataCheck({ check }: { check: CardDataCheckView }) {
   const t = useT();
   const pins = useAppStore(selectPins);
-  const language = useAppStore(selectLanguage);
   const openPin = useAppStore(selectOpenPinDialog);
   const title = t(check.which === 'textIntegrity' ? 'cardData.textIntegrity' : 'cardData.cardFace');
   if (check.state === 'needs-pin' || !check.status) {
@@ -41,7 +40,7 @@ function CardDataCheck({ check }: { check: CardDataCheckView }) {
         <div className="actions">
           {(check.needs ?? []).map((pinId) => {
             const pin = pins.find((p) => p.pinId === pinId);
-            const name = pin ? (language === 'ja' ? pin.nameJa : pin.name) : t(`pin.short.${pinId}`);
+            const name = t(`pin.name.${pinId}`);
             return (
               <button type="button" key={pinId} onClick={() => openPin(pinId)} disabled={!pin} data-testid={`carddata-enter-${pinId}`}>
                 {t('cardData.enterPin', { pin: name })}

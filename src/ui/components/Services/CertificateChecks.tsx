@@ -57,7 +57,7 @@ function CertificateCheck({ check }: { check: CertificateCheckView }) {
       </p>
       <h5>{t(check.trustStore === 'simulator' ? 'certs.store.simulator' : 'certs.store.jlis')}</h5>
       <p className={bundled.status === 'verified' ? 'result small' : bundled.status === 'issuer-not-bundled' ? 'warning small' : 'error small'} data-testid="cert-bundled" data-status={bundled.status}>
-        {t(`certs.status.${bundled.status}`, { anchor: bundled.anchorLabel ?? '' })}
+        {t(`certs.status.${bundled.status}`, { anchor: bundled.anchorId ? t(`certs.anchor.${bundled.anchorId}`) : '' })}
       </p>
       {bundled.anchorValidity === 'expired' && bundled.anchorNotAfter && <p className="muted small">{t('certs.anchorExpired', { date: dates.date(bundled.anchorNotAfter) })}</p>}
       <h5>{t('certs.onCard')}</h5>

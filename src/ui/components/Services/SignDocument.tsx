@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { fromBase64, toBase64 } from '../../../bytes/base64';
 import { downloadBlob } from '../../model/download';
-import { fieldText } from '../../model/fieldText';
+import { fieldLabel, fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectServices, selectSignDocument } from '../../store/selectors';
 import { useDates } from '../../useDates';
@@ -114,8 +114,8 @@ export function SignDocument() {
           <p>{t('sign.travelsIntro')}</p>
           <dl className="facts-list" data-testid="sign-facts">
             {result.facts.map((fact) => (
-              <div key={fact.label} data-testid="sign-fact" data-label={fact.label}>
-                <dt>{language === 'ja' ? fact.labelJa : fact.label}</dt>
+              <div key={fact.key} data-testid="sign-fact" data-field={fact.key}>
+                <dt>{fieldLabel(fact, language)}</dt>
                 <dd>{fieldText(fact, language)}</dd>
               </div>
             ))}
