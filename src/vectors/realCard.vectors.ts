@@ -1,4 +1,4 @@
-import { recordedHex as cut } from './hexText';
+import { SELECT_AP, selectEf, shortChunkReads } from './steps';
 import type { TranscriptVector } from './types';
 
 /**
@@ -53,24 +53,11 @@ export const realSignCaCertificate: TranscriptVector = {
   specSection: '§13.3, §6.1, §12',
   holder: 'adult',
   transcript: `
-=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-<= 90 00
-=> 00 A4 02 0C 02 00 02
-<= 90 00
+${SELECT_AP.jpki}
+${selectEf('00 02')}
 => 00 B0 00 00 04
 <= 30 82 05 14 90 00
-=> 00 B0 00 04 FC
-<= ${cut(JLIS_SIGN_CA_2023, 0x004, 0x100)} 90 00
-=> 00 B0 01 00 00
-<= ${cut(JLIS_SIGN_CA_2023, 0x100, 0x200)} 90 00
-=> 00 B0 02 00 00
-<= ${cut(JLIS_SIGN_CA_2023, 0x200, 0x300)} 90 00
-=> 00 B0 03 00 00
-<= ${cut(JLIS_SIGN_CA_2023, 0x300, 0x400)} 90 00
-=> 00 B0 04 00 00
-<= ${cut(JLIS_SIGN_CA_2023, 0x400, 0x500)} 90 00
-=> 00 B0 05 00 18
-<= ${cut(JLIS_SIGN_CA_2023, 0x500, 0x518)} 90 00`,
+${shortChunkReads(JLIS_SIGN_CA_2023, 0x004, 0x518)}`,
   expected: {
     derLength: 1304,
     version: 3,
