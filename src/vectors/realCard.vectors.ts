@@ -23,7 +23,7 @@ import type { TranscriptVector } from './types';
  *   as myna-card's `certs/README.md` table and `openssl x509` give them.
  * - The 2015 generation of the signature CA (1301 bytes, `sign_ca_2015.pem`; myna-card
  *   `certs/signca01.cer`): what EF 0002 of a card issued under it carried. Its one-byte serial
- *   `01` and its UTCTime validity (2015-10-20 to 2025-10-19) are shapes the 2023 CA does not have.
+ *   `01` is a shape the 2023 CAs (four-byte serials) do not have.
  * Each is read a way MynaLens reads (docs/card-reference.md §3): the 2023 signature CA by
  * §13.3's SELECT-then-READ on a short-only path; the 2023 authentication CA by the short-EF-ID
  * forms on an extended path (`00 B0 8B 00 00`, then one exact extended READ of the rest); the 2015
