@@ -1,6 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex, recordedHex as cut } from './hexText';
-import { SELECT_AP, probeAfterSelect, shortChunkReads } from './steps';
+import { SELECT_AP, derReadAfterSelect, probeAfterSelect, shortChunkReads } from './steps';
 import { AUTH_CERTIFICATE, SIGN_CERTIFICATE } from './recorded/adult';
 
 /**
@@ -66,12 +66,7 @@ export const fallback: TranscriptVector = {
 <= 6A 86
 ${probeAfterSelect('00 18', '63 C3')}
 ${probeAfterSelect('00 1B', '63 C5')}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, true)}`,
   expected: {
     triesLeft: { jpkiAuth: 3, jpkiSign: 5 },
     certificate: { derLength: 924 },

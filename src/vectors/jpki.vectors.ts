@@ -1,6 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex, recordedHex as cut } from './hexText';
-import { SELECT_AP, probeAfterSelect, shortChunkReads } from './steps';
+import { SELECT_AP, derReadAfterSelect, probeAfterSelect } from './steps';
 import { AUTH_CERTIFICATE, AUTH_SIGNATURE, MESSAGE_SHA256, SIGN_CERTIFICATE, TOKEN_INFO } from './recorded/adult';
 import { AUTH_CERTIFICATE as CHILD_AUTH_CERTIFICATE } from './recorded/child';
 
@@ -90,11 +90,7 @@ export const authCertificate: TranscriptVector = {
   specSection: '§13.3, §3, §12',
   holder: 'adult',
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-${shortChunkReads(AUTH_CERTIFICATE, 0x004, 0x39c)}`,
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, false)}`,
   expected: AUTH_CERTIFICATE_VIEW,
 };
 
@@ -105,12 +101,7 @@ export const authCertificateExtended: TranscriptVector = {
   holder: 'adult',
   extendedLength: true,
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, true)}`,
   expected: AUTH_CERTIFICATE_VIEW,
 };
 
@@ -129,11 +120,7 @@ export const signCertificate: TranscriptVector = {
 <= 90 00
 => 00 20 00 80 08 ${asciiHex('MYNA2026')}
 <= 90 00
-=> 00 A4 02 0C 02 00 01
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 04 71 90 00
-${shortChunkReads(SIGN_CERTIFICATE, 0x004, 0x475)}`,
+${derReadAfterSelect('00 01', SIGN_CERTIFICATE, false)}`,
   expected: {
     lockedError: { code: 'card/pin-required', details: { file: 'JPKI AP EF 0001', openedBy: 'jpkiSign' } },
     certificate: {
@@ -319,12 +306,7 @@ export const childAuthCertificate: TranscriptVector = {
   holder: 'child',
   extendedLength: true,
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(CHILD_AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', CHILD_AUTH_CERTIFICATE, true)}`,
   expected: {
     derLength: 924,
     serialNumberHex: '6A424B23',

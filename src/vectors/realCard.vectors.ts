@@ -1,5 +1,5 @@
 import { recordedHex as cut } from './hexText';
-import { SELECT_AP, selectEf, shortChunkReads } from './steps';
+import { SELECT_AP, derReadAfterSelect, shortChunkReads } from './steps';
 import type { TranscriptVector } from './types';
 
 /**
@@ -121,10 +121,7 @@ export const realSignCaCertificate: TranscriptVector = {
   holder: 'adult',
   transcript: `
 ${SELECT_AP.jpki}
-${selectEf('00 02')}
-=> 00 B0 00 00 04
-<= 30 82 05 14 90 00
-${shortChunkReads(JLIS_SIGN_CA_2023, 0x004, 0x518)}`,
+${derReadAfterSelect('00 02', JLIS_SIGN_CA_2023, false)}`,
   expected: {
     derLength: 1304,
     version: 3,

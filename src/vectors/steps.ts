@@ -1,3 +1,4 @@
+import { fromHex } from '../bytes';
 import { recordedHex } from './hexText';
 
 /**
@@ -43,4 +44,18 @@ export function shortChunkReads(recorded: string, from: number, to: number): str
 
 function byteHex(value: number): string {
   return value.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/**
+ * §13.3 SELECT-then-READ of a DER object: SELECT EF `fid`, READ BINARY of the 4-byte header
+ * (`30 82 LL LL`), then exactly the rest — one extended READ (`00 B0 00 04 00 LL LL`) where the
+ * path carries extended APDUs, else §3's short chunks.
+ */
+export function derReadAfterSelect(fid: string, recorded: string, extendedLength: boolean): string {
+  const bytes = fromHex(recorded);
+  const total = ((bytes[2]! << 8) | bytes[3]!) + 4;
+  const rest = extendedLength
+    ? `=> 00 B0 00 04 00 ${byteHex((total - 4) >> 8)} ${byteHex((total - 4) & 0xff)}\n<= ${recordedHex(recorded, 4, total)} 90 00`
+    : shortChunkReads(recorded, 4, total);
+  return `${selectEf(fid)}\n=> 00 B0 00 00 04\n<= ${recordedHex(recorded, 0, 4)} 90 00\n${rest}`;
 }
