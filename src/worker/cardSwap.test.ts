@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { PlugOptions } from '../simulator/usb/emulatorMessages';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import type { EngineEvent } from './protocol';
+import type { EngineEvent } from '../protocol';
 import { asciiHex, cardBehindPort, pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

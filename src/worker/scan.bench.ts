@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest';
-import type { PinKey } from './protocol';
+import type { PinKey } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

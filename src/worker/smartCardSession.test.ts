@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
-import type { EngineFailure } from './EngineClient';
+import type { EngineFailure } from '../protocol';
 import { cardBehindPort, startEngine } from './test-support/engineHarness';
 
 describe('engine: connectSmartCard (Web Smart Card, card held by the main thread)', () => {
