@@ -3,6 +3,7 @@ import { fromHex, toHex } from '../../bytes';
 import type { CardTransport } from '../../transport';
 import { describeTransportContract } from '../../transport/transport.contract';
 import { settlesWithin, waitUntil } from '../../testing/fakeTime';
+import type { FakeRcs380Fault } from '../rcs380/faults';
 import type { TypeBCard } from '../rcs380/TypeBCard';
 import { SimulatedCard } from '../card/SimulatedCard';
 import type { Personalisation } from '../personalisation';
@@ -13,14 +14,8 @@ export const SELECT_AUTH_CERT = fromHex('00 A4 02 0C 02 00 0A');
 /** One extended READ BINARY of 1 KiB: a chained answer at any FSC below 1 KiB. */
 export const READ_1K = fromHex('00 B0 00 00 00 04 00');
 
-/** The ISO-DEP faults both contactless emulators commit on the air (their fault unions share these). */
-export type IsoDepFault =
-  | { readonly kind: 'lose-command' }
-  | { readonly kind: 'lose-response' }
-  | { readonly kind: 'corrupt-response' }
-  | { readonly kind: 'wtx'; readonly wtxm: number; readonly times?: number }
-  | { readonly kind: 'endless-wtx' }
-  | { readonly kind: 'remove-card-mid-chain' };
+/** The ISO-DEP faults both contactless emulators commit on the air (the RC-S300's union has the same ones). */
+export type IsoDepFault = Extract<FakeRcs380Fault, { kind: 'lose-command' | 'lose-response' | 'corrupt-response' | 'wtx' | 'endless-wtx' | 'remove-card-mid-chain' }>;
 
 /** What the shared cases need of an emulated contactless reader (RC-S380, RC-S300) and its driver. */
 export interface IsoDepDevice {
