@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes';
-import { describeTransportContract } from '../transport/transport.contract';
 import { Rcs300Reader, type Rcs300ReaderOptions } from '../usb/rcs300/Rcs300Reader';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeRcs300Device, type FakeRcs300DeviceOptions } from './FakeRcs300Device';
-import { SimulatorTransport } from './SimulatorTransport';
+import { describeIsoDepReads } from './test-support/isoDepSuite';
 
 const { personalisation } = await testPersonalisation();
 const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
-const SELECT_AUTH_CERT = fromHex('00 A4 02 0C 02 00 0A');
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const hex = (frame: readonly number[] | undefined): string => toHex(Uint8Array.from(frame ?? []));
 
 async function open(options: FakeRcs300DeviceOptions = {}, reader: Partial<Rcs300ReaderOptions> = {}) {
@@ -18,57 +15,13 @@ async function open(options: FakeRcs300DeviceOptions = {}, reader: Partial<Rcs30
   return { device, reader: await Rcs300Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0, ...reader }) };
 }
 
-/** SELECT JPKI, SELECT the auth certificate EF, READ BINARY in 255-byte (short) pieces. */
-async function readAuthCertificate(transmit: (c: Uint8Array) => Promise<Uint8Array>): Promise<string> {
-  expect(toHex((await transmit(SELECT_JPKI)).slice(-2))).toBe('90 00');
-  expect(toHex((await transmit(SELECT_AUTH_CERT)).slice(-2))).toBe('90 00');
-  const parts: string[] = [];
-  for (let offset = 0; offset < 4096; offset += 0xff) {
-    const r = await transmit(Uint8Array.of(0x00, 0xb0, offset >> 8, offset & 0xff, 0xff));
-    if (toHex(r.slice(-2)) !== '90 00') break;
-    parts.push(toHex(r.slice(0, -2)));
-    if (r.length - 2 < 0xff) break;
-  }
-  return parts.join(' ');
-}
-
-for (const fsc of [16, 64, 256]) {
-  describeTransportContract(`Rcs300Reader over FakeRcs300Device (FSC ${fsc})`, async () => {
-    const { device, reader } = await open({ fsc });
-    return {
-      transport: reader,
-      probe: SELECT_JPKI,
-      expectedResponse: fromHex('90 00'),
-      unplug: async () => {
-        device.unplug();
-        await flush();
-      },
-    };
-  });
-}
+describeIsoDepReads('Rcs300Reader', 'FakeRcs300Device', {
+  open: ({ fsc } = {}) => open(fsc === undefined ? {} : { fsc }),
+  rfFrames: (device) => device.reader.rfFrames.map((f) => toHex(Uint8Array.from(f))),
+  personalisation,
+});
 
 describe('Rcs300Reader over FakeRcs300Device', () => {
-  it.each([16, 32, 64, 128, 256])('reads the JPKI auth certificate with the same bytes as SimulatorTransport (FSC %i)', async (fsc) => {
-    const { reader } = await open({ fsc });
-    const direct = new SimulatorTransport(new SimulatedCard(personalisation));
-    const viaRf = await readAuthCertificate((c) => reader.transmit(c));
-    expect(viaRf.length).toBeGreaterThan(1000);
-    expect(viaRf).toBe(await readAuthCertificate((c) => direct.transmit(c)));
-    await reader.close();
-  });
-
-  it('reads 1 KiB in one extended READ BINARY, chained back in FSD-sized frames', async () => {
-    const { reader, device } = await open({ fsc: 64 });
-    await reader.transmit(SELECT_JPKI);
-    await reader.transmit(SELECT_AUTH_CERT);
-    const before = device.reader.rfFrames.length;
-    const r = await reader.transmit(fromHex('00 B0 00 00 00 04 00'));
-    expect(toHex(r.slice(0, -2))).toBe(toHex(personalisation.jpki.authCertificateEf.slice(0, 0x400)));
-    // 1026 bytes in the card's frames of at most 61 INF bytes (its FSC 64 − PCB − CRC_B): 17 I-blocks, so the command and 16 R(ACK)s.
-    expect(device.reader.rfFrames.length - before).toBe(17);
-    await reader.close();
-  });
-
   it('is kind rcs300 with the PC/SC Type B ATR made from ATQB and MBLI', async () => {
     const { reader } = await open();
     expect(reader.kind).toBe('rcs300');

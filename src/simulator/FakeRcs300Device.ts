@@ -6,24 +6,20 @@ import type {
   UsbOutTransferResultLike,
 } from '../usb/UsbDeviceLike';
 import type { SimulatedCard } from './card/SimulatedCard';
-import { BulkInQueue } from './rcs380/BulkInQueue';
-import { TypeBCard, typeBCardProfile, type TypeBCardOptions } from './rcs380/TypeBCard';
+import { TypeBReaderDevice, type TypeBReaderDeviceOptions } from './rcs380/TypeBReaderDevice';
 import { rcs300Configuration, VENDOR_EP } from './rcs300/descriptors';
 import { commandNotSupported, ESCAPE_STATUS_TIME_EXTENSION, escapeReply, readHostMessage } from './rcs300/escapeWire';
 import type { FakeRcs300Fault } from './rcs300/faults';
 import { TransparentSessionModel } from './rcs300/TransparentSessionModel';
-import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
-import { FaultQueue } from './usb/FaultQueue';
 
 export type { FakeRcs300Fault } from './rcs300/faults';
 
 /** The card's part (FSC, FWI, MBLI, ATQB bytes: `TypeBCardOptions`) and the reader's. */
-export interface FakeRcs300DeviceOptions extends TypeBCardOptions {
+export interface FakeRcs300DeviceOptions extends TypeBReaderDeviceOptions {
   /** 054C:0DC8 (RC-S300/S, default) or 054C:0DC9 (RC-S300/P). */
   readonly productId?: 0x0dc8 | 0x0dc9;
   /** wMaxPacketSize of the vendor interface's bulk pipes; default 64 (docs/browser-platform.md §3.4). */
   readonly packetSize?: number;
-  readonly noCard?: boolean;
   /** Another program (Sony's NFC Port Software, another tab) holds interface 1: claiming fails with NetworkError. */
   readonly heldByOs?: boolean;
   /** False: the reader refuses the transmission/reception flags object (6A 81). Default true. */
@@ -41,7 +37,7 @@ export interface FakeRcs300DeviceOptions extends TypeBCardOptions {
  * (`inject`, `injectAfterRfFrames`), a card put down and lifted, `unplug()` / `replug()`.
  * EXPERIMENTAL like the driver: the reader's side is our reading of public FeliCa-only facts.
  */
-export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike {
+export class FakeRcs300Device extends TypeBReaderDevice<FakeRcs300Fault> implements UsbDeviceLike {
   readonly vendorId = 0x054c;
   readonly productId: number;
   readonly productName: string;
@@ -49,33 +45,19 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
   readonly serialNumber: string | null;
   protected override readonly interfaceToClaim = 1;
   readonly configurations: readonly UsbConfigurationLike[];
-  readonly card: TypeBCard;
   readonly reader: TransparentSessionModel;
   /** bSeq of every escape message received, for tests. */
   readonly sequenceNumbers: number[] = [];
 
-  private readonly faults = new FaultQueue<FakeRcs300Fault>();
-  private readonly bulkIn: BulkInQueue;
-  private outBytes: number[] = [];
-  private present: boolean;
-
   constructor(
-    private simulated: SimulatedCard,
+    simulated: SimulatedCard,
     private readonly options: FakeRcs300DeviceOptions = {},
   ) {
-    super();
+    super(simulated, options);
     this.productId = options.productId ?? 0x0dc8;
     this.productName = `RC-S300/${this.productId === 0x0dc9 ? 'P' : 'S'} (simulated)`;
     this.serialNumber = options.serialNumber ?? null;
-    const packetSize = options.packetSize ?? 64;
-    this.bulkIn = new BulkInQueue(packetSize);
-    this.present = !options.noCard;
-    this.configurations = [rcs300Configuration(packetSize)];
-    this.card = new TypeBCard(
-      typeBCardProfile(options),
-      (apdu) => this.simulated.respond(apdu),
-      () => this.simulated.reset(),
-    );
+    this.configurations = [rcs300Configuration(options.packetSize ?? 64)];
     this.reader = new TransparentSessionModel({
       card: this.card,
       cardInField: () => this.present,
@@ -89,43 +71,12 @@ export class FakeRcs300Device extends EmulatedUsbDevice implements UsbDeviceLike
     });
   }
 
-  /** One-shot faults not used yet (tests check theirs was). */
-  get pendingFaults(): readonly FakeRcs300Fault[] {
-    return this.faults.pending;
+  protected get fieldOn(): boolean {
+    return this.reader.fieldOn;
   }
 
-  /** Queues a one-shot fault; faults apply in order. */
-  inject(fault: FakeRcs300Fault): void {
-    this.faults.inject(fault);
-  }
-
-  /** Queues a fault to start once this many more frames have gone over the field (mid-chain faults). */
-  injectAfterRfFrames(count: number, fault: FakeRcs300Fault): void {
-    this.faults.injectAfter(count, fault);
-  }
-
-  /** The card is lifted off the reader: it loses power and its session. */
-  removeCard(): void {
-    if (this.present && this.reader.fieldOn) this.card.powerDown();
-    this.present = false;
-  }
-
-  /**
-   * A card is put on the reader (powered at once if the field is on): the one lifted off, or
-   * `another` (a different holder's card; its Type B front keeps the emulator's ATQB).
-   */
-  insertCard(another?: SimulatedCard): void {
-    if (another) this.simulated = another;
-    this.present = true;
-    if (this.reader.fieldOn) this.card.powerUp();
-  }
-
-  /** Plugged back in: a fresh USB session; the reader starts with no session and the field off. */
-  replug(): void {
-    this.unplugged = false;
-    this.configuration = null;
-    this.outBytes = [];
-    this.bulkIn.clear();
+  /** The reader starts with no session and the field off. */
+  protected resetReader(): void {
     this.reader.setField(false);
     this.reader.sessionOpen = false;
     this.reader.protocol = 'none';

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes';
-import { describeTransportContract } from '../transport/transport.contract';
 import { Rcs380Reader, type Rcs380ReaderOptions } from '../usb/rcs380/Rcs380Reader';
 import { SimulatedCard } from './card/SimulatedCard';
 import { testPersonalisation } from './card/test-support/testPersonalisation';
 import { FakeRcs380Device, type FakeRcs380DeviceOptions } from './FakeRcs380Device';
+import { describeIsoDepReads, readAuthCertificate } from './test-support/isoDepSuite';
 import { SimulatorTransport } from './SimulatorTransport';
 
 const { personalisation } = await testPersonalisation();
 const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
-const SELECT_AUTH_CERT = fromHex('00 A4 02 0C 02 00 0A');
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function open(options: FakeRcs380DeviceOptions = {}, reader: Partial<Rcs380ReaderOptions> = {}) {
   const card = new SimulatedCard(personalisation);
@@ -18,58 +16,13 @@ async function open(options: FakeRcs380DeviceOptions = {}, reader: Partial<Rcs38
   return { card, device, reader: await Rcs380Reader.open(device, { timeoutMs: 500, presenceCheckMs: 0, ...reader }) };
 }
 
-/** SELECT JPKI, SELECT the auth certificate EF, READ BINARY in 255-byte (short) pieces. */
-async function readAuthCertificate(transmit: (c: Uint8Array) => Promise<Uint8Array>): Promise<string> {
-  expect(toHex((await transmit(SELECT_JPKI)).slice(-2))).toBe('90 00');
-  expect(toHex((await transmit(SELECT_AUTH_CERT)).slice(-2))).toBe('90 00');
-  const parts: string[] = [];
-  for (let offset = 0; offset < 4096; offset += 0xff) {
-    const r = await transmit(Uint8Array.of(0x00, 0xb0, offset >> 8, offset & 0xff, 0xff));
-    if (toHex(r.slice(-2)) !== '90 00') break;
-    parts.push(toHex(r.slice(0, -2)));
-    if (r.length - 2 < 0xff) break;
-  }
-  return parts.join(' ');
-}
-
-for (const fsc of [16, 64, 256]) {
-  describeTransportContract(`Rcs380Reader over FakeRcs380Device (FSC ${fsc})`, async () => {
-    const { device, reader } = await open({ fsc });
-    return {
-      transport: reader,
-      probe: SELECT_JPKI,
-      expectedResponse: fromHex('90 00'),
-      unplug: async () => {
-        device.unplug();
-        await flush();
-      },
-    };
-  });
-}
+describeIsoDepReads('Rcs380Reader', 'FakeRcs380Device', {
+  open: ({ fsc } = {}) => open(fsc === undefined ? {} : { fsc }),
+  rfFrames: (device) => device.chip.rfFrames.map((f) => toHex(Uint8Array.from(f))),
+  personalisation,
+});
 
 describe('Rcs380Reader over FakeRcs380Device', () => {
-  it.each([16, 32, 64, 128, 256])('reads the JPKI auth certificate with the same bytes as SimulatorTransport (FSC %i)', async (fsc) => {
-    const { reader } = await open({ fsc });
-    const direct = new SimulatorTransport(new SimulatedCard(personalisation));
-    const viaRf = await readAuthCertificate((c) => reader.transmit(c));
-    expect(viaRf.length).toBeGreaterThan(1000);
-    expect(viaRf).toBe(await readAuthCertificate((c) => direct.transmit(c)));
-    await reader.close();
-  });
-
-  it('reads a whole certificate in one extended READ BINARY, the answer chained back in FSD-sized frames', async () => {
-    const { reader, device } = await open({ fsc: 64 });
-    expect(reader.extendedLength).toBe(true);
-    await reader.transmit(SELECT_JPKI);
-    await reader.transmit(SELECT_AUTH_CERT);
-    const before = device.chip.rfFrames.length;
-    const r = await reader.transmit(fromHex('00 B0 00 00 00 04 00'));
-    expect(toHex(r.slice(0, -2))).toBe(toHex(personalisation.jpki.authCertificateEf.slice(0, 0x400)));
-    // 1026 bytes in frames of at most 61 INF bytes (FSC 64 − PCB − CRC_B): 17 I-blocks, 16 R(ACK)s after the command.
-    expect(device.chip.rfFrames.length - before).toBe(17);
-    await reader.close();
-  });
-
   it('is kind rcs380 with the PC/SC Type B ATR made from ATQB and MBLI', async () => {
     const { reader } = await open();
     expect(reader.kind).toBe('rcs380');

@@ -161,4 +161,15 @@ describe('TranscriptCard answers a read from bytes recorded in another state (do
     expect(await send(card, '00 B0 82 00 00')).toBe('FF 20 03 01 02 03 90 00');
     expect(await send(card, '00 B0 82 00 02')).toBe('FF 20 90 00');
   });
+
+  it('joins reads recorded in pieces: a session read as Le = 00 and the rest answers one READ of the whole object', async () => {
+    // Recorded by a client that read text 0004 as 256 bytes, then the rest (§3); replayed by one that asks for all 0x238.
+    const body = Array.from({ length: 0x238 }, (_, i) => toHex(Uint8Array.of(i & 0xff))).join(' ');
+    const bytes = body.split(' ');
+    const card = open(lines([TEXT, '90 00'], ['00 B0 84 00 00', `${bytes.slice(0, 256).join(' ')} 90 00`], ['00 B0 01 00 00 01 38', `${bytes.slice(256).join(' ')} 90 00`]));
+    await send(card, TEXT);
+    expect(await send(card, '00 B0 84 00 00 02 38')).toBe(`${body} 90 00`);
+    // Past what was recorded, nothing is made up.
+    await expect(card.transmit(fromHex('00 B0 84 00 00 02 40'))).rejects.toMatchObject({ code: 'transport/replay-not-recorded' });
+  });
 });

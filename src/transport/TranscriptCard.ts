@@ -1,5 +1,5 @@
 import { parseCommand } from '../apdu';
-import { toHex } from '../bytes';
+import { concatBytes as concat, toHex } from '../bytes';
 import { BaseTransport } from './CardTransport';
 import { CardState, contextKey, type CommandContext } from './cardState';
 import { TransportError } from './TransportError';
@@ -145,7 +145,9 @@ export class TranscriptCard extends BaseTransport {
    * with a subset of today's verified keys (so the file opens now), and the bytes asked for —
    * or, where a read came back short, up to the EF's end — were all recorded. A client that
    * proves access to a file it already holds with a one-byte read leaves only that proof in a
-   * state; a replay in another order asks that state for the whole file.
+   * state; a replay in another order asks that state for the whole file. The bytes may span
+   * several recorded reads: a session recorded as a 256-byte read and then the rest answers a
+   * client that asks for the whole object in one READ (§3).
    */
   private readFromRecordedBytes(command: Uint8Array, context: CommandContext): Uint8Array | null {
     if (context.kind !== 'file' || context.ef === null || command[1] !== 0xb0) return null;
@@ -153,13 +155,18 @@ export class TranscriptCard extends BaseTransport {
     const wanted = reads ? readRange(command) : null;
     if (!reads || !wanted) return null;
     if (!reads.some((r) => r.verified.every((key) => context.verified.includes(key)))) return null;
-    for (const r of reads) {
-      const from = wanted.offset - r.offset;
-      if (from < 0 || from >= r.data.length) continue;
-      if (from + wanted.ne <= r.data.length) return withOk(r.data.subarray(from, from + wanted.ne));
-      if (r.endsFile) return withOk(r.data.subarray(from));
+    const end = wanted.offset + wanted.ne;
+    const parts: Uint8Array[] = [];
+    for (let at = wanted.offset; at < end; ) {
+      const r = reads.find((read) => read.offset <= at && at < read.offset + read.data.length);
+      if (!r) return null;
+      const upTo = Math.min(end, r.offset + r.data.length);
+      parts.push(r.data.subarray(at - r.offset, upTo - r.offset));
+      at = upTo;
+      // A read that came back short ended the EF: the card answers what is there (§3 "Short reads").
+      if (at < end && r.endsFile && at === r.offset + r.data.length) break;
     }
-    return null;
+    return withOk(concat(...parts));
   }
 
   private recordedReads(): Map<string, RecordedRead[]> {

@@ -1,5 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex, recordedHex as cut } from './hexText';
+import { SELECT_AP, derReadAfterSelect, probeAfterSelect, shortChunkReads } from './steps';
 import { AUTH_CERTIFICATE, SIGN_CERTIFICATE } from './recorded/adult';
 
 /**
@@ -11,8 +12,7 @@ import { AUTH_CERTIFICATE, SIGN_CERTIFICATE } from './recorded/adult';
  */
 
 const SELECT_JPKI = `
-=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-<= 90 00`;
+${SELECT_AP.jpki}`;
 
 /**
  * §3 on a short-only path: the counters probed by SFI; EF 0008 in one READ of its size; EF 0001
@@ -37,14 +37,7 @@ export const shortEfIds: TranscriptVector = {
 <= 90 00
 => 00 B0 81 00 00
 <= ${cut(SIGN_CERTIFICATE, 0x000, 0x100)} 90 00
-=> 00 B0 01 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x100, 0x200)} 90 00
-=> 00 B0 02 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x200, 0x300)} 90 00
-=> 00 B0 03 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x300, 0x400)} 90 00
-=> 00 B0 04 00 75
-<= ${cut(SIGN_CERTIFICATE, 0x400, 0x475)} 90 00
+${shortChunkReads(SIGN_CERTIFICATE, 0x100, 0x475)}
 => 00 B0 81 00 01
 <= 30 90 00`,
   expected: {
@@ -71,20 +64,9 @@ export const fallback: TranscriptVector = {
   transcript: `${SELECT_JPKI}
 => 00 20 00 98
 <= 6A 86
-=> 00 A4 02 0C 02 00 18
-<= 90 00
-=> 00 20 00 80
-<= 63 C3
-=> 00 A4 02 0C 02 00 1B
-<= 90 00
-=> 00 20 00 80
-<= 63 C5
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${probeAfterSelect('00 18', '63 C3')}
+${probeAfterSelect('00 1B', '63 C5')}
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, true)}`,
   expected: {
     triesLeft: { jpkiAuth: 3, jpkiSign: 5 },
     certificate: { derLength: 924 },

@@ -1,5 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex } from './hexText';
+import { SELECT_AP, probeAfterSelect, selectEf } from './steps';
 
 /**
  * 共通カードAP transcripts (docs/card-reference.md §9.2), written by hand: the free card-info record
@@ -12,20 +13,14 @@ export const recordsFree: TranscriptVector = {
   specSection: '§9.2, §2 READ RECORD',
   holder: 'adult',
   transcript: `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00
-<= 90 00
-=> 00 A4 02 0C 02 00 01
-<= 90 00
+${SELECT_AP.common}
+${selectEf('00 01')}
 => 00 B2 01 04 1E
 <= 01 1C ${asciiHex('900000000000001' + '13101' + '20350612')} 90 00
-=> 00 A4 02 0C 02 00 02
-<= 90 00
+${selectEf('00 02')}
 => 00 B2 01 04 10
 <= ${asciiHex('1310101')} 08 05 ${asciiHex('000')} 00 00 00 00 90 00
-=> 00 A4 02 0C 02 00 1C
-<= 90 00
-=> 00 20 00 80
-<= 63 C3`,
+${probeAfterSelect('00 1C', '63 C3')}`,
   expected: {
     cardInfo: { serial: '900000000000001', municipalityCode: '13101', expiry: '2035-06-12' },
     keyReference: { label: '1310101/000', hex: '31333130313031080530303000000000' },
@@ -39,10 +34,8 @@ export const childRecord: TranscriptVector = {
   specSection: '§9.2',
   holder: 'child',
   transcript: `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00
-<= 90 00
-=> 00 A4 02 0C 02 00 01
-<= 90 00
+${SELECT_AP.common}
+${selectEf('00 01')}
 => 00 B2 01 04 1E
 <= 01 1C ${asciiHex('900000000000002' + '13101' + '20290903')} 90 00`,
   expected: { cardInfo: { serial: '900000000000002', municipalityCode: '13101', expiry: '2029-09-03' } },

@@ -1,5 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex, recordedHex as cut } from './hexText';
+import { SELECT_AP, derReadAfterSelect, probeAfterSelect } from './steps';
 import { AUTH_CERTIFICATE, AUTH_SIGNATURE, MESSAGE_SHA256, SIGN_CERTIFICATE, TOKEN_INFO } from './recorded/adult';
 import { AUTH_CERTIFICATE as CHILD_AUTH_CERTIFICATE } from './recorded/child';
 
@@ -14,8 +15,7 @@ import { AUTH_CERTIFICATE as CHILD_AUTH_CERTIFICATE } from './recorded/child';
  */
 
 const SELECT_JPKI = `
-=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-<= 90 00`;
+${SELECT_AP.jpki}`;
 
 const AUTH_CA_DN = 'C=JP, O=JPKI-SIMULATOR, OU=JPKI for user authentication, OU=Japan Agency for Local Authority Information Systems';
 const SIGN_CA_DN = 'C=JP, O=JPKI-SIMULATOR, OU=JPKI for digital signature, OU=Japan Agency for Local Authority Information Systems';
@@ -65,14 +65,8 @@ export const triesLeft: TranscriptVector<Record<'jpkiAuth' | 'jpkiSign', number>
   specSection: '§13.2, §2',
   holder: 'adult',
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 18
-<= 90 00
-=> 00 20 00 80
-<= 63 C3
-=> 00 A4 02 0C 02 00 1B
-<= 90 00
-=> 00 20 00 80
-<= 63 C5`,
+${probeAfterSelect('00 18', '63 C3')}
+${probeAfterSelect('00 1B', '63 C5')}`,
   expected: { jpkiAuth: 3, jpkiSign: 5 },
 };
 
@@ -96,18 +90,7 @@ export const authCertificate: TranscriptVector = {
   specSection: '§13.3, §3, §12',
   holder: 'adult',
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 FC
-<= ${cut(AUTH_CERTIFICATE, 0x004, 0x100)} 90 00
-=> 00 B0 01 00 00
-<= ${cut(AUTH_CERTIFICATE, 0x100, 0x200)} 90 00
-=> 00 B0 02 00 00
-<= ${cut(AUTH_CERTIFICATE, 0x200, 0x300)} 90 00
-=> 00 B0 03 00 9C
-<= ${cut(AUTH_CERTIFICATE, 0x300, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, false)}`,
   expected: AUTH_CERTIFICATE_VIEW,
 };
 
@@ -118,12 +101,7 @@ export const authCertificateExtended: TranscriptVector = {
   holder: 'adult',
   extendedLength: true,
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', AUTH_CERTIFICATE, true)}`,
   expected: AUTH_CERTIFICATE_VIEW,
 };
 
@@ -142,20 +120,7 @@ export const signCertificate: TranscriptVector = {
 <= 90 00
 => 00 20 00 80 08 ${asciiHex('MYNA2026')}
 <= 90 00
-=> 00 A4 02 0C 02 00 01
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 04 71 90 00
-=> 00 B0 00 04 FC
-<= ${cut(SIGN_CERTIFICATE, 0x004, 0x100)} 90 00
-=> 00 B0 01 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x100, 0x200)} 90 00
-=> 00 B0 02 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x200, 0x300)} 90 00
-=> 00 B0 03 00 00
-<= ${cut(SIGN_CERTIFICATE, 0x300, 0x400)} 90 00
-=> 00 B0 04 00 75
-<= ${cut(SIGN_CERTIFICATE, 0x400, 0x475)} 90 00`,
+${derReadAfterSelect('00 01', SIGN_CERTIFICATE, false)}`,
   expected: {
     lockedError: { code: 'card/pin-required', details: { file: 'JPKI AP EF 0001', openedBy: 'jpkiSign' } },
     certificate: {
@@ -341,12 +306,7 @@ export const childAuthCertificate: TranscriptVector = {
   holder: 'child',
   extendedLength: true,
   transcript: `${SELECT_JPKI}
-=> 00 A4 02 0C 02 00 0A
-<= 90 00
-=> 00 B0 00 00 04
-<= 30 82 03 98 90 00
-=> 00 B0 00 04 00 03 98
-<= ${cut(CHILD_AUTH_CERTIFICATE, 0x004, 0x39c)} 90 00`,
+${derReadAfterSelect('00 0A', CHILD_AUTH_CERTIFICATE, true)}`,
   expected: {
     derLength: 924,
     serialNumberHex: '6A424B23',

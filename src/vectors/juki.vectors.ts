@@ -1,5 +1,6 @@
 import type { TranscriptVector } from './types';
 import { asciiHex } from './hexText';
+import { SELECT_AP, probeAfterSelect, selectEf } from './steps';
 
 /** 住基AP transcripts (docs/card-reference.md §9.3), written by hand. */
 
@@ -9,16 +10,11 @@ export const keyReferenceAndPin: TranscriptVector = {
   specSection: '§9.3, §2 READ RECORD',
   holder: 'adult',
   transcript: `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01
-<= 90 00
-=> 00 A4 02 0C 02 00 02
-<= 90 00
+${SELECT_AP.juki}
+${selectEf('00 02')}
 => 00 B2 01 04 10
 <= ${asciiHex('1310101')} 08 05 ${asciiHex('000')} 00 00 00 00 90 00
-=> 00 A4 02 0C 02 00 1C
-<= 90 00
-=> 00 20 00 80
-<= 63 C3`,
+${probeAfterSelect('00 1C', '63 C3')}`,
   expected: { keyReference: { label: '1310101/000', hex: '31333130313031080530303000000000' }, jukiPin: 3 },
 };
 
@@ -29,10 +25,8 @@ export const verifyPin: TranscriptVector = {
   holder: 'adult',
   input: { jukiPin: '1234' },
   transcript: `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01
-<= 90 00
-=> 00 A4 02 0C 02 00 1C
-<= 90 00
+${SELECT_AP.juki}
+${selectEf('00 1C')}
 => 00 20 00 80 04 31 32 33 34
 <= 90 00`,
   expected: { verified: true },

@@ -1,4 +1,5 @@
 import type { TranscriptVector } from './types';
+import { SELECT_AP } from './steps';
 import { asciiHex, utf8Hex } from './hexText';
 
 /**
@@ -6,9 +7,7 @@ import { asciiHex, utf8Hex } from './hexText';
  * from the fictional holders' facts: every byte here follows from §7.2/§7.3 and the holder.
  */
 
-const SELECT_TEXT = `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08
-<= 90 00`;
+const SELECT_TEXT = `\n${SELECT_AP.text}`;
 
 const ADDRESS = '東京都千代田区見本町一丁目２番３号';
 

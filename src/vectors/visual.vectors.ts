@@ -1,4 +1,5 @@
 import type { TranscriptVector } from './types';
+import { SELECT_AP } from './steps';
 import { asciiHex, recordedHex as cut } from './hexText';
 import { AGE_RECORD, CARD_FACE, MY_NUMBER_IMAGE } from './recorded/adult';
 
@@ -11,9 +12,7 @@ import { AGE_RECORD, CARD_FACE, MY_NUMBER_IMAGE } from './recorded/adult';
  * check. Real-card bytes: `realCard.vectors.ts`.
  */
 
-const SELECT_VISUAL = `
-=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02
-<= 90 00`;
+const SELECT_VISUAL = `\n${SELECT_AP.visual}`;
 
 const VERIFY_A = `
 => 00 A4 02 0C 02 00 13

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { PlugOptions } from '../simulator/usb/emulatorMessages';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import type { BridgeRequest } from '../transport';
 import type { EngineEvent } from '../protocol';
-import { asciiHex, pinsOf, startEngine } from './test-support/engineHarness';
+import { asciiHex, cardBehindPort, pinsOf, startEngine } from './test-support/engineHarness';
 
 /**
  * One card at a time (docs/card-reference.md §9.4, §5): "Reconnect and continue" with another
@@ -35,19 +34,29 @@ interface Route {
   start(): Promise<{ h: Harness; connect(): Promise<unknown>; swapForChild(): Promise<void>; putBack(): Promise<void> }>;
 }
 
-/** A USB reader emulator (FakeCcidDevice, FakeRcs380Device, FakeRcs300Device) behind the engine's WebUSB. */
+/** A USB reader emulator (FakeCcidDevice, FakeRcs380Device, FakeRcs300Device) plugged and granted behind the engine's WebUSB; `close` is set for `afterEach`. */
+async function plugReader(plug: PlugOptions, readerId: string, unrestricted = false) {
+  const usb = new EmulatedUsbHost();
+  const h = startEngine(undefined, { usb });
+  close = h.close;
+  if (unrestricted) await usb.run({ action: 'set-unrestricted', unrestricted });
+  await usb.run({ action: 'plug', options: plug });
+  await usb.run({ action: 'grant', index: 0 });
+  return { usb, h, connect: () => h.client.call('connectReader', { readerId, unrestricted }) };
+}
+
+/** The class-0x0B reader with extended APDUs, as the installed app claims it. */
+const plugExtendedApduReader = () => plugReader({ personality: 'extended-apdu' }, '072F:223E#0', true);
+
+/** A USB reader emulator behind the engine's WebUSB, as a route. */
 function usbRoute(name: string, plug: PlugOptions, readerId: string, unrestricted = false): Route {
   return {
     name,
     async start() {
-      const usb = new EmulatedUsbHost();
-      const h = startEngine(undefined, { usb });
-      if (unrestricted) await usb.run({ action: 'set-unrestricted', unrestricted });
-      await usb.run({ action: 'plug', options: plug });
-      await usb.run({ action: 'grant', index: 0 });
+      const { usb, h, connect } = await plugReader(plug, readerId, unrestricted);
       return {
         h,
-        connect: () => h.client.call('connectReader', { readerId, unrestricted }),
+        connect,
         async swapForChild() {
           await usb.run({ action: 'remove-card' });
           await usb.run({ action: 'insert-card', holder: 'child' });
@@ -83,16 +92,6 @@ const pcscRoute: Route = {
     };
   },
 };
-
-/** The main thread's side of a PC/SC card, reduced to its protocol: answer each transmit from the card. */
-function cardBehindPort(card: SimulatedCard): MessagePort {
-  const { port1, port2 } = new MessageChannel();
-  port1.addEventListener('message', (event: MessageEvent<BridgeRequest>) => {
-    if (event.data.kind === 'transmit') port1.postMessage({ kind: 'response', id: event.data.id, response: card.respond(event.data.command) });
-  });
-  port1.start();
-  return port2;
-}
 
 const ROUTES: readonly Route[] = [
   usbRoute('SCR3310-NTTCom (FakeCcidDevice: vendor class, TPDU, T=1)', { personality: 'scr3310' }, '04E6:511A#0'),
@@ -175,14 +174,8 @@ describe('one card at a time: a card that cannot be checked', () => {
   ] as const;
 
   it.each(FAULTS)('is not used when it %s; the next reconnect checks again and finds the other card', async (_what, fault, code) => {
-    const usb = new EmulatedUsbHost();
-    const h = startEngine(undefined, { usb });
-    close = h.close;
-    const connect = () => h.client.call('connectReader', { readerId: '072F:223E#0', unrestricted: true });
-    await usb.run({ action: 'set-unrestricted', unrestricted: true });
     // APDU level: the first exchange after power-on is the check's own SELECT.
-    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
-    await usb.run({ action: 'grant', index: 0 });
+    const { usb, h, connect } = await plugExtendedApduReader();
     await connect();
     await h.verifyPin({ pinId: 'textPin', pin: (await pinsOf('adult')).textPin });
     await usb.run({ action: 'remove-card' });
@@ -202,13 +195,7 @@ describe('one card at a time: a card that cannot be checked', () => {
 
 describe('one card at a time: a first connection whose check fails', () => {
   it('leaves nothing to continue: connecting again starts afresh, with no card-changed notice', async () => {
-    const usb = new EmulatedUsbHost();
-    const h = startEngine(undefined, { usb });
-    close = h.close;
-    const connect = () => h.client.call('connectReader', { readerId: '072F:223E#0', unrestricted: true });
-    await usb.run({ action: 'set-unrestricted', unrestricted: true });
-    await usb.run({ action: 'plug', options: { personality: 'extended-apdu' } });
-    await usb.run({ action: 'grant', index: 0 });
+    const { usb, connect, h } = await plugExtendedApduReader();
     await usb.run({ action: 'inject', fault: { kind: 'card-garbage', bytes: Uint8Array.of(0x01) } });
     await expect(connect()).rejects.toMatchObject({ code: 'data/malformed' });
     await connect();

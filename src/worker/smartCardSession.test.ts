@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
-import type { BridgeRequest } from '../transport';
 import type { EngineFailure } from '../protocol';
-import { startEngine } from './test-support/engineHarness';
-
-/** The main thread's side of the bridge, reduced to its protocol: answer each transmit from a card. */
-function cardBehindPort(card: SimulatedCard): MessagePort {
-  const { port1, port2 } = new MessageChannel();
-  port1.addEventListener('message', (event: MessageEvent<BridgeRequest>) => {
-    if (event.data.kind === 'transmit') port1.postMessage({ kind: 'response', id: event.data.id, response: card.respond(event.data.command) });
-  });
-  port1.start();
-  return port2;
-}
+import { cardBehindPort, startEngine } from './test-support/engineHarness';
 
 describe('engine: connectSmartCard (Web Smart Card, card held by the main thread)', () => {
   it('takes the transferred port, scans through it, and has no USB reader to check', async () => {

@@ -9,6 +9,7 @@ import { TextApplet } from './text/TextApplet';
 import { VisualApplet } from './visual/VisualApplet';
 import { PinFormatError, type PinId } from './pin';
 import type { AppletBase } from './AppletBase';
+import { FileAddressing } from './addressing';
 
 const SELECT_JPKI = '=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01\n<= 90 00\n';
 const SELECT_TEXT = '=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08\n<= 90 00\n';
@@ -146,6 +147,53 @@ describe('reading files with the fewest APDUs (docs/card-reference.md §3)', () 
     await applet.select();
     expect(await applet.readAuthCertificate()).toBeNull();
     replay.assertComplete();
+  });
+
+  describe('a file whose size the layout fixes (§7.5: a CV certificate is 0x238 bytes)', () => {
+    const cv = (valueLength: number) => `7F 21 82 ${toHex(Uint8Array.of(valueLength >> 8, valueLength & 0xff))} ${'44 '.repeat(valueLength)}`.trim();
+    const text = (transcript: string, extendedLength: boolean) => over(transcript, (c) => new TextApplet(c, new FileAddressing()), extendedLength);
+
+    it('comes in one SFI READ of that size on an extended path', async () => {
+      const { applet, replay } = text(`=> 00 B0 84 00 00 02 38
+<= ${cv(0x233)} 90 00
+`, true);
+      expect((await applet.readFile(0x0004)).length).toBe(0x238);
+      replay.assertComplete();
+    });
+
+    it('keeps Le = 00 and reads the rest on a short-only path', async () => {
+      const body = cv(0x233).split(' ');
+      const transcript = `=> 00 B0 84 00 00
+<= ${body.slice(0, 256).join(' ')} 90 00
+=> 00 B0 01 00 00
+<= ${body.slice(256, 512).join(' ')} 90 00
+=> 00 B0 02 00 38
+<= ${body.slice(512).join(' ')} 90 00
+`;
+      const { applet, replay } = text(transcript, false);
+      expect((await applet.readFile(0x0004)).length).toBe(0x238);
+      replay.assertComplete();
+    });
+
+    it('a card whose object is longer than the layout says: the rest is read, exactly', async () => {
+      const body = cv(0x243).split(' ');
+      const transcript = `=> 00 B0 84 00 00 02 38
+<= ${body.slice(0, 0x238).join(' ')} 90 00
+=> 00 B0 02 38 10
+<= ${body.slice(0x238).join(' ')} 90 00
+`;
+      const { applet, replay } = text(transcript, true);
+      expect(toHex(await applet.readFile(0x0004))).toBe(body.join(' '));
+      replay.assertComplete();
+    });
+
+    it('a file that ends before its header does → card/malformed-file where it ends', async () => {
+      const body = cv(0x233).split(' ');
+      const { applet } = text(`=> 00 B0 84 00 00 02 38
+<= ${body.slice(0, 0x200).join(' ')} 90 00
+`, true);
+      expect(await failure(applet.readFile(0x0004))).toMatchObject({ code: 'card/malformed-file', details: { offset: 0x200 } });
+    });
   });
 
   it('refuses to read a key EF, before any APDU', async () => {

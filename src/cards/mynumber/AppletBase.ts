@@ -119,9 +119,10 @@ export abstract class AppletBase {
 
   /**
    * Reads one EF of this applet with the fewest APDUs (§3), as its exposure entry describes. A
-   * transparent EF: `00 B0 80|SFI 00` with Le = 00 (a fixed-size one with its size), then, where
-   * the object is longer than 256 bytes, the rest of the current EF — one exact extended READ,
-   * or 256-byte steps on a short-only path. A record EF, or SELECT-then-command: SELECT EF
+   * transparent EF: `00 B0 80|SFI 00` with Le = 00 (a fixed-size one with its size; on an
+   * extended path, one whose size the reference's layout fixes with that size), then, where
+   * the object is longer than the first answer, the rest of the current EF — one exact extended
+   * READ, or 256-byte steps on a short-only path. A record EF, or SELECT-then-command: SELECT EF
    * (6A82 → `card/file-not-found`), then the reads. 6982 → `card/pin-required` naming the
    * credentials that open it. Returns the object's bytes without filler (empty when the EF
    * holds only filler).
@@ -171,7 +172,7 @@ export abstract class AppletBase {
 
   /** The short-EF-ID read of `readFile`; null when the card refuses the form (it has fallen back). */
   private async readBySfi(entry: ExposureEntry, layout: FileLayout & { kind: 'tlv' | 'fixed' }, file: string): Promise<Uint8Array | null> {
-    const first = iso7816.readBinaryBySfi(entry.fileId, 0, layout.kind === 'fixed' ? layout.size : 256);
+    const first = iso7816.readBinaryBySfi(entry.fileId, 0, firstReadSize(layout, this.channel.extendedLength));
     try {
       const response = await this.channel.exchange(first);
       if (this.addressing.refusesForm(response.sw)) {
@@ -179,7 +180,7 @@ export abstract class AppletBase {
         return null;
       }
       if (response.sw !== SW.OK) throw StatusWordError.forCommand(first, response.sw, response.data);
-      return layout.kind === 'fixed' ? response.data : await readRestAfterFirst(this.channel, response.data, layout, file);
+      return layout.kind === 'fixed' ? response.data : await readRestAfterFirst(this.channel, response.data, first.ne ?? 256, layout, file);
     } catch (error) {
       if (error instanceof StatusWordError && error.sw === SW.FILE_NOT_FOUND) throw fileNotFound(file);
       throw this.translate(error, `READ ${file}`, entry);
@@ -226,4 +227,14 @@ export abstract class AppletBase {
     if (!spec || spec.applet !== this.applet) throw new RangeError(`${String(pinId)} is not a credential of the ${this.applet} applet`);
     return spec;
   }
+}
+
+/**
+ * Le of the first SFI READ (§3): a fixed file's size; on an extended path, the size the
+ * reference's byte layout gives a `tlv` object (§7.5, §8.1), so one READ brings all of it;
+ * else 256 (Le = 00). The header still decides what is kept and whether more is read.
+ */
+function firstReadSize(layout: FileLayout & { kind: 'tlv' | 'fixed' }, extendedLength: boolean): number {
+  if (layout.kind === 'fixed') return layout.size;
+  return extendedLength && layout.formatSize !== undefined && layout.formatSize > 256 ? layout.formatSize : 256;
 }

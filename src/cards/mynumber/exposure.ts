@@ -14,7 +14,11 @@ const anyOf = (...pins: PinId[]): Access => ({ kind: 'pin', anyOf: pins });
 
 // Header = tag bytes + the longest length form the card writes, `82 HH LL` (§11).
 const DER: FileLayout = { kind: 'tlv', tag: 0x30, headerBytes: 4, filler: 0x00 };
-const cardTlv = (tag: number): FileLayout => ({ kind: 'tlv', tag, headerBytes: (tag > 0xff ? 2 : 1) + 3, filler: 0xff });
+const cardTlv = (tag: number, formatSize?: number): FileLayout => ({ kind: 'tlv', tag, headerBytes: (tag > 0xff ? 2 : 1) + 3, filler: 0xff, ...(formatSize ? { formatSize } : {}) });
+/** §7.5: `7F 21 82 02 33`, a 297-byte body and a 256-byte signature, each behind `5F xx 82 HH LL`. */
+const CV_CERTIFICATE_BYTES = 2 + 3 + (5 + 297) + (5 + 256);
+/** §8.1 `0003`: `FF 30 82 01 3B` holding DF31 (4), DF32 (16), DF33 (1), DF34 (5), DF35 (`82 01 10`, 272). */
+const VISUAL_BASIC_DATA_BYTES = 2 + 3 + (3 + 4) + (3 + 16) + (3 + 1) + (3 + 5) + (5 + 272);
 const fixed = (size: number): FileLayout => ({ kind: 'fixed', size });
 const NONE: FileLayout = { kind: 'none' };
 
@@ -83,7 +87,7 @@ export const EXPOSURE: readonly ExposureEntry[] = [
     { reveals: FOUR_FACTS }),
   row('text', 0x0003, 'integrity record', anyOf('textPin', 'textPinA', 'textPinB'), cardTlv(0xff30), 'integrityRecord', '§7.1, §7.4',
     { note: 'holds SHA-256 of the My Number EF; with only 10^11 candidates that digest can be searched' }),
-  row('text', 0x0004, 'CV certificate', FREE, cardTlv(0x7f21), 'cvCertificate', '§7.1, §7.5'),
+  row('text', 0x0004, 'CV certificate', FREE, cardTlv(0x7f21, CV_CERTIFICATE_BYTES), 'cvCertificate', '§7.1, §7.5'),
   row('text', 0x0005, 'AP basic info', FREE, cardTlv(0xff40), 'textBasicInfo', '§7.1, §7.6'),
   row('text', 0x0006, 'session-key public key', anyOf('textPin', 'textPinA', 'textPinB'), cardTlv(0xa1), 'sessionKey', '§7.1, §7.7'),
   row('text', 0x0007, 'signed AP public key', anyOf('textPin', 'textPinA', 'textPinB'), cardTlv(0xff50), 'signedPublicKey', '§7.1, §7.7'),
@@ -101,8 +105,8 @@ export const EXPOSURE: readonly ExposureEntry[] = [
     { reveals: ['birthDate'] }),
   row('visual', 0x0002, 'card face', anyOf('visualPinA', 'visualPinB'), cardTlv(0xff20), 'cardFace', '§8.1, §8.2',
     { reveals: [...FOUR_FACTS, 'photo', 'cardExpiry', 'securityCode'] }),
-  row('visual', 0x0003, 'AP basic data', FREE, cardTlv(0xff30), 'visualBasicData', '§8.1', { reveals: ['municipality'] }),
-  row('visual', 0x0004, 'CV certificate', FREE, cardTlv(0x7f21), 'cvCertificate', '§8.1, §7.5'),
+  row('visual', 0x0003, 'AP basic data', FREE, cardTlv(0xff30, VISUAL_BASIC_DATA_BYTES), 'visualBasicData', '§8.1', { reveals: ['municipality'] }),
+  row('visual', 0x0004, 'CV certificate', FREE, cardTlv(0x7f21, CV_CERTIFICATE_BYTES), 'cvCertificate', '§8.1, §7.5'),
   row('visual', 0x0005, 'My Number image', anyOf('visualPinA'), cardTlv(0xff40), 'myNumberImage', '§8.1, §17',
     { reveals: ['myNumber'], myNumber: true }),
   row('visual', 0x0006, 'unknown 0006', anyOf('visualPinA', 'visualPinB'), fixed(16), null, '§8.1',

@@ -17,12 +17,14 @@ export type Access =
 /**
  * How the client reads a file with the fewest APDUs (docs/card-reference.md §3).
  * `tlv`: read a header of `headerBytes` (tag + up to `82 HH LL`), then exactly the rest;
- * `filler` is the byte that fills the EF after the object. `fixed`: a known size.
+ * `filler` is the byte that fills the EF after the object; `formatSize`, where the reference's
+ * byte layout fixes the object's size (§7.5, §8.1), lets an extended path ask for all of it in
+ * the first READ (the header still decides what is kept). `fixed`: a known size.
  * `record`: READ RECORD of a known size (§9.2). `data-object`: GET DATA (§9.4), `large` when
  * it exceeds 256 bytes and needs extended Le. `none`: not read by MynaLens.
  */
 export type FileLayout =
-  | { readonly kind: 'tlv'; readonly tag: number; readonly headerBytes: number; readonly filler: 0x00 | 0xff }
+  | { readonly kind: 'tlv'; readonly tag: number; readonly headerBytes: number; readonly filler: 0x00 | 0xff; readonly formatSize?: number }
   | { readonly kind: 'fixed'; readonly size: number }
   | { readonly kind: 'record'; readonly record: number; readonly size: number }
   | { readonly kind: 'data-object'; readonly large: boolean }

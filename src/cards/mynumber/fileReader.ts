@@ -26,15 +26,16 @@ export async function readTransparent(channel: ApduChannel, layout: FileLayout, 
 }
 
 /**
- * The rest of a `tlv` EF after a first read of up to 256 bytes from offset 0 (§3: the SFI READ
- * with Le = 00 that also selects the EF): the object's bytes when the first read already holds
- * them, else those bytes and exactly the rest of the current EF — one extended READ BINARY where
- * the channel passes extended APDUs, else 256-byte steps. Filler where the object would start
- * reads as no bytes, as in `readTransparent`.
+ * The rest of a `tlv` EF after a first read of up to `asked` bytes from offset 0 (§3: the SFI
+ * READ with Le = 00, or the layout's size on an extended path, that also selects the EF): the
+ * object's bytes when the first read already holds them, else those bytes and exactly the rest
+ * of the current EF — one extended READ BINARY where the channel passes extended APDUs, else
+ * 256-byte steps. Filler where the object would start reads as no bytes, as in `readTransparent`.
  */
 export async function readRestAfterFirst(
   channel: ApduChannel,
   first: Uint8Array,
+  asked: number,
   layout: FileLayout & { kind: 'tlv' },
   file: string,
 ): Promise<Uint8Array> {
@@ -42,7 +43,8 @@ export async function readRestAfterFirst(
   if (header.length === 0 || header.every((b) => b === layout.filler)) return new Uint8Array(0);
   const total = declaredLength(first, layout.tag, file);
   if (total <= first.length) return first.slice(0, total);
-  if (first.length < SHORT_CHUNK) throw new MalformedDataError(file, first.length, 'the file ends before the length its header declares');
+  // A short answer means the EF ended there (§3 "Short reads"), before the object did.
+  if (first.length < asked) throw new MalformedDataError(file, first.length, 'the file ends before the length its header declares');
   return concatBytes(first, await readRange(channel, first.length, total, file));
 }
 

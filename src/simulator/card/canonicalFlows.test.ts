@@ -5,6 +5,8 @@ import { SimulatedCard } from './SimulatedCard';
 import { send } from './test-support/cardHarness';
 import { verifyPkcs1Sha256, webSha256 } from './test-support/testKeys';
 import { TEST_PINS, testPersonalisation } from './test-support/testPersonalisation';
+import { asciiHex } from '../../vectors/hexText';
+import { SELECT_AP, probeAfterSelect, selectEf } from '../../vectors/steps';
 
 const { personalisation, keys } = await testPersonalisation();
 
@@ -20,18 +22,12 @@ function play(card: SimulatedCard, transcript: string): void {
   }
 }
 
-function asciiHex(text: string): string {
-  return toHex(asciiBytes(text));
-}
-
 describe('canonical APDU flows (docs/card-reference.md §13)', () => {
   it('1. detects the card type by the JPKI token label', () => {
     play(
       new SimulatedCard(personalisation),
-      `=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-       <= 90 00
-       => 00 A4 02 0C 02 00 06
-       <= 90 00
+      `${SELECT_AP.jpki}
+       ${selectEf('00 06')}
        => 00 B0 00 00 20
        <= ${asciiHex('JPKIAPICCTOKEN2'.padEnd(32, ' '))} 90 00`,
     );
@@ -40,40 +36,16 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
   it('2. reads every retry counter without spending one (jpki/myna pin status order)', () => {
     play(
       new SimulatedCard(personalisation),
-      `=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08   # text AP
-       <= 90 00
-       => 00 A4 02 0C 02 00 11
-       <= 90 00
-       => 00 20 00 80
-       <= 63 C3
-       => 00 A4 02 0C 02 00 14
-       <= 90 00
-       => 00 20 00 80
-       <= 63 CA
-       => 00 A4 02 0C 02 00 15
-       <= 90 00
-       => 00 20 00 80
-       <= 63 CA
-       => 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02   # visual AP
-       <= 90 00
-       => 00 A4 02 0C 02 00 13
-       <= 90 00
-       => 00 20 00 80
-       <= 63 CA
-       => 00 A4 02 0C 02 00 12
-       <= 90 00
-       => 00 20 00 80
-       <= 63 CA
-       => 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01   # JPKI AP
-       <= 90 00
-       => 00 A4 02 0C 02 00 18
-       <= 90 00
-       => 00 20 00 80
-       <= 63 C3
-       => 00 A4 02 0C 02 00 1B
-       <= 90 00
-       => 00 20 00 80
-       <= 63 C5`,
+      `${SELECT_AP.text}
+       ${probeAfterSelect('00 11', '63 C3')}
+       ${probeAfterSelect('00 14', '63 CA')}
+       ${probeAfterSelect('00 15', '63 CA')}
+       ${SELECT_AP.visual}
+       ${probeAfterSelect('00 13', '63 CA')}
+       ${probeAfterSelect('00 12', '63 CA')}
+       ${SELECT_AP.jpki}
+       ${probeAfterSelect('00 18', '63 C3')}
+       ${probeAfterSelect('00 1B', '63 C5')}`,
     );
   });
 
@@ -99,14 +71,11 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
     const digestInfo = concatBytes(fromHex('30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20'), await webSha256(message));
     play(
       card,
-      `=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-       <= 90 00
-       => 00 A4 02 0C 02 00 18
-       <= 90 00
+      `${SELECT_AP.jpki}
+       ${selectEf('00 18')}
        => 00 20 00 80 04 ${asciiHex(TEST_PINS.jpkiAuth)}
        <= 90 00
-       => 00 A4 02 0C 02 00 17
-       <= 90 00`,
+       ${selectEf('00 17')}`,
     );
     const answer = send(card, concatBytes(fromHex('80 2A 00 80 33'), digestInfo, fromHex('00')));
     expect(answer.sw).toBe('9000');
@@ -119,18 +88,14 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
     const ef = personalisation.jpki.signCertificateEf!;
     play(
       card,
-      `=> 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-       <= 90 00
-       => 00 A4 02 0C 02 00 01
-       <= 90 00
+      `${SELECT_AP.jpki}
+       ${selectEf('00 01')}
        => 00 B0 00 00 04
        <= 69 82
-       => 00 A4 02 0C 02 00 1B
-       <= 90 00
+       ${selectEf('00 1B')}
        => 00 20 00 80 08 ${asciiHex(TEST_PINS.jpkiSign!)}
        <= 90 00
-       => 00 A4 02 0C 02 00 01
-       <= 90 00
+       ${selectEf('00 01')}
        => 00 B0 00 00 04
        <= ${toHex(ef.slice(0, 4))} 90 00`,
     );
@@ -141,18 +106,14 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
     const basic = personalisation.text.basicFourEf;
     play(
       card,
-      `=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08
-       <= 90 00
-       => 00 A4 02 0C 02 00 11
-       <= 90 00
+      `${SELECT_AP.text}
+       ${selectEf('00 11')}
        => 00 20 00 80 04 ${asciiHex(TEST_PINS.textPin)}
        <= 90 00
-       => 00 A4 02 0C 02 00 01
-       <= 90 00
+       ${selectEf('00 01')}
        => 00 B0 00 00 11
        <= FF 10 0C ${asciiHex(TEST_PINS.pinA)} FF FF 90 00
-       => 00 A4 02 0C 02 00 02
-       <= 90 00
+       ${selectEf('00 02')}
        => 00 B0 00 00 07
        <= ${toHex(basic.slice(0, 7))} 90 00`,
     );
@@ -164,14 +125,11 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
     const face = personalisation.visual.cardFaceEf;
     play(
       card,
-      `=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02
-       <= 90 00
-       => 00 A4 02 0C 02 00 13
-       <= 90 00
+      `${SELECT_AP.visual}
+       ${selectEf('00 13')}
        => 00 20 00 80 0C ${asciiHex(TEST_PINS.pinA)}
        <= 90 00
-       => 00 A4 02 0C 02 00 02
-       <= 90 00
+       ${selectEf('00 02')}
        => 00 B0 00 00 05
        <= ${toHex(face.slice(0, 5))} 90 00`,
     );
@@ -185,10 +143,8 @@ describe('canonical APDU flows (docs/card-reference.md §13)', () => {
   it('8. blocks the text PIN: 63C2, 63C1, 63C0, then 6984 for any VERIFY and 63C0 for the query', () => {
     play(
       new SimulatedCard(personalisation),
-      `=> 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08
-       <= 90 00
-       => 00 A4 02 0C 02 00 11
-       <= 90 00
+      `${SELECT_AP.text}
+       ${selectEf('00 11')}
        => 00 20 00 80 04 30 30 30 30
        <= 63 C2
        => 00 20 00 80 04 30 30 30 30

@@ -1,5 +1,5 @@
 import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation, type SimulatedCardOptions } from '../../simulator';
-import type { CardTransport } from '../../transport';
+import type { BridgeRequest, CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
 import { EngineClient } from '../../client/EngineClient';
@@ -140,4 +140,17 @@ export function statuses(rows: readonly ExposureRowView[]): Record<string, strin
 /** VERIFY commands that carried data (a PIN), from the log: `00 20 00 80` or `00 20 00 80|SFI` (docs/card-reference.md §2). */
 export function verifiesWithData(apdus: readonly ApduLogRow[]): ApduLogRow[] {
   return apdus.filter((r) => /^00 20 00 [89][0-9A-F] /.test(r.command));
+}
+
+/**
+ * The main thread's side of a PC/SC card (Web Smart Card API, the MynaLens bridge), reduced to its
+ * protocol: the port the engine's `connectSmartCard` takes, each transmit answered from `card`.
+ */
+export function cardBehindPort(card: SimulatedCard): MessagePort {
+  const { port1, port2 } = new MessageChannel();
+  port1.addEventListener('message', (event: MessageEvent<BridgeRequest>) => {
+    if (event.data.kind === 'transmit') port1.postMessage({ kind: 'response', id: event.data.id, response: card.respond(event.data.command) });
+  });
+  port1.start();
+  return port2;
 }
