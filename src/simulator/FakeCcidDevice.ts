@@ -23,6 +23,7 @@ import { PERSONALITIES, type FakeCcidPersonality, type Personality } from './cci
 import type { PublishedDescriptor } from './ccid/personality';
 import { parseAtr, type Atr } from '../usb/atr';
 import { T1Card } from './ccid/T1Card';
+import { ContactLink } from './ccid/contactAirTime';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 import { FaultQueue } from './usb/FaultQueue';
 
@@ -148,6 +149,8 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
   readonly ppsRequests: Uint8Array[] = [];
   /** Every bPowerSelect of an IccPowerOn, in order (for tests). */
   readonly powerSelects: number[] = [];
+  /** The contact link-time model (ccid/contactAirTime.ts); null for a contactless reader's or QEMU's card, which have no contacts to time. */
+  readonly contactLink: ContactLink | null;
 
   private readonly personality: Personality;
   private readonly packetSize: number;
@@ -189,6 +192,11 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.descriptor = configurationDescriptor(this.personality, options.features ?? this.personality.features, this.packetSize);
     this.configurations = [parsedConfiguration(this.personality, this.packetSize)];
     this.t1 = new T1Card((apdu) => this.card.respond(apdu));
+    const d = { ...GENERIC, ...this.personality.published };
+    this.contactLink =
+      this.personality.atr || this.personality.cardLink === 'qemu'
+        ? null
+        : new ContactLink({ defaultClockKHz: d.defaultClock, maximumClockKHz: d.maximumClock, maxDataRate: d.maxDataRate, maxIfsd: d.maxIfsd, features: options.features ?? this.personality.features });
   }
 
   /** Queues a one-shot fault; faults apply in order. */
@@ -341,6 +349,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
         this.powered = true;
         const atr = this.atr();
         this.startProtocol(parseAtr(atr));
+        this.contactLink?.powerOn(atr, this.personality.cardLink === 'apdu');
         return this.reply(encodeDataBlock({ ...h, icc: 'active' }, atr));
       }
       case 0x63: // IccPowerOff
@@ -360,6 +369,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
           return this.reply(encodeParametersReply(failed(7), protocol, new Uint8Array(0)));
         }
         this.setProtocol(protocol);
+        this.contactLink?.setParameters(this.activeProtocol, m.data[0] ?? 0x11);
         if (this.personality.qemuQuirks) {
           // QEMU 7.2: dwLength 0, the structure sent anyway.
           const reply = encodeParametersReply(h, protocol, m.data);
@@ -417,10 +427,13 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
         if (ppsAllowed && m.data[0] === 0xff) return this.pps(h, m.data);
         if (this.activeProtocol === 0) {
           // The reader has handled the procedure bytes; the card sees the TPDU as a short APDU.
-          return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data));
+          const answer = garbage?.bytes ?? this.card.respond(m.data);
+          this.contactLink?.t0Exchange(m.data, answer);
+          return encodeDataBlock(h, answer);
         }
         let block = this.t1.handle(m.data);
         if (garbage) block = garbage.bytes;
+        this.contactLink?.t1Exchange(m.data, block);
         if (this.faults.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
         // The card's block reached the reader damaged: CCID 1.1 §6.2.6 XFR_PARITY_ERROR (FD); the card keeps it to send again.
         if (this.faults.take('parity-error')) return encodeDataBlock({ ...h, command: 'failed', error: 0xfd }, new Uint8Array(0));
@@ -488,11 +501,13 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     const protocol = request[1]! & 0x0f;
     const checks = request.reduce((x, b) => x ^ b, 0) === 0;
     if (!checks || !atr.protocols.includes(protocol) || (protocol !== 0 && protocol !== 1)) {
+      this.contactLink?.pps(request, false);
       return encodeDataBlock({ ...h, command: 'failed', error: 0xfe }, new Uint8Array(0));
     }
     this.activeProtocol = protocol;
     this.protocolAgreed = true;
     this.ppsRequests.push(request.slice());
+    this.contactLink?.pps(request, true);
     return encodeDataBlock(h, request);
   }
 
@@ -510,6 +525,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
       continuing = true;
     } else {
       answer = garbage ?? this.card.respond(data);
+      this.contactLink?.apduExchange(data, answer);
     }
     if (answer.length <= room) {
       this.chainedAnswer = null;
