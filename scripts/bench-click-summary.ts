@@ -4,7 +4,7 @@
  * beside the engine's own time for that scan (the `engineMs` of its answer, worker/protocol.ts).
  * The first scan runs in a fresh worker; the warm one after Clear everything and a new connection
  * in the same page. Targets (issue "speed to the physical limit" §3): warm ≤ 2× and first ≤ 3×
- * the engine's warm scan time. `npx tsx scripts/bench-click-summary.ts [port] [--no-build]`.
+ * the engine's warm scan time. `npx tsx scripts/bench-click-summary.ts [port] [--no-build]` (or `BENCH_PORT`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { writeBenchFigures } from '../src/testing/benchResults';
 
-const port = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 4797);
+const port = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_PORT ?? 4797);
 const base = `http://127.0.0.1:${port}/`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
