@@ -45,7 +45,7 @@ describe('the bench table', () => {
   it('prints one Markdown row a target, in order, and every issue 16 target is in it', () => {
     const text = formatBenchTable(buildBenchTable([{ id: 'apdu', value: 43 }], TARGETS));
     expect(text.split('\n')).toEqual([
-      '| figure | measured | target | | note |',
+      '| figure | measured | target | verdict | note |',
       '| --- | --- | --- | --- | --- |',
       '| APDUs | 43 APDUs | ≤ 42 APDUs | missed |  |',
       '| ratio | — | ≤ 1.2× | not measured |  |',

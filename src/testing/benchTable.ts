@@ -75,7 +75,7 @@ export function buildBenchTable(figures: readonly BenchFigure[], targets: readon
 
 /** The rows as a Markdown table (the terminal prints it as it is; the README carries it). */
 export function formatBenchTable(rows: readonly BenchRow[]): string {
-  const lines = ['| figure | measured | target | | note |', '| --- | --- | --- | --- | --- |'];
+  const lines = ['| figure | measured | target | verdict | note |', '| --- | --- | --- | --- | --- |'];
   for (const r of rows) lines.push(`| ${r.label} | ${r.measured} | ${r.target} | ${r.verdict} | ${r.note} |`);
   return lines.join('\n');
 }
