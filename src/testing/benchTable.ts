@@ -33,7 +33,7 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
   { id: 'apdu.scan.short', label: 'no-PIN scan, short APDUs only', atMost: 56, unit: 'APDUs', decimals: 0 },
   { id: 'apdu.full.extended', label: 'full flow, extended APDUs', atMost: 90, unit: 'APDUs', decimals: 0 },
   { id: 'apdu.full.short', label: 'full flow, short APDUs only', atMost: 112, unit: 'APDUs', decimals: 0 },
-  { id: 'link.contact-default', label: `${LINK} contact CCID (SCR3310), default rate`, atMost: 1.2, unit: '×', decimals: 4 },
+  { id: 'link.contact-default', label: `${LINK} contact CCID (SCR3310), rate after the ATR (not negotiated)`, atMost: 1.2, unit: '×', decimals: 4 },
   { id: 'link.contact-negotiated', label: `${LINK} contact CCID (SCR3310), negotiated rate`, atMost: 1.2, unit: '×', decimals: 4 },
   { id: 'link.rcs380-106', label: `${LINK} RC-S380 at 106 kbit/s`, atMost: 1.2, unit: '×', decimals: 4 },
   { id: 'link.rcs380-212', label: `${LINK} RC-S380 at 212 kbit/s`, atMost: 1.2, unit: '×', decimals: 4 },

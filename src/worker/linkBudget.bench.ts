@@ -27,9 +27,9 @@ import { EngineSession } from './session';
  * table's target uses, README "Benchmarks") and in raw bits beside it. Writes the worst ratio of
  * each path for `npm run bench`'s table.
  *
- * Paths: the SCR3310-NTTCom (the contact reader sold with My Number Cards; TPDU level, our T=1)
+ * Paths: the SCR3310-NTTCom (libccid's published descriptor: TPDU level, so our T=1 blocks as they are)
  * at the negotiated rate, and the same exchanges at the rate in force after the ATR (what a reader
- * that cannot negotiate spends; the same only for cards without TA1); the RC-S380 offering the card
+ * that cannot negotiate spends; for a card without TA1, or in specific mode, the two are the same); the RC-S380 offering the card
  * 106 only, up to 212, and up to 424 kbit/s; the RC-S300's vendor route (106 kbit/s).
  */
 const personalisation = await loadPersonalisation('adult');
