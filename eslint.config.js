@@ -7,9 +7,11 @@ import globals from 'globals';
 /**
  * The import direction of docs/architecture.md, enforced for static `import … from` and for dynamic
  * `import()` alike: each folder of `src/` lists the folders it MAY import (the table in
- * docs/architecture.md says the same). bytes → apdu → transport → {usb | simulator} → cards → worker → ui.
+ * docs/architecture.md says the same). bytes → apdu → transport → {usb | simulator} → cards → worker → ui,
+ * with protocol/ (the plain-data contract between the two threads) importing nothing, and the thread
+ * boundary between worker/ (the engine, inside the worker) and client/ (its main-thread side).
  */
-const FOLDERS = ['bytes', 'apdu', 'transport', 'usb', 'simulator', 'cards', 'worker', 'ui', 'pwa', 'platform', 'vectors', 'testing'];
+const FOLDERS = ['bytes', 'apdu', 'transport', 'usb', 'simulator', 'cards', 'protocol', 'worker', 'client', 'ui', 'pwa', 'platform', 'vectors', 'testing'];
 const mayImport = {
   bytes: [],
   apdu: ['bytes'],
@@ -18,7 +20,11 @@ const mayImport = {
   // platform: the structural Web Smart Card shapes FakeSmartCardApi implements (as usb's for the fake readers).
   simulator: ['usb', 'platform', 'transport', 'apdu', 'bytes'],
   cards: ['transport', 'apdu', 'bytes'],
-  worker: ['cards', 'simulator', 'usb', 'transport', 'apdu', 'bytes'],
+  // The worker boundary's types and error codes: plain data, so nothing of the app below it.
+  protocol: [],
+  worker: ['protocol', 'cards', 'simulator', 'usb', 'transport', 'apdu', 'bytes'],
+  // The engine's main-thread side: it talks to the worker only in messages, so it sees only their types.
+  client: ['protocol'],
   // The UI sees the card only through the engine's client and protocol; see UI_ENTRY_POINTS.
   ui: [],
   pwa: [],
@@ -28,10 +34,17 @@ const mayImport = {
   // Test support shared by every layer, importing none.
   testing: [],
 };
-/** The only modules of other folders the UI may import. */
-const UI_ENTRY_POINTS = ['worker/EngineClient', 'worker/protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc', 'platform/bridgeAccess', 'bytes/base64'];
+/** The only modules of other folders the UI may import; a bare folder name (protocol) allows the whole folder. */
+const UI_ENTRY_POINTS = ['client/EngineClient', 'protocol', 'usb/permission', 'platform/smartCard', 'platform/webNfc', 'platform/bridgeAccess', 'bytes/base64'];
 /** Test support only tests import: the fuzz harness (Node's fs) and the hand-written transcripts. */
 const TEST_ONLY = ['testing', 'vectors'];
+/**
+ * Across the thread boundary, for tests only: the engine's tests drive it through the real
+ * EngineClient, and the supervisor's tests run a real engine (with the simulator's card) behind a
+ * stand-in worker — one realm over a MessageChannel (house rule 9). Production code of either
+ * side never imports the other.
+ */
+const TESTS_ACROSS = { worker: ['client'], client: ['worker', 'simulator'] };
 const TEST_FILES = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.bench.ts', 'src/**/test-support/**'];
 
 /**
@@ -71,7 +84,7 @@ function importRules(restrictions) {
 
 /** Folders a folder may not import at all. Tests may also use the test support folders. */
 const forbiddenFor = (folder) =>
-  FOLDERS.filter((other) => other !== folder && !mayImport[folder].includes(other) && !TEST_ONLY.includes(other));
+  FOLDERS.filter((other) => other !== folder && !mayImport[folder].includes(other) && !TEST_ONLY.includes(other) && !(TESTS_ACROSS[folder] ?? []).includes(other));
 
 /** What any file of a folder, test or not, may not import. */
 function layerRestrictions(folder) {
@@ -80,16 +93,25 @@ function layerRestrictions(folder) {
     return [restriction(regexFor(forbiddenFor(folder)), `src/${folder} may not import this layer (see docs/architecture.md, "The chain").`), ...ownTestSupport];
   }
   const entryFolders = [...new Set(UI_ENTRY_POINTS.map((entry) => entry.split('/')[0]))];
+  const wholeFolders = UI_ENTRY_POINTS.filter((entry) => !entry.includes('/'));
   const namesIn = (entryFolder) => UI_ENTRY_POINTS.filter((e) => e.startsWith(`${entryFolder}/`)).map((e) => e.split('/')[1]);
   return [
-    restriction(regexFor(forbiddenFor('ui').filter((f) => !entryFolders.includes(f))), 'The UI sees the card only through worker/EngineClient and worker/protocol.'),
-    ...entryFolders.map((entryFolder) => restriction(regexExcept(entryFolder, namesIn(entryFolder)), `The UI may import only ${UI_ENTRY_POINTS.join(', ')}.`)),
+    restriction(regexFor(forbiddenFor('ui').filter((f) => !entryFolders.includes(f))), 'The UI sees the card only through client/EngineClient and protocol/.'),
+    ...entryFolders.filter((entryFolder) => !wholeFolders.includes(entryFolder)).map((entryFolder) => restriction(regexExcept(entryFolder, namesIn(entryFolder)), `The UI may import only ${UI_ENTRY_POINTS.join(', ')}.`)),
   ];
 }
 
 /** Production code adds: no test support, and the worker reaches the simulator only lazily. */
 function productionRestrictions(folder) {
   const extra = TEST_ONLY.includes(folder) ? [] : [restriction(regexFor(TEST_ONLY), 'Only tests import src/testing and src/vectors.')];
+  if (TESTS_ACROSS[folder]) {
+    extra.push(
+      restriction(
+        regexFor(TESTS_ACROSS[folder]),
+        `src/${folder} may not import this layer: the other side of the thread boundary is for tests only (see docs/architecture.md, "The chain").`,
+      ),
+    );
+  }
   if (folder === 'worker') {
     extra.push(
       restriction(
@@ -112,19 +134,18 @@ const layerRules = FOLDERS.flatMap((folder) => [
 ]);
 
 /** The composition root wires the UI, the PWA, the platform pieces and the engine's main-thread side. */
-const MAIN_MAY_IMPORT = ['ui', 'pwa', 'platform', 'usb/permission', 'worker/EngineSupervisor', 'worker/EngineClient'];
+const MAIN_MAY_IMPORT = ['ui', 'pwa', 'platform', 'usb/permission', 'client'];
 const mainMessage = `main.tsx may import only ${MAIN_MAY_IMPORT.join(', ')}.`;
 const mainRules = {
   files: ['src/main.tsx'],
   rules: importRules([
     restriction(regexFor(FOLDERS.filter((f) => !MAIN_MAY_IMPORT.some((m) => m.split('/')[0] === f)), FROM_SRC_ROOT), mainMessage),
     restriction(regexExcept('usb', ['permission'], FROM_SRC_ROOT), mainMessage),
-    restriction(regexExcept('worker', ['EngineSupervisor', 'EngineClient'], FROM_SRC_ROOT), mainMessage),
   ]),
 };
 
 /** The import policy as data, for `scripts/lint/importRules.test.ts` (ESLint reads only the default export). */
-export const importPolicy = { FOLDERS, mayImport, UI_ENTRY_POINTS, MAIN_MAY_IMPORT, TEST_ONLY };
+export const importPolicy = { FOLDERS, mayImport, UI_ENTRY_POINTS, MAIN_MAY_IMPORT, TEST_ONLY, TESTS_ACROSS };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-iwa/**', 'dist-iwa-bundle/**', 'dist-usb-emulator/**', 'dist-iwa-usb-emulator/**', '.iwa/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/simulator/personalisation/generated/**'] },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (third part): the production build in Chromium, the simulator's adult card, and
  * the time from choosing the simulator (which scans at once) until the page shows the no-PIN summary with the scan done,
- * beside the engine's own time for that scan (the `engineMs` of its answer, worker/protocol.ts).
+ * beside the engine's own time for that scan (the `engineMs` of its answer, protocol/messages.ts).
  * The first scan runs in a fresh worker; the warm one after Clear everything and a new connection
  * in the same page. Targets (issue "speed to the physical limit" §3): warm ≤ 2× and first ≤ 3×
  * the engine's warm scan time. `npx tsx scripts/bench-click-summary.ts [port] [--no-build]` (or `BENCH_PORT`).

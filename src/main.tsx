@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EngineSupervisor } from './worker/EngineSupervisor';
+import { EngineSupervisor } from './client/EngineSupervisor';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppStoreProvider } from './ui/store/AppStoreContext';
 import { App } from './ui/App';

@@ -38,13 +38,21 @@ const CASES: Record<string, string> = {
   'src/usb/usesFuzz.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
   'src/usb/usesFuzz.test.ts': "import { FUZZ_RUNS } from '../testing/fuzz';\nexport const x = FUZZ_RUNS;\n",
   'src/simulator/lazyCards.ts': "export const load = () => import('../cards/mynumber/pin');\n",
-  'src/main.tsx': "import { Engine } from './worker/Engine';\nimport { EngineSupervisor } from './worker/EngineSupervisor';\nimport { hex } from './bytes/hex';\nexport const x = [Engine, EngineSupervisor, hex];\nexport const sim = () => import('./simulator');\n",
+  'src/main.tsx': "import { Engine } from './worker/Engine';\nimport { EngineSupervisor } from './client/EngineSupervisor';\nimport { hex } from './bytes/hex';\nexport const x = [Engine, EngineSupervisor, hex];\nexport const sim = () => import('./simulator');\n",
   'src/ui/components/Lazy/lazySimulator.tsx': "export const load = () => import('../../../simulator/SimulatedCard');\n",
   'src/ui/components/Lazy/templateSimulator.tsx': 'export const load = () => import(`../../../simulator`);\n',
   'src/cards/lazySimulator.ts': "export const load = () => import('../simulator');\n",
   'src/cards/reexportUp.ts': "export { Engine } from '../worker/Engine';\n",
   'src/worker/lazyUi.ts': "export const load = () => import('../ui/App');\n",
   'src/testing/lazyBytes.ts': "export const load = () => import('../bytes/hex');\n",
+  'src/protocol/reachesDown.ts': "import type { CardErrorCode } from '../cards/mynumber/errors';\nexport type X = CardErrorCode;\n",
+  'src/ui/store/goodProtocol.ts': "import type { ErrorCode } from '../../protocol';\nimport type { ReaderView } from '../../protocol/readers';\nexport type X = ErrorCode | ReaderView;\n",
+  'src/worker/reachesClient.ts': "import { EngineClient } from '../client/EngineClient';\nexport const x = EngineClient;\n",
+  'src/worker/reachesClient.test.ts': "import { EngineClient } from '../client/EngineClient';\nexport const x = EngineClient;\n",
+  'src/client/reachesWorker.ts': "import { Engine } from '../worker/Engine';\nexport const x = Engine;\n",
+  'src/client/reachesWorker.test.ts': "import { Engine } from '../worker/Engine';\nimport { SimulatedCard } from '../simulator';\nexport const x = [Engine, SimulatedCard];\n",
+  'src/client/reachesCards.test.ts': "import { PIN_RULES } from '../cards/mynumber/pin';\nexport const x = PIN_RULES;\n",
+  'src/worker/goodProtocol.ts': "import type { ErrorCode } from '../protocol';\nexport type X = ErrorCode;\n",
 };
 
 let copy: string;
@@ -115,6 +123,20 @@ describe('the layer rules fire on a violating file', () => {
     expect(fired('src/testing/reachesDown.ts')).toEqual(['1:no-restricted-imports']);
     expect(fired('src/usb/usesFuzz.ts')).toEqual(['1:no-restricted-imports']);
     expect(fired('src/usb/usesFuzz.test.ts')).toEqual([]);
+  });
+
+  it('protocol/ imports nothing of the app; the UI and the worker import all of it', () => {
+    expect(fired('src/protocol/reachesDown.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/ui/store/goodProtocol.ts')).toEqual([]);
+    expect(fired('src/worker/goodProtocol.ts')).toEqual([]);
+  });
+
+  it('one folder per side of the thread boundary: each side reaches the other only in tests', () => {
+    expect(fired('src/worker/reachesClient.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/worker/reachesClient.test.ts')).toEqual([]);
+    expect(fired('src/client/reachesWorker.ts')).toEqual(['1:no-restricted-imports']);
+    expect(fired('src/client/reachesWorker.test.ts')).toEqual([]);
+    expect(fired('src/client/reachesCards.test.ts')).toEqual(['1:no-restricted-imports']);
   });
 
   it('main.tsx wires the engine only through its main-thread side', () => {

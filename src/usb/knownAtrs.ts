@@ -4,7 +4,7 @@ import { toHex } from '../bytes';
 export interface KnownAtr {
   /** Spaced upper-case hex, as `toHex` writes it. */
   readonly atr: string;
-  /** Which card, as a key the reader check says in the chosen language (worker/protocol.ts `KnownCardKey`). */
+  /** Which card, as a key the reader check says in the chosen language (protocol/readers.ts `KnownCardKey`). */
   readonly key: 'jukicard-contact' | 'contact-ta1-13' | 'contact-c5' | 'contact-specific' | 'contactless';
   /** The card and the list's note, in English, for the reader report (a file for developers). */
   readonly card: string;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplayTransport } from '../transport';
 import { Engine } from './Engine';
-import { EngineClient, EngineFailure } from './EngineClient';
-import type { EngineEvent } from './protocol';
+import { EngineClient } from '../client/EngineClient';
+import { EngineFailure, type EngineEvent } from '../protocol';
 
 // docs/card-reference.md §13.1, with the token label padded to 32 bytes by spaces.
 const LABEL_HEX = '4A 50 4B 49 41 50 49 43 43 54 4F 4B 45 4E 32' + ' 20'.repeat(17);

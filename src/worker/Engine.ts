@@ -5,7 +5,7 @@ import { PortTransport, type CardTransport } from '../transport';
 import type { UsbConnectionEventLike, UsbLike } from '../usb/host/UsbLike';
 import { knownAtr } from '../usb/knownAtrs';
 import type { ImageOptions } from './content/images';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { pinStatus, verifyPin } from './pinFlow';
 import type {
   CardIdentity,
@@ -23,7 +23,7 @@ import type {
   SimulatorHolderId,
   SimulatorPersonalityId,
   TranscriptKind,
-} from './protocol';
+} from '../protocol';
 import { listReaderViews } from './readerList';
 import type { OpenedReader } from './readers';
 import type { ReaderAttempt } from './readerReport/ReaderAttempt';
@@ -186,7 +186,7 @@ export class Engine {
     }
   }
 
-  /** What each request does; plain data in, plain data out (protocol.ts). */
+  /** What each request does; plain data in, plain data out (protocol/messages.ts). */
   private readonly handlers: EngineHandlers = {
     connectSimulator: (params) => this.connectSimulator(params),
     listReaders: (params) => {

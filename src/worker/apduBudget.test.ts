@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import type { PinKey, SimulatorHolderId } from './protocol';
+import type { PinKey, SimulatorHolderId } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 import ORACLE from './test-support/fileBytesOracle.json';
 

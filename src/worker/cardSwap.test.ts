@@ -3,7 +3,7 @@ import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { PlugOptions } from '../simulator/usb/emulatorMessages';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
 import type { BridgeRequest } from '../transport';
-import type { EngineEvent } from './protocol';
+import type { EngineEvent } from '../protocol';
 import { asciiHex, pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toHex } from '../bytes';
-import type { EngineMethod, EngineMethods } from './protocol';
+import type { EngineMethod, EngineMethods } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

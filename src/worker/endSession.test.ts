@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import type { EngineFailure } from './EngineClient';
+import type { EngineFailure } from '../protocol';
 import { startEngine } from './test-support/engineHarness';
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: EngineFailure) => e.code);

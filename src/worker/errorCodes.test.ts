@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineClient, EngineFailure } from './EngineClient';
-import { ERROR_CODES, isErrorCode, knownErrorCode } from './errorCodes';
+import { EngineClient } from '../client/EngineClient';
+import { EngineFailure, ERROR_CODES, isErrorCode, knownErrorCode } from '../protocol';
 import { serializeError } from './serializeError';
 
 let cleanup: (() => void) | undefined;

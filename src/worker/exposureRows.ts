@@ -1,6 +1,6 @@
 import { hex16 } from '../bytes';
 import { EXPOSURE, type Access, type ExposureEntry } from '../cards/mynumber/exposure';
-import type { AccessView, AppletKey, ExposureRowView } from './protocol';
+import type { AccessView, AppletKey, ExposureRowView } from '../protocol';
 
 /**
  * The applets in the order a scan visits them (docs/card-reference.md §9.1, §9.4): card-level

@@ -13,7 +13,7 @@ import { parseAtqb } from '../usb/isodep/typeB';
 import { Rcs300Reader } from '../usb/rcs300/Rcs300Reader';
 import { Rcs380Reader } from '../usb/rcs380/Rcs380Reader';
 import { verifyPin } from './pinFlow';
-import type { PinKey } from './protocol';
+import type { PinKey } from '../protocol';
 import { runScan } from './scan';
 import { EngineSession } from './session';
 

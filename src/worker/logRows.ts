@@ -2,8 +2,7 @@ import { hex16, toHex } from '../bytes';
 import { parseResponse } from '../apdu';
 import { formatCommandHex, type ApduLogEntry } from '../transport';
 import { describeCommand, nameCommand } from '../cards/mynumber/describeCommand';
-import { isErrorCode } from './errorCodes';
-import type { ApduLogRow, ByteSpan } from './protocol';
+import { isErrorCode, type ApduLogRow, type ByteSpan } from '../protocol';
 
 /**
  * A log entry as the UI shows it: names decoded, the status word as data (the UI says what it means), secrets already `**`

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes';
 import { fromBase64 } from '../bytes/base64';
-import type { ByteSpan, ExposureRowView } from './protocol';
+import type { ByteSpan, ExposureRowView } from '../protocol';
 import { asciiHex, pinsOf, startEngine } from './test-support/engineHarness';
 
 let close: (() => Promise<void>) | undefined;

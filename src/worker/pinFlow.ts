@@ -3,11 +3,11 @@ import { TransportError } from '../transport';
 import type { AppletBase } from '../cards/mynumber/AppletBase';
 import { CardError, pinBlocked } from '../cards/mynumber/errors';
 import { PINS, pinsOf, validatePin, type PinApplet, type PinId } from '../cards/mynumber/pin';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { exposureOf, type ExposureEntry } from '../cards/mynumber/exposure';
 import { JPKI_FILES } from '../cards/mynumber/identifiers';
 import { entriesOf, initialRow, rowKey } from './exposureRows';
-import type { EngineMethods, ExposureRowView, PinStateView } from './protocol';
+import type { EngineMethods, ExposureRowView, PinStateView } from '../protocol';
 import { readRow } from './readRow';
 import type { EngineSession } from './session';
 

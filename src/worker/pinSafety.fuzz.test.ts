@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiBytes, toHex } from '../bytes';
 import { PINS, type PinId } from '../cards/mynumber/pin';
 import { checkTargetAsync } from '../testing/fuzz';
-import { EngineFailure } from './EngineClient';
-import type { ApduLogRow, SimulatorCardState } from './protocol';
+import { EngineFailure, type ApduLogRow, type SimulatorCardState } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

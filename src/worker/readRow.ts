@@ -6,7 +6,7 @@ import type { ExposureEntry } from '../cards/mynumber/exposure';
 import type { PinId } from '../cards/mynumber/pin';
 import { buildContent } from './content/contentViews';
 import { initialRow } from './exposureRows';
-import type { ExposureRowView, ReadStatus } from './protocol';
+import type { ExposureRowView, ReadStatus } from '../protocol';
 import type { EngineSession } from './session';
 import { serializeError } from './serializeError';
 

@@ -1,7 +1,7 @@
 import { hex16 } from '../bytes';
 import { grantedReaders, type ReaderDescription } from '../usb/discovery';
 import type { UsbLike } from '../usb/host/UsbLike';
-import type { ReaderView } from './protocol';
+import type { ReaderView } from '../protocol';
 
 /*
  * The start screen's reader list, apart from the drivers (readers.ts): the engine lists granted

@@ -4,7 +4,7 @@ import { CONTACT_PERSONALITIES, CONTACTLESS_PERSONALITIES, type CardPersonalityI
 import type { FakeCcidPersonality } from '../simulator/FakeCcidDevice';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
 import type { PlugOptions } from '../simulator/usb/emulatorMessages';
-import type { KnownCardKey, ReaderCheckView } from './protocol';
+import type { KnownCardKey, ReaderCheckView } from '../protocol';
 import { startEngine } from './test-support/engineHarness';
 
 /**

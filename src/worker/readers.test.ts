@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EmulatedUsbHost } from '../simulator/usb/EmulatedUsbHost';
-import type { EngineFailure } from './EngineClient';
+import type { EngineFailure } from '../protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /** The engine with an emulated WebUSB holding CCID readers. */

@@ -10,7 +10,7 @@ import { hostOsFromUserAgent, UsbAccessError, type HostOs } from '../usb/host/Us
 import type { ReaderRoute } from '../usb/knownReaders';
 import type { UsbLike } from '../usb/host/UsbLike';
 import type { UsbDeviceLike } from '../usb/UsbDeviceLike';
-import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from './protocol';
+import type { CcidCheckView, CcidFeatureKey, ContactlessCheckView, ReaderCheckView, ReaderFact, ReaderView } from '../protocol';
 import type { ReaderAttempt } from './readerReport/ReaderAttempt';
 
 /** How long one bulk-IN reply may take before the reader counts as mute (the card's BWT is far below). */

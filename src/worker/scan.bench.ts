@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest';
+import type { PinKey } from '../protocol';
 import { writeBenchFigures, type BenchFigure } from '../testing/benchResults';
-import type { PinKey } from './protocol';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**

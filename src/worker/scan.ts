@@ -4,10 +4,10 @@ import { CardError } from '../cards/mynumber/errors';
 import { EXPOSURE, type ExposureEntry } from '../cards/mynumber/exposure';
 import { APPLETS, fileLabel } from '../cards/mynumber/identifiers';
 import { PINS, pinsOf } from '../cards/mynumber/pin';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { entriesOf, initialRow, isFreeReadable, rowKey, SCAN_ORDER } from './exposureRows';
 import { noteSignatureNotIssued, probeApplet } from './pinFlow';
-import type { AppletKey, EngineMethods } from './protocol';
+import type { AppletKey, EngineMethods } from '../protocol';
 import { readRow, type ReadTarget } from './readRow';
 import type { EngineSession } from './session';
 

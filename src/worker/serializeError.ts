@@ -1,5 +1,4 @@
-import { isErrorCode } from './errorCodes';
-import type { SerializedError } from './protocol';
+import { isErrorCode, type SerializedError } from '../protocol';
 
 /**
  * Turns anything thrown below the engine into plain data for the UI. Typed errors keep their

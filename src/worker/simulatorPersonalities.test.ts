@@ -2,7 +2,7 @@ import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { toHex } from '../bytes';
 import { CARD_PERSONALITIES, CARD_PERSONALITY_IDS, type CardPersonalityId } from '../simulator';
 import { loadSimulatorTransport } from './Engine';
-import type { SimulatorPersonalityId } from './protocol';
+import type { SimulatorPersonalityId } from '../protocol';
 import { startEngine, statuses } from './test-support/engineHarness';
 
 /** Issue 15 §1: the simulator presents each card personality of its catalogue (simulator/cardPersonalities.ts). */

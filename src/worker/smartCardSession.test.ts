@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedCard, loadPersonalisation } from '../simulator';
 import type { BridgeRequest } from '../transport';
-import type { EngineFailure } from './EngineClient';
+import type { EngineFailure } from '../protocol';
 import { startEngine } from './test-support/engineHarness';
 
 /** The main thread's side of the bridge, reduced to its protocol: answer each transmit from a card. */

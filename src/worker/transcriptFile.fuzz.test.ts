@@ -5,7 +5,7 @@ import { MalformedDataError, asciiBytes, asciiString, fromHex, toHex } from '../
 import { TransportError } from '../transport';
 import type { TranscriptCard } from '../transport/TranscriptCard';
 import { checkTargetAsync, fuzzBytes, valueOrTypedError, valueOrTypedErrorAsync } from '../testing/fuzz';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 import { openTranscriptCard, openTranscriptSource } from './transcriptFile';
 import { MAX_LINE_CHARS, MAX_RESPONSE_BYTES, MAX_TRANSCRIPT_BYTES } from './transcriptLimits';
 

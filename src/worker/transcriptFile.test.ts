@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { asciiHex, pinsOf, startEngine } from './test-support/engineHarness';
-import type { ExposureRowView } from './protocol';
+import type { ExposureRowView } from '../protocol';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

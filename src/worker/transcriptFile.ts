@@ -2,8 +2,8 @@ import { MalformedDataError, fromHex } from '../bytes';
 import { formatTranscript, parseTranscript, type ApduLogEntry } from '../transport';
 import { TranscriptCard } from '../transport/TranscriptCard';
 import { withholdPinProtectedAnswers } from '../transport/withhold';
-import { EngineFailure } from './engineErrors';
-import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from './protocol';
+import { EngineFailure } from '../protocol';
+import type { ConnectionInfo, ExposureRowView, TranscriptKind, TranscriptSource } from '../protocol';
 import { MAX_TRANSCRIPT_BYTES, checkExchanges, checkLineLengths, checkTranscriptSize, displayName } from './transcriptLimits';
 
 /** The contact ATR, assumed when a transcript's header does not name one (docs/card-reference.md §1). */

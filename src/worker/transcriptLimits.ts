@@ -1,6 +1,6 @@
 import { MAX_GET_RESPONSE_ROUNDS, MAX_RESPONSE_DATA_BYTES } from '../apdu';
 import type { TranscriptExchange } from '../transport';
-import { EngineFailure } from './engineErrors';
+import { EngineFailure } from '../protocol';
 
 /**
  * The caps a transcript file must fit before the engine replays it. A transcript is a file anyone

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pinsOf, startEngine } from './test-support/engineHarness';
-import type { ExposureRowView, PinKey, PinStateView } from './protocol';
+import type { ExposureRowView, PinKey, PinStateView } from '../protocol';
 
 /**
  * A re-opened transcript answers like the card did (TranscriptCard): sessions are recorded

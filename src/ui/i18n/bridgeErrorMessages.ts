@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../worker/protocol';
+import type { ErrorCode } from '../../protocol';
 import type { Language } from './translate';
 
 /** The bridge route's codes: every `bridge/…` code, and the transport's for a bridge that stopped mid-session. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../worker/protocol';
+import { ERROR_CODES } from '../../protocol';
 import { errorInfo } from '../store/errorInfo';
 import { errorMessage } from './errorMessages';
 

@@ -1,4 +1,4 @@
-import { knownErrorCode, type ErrorCode } from '../../worker/protocol';
+import { knownErrorCode, type ErrorCode } from '../../protocol';
 import { BRIDGE_MESSAGES } from './bridgeErrorMessages';
 import type { Language } from './translate';
 

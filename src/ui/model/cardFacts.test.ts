@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileContentView } from '../../worker/protocol';
+import type { FileContentView } from '../../protocol';
 import { row } from '../testing/fakes';
 import { cardFacts } from './cardFacts';
 

@@ -1,4 +1,4 @@
-import type { AppletKey, ExposureRowView, FieldView } from '../../worker/protocol';
+import type { AppletKey, ExposureRowView, FieldView } from '../../protocol';
 
 /** What "Check the card" adds from the scan: the applets that answered, and the card ID and expiry read with no PIN (docs/card-reference.md §9.4). */
 export interface CardFacts {

@@ -1,4 +1,4 @@
-import type { CommandNameView } from '../../worker/protocol';
+import type { CommandNameView } from '../../protocol';
 import type { MessageKey } from '../i18n/en';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -1,4 +1,4 @@
-import type { FieldView } from '../../worker/protocol';
+import type { FieldView } from '../../protocol';
 import { translate, type Language } from '../i18n/translate';
 import { formatDate } from './dates';
 

@@ -1,4 +1,4 @@
-import type { AppletKey, ExposureRowView, PinKey } from '../../worker/protocol';
+import type { AppletKey, ExposureRowView, PinKey } from '../../protocol';
 
 /** The applets in the order the card reference describes them (§6 JPKI … §9.4 card level). */
 const APPLET_ORDER: readonly AppletKey[] = ['jpki', 'text', 'visual', 'common', 'juki', 'cardLevel'];

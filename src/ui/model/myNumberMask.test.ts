@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileContentView } from '../../worker/protocol';
+import type { FileContentView } from '../../protocol';
 import { carriesMyNumber, groupMyNumber, hexByteCount, hexWithHidden, maskMyNumber } from './myNumberMask';
 
 describe('the My Number as text (docs/card-reference.md §17)', () => {

@@ -1,4 +1,4 @@
-import type { ByteSpan, FileContentView } from '../../worker/protocol';
+import type { ByteSpan, FileContentView } from '../../protocol';
 
 /** Groups a 12-digit My Number as printed on the card back: `1234 5678 9018` (docs/card-reference.md §17). */
 export function groupMyNumber(value: string): string {

@@ -1,4 +1,4 @@
-import type { ExposureRowView } from '../../worker/protocol';
+import type { ExposureRowView } from '../../protocol';
 
 /** A fact anyone with a reader learns, in the order the summary states them (docs/peers.md §5.1). */
 export type SummaryFact =

@@ -1,4 +1,4 @@
-import type { PinFormatView } from '../../worker/protocol';
+import type { PinFormatView } from '../../protocol';
 
 /** Why a typed PIN cannot be sent yet (docs/card-reference.md §10 formats). */
 export type PinProblem = 'empty' | 'notDigits' | 'length' | 'charset' | 'needsLetter' | 'needsDigit';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../i18n/en';
 import { translate, type Language } from '../i18n/translate';
-import type { ReaderFact } from '../../worker/protocol';
+import type { ReaderFact } from '../../protocol';
 import { sayReaderFact } from './readerFactText';
 
 const say = (language: Language, fact: ReaderFact) => sayReaderFact((key, values) => translate(language, key, values), fact);

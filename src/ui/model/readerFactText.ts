@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/en';
-import type { ReaderFact } from '../../worker/protocol';
+import type { ReaderFact } from '../../protocol';
 
 /** A catalog key and its values. */
 interface Said {
@@ -20,7 +20,7 @@ const yesNo = (value: boolean): MessageKey => (value ? 'readerCheck.yes' : 'read
 
 /**
  * The reader check's facts as catalog keys (issue 14 §3): the engine sends which fact and its typed
- * value (worker/protocol.ts `ReaderFact`), the UI says it — so a language is only a catalog.
+ * value (protocol/readers.ts `ReaderFact`), the UI says it — so a language is only a catalog.
  */
 export function readerFactText(fact: ReaderFact): ReaderFactText {
   const label: Said = { key: `readerCheck.fact.${fact.key}` };

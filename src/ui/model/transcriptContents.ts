@@ -1,4 +1,4 @@
-import type { ExposureRowView } from '../../worker/protocol';
+import type { ExposureRowView } from '../../protocol';
 import { FACT_ORDER, factsOfRow, readWithoutPin, type SummaryFact } from './noPinSummary';
 
 /** One kind of personal data a file will hold, and the files it was read from. */

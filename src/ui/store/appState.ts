@@ -15,7 +15,7 @@ import type {
   SimulatorHolderId,
   SimulatorPersonalityId,
   TranscriptKind,
-} from '../../worker/protocol';
+} from '../../protocol';
 import type { Language } from '../i18n/translate';
 import type { PickedReader, UsbCapabilities } from '../../usb/permission';
 import type { SmartCardReaderInfo } from '../../platform/smartCard';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionInfo } from '../../worker/protocol';
+import type { ConnectionInfo } from '../../protocol';
 import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';

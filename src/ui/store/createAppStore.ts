@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EngineEvent } from '../../worker/protocol';
+import type { EngineEvent } from '../../protocol';
 import { applyEngineEvents } from './engineEvents';
 import { createEventBatcher, nextAnimationFrame, type FrameScheduler } from './eventBatcher';
 import { languageFromLocale, type Language } from '../i18n/translate';

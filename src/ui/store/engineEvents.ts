@@ -1,4 +1,4 @@
-import type { ApduLogRow, EngineEvent, ExposureRowView } from '../../worker/protocol';
+import type { ApduLogRow, EngineEvent, ExposureRowView } from '../../protocol';
 import { EMPTY_CARD_DATA, type AppState } from './appState';
 import { appendLogRows } from './logWindow';
 import { mergeRows } from './mergeRows';

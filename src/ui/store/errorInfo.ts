@@ -1,4 +1,4 @@
-import { knownErrorCode, type ErrorCode } from '../../worker/protocol';
+import { knownErrorCode, type ErrorCode } from '../../protocol';
 
 /** A caught engine failure as code + details (house rule 9: errors cross as `{ code, message, details }`). */
 export interface ErrorInfo {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApduLogRow, ConnectionInfo, EngineEvent } from '../../worker/protocol';
+import type { ApduLogRow, ConnectionInfo, EngineEvent } from '../../protocol';
 import { fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { createAppStore } from './createAppStore';
 import { FRAME_FALLBACK_MS, createEventBatcher, nextAnimationFrame } from './eventBatcher';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApduLogRow } from '../../worker/protocol';
+import type { ApduLogRow } from '../../protocol';
 import { LOG_CHARS_SHOWN, LOG_ROWS_SHOWN, appendLogRow, appendLogRows, type LogWindow } from './logWindow';
 
 const logRow = (seq: number, responseBytes = 0): ApduLogRow => ({

@@ -1,4 +1,4 @@
-import type { ApduLogRow } from '../../worker/protocol';
+import type { ApduLogRow } from '../../protocol';
 
 /**
  * How much of the APDU log the page keeps to show. A session has a few hundred rows; a hostile

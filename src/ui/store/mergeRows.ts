@@ -1,4 +1,4 @@
-import type { ExposureRowView, PinKey, PinStateView } from '../../worker/protocol';
+import type { ExposureRowView, PinKey, PinStateView } from '../../protocol';
 
 /** Replaces rows with the same key and appends new ones, keeping the engine's order. */
 export function mergeRows(current: readonly ExposureRowView[], incoming: readonly ExposureRowView[]): readonly ExposureRowView[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionInfo, ServiceLoginView } from '../../worker/protocol';
+import type { ConnectionInfo, ServiceLoginView } from '../../protocol';
 import { fakeClient, memoryStorage } from '../testing/fakes';
 import { createAppStore } from './createAppStore';
 

@@ -1,4 +1,4 @@
-import type { CardDataCheckView, DocumentSignatureView, EngineMethods, ErrorCode, NoPinReadView, ServiceLoginView } from '../../worker/protocol';
+import type { CardDataCheckView, DocumentSignatureView, EngineMethods, ErrorCode, NoPinReadView, ServiceLoginView } from '../../protocol';
 
 /** The five things the "What a service sees" view does, one engine call each. */
 export type ServiceAction = 'login' | 'noPin' | 'sign' | 'certificates' | 'cardData';

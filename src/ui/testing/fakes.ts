@@ -1,4 +1,4 @@
-import type { EngineEvent, EngineMethod, EngineMethods, ExposureRowView, PinStateView } from '../../worker/protocol';
+import type { EngineEvent, EngineMethod, EngineMethods, ExposureRowView, PinStateView } from '../../protocol';
 import type { EngineClientLike } from '../store/appState';
 
 type Handler<M extends EngineMethod> = (params: EngineMethods[M]['params']) => Promise<EngineMethods[M]['result']> | EngineMethods[M]['result'];

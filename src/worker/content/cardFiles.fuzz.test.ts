@@ -4,7 +4,7 @@ import { MalformedDataError, fromHex } from '../../bytes';
 import { DECODERS, type DecoderId } from '../../cards/mynumber/decoders';
 import { EXPOSURE, type ExposureEntry } from '../../cards/mynumber/exposure';
 import { checkTarget, checkTargetAsync, fuzzBytes, valueOrTypedError } from '../../testing/fuzz';
-import type { PinKey, SimulatorHolderId } from '../protocol';
+import type { PinKey, SimulatorHolderId } from '../../protocol';
 import { pinsOf, startEngine } from '../test-support/engineHarness';
 import { buildContent } from './contentViews';
 

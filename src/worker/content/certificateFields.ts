@@ -1,5 +1,5 @@
 import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
-import type { FieldView } from '../protocol';
+import type { FieldView } from '../../protocol';
 import { dateField, numberField, sexField, textField, yesNoField } from './fields';
 
 /**

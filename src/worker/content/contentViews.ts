@@ -4,7 +4,7 @@ import { malformedFile } from '../../cards/mynumber/errors';
 import type { ExposureEntry } from '../../cards/mynumber/exposure';
 import { fileLabel } from '../../cards/mynumber/identifiers';
 import { myNumberBearer, myNumberSpans } from '../../cards/mynumber/myNumberBytes';
-import type { FileContentView } from '../protocol';
+import type { FileContentView } from '../../protocol';
 import { serializeError } from '../serializeError';
 import { toBase64 } from '../../bytes/base64';
 import { VIEW_BUILDERS, type DecodedParts } from './decoderViews';

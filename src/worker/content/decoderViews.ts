@@ -1,5 +1,5 @@
 import type { DecodedView, DecoderId } from '../../cards/mynumber/decoders';
-import type { FieldView, ImageView } from '../protocol';
+import type { FieldView, ImageView } from '../../protocol';
 import { certificateFields } from './certificateFields';
 import { dateField, fromMyNumber, hexField, keyIdFields, myNumberField, numberField, rsaKeyFields, sexField, textField, yesNoField } from './fields';
 import { myNumberPicture, photoOrNote, pngImage, type ImageOptions } from './images';

@@ -1,6 +1,6 @@
 import type { KeyIdView } from '../../cards/mynumber/shared/keyId';
 import type { RsaPublicKeyView } from '../../cards/mynumber/shared/rsaPublicKey';
-import type { FieldValueKey, FieldView } from '../protocol';
+import type { FieldValueKey, FieldView } from '../../protocol';
 
 /** A bilingual label, English then Japanese. */
 export type Label = readonly [string, string];

@@ -1,7 +1,7 @@
 import { MalformedDataError } from '../../bytes';
 import { decodeJp2 } from '../image/decodeJp2';
 import { encodePng } from '../image/encodePng';
-import type { FieldView, ImageView } from '../protocol';
+import type { FieldView, ImageView } from '../../protocol';
 import { toBase64 } from '../../bytes/base64';
 import { textField, type Label } from './fields';
 

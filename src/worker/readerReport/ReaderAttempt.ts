@@ -2,7 +2,7 @@ import type { CcidReaderReport } from '../../usb/ccid/CcidReader';
 import type { Rcs300ReaderReport } from '../../usb/rcs300/Rcs300Reader';
 import type { Rcs380ReaderReport } from '../../usb/rcs380/Rcs380Reader';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
-import type { ReaderView } from '../protocol';
+import type { ReaderView } from '../../protocol';
 import { RecordingUsbDevice, type UsbStep } from './RecordingUsbDevice';
 
 /** What a reader driver reports of itself once started (plain data). */

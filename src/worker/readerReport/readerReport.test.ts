@@ -3,7 +3,7 @@ import { toHex } from '../../bytes';
 import { loadPersonalisation } from '../../simulator';
 import { EmulatedUsbHost } from '../../simulator/usb/EmulatedUsbHost';
 import type { PlugOptions } from '../../simulator/usb/emulatorMessages';
-import type { EngineFailure } from '../EngineClient';
+import type { EngineFailure } from '../../protocol';
 import { asciiHex, startEngine } from '../test-support/engineHarness';
 import { ReaderAttempt } from './ReaderAttempt';
 import { READER_REPORT_FORMAT, READER_REPORT_VERSION, buildReaderReport } from './readerReport';

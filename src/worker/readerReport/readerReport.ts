@@ -3,7 +3,7 @@ import type { ApduLogEntry } from '../../transport';
 import { findCcidInterfaces } from '../../usb/ccid/descriptor';
 import { knownAtr } from '../../usb/knownAtrs';
 import type { UsbDeviceLike } from '../../usb/UsbDeviceLike';
-import type { AddressingView, ConnectionInfo } from '../protocol';
+import type { AddressingView, ConnectionInfo } from '../../protocol';
 import type { DriverReport, ReaderAttempt } from './ReaderAttempt';
 import { reportExchanges } from './reportExchange';
 import type { UsbStep } from './RecordingUsbDevice';

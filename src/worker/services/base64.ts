@@ -1,5 +1,5 @@
 import { fromBase64 } from '../../bytes/base64';
-import { EngineFailure } from '../engineErrors';
+import { EngineFailure } from '../../protocol';
 
 /** Standard base64 (RFC 4648 §4) from a request to bytes; what is not base64 is `engine/bad-request`. */
 export function requestBase64(text: unknown): Uint8Array {

@@ -2,7 +2,7 @@ import { bytesEqual } from '../../bytes';
 import { JpkiApplet } from '../../cards/mynumber/jpki/JpkiApplet';
 import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { checkCertificate, parseCertificate } from '../../cards/mynumber/trust/certificateCheck';
-import type { CertificateCheckView, EngineMethods } from '../protocol';
+import type { CertificateCheckView, EngineMethods } from '../../protocol';
 import type { EngineSession } from '../session';
 import { readCertificateRow, rowCertificate, serviceRecord, type ReadCertificate } from './certificateSource';
 import { anchorsFor } from './trustStores';

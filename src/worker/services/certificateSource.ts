@@ -2,8 +2,8 @@ import { decodeCertificate, type CertificateView } from '../../cards/mynumber/jp
 import type { JpkiApplet } from '../../cards/mynumber/jpki/JpkiApplet';
 import { exposureOf } from '../../cards/mynumber/exposure';
 import type { PinId } from '../../cards/mynumber/pin';
-import { EngineFailure } from '../engineErrors';
-import type { ServiceRecordView } from '../protocol';
+import { EngineFailure } from '../../protocol';
+import type { ServiceRecordView } from '../../protocol';
 import { readRow } from '../readRow';
 import type { EngineSession } from '../session';
 import { requestBase64 } from './base64';

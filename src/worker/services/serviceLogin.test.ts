@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PinKey } from '../protocol';
+import type { PinKey } from '../../protocol';
 import { pinsOf, startEngine, verifiesWithData } from '../test-support/engineHarness';
 
 let close: (() => Promise<void>) | undefined;

@@ -2,9 +2,9 @@ import { makeChallenge, signChallenge, verifyChallengeSignature } from '../../ca
 import { JpkiApplet } from '../../cards/mynumber/jpki/JpkiApplet';
 import { JPKI_FILES } from '../../cards/mynumber/identifiers';
 import { toHex } from '../../bytes';
-import { EngineFailure } from '../engineErrors';
+import { EngineFailure } from '../../protocol';
 import { presentPin } from '../pinFlow';
-import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../protocol';
+import type { EngineMethods, NoPinReadView, ServiceLoginView } from '../../protocol';
 import { toLogRow } from '../logRows';
 import type { EngineSession } from '../session';
 import { toBase64 } from '../../bytes/base64';

@@ -8,7 +8,7 @@ import { parseDetachedSignature } from '../../cards/mynumber/jpki/cms';
 import { derToPem } from '../../cards/mynumber/trust/pem';
 import { simulatorTrust } from '../../simulator';
 import { fromBase64, toBase64 } from '../../bytes/base64';
-import type { PinKey } from '../protocol';
+import type { PinKey } from '../../protocol';
 import { pinsOf, startEngine, verifiesWithData } from '../test-support/engineHarness';
 
 let close: (() => Promise<void>) | undefined;

@@ -1,7 +1,7 @@
 import type { TrustAnchor } from '../../cards/mynumber/trust/certificateCheck';
 import type { CvIssuerKey } from '../../cards/mynumber/trust/cardDataChecks';
 import type { CertificateView } from '../../cards/mynumber/jpki/certificate';
-import type { TrustStoreKind } from '../protocol';
+import type { TrustStoreKind } from '../../protocol';
 
 /** The organisation name of the simulator's CAs (README: `O=JPKI-SIMULATOR`, docs/card-reference.md §14). */
 const SIMULATOR_ORGANISATION = 'JPKI-SIMULATOR';

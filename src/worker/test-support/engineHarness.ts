@@ -2,8 +2,8 @@ import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation
 import type { CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
 import { Engine, type SimulatorFactory } from '../Engine';
-import { EngineClient } from '../EngineClient';
-import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from '../protocol';
+import { EngineClient } from '../../client/EngineClient';
+import type { ApduLogRow, EngineEvent, ExposureRowView, SimulatorHolderId } from '../../protocol';
 
 /** Rewrites a response on its way back, for fault tests (`null` keeps it). */
 export type Tamper = (command: Uint8Array, response: Uint8Array) => Uint8Array | null;

@@ -1,5 +1,5 @@
 import { memo, Suspense, useState } from 'react';
-import type { ApduLogRow } from '../../../worker/protocol';
+import type { ApduLogRow } from '../../../protocol';
 import { hexWithHidden } from '../../model/myNumberMask';
 import { statusWordText } from '../../model/statusWordText';
 import { useAppStore } from '../../store/AppStoreContext';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SimulatorPersonalityId } from '../../../worker/protocol';
+import type { SimulatorPersonalityId } from '../../../protocol';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../useT';
 

@@ -1,4 +1,4 @@
-import type { TranscriptKind } from '../../../worker/protocol';
+import type { TranscriptKind } from '../../../protocol';
 import { downloadBlob } from '../../model/download';
 import { transcriptContents, type ExportContents } from '../../model/transcriptContents';
 import { useAppStore } from '../../store/AppStoreContext';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ExposureRowView } from '../../../worker/protocol';
+import type { ExposureRowView } from '../../../protocol';
 import { cellFor, groupRows, sessionRead, type AppletGroup, type MatrixColumn } from '../../model/matrixModel';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectRows, selectSelectRow } from '../../store/selectors';

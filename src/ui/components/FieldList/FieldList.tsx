@@ -1,4 +1,4 @@
-import type { FieldView } from '../../../worker/protocol';
+import type { FieldView } from '../../../protocol';
 import { fieldText } from '../../model/fieldText';
 import { hexByteCount } from '../../model/myNumberMask';
 import { useAppStore } from '../../store/AppStoreContext';

@@ -1,4 +1,4 @@
-import type { ImageView } from '../../../worker/protocol';
+import type { ImageView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectLanguage, selectMyNumberRevealed } from '../../store/selectors';
 import { useT } from '../../useT';

@@ -1,4 +1,4 @@
-import type { PinKey } from '../../../worker/protocol';
+import type { PinKey } from '../../../protocol';
 import type { Cell } from '../../model/matrixModel';
 import { useT } from '../../useT';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { PinFormatView } from '../../../worker/protocol';
+import type { PinFormatView } from '../../../protocol';
 import { errorMessage } from '../../i18n/errorMessages';
 import { checkPin, inputModeFor } from '../../model/pinInput';
 import { useAppStore } from '../../store/AppStoreContext';

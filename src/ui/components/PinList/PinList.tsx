@@ -1,4 +1,4 @@
-import type { PinStateView } from '../../../worker/protocol';
+import type { PinStateView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectLanguage, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';

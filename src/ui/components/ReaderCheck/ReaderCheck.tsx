@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CcidCheckView, ContactlessCheckView, ReaderFact, ReaderView } from '../../../worker/protocol';
+import type { CcidCheckView, ContactlessCheckView, ReaderFact, ReaderView } from '../../../protocol';
 import { sayReaderFact } from '../../model/readerFactText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectHideReaderCheck, selectReaderCheck } from '../../store/selectors';

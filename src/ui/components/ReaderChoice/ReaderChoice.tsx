@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ReaderView } from '../../../worker/protocol';
+import type { ReaderView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectAddReader, selectBusy, selectConnectReader, selectReaders, selectRefreshReaders, selectSmartCardReaders, selectUsb } from '../../store/selectors';
 import { useT } from '../../useT';

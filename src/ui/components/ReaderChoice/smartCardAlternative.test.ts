@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../../worker/protocol';
+import type { ReaderView } from '../../../protocol';
 import { smartCardAlternative } from './smartCardAlternative';
 
 const rcs300: ReaderView = {

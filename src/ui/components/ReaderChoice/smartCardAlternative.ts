@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../../worker/protocol';
+import type { ReaderView } from '../../../protocol';
 
 /**
  * PC/SC names an RC-S300 may carry: libccid's "Sony FeliCa RC-S300/S" / "/P" and Sony's Windows

@@ -1,4 +1,4 @@
-import type { ExposureRowView, FieldView, FileContentView } from '../../../worker/protocol';
+import type { ExposureRowView, FieldView, FileContentView } from '../../../protocol';
 import { errorMessage } from '../../i18n/errorMessages';
 import { carriesMyNumber, hexWithHidden } from '../../model/myNumberMask';
 import { linkableSerial } from '../../model/transcriptContents';

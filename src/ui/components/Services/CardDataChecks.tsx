@@ -1,4 +1,4 @@
-import type { CardDataCheckView } from '../../../worker/protocol';
+import type { CardDataCheckView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectCheckCardData, selectOpenPinDialog, selectPins, selectServices, selectLanguage } from '../../store/selectors';
 import { useT } from '../../useT';

@@ -1,4 +1,4 @@
-import type { CertificateCheckView } from '../../../worker/protocol';
+import type { CertificateCheckView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectCheckCertificates, selectServices } from '../../store/selectors';
 import { useDates } from '../../useDates';

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { ServiceLoginView } from '../../../worker/protocol';
+import type { ServiceLoginView } from '../../../protocol';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectServiceLogin, selectServices } from '../../store/selectors';
 import { useDates } from '../../useDates';

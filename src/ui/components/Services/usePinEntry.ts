@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PinKey } from '../../../worker/protocol';
+import type { PinKey } from '../../../protocol';
 import { checkPin } from '../../model/pinInput';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectPins } from '../../store/selectors';

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../worker/protocol';
+import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../protocol';
 import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript } from '../../store/selectors';

@@ -1,15 +1,13 @@
-import type { MalformedDataError } from '../bytes';
-import type { StatusWordError } from '../apdu';
-import type { TransportErrorCode } from '../transport';
-import type { UsbAccessErrorCode } from '../usb/host/UsbAccessError';
-import type { CcidCommandError } from '../usb/ccid/slotErrors';
-import type { CardErrorCode } from '../cards/mynumber/errors';
-import type { PinFormatError } from '../cards/mynumber/pin';
-import type { ImageDecodeError } from './image/decodeJp2';
+/**
+ * Every error code that crosses the worker boundary (house rule 9, 10), spelled out here so the
+ * protocol imports nothing of the app. The layers below keep their own unions, each beside the
+ * error class that throws it; `worker/errorCodeLayers.ts` has the compiler hold each of those equal
+ * to its line here, so a code added below without its line here (or the other way) fails to compile.
+ */
 
 /** Error codes the engine itself raises (the card's own are in cards/mynumber/errors.ts). */
 export type EngineErrorCode =
-  /** Anything thrown that carries no code this build knows (serializeError.ts): never a stack trace on screen. */
+  /** Anything thrown that carries no code this build knows (worker/serializeError.ts): never a stack trace on screen. */
   | 'engine/internal'
   /** A request that needs a card arrived with none connected. */
   | 'engine/not-connected'
@@ -46,7 +44,7 @@ export type EngineErrorCode =
 /**
  * Codes raised on the main thread, outside the engine: `EngineClient`/`EngineSupervisor` when the
  * worker stops, platform/ (Web Smart Card, Web NFC, the MynaLens bridge) and the UI's own guards.
- * The worker may not import platform/, so they are named here; `ui/i18n/errorCodes.test.ts` checks
+ * protocol/ imports nothing of platform/, so they are named here; `ui/i18n/errorCodes.test.ts` checks
  * every code literal in src/ belongs to `ErrorCode`.
  */
 export type MainThreadErrorCode =
@@ -67,15 +65,65 @@ export type MainThreadErrorCode =
   | 'bridge/code-retired'
   | 'bridge/lost';
 
+/** The card client's codes (cards/mynumber/errors.ts `CardErrorCode`, docs/card-reference.md §2–§13). */
+export type CardLayerErrorCode =
+  | 'card/applet-not-found'
+  | 'card/not-my-number-card'
+  | 'card/wrong-pin'
+  | 'card/pin-blocked'
+  | 'card/pin-required'
+  | 'card/file-not-found'
+  | 'card/malformed-file'
+  | 'card/extended-length-required'
+  | 'card/unexpected-status';
+
+/** A PIN of the wrong shape, refused before any APDU (cards/mynumber/pin.ts `PinFormatError`). */
+export type PinFormatErrorCode = 'pin/format';
+
+/** Failures while moving bytes (transport/TransportError.ts `TransportErrorCode`). */
+export type TransportLayerErrorCode =
+  | 'transport/closed'
+  | 'transport/busy'
+  | 'transport/device-lost'
+  | 'transport/bridge-lost'
+  | 'transport/card-removed'
+  | 'transport/timeout'
+  | 'transport/protocol'
+  | 'transport/replay-mismatch'
+  | 'transport/replay-exhausted'
+  | 'transport/replay-not-recorded'
+  | 'transport/replay-withheld';
+
+/** Why a USB reader could not be used (usb/host/UsbAccessError.ts `UsbAccessErrorCode`). */
+export type UsbAccessLayerErrorCode =
+  | 'usb/unavailable'
+  | 'usb/no-reader-chosen'
+  | 'usb/protected-class'
+  | 'usb/reader-busy'
+  | 'usb/reader-busy-linux'
+  | 'usb/reader-busy-windows'
+  | 'usb/reader-busy-macos'
+  | 'usb/access-denied'
+  | 'usb/access-denied-linux'
+  | 'usb/no-card'
+  | 'usb/card-mute'
+  | 'usb/card-protocol-unsupported'
+  | 'usb/not-a-reader'
+  | 'usb/reader-not-found';
+
 /**
  * Coded errors of the layers below that their callers normally turn into a code above, kept here
- * because one that slips through still crosses the boundary with its own code (serializeError.ts).
+ * because one that slips through still crosses the boundary with its own code (worker/serializeError.ts).
  */
 export type LowerLayerErrorCode =
-  | MalformedDataError['code']
-  | StatusWordError['code']
-  | CcidCommandError['code']
-  | ImageDecodeError['code'];
+  /** bytes/MalformedDataError.ts */
+  | 'data/malformed'
+  /** apdu/StatusWordError.ts */
+  | 'card/status-word'
+  /** usb/ccid/slotErrors.ts `CcidCommandError` */
+  | 'ccid/command-failed'
+  /** worker/image/decodeJp2.ts `ImageDecodeError` */
+  | 'image/decode-failed';
 
 /**
  * A code this build does not know arrived across the boundary — a worker or page of another
@@ -90,10 +138,10 @@ const UNKNOWN_ERROR_CODE = 'engine/unknown-error';
 export type ErrorCode =
   | EngineErrorCode
   | MainThreadErrorCode
-  | CardErrorCode
-  | PinFormatError['code']
-  | TransportErrorCode
-  | UsbAccessErrorCode
+  | CardLayerErrorCode
+  | PinFormatErrorCode
+  | TransportLayerErrorCode
+  | UsbAccessLayerErrorCode
   | LowerLayerErrorCode
   | typeof UNKNOWN_ERROR_CODE;
 

@@ -6,10 +6,9 @@ import type {
   PingMessage,
   SerializedError,
   WorkerMessage,
-} from './protocol';
-import { EngineFailure } from './engineErrors';
+} from '../protocol';
+import { EngineFailure } from '../protocol';
 
-export { EngineFailure } from './engineErrors';
 
 /**
  * The main thread's handle on the engine (house rule 9): typed calls that resolve with plain

@@ -1,5 +1,5 @@
-import { EngineClient, EngineFailure } from './EngineClient';
-import type { EngineEvent, EngineMethod, EngineMethods, Endpoint, SerializedError } from './protocol';
+import { EngineClient } from './EngineClient';
+import { EngineFailure, type Endpoint, type EngineEvent, type EngineMethod, type EngineMethods, type SerializedError } from '../protocol';
 
 /**
  * What the supervisor needs of a worker: a message endpoint that can also report a crash

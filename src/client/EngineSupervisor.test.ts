@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimulatedCard, SimulatorTransport, loadPersonalisation } from '../simulator';
-import { Engine, type EngineOptions } from './Engine';
-import { EngineFailure } from './EngineClient';
+import { Engine, type EngineOptions } from '../worker/Engine';
 import { EngineSupervisor, type WorkerLike } from './EngineSupervisor';
-import type { EngineEvent } from './protocol';
+import { EngineFailure, type EngineEvent } from '../protocol';
 
 /**
  * A stand-in for `new Worker(…)`: a real engine (with the real simulator) behind a MessageChannel,

@@ -1,5 +1,5 @@
 import { knownErrorCode, type ErrorCode } from './errorCodes';
-import type { SerializedError } from './protocol';
+import type { SerializedError } from './serializedError';
 
 /**
  * The one engine error type, on both sides of the worker boundary (house rule 9): the engine throws
