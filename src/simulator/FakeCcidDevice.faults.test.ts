@@ -137,6 +137,13 @@ describe('CcidReader under injected faults', () => {
     await expect(reader.transmit(SELECT_JPKI)).rejects.toMatchObject({ code: 'transport/protocol' });
   });
 
+  it('a stalled bulk-OUT pipe fails the command at once as transport/protocol and ends the session, instead of waiting for a reply to a message the reader never took', async () => {
+    const { reader, device: fake } = await open({ personality: 'extended-apdu' }, { timeoutMs: 60_000 });
+    fake.inject({ kind: 'stall-bulk-out' });
+    await expect(reader.transmit(SELECT_JPKI)).rejects.toMatchObject({ code: 'transport/protocol' });
+    expect(reader.connected).toBe(false);
+  });
+
   it('an oversize packet (babble) is reported as transport/protocol', async () => {
     const { reader, device: fake } = await open({ personality: 'extended-apdu' });
     fake.inject({ kind: 'oversize-packet' });

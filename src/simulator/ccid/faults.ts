@@ -7,6 +7,8 @@ export type FakeCcidFault =
   | { readonly kind: 'drop-reply' }
   /** The next bulk-IN transfer ends in a STALL handshake. */
   | { readonly kind: 'stall' }
+  /** The next bulk-OUT transfer ends in a STALL handshake: the reader did not take the message. */
+  | { readonly kind: 'stall-bulk-out' }
   /** The next reply carries another bSeq and nothing else follows. */
   | { readonly kind: 'wrong-seq' }
   /** The next XfrBlock is answered only by time-extension requests, forever. */

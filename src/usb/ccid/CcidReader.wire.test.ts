@@ -73,6 +73,22 @@ describe('CcidReader at TPDU level with a T=0 card (ISO 7816-3 §12.2)', () => {
     expect(toHex(await reader.transmit(fromHex('00 20 00 80')))).toBe('63 C3');
     expect(device.finished).toBe(true);
   });
+
+  it('a message of exactly one 64-byte packet goes without a zero-length packet after it: dwLength says where it ends', async () => {
+    // UPDATE BINARY with 49 (0x31) data bytes: a 54-byte TPDU in a 64-byte XfrBlock, wMaxPacketSize 64.
+    const data = Array.from({ length: 49 }, (_, i) => i.toString(16).padStart(2, '0')).join(' ');
+    const device = new ScriptedUsbDevice(descriptor, [
+      { out: '62 00 00 00 00 00 00 00 00 00', in: '80 04 00 00 00 00 00 00 00 00 3B 60 00 00' },
+      { out: '61 05 00 00 00 00 01 00 00 00 11 00 00 0A 00', in: '82 05 00 00 00 00 01 00 00 00 11 00 00 0A 00' },
+      { out: `6F 36 00 00 00 00 02 00 00 00 00 D6 00 00 31 ${data}`, in: '80 02 00 00 00 00 02 00 00 00 90 00' },
+      // The next thing on the bulk-OUT pipe is the next message, not an empty transfer.
+      { out: '6F 05 00 00 00 00 03 00 00 00 00 20 00 80 00', in: '80 02 00 00 00 00 03 00 00 00 63 C3' },
+    ]);
+    const reader = await CcidReader.open(device, { timeoutMs: 500 });
+    expect(toHex(await reader.transmit(fromHex(`00 D6 00 00 31 ${data}`)))).toBe('90 00');
+    expect(toHex(await reader.transmit(fromHex('00 20 00 80')))).toBe('63 C3');
+    expect(device.finished).toBe(true);
+  });
 });
 
 describe('CcidReader at TPDU level with T=1 (ISO 7816-3 §11)', () => {

@@ -1,15 +1,5 @@
-import { concatBytes } from '../../bytes';
-import { TransportError } from '../../transport';
 import type { CcidReply } from './replies';
-
-/** ISO 7816-4 §5.1: the longest response APDU, 65 536 data bytes and SW1-SW2. */
-const MAX_RESPONSE_LENGTH = 65_538;
-/**
- * Empty DataBlocks in a row that still say "more follows" (bChainParameter 01/03/10). A reader
- * may open a chain with an empty piece, but one that never sends bytes makes no progress: after
- * this many the answer is refused instead of asked for again without end (issue 15 §3).
- */
-const MAX_EMPTY_CHAINED_BLOCKS = 4;
+import { commandParts, LevelParameter, requireNextCommandPartAsked, ResponseChain } from './apduChain';
 
 /** How `exchangeAtApduLevel` reaches the reader. */
 export interface ApduLevelLink {
@@ -22,45 +12,19 @@ export interface ApduLevelLink {
 }
 
 /**
- * CCID 1.1 §6.1.4 and §6.2.1 at APDU level: a command longer than one message goes in pieces
- * with wLevelParameter 01, 03…, 02 (the reader acknowledges each with bChainParameter 10); an
- * answer longer than one message comes back with bChainParameter 01, 03…, 02 (libccid also
- * reads 10 as "more"), each next piece asked for with an empty XfrBlock and wLevelParameter 10.
- * The whole answer is bounded by the largest extended response (65 536 data bytes + SW), and a
- * run of empty "more" pieces by `MAX_EMPTY_CHAINED_BLOCKS`.
+ * One APDU at short or extended APDU level (docs/browser-platform.md §4.6): the command's parts go
+ * out as `commandParts` cuts them, each but the last acknowledged by an empty "next part" DataBlock,
+ * then the answer's parts are gathered by `ResponseChain`, each next one asked for with an empty
+ * XfrBlock (wLevelParameter 0010).
  */
 export async function exchangeAtApduLevel(apdu: Uint8Array, link: ApduLevelLink): Promise<Uint8Array> {
-  const { room, xfr } = link;
-  let reply: CcidReply & { type: 'data-block' };
-  if (apdu.length <= room || !link.extended) {
-    reply = await xfr(apdu, 0x00);
-  } else {
-    let offset = 0;
-    for (;;) {
-      const piece = apdu.slice(offset, offset + room);
-      const first = offset === 0;
-      offset += piece.length;
-      const last = offset >= apdu.length;
-      reply = await xfr(piece, first ? 0x01 : last ? 0x02 : 0x03);
-      if (last) break;
-      if (reply.chainParameter !== 0x10) throw new TransportError('transport/protocol', 'the reader did not ask for the rest of a chained command');
-    }
+  const [first, ...rest] = commandParts(apdu, link.room, link.extended);
+  let reply = await link.xfr(first!.data, first!.levelParameter);
+  for (const part of rest) {
+    requireNextCommandPartAsked(reply.chainParameter);
+    reply = await link.xfr(part.data, part.levelParameter);
   }
-  const parts = [reply.data];
-  let total = reply.data.length;
-  let emptyInARow = reply.data.length === 0 ? 1 : 0;
-  while (reply.chainParameter === 0x01 || reply.chainParameter === 0x03 || reply.chainParameter === 0x10) {
-    if (emptyInARow > MAX_EMPTY_CHAINED_BLOCKS) {
-      throw new TransportError('transport/protocol', `the reader sent ${emptyInARow} empty pieces of a chained answer in a row`);
-    }
-    reply = await xfr(new Uint8Array(0), 0x10);
-    total += reply.data.length;
-    if (total > MAX_RESPONSE_LENGTH) throw new TransportError('transport/protocol', `a chained answer ran past ${MAX_RESPONSE_LENGTH} bytes`);
-    emptyInARow = reply.data.length === 0 ? emptyInARow + 1 : 0;
-    parts.push(reply.data);
-  }
-  if (reply.chainParameter !== 0x00 && reply.chainParameter !== 0x02) {
-    throw new TransportError('transport/protocol', `unexpected bChainParameter ${reply.chainParameter}`);
-  }
-  return concatBytes(...parts);
+  const chain = new ResponseChain();
+  while (chain.accept(reply.data, reply.chainParameter) === 'more') reply = await link.xfr(new Uint8Array(0), LevelParameter.nextResponsePart);
+  return chain.response;
 }
