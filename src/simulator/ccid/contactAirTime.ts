@@ -132,7 +132,7 @@ export interface ContactAir {
 }
 
 /**
- * The emulator's contact link: FakeCcidDevice tells it what crosses the card's contacts, it counts
+ * The emulator's contact link: the CCID emulator's card side (SlotCard.ts) tells it what crosses the contacts, it counts
  * the time at the rate in force. It keeps two totals: `air`, as negotiated (PPS included), and
  * `airAtStartRate`, the same exchanges at the rate in force after the ATR, without the PPS —
  * what a reader that cannot negotiate would spend.
