@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeBenchFigures } from '../src/testing/benchResults';
 
 const dist = 'dist';
 execFileSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -87,6 +88,7 @@ const wasm = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')
 console.log('start-up JavaScript (the page and the engine worker it starts):');
 console.log(rows.join('\n'));
 const verdict = startupGzip <= STARTUP_TARGET_GZIP ? 'met' : 'NOT met';
+writeBenchFigures('bundle', [{ id: 'bundle.startup', value: startupGzip / 1024, note: `${kib(startupRaw)} raw` }]);
 console.log(`start-up JavaScript: ${kib(startupRaw)} raw, ${kib(startupGzip)} gzip — target ≤ ${kib(STARTUP_TARGET_GZIP)} gzip: ${verdict}`);
 console.log(`precache: ${precached.length} files, ${kib(precacheBytes)} (includes ${wasm.join(', ')}, the worker and the simulator chunks)`);
 console.log('start-up chunks carry no OpenJPEG WebAssembly, no simulator card data, no pkijs or asn1js, no USB reader driver, transcript parser, services or reader report, and no view the start screen never shows: ok');

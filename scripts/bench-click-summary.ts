@@ -4,14 +4,15 @@
  * beside the engine's own time for that scan (the `engineMs` of its answer, protocol/messages.ts).
  * The first scan runs in a fresh worker; the warm one after Clear everything and a new connection
  * in the same page. Targets (issue "speed to the physical limit" §3): warm ≤ 2× and first ≤ 3×
- * the engine's warm scan time. `npx tsx scripts/bench-click-summary.ts [port] [--no-build]`.
+ * the engine's warm scan time. `npx tsx scripts/bench-click-summary.ts [port] [--no-build]` (or `BENCH_PORT`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { writeBenchFigures } from '../src/testing/benchResults';
 
-const port = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 4797);
+const port = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_PORT ?? 4797);
 const base = `http://127.0.0.1:${port}/`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -85,6 +86,7 @@ const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port',
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browserVersion = browser.version();
   const firsts: Figures[] = [];
   const warms: Figures[] = [];
   // Each round a fresh page and worker: its first scan, then warm scans in the same page.
@@ -110,6 +112,12 @@ try {
   console.log(`${'engine scan, warm / first'.padEnd(28)} ${engineWarm.toFixed(1)} ms / ${engineFirst.toFixed(1)} ms`);
   console.log(line('click→summary, warm', warm, 2));
   console.log(line('click→summary, first', first, 3));
+  const load = `load average ${loadavg()[0]!.toFixed(1)}`;
+  writeBenchFigures('click-summary', [
+    { id: 'engine.warmScanMs', value: engineWarm, note: `Chromium ${browserVersion}` },
+    { id: 'click.warm', value: warm / engineWarm, note: `Chromium ${browserVersion}, median of ${ROUNDS} pages: ${warm.toFixed(0)} ms against ${engineWarm.toFixed(1)} ms, ${load}` },
+    { id: 'click.first', value: first / engineWarm, note: `${first.toFixed(0)} ms (engine's first scan ${engineFirst.toFixed(1)} ms)` },
+  ]);
 } finally {
   process.kill(-server.pid!);
 }

@@ -22,6 +22,7 @@ import type { FakeContactCard } from './ccid/cardPersonalities';
 import { PERSONALITIES, type FakeCcidPersonality, type Personality } from './ccid/personalities';
 import { BULK_IN, BULK_OUT, configurationDescriptor, INTERRUPT_IN, INTERRUPT_PACKET_SIZE, parsedConfiguration } from './ccid/readerDescriptors';
 import { SlotCard } from './ccid/SlotCard';
+import type { ContactLink } from './ccid/contactAirTime';
 import { EmulatedUsbDevice } from './usb/EmulatedUsbDevice';
 import { FaultQueue } from './usb/FaultQueue';
 import { InEndpoints, view } from './usb/InEndpoints';
@@ -119,6 +120,11 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
     this.slotCard = new SlotCard(card, setup, this.faults, !options.noCard);
     this.xfrPayloads = this.slotCard.xfrPayloads;
     this.ppsRequests = this.slotCard.ppsRequests;
+  }
+
+  /** The contact link-time model (ccid/contactAirTime.ts); null for a contactless reader's or QEMU's card. */
+  get contactLink(): ContactLink | null {
+    return this.slotCard.contactLink;
   }
 
   /** Queues a one-shot fault; faults apply in order. */
@@ -250,7 +256,7 @@ export class FakeCcidDevice extends EmulatedUsbDevice implements UsbDeviceLike {
         if ((protocol !== 0 && protocol !== 1) || (this.personality.protocols & (1 << protocol)) === 0) {
           return this.reply(encodeParametersReply(failed(7), protocol, new Uint8Array(0)));
         }
-        slotCard.setProtocol(protocol);
+        slotCard.setProtocol(protocol, m.data[0] ?? 0x11);
         if (this.personality.qemuQuirks) {
           // QEMU 7.2: dwLength 0, the structure sent anyway.
           const reply = encodeParametersReply(h, protocol, m.data);

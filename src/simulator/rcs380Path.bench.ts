@@ -1,13 +1,10 @@
 import { bench, describe } from 'vitest';
 import { Rcs380Reader } from '../usb/rcs380/Rcs380Reader';
 import { SimulatedCard } from './card/SimulatedCard';
-import { FakeRcs380Device, type FakeRcs380DeviceOptions } from './FakeRcs380Device';
+import { FakeRcs380Device } from './FakeRcs380Device';
 import { loadPersonalisation } from './personalisation';
 import { SimulatorTransport } from './SimulatorTransport';
 import { readCertificate, reportReaderPath } from './bench-support/readerPath';
-import { reportLinkTime } from './bench-support/linkTime';
-import { FakeRcs300Device, type FakeRcs300DeviceOptions } from './FakeRcs300Device';
-import { Rcs300Reader } from '../usb/rcs300/Rcs300Reader';
 
 /**
  * The RC-S380 path's cost (issue 5): reading the JPKI authentication certificate through the
@@ -19,42 +16,12 @@ import { Rcs300Reader } from '../usb/rcs300/Rcs300Reader';
 const personalisation = await loadPersonalisation('adult');
 const FRAME_SIZES = [16, 32, 64, 128, 256] as const;
 
-async function openRcs380(fsc: number, options: FakeRcs380DeviceOptions = {}, bitRates?: readonly number[]): Promise<{ reader: Rcs380Reader; device: FakeRcs380Device }> {
-  const device = new FakeRcs380Device(new SimulatedCard(personalisation), { fsc, ...options });
-  return { reader: await Rcs380Reader.open(device, { timeoutMs: 1000, presenceCheckMs: 0, ...(bitRates ? { bitRates } : {}) }), device };
+async function openRcs380(fsc: number): Promise<{ reader: Rcs380Reader; device: FakeRcs380Device }> {
+  const device = new FakeRcs380Device(new SimulatedCard(personalisation), { fsc });
+  return { reader: await Rcs380Reader.open(device, { timeoutMs: 1000, presenceCheckMs: 0 }), device };
 }
 
-/**
- * Card personalities by their ATQB (pcsc-tools smartcard_list.txt, docs/card-reference.md §1): Protocol
- * Info B3 81 A1 (FWI 10) and B3 81 D1 (FWI 13), both offering 212/424 kbit/s both ways. The air
- * time model does not depend on FWI (a card's processing time is not link time); both are listed
- * so the table shows every personality.
- */
-const PERSONALITIES: readonly { name: string; options: FakeRcs380DeviceOptions & FakeRcs300DeviceOptions }[] = [
-  { name: 'ATQB 05 E0 B3 81 A1', options: { applicationData: [0x00, 0x00, 0x05, 0xe0], protocolInfo: [0xb3, 0x81, 0xa1] } },
-  { name: 'ATQB 4B 51 FF B3 81 D1', options: { applicationData: [0x00, 0x4b, 0x51, 0xff], protocolInfo: [0xb3, 0x81, 0xd1] } },
-];
-
-/** Modelled link time per path and personality: the card's fastest rate is 424 kbit/s (ATQB B3). */
-async function reportLinkTimes(): Promise<void> {
-  for (const { name, options } of PERSONALITIES) {
-    for (const [path, bitRates] of [
-      ['RC-S380 at the negotiated rate', undefined],
-      ['RC-S380 held at 106', [] as readonly number[]],
-    ] as const) {
-      const { reader, device } = await openRcs380(256, options, bitRates);
-      await reportLinkTime(`${path} (${reader.report().bitRateKbps}), ${name}`, reader, () => device.chip.air, 424);
-      await reader.close();
-    }
-    const device = new FakeRcs300Device(new SimulatedCard(personalisation), options);
-    const reader = await Rcs300Reader.open(device, { timeoutMs: 1000, presenceCheckMs: 0 });
-    await reportLinkTime(`RC-S300 vendor route (106), ${name}`, reader, () => device.reader.air, 424);
-    await reader.close();
-  }
-}
-
-
-await reportLinkTimes();
+// The modelled link time per path and card personality, on the app's own read path, is worker/linkBudget.bench.ts.
 await reportReaderPath('simulator, direct (extended)', new SimulatorTransport(new SimulatedCard(personalisation), { extendedLength: true }));
 for (const fsc of FRAME_SIZES) {
   const { reader, device } = await openRcs380(fsc);

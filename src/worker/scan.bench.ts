@@ -1,5 +1,6 @@
 import { bench, describe } from 'vitest';
 import type { PinKey } from '../protocol';
+import { writeBenchFigures, type BenchFigure } from '../testing/benchResults';
 import { pinsOf, startEngine } from './test-support/engineHarness';
 
 /**
@@ -52,6 +53,24 @@ async function measure(label: string, h: Harness, run: (h: Harness) => Promise<v
   // eslint-disable-next-line no-console
   console.log(`${label}: ${rows.length} APDUs, ${bytes} bytes moved, ${ms.toFixed(1)} ms engine time (first run)`);
 }
+
+/**
+ * The APDU counts of `npm run bench`'s table, counted as worker/apduBudget.test.ts asserts them:
+ * a fresh engine, connect and scan, then every credential verified; every APDU from the connection on.
+ */
+const counts: BenchFigure[] = [];
+for (const extendedLength of [true, false]) {
+  const h = await connect(extendedLength);
+  const afterConnect = h.apdus().length;
+  await noPinScan(h);
+  const scan = h.apdus().length;
+  for (const [pinId, pin] of ALL_PINS) await h.client.call('verifyPin', { pinId, pin });
+  const mode = extendedLength ? 'extended' : 'short';
+  const note = afterConnect > 0 ? `${afterConnect} of them at connection` : '';
+  counts.push({ id: `apdu.scan.${mode}`, value: scan, note }, { id: `apdu.full.${mode}`, value: h.apdus().length, note });
+  await h.close();
+}
+writeBenchFigures('apdu-counts', counts);
 
 for (const extendedLength of [true, false]) {
   const mode = extendedLength ? 'extended length' : 'short APDUs only';

@@ -5,6 +5,8 @@ import { CONTACT_CARD_ATRS, type FakeContactCard } from './cardPersonalities';
 import { encodeDataBlock, type PcToRdrMessage, type RdrToPcHeader } from './ccidWire';
 import type { FakeCcidFault } from './faults';
 import type { Personality } from './personality';
+import { ContactLink } from './contactAirTime';
+import { publishedDescriptor } from './readerDescriptors';
 import { T1Card } from './T1Card';
 
 /** What the card side needs to know of the reader it sits in. */
@@ -32,6 +34,8 @@ export class SlotCard {
   readonly xfrPayloads: Uint8Array[] = [];
   /** Every PPS request the card agreed to (for tests). */
   readonly ppsRequests: Uint8Array[] = [];
+  /** The contact link-time model (contactAirTime.ts); null for a contactless reader's or QEMU's card, which have no contacts to time. */
+  readonly contactLink: ContactLink | null;
   private readonly t1: T1Card;
   /** The protocol the card runs now (ISO/IEC 7816-3 §6.3): its default after the ATR, changed by PPS or by a reader that negotiates. */
   private activeProtocol: 0 | 1 = 1;
@@ -49,6 +53,12 @@ export class SlotCard {
   ) {
     this.present = present;
     this.t1 = new T1Card((apdu) => this.card.respond(apdu));
+    const { personality, features } = setup;
+    const d = publishedDescriptor(personality);
+    this.contactLink =
+      personality.atr || personality.cardLink === 'qemu'
+        ? null
+        : new ContactLink({ defaultClockKHz: d.defaultClock, maximumClockKHz: d.maximumClock, maxDataRate: d.maxDataRate, maxIfsd: d.maxIfsd, features });
   }
 
   /** The card loses its session (taken out, powered off, a fresh USB session). */
@@ -76,13 +86,17 @@ export class SlotCard {
     this.powered = true;
     const atr = this.atr();
     this.startProtocol(parseAtr(atr));
+    this.contactLink?.powerOn(atr, this.setup.personality.cardLink === 'apdu');
     return atr;
   }
 
-  /** SetParameters: the reader switches protocol only when PPS (its own, 0x80, or the host's) made that possible. */
-  setProtocol(protocol: number): void {
-    if (protocol === this.activeProtocol) return;
-    if (this.protocolAgreed || (this.setup.features & 0xc0) !== 0) this.activeProtocol = protocol as 0 | 1;
+  /**
+   * SetParameters: the reader switches protocol only when PPS (its own, 0x80, or the host's) made
+   * that possible; `fiDi` is bmFindexDindex, which a reader making PPS itself asks the card for.
+   */
+  setProtocol(protocol: number, fiDi: number): void {
+    if (protocol !== this.activeProtocol && (this.protocolAgreed || (this.setup.features & 0xc0) !== 0)) this.activeProtocol = protocol as 0 | 1;
+    this.contactLink?.setParameters(this.activeProtocol, fiDi);
   }
 
   /** What the reader sends back for one XfrBlock, by how it talks to the card. */
@@ -102,10 +116,13 @@ export class SlotCard {
         if (ppsAllowed && m.data[0] === 0xff) return this.pps(h, m.data);
         if (this.activeProtocol === 0) {
           // The reader has handled the procedure bytes; the card sees the TPDU as a short APDU.
-          return encodeDataBlock(h, garbage?.bytes ?? this.card.respond(m.data));
+          const answer = garbage?.bytes ?? this.card.respond(m.data);
+          this.contactLink?.t0Exchange(m.data, answer);
+          return encodeDataBlock(h, answer);
         }
         let block = this.t1.handle(m.data);
         if (garbage) block = garbage.bytes;
+        this.contactLink?.t1Exchange(m.data, block);
         if (this.faults.take('corrupt-block')) block = Uint8Array.of(...block.slice(0, -1), block[block.length - 1]! ^ 0xff);
         // The card's block reached the reader damaged: CCID 1.1 §6.2.6 XFR_PARITY_ERROR (FD); the card keeps it to send again.
         if (this.faults.take('parity-error')) return encodeDataBlock({ ...h, command: 'failed', error: 0xfd }, new Uint8Array(0));
@@ -154,11 +171,13 @@ export class SlotCard {
     const protocol = request[1]! & 0x0f;
     const checks = request.reduce((x, b) => x ^ b, 0) === 0;
     if (!checks || !atr.protocols.includes(protocol) || (protocol !== 0 && protocol !== 1)) {
+      this.contactLink?.pps(request, false);
       return encodeDataBlock({ ...h, command: 'failed', error: 0xfe }, new Uint8Array(0));
     }
     this.activeProtocol = protocol;
     this.protocolAgreed = true;
     this.ppsRequests.push(request.slice());
+    this.contactLink?.pps(request, true);
     return encodeDataBlock(h, request);
   }
 
@@ -176,6 +195,7 @@ export class SlotCard {
       continuing = true;
     } else {
       answer = garbage ?? this.card.respond(data);
+      this.contactLink?.apduExchange(data, answer);
     }
     if (answer.length <= room) {
       this.chainedAnswer = null;

@@ -17,9 +17,14 @@ const GENERIC: PublishedDescriptor = {
   classGetResponse: 0xff, classEnvelope: 0xff, lcdLayout: 0, pinSupport: 0, maxBusySlots: 1,
 };
 
+/** The class descriptor's fields as the personality publishes them, the generic ones where it has no dump. */
+export function publishedDescriptor(p: Personality): PublishedDescriptor {
+  return { ...GENERIC, ...p.published };
+}
+
 /** CCID 1.1 Table 5.1-1, by hand: 54 bytes, field by field as the personality publishes them. */
 function classDescriptor(p: Personality, features: number): number[] {
-  const d = { ...GENERIC, ...p.published };
+  const d = publishedDescriptor(p);
   return [
     0x36, 0x21, d.bcdCcid & 0xff, d.bcdCcid >> 8, p.maxSlotIndex, d.voltageSupport, // bLength, type, bcdCCID, bMaxSlotIndex, bVoltageSupport
     ...le32(p.protocols), ...le32(d.defaultClock), ...le32(d.maximumClock), d.numClockSupported, // dwProtocols, clocks kHz

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etuMicros, exchangeMicros, frameMicros, payloadOnlyMicros } from './typeBAirTime';
+import { etuMicros, exchangeMicros, frameMicros, payloadCharactersMicros, payloadOnlyMicros } from './typeBAirTime';
 
 /** Figures worked out by hand from ISO/IEC 14443-2/-3 Type B timing (fc = 13.56 MHz, etu = 128/fc at 106 kbit/s). */
 describe('the Type B link-time model', () => {
@@ -22,5 +22,10 @@ describe('the Type B link-time model', () => {
 
   it('the payload-only floor is 8 bits a byte at the rate: 1 KiB at 424 kbit/s ≈ 19.3 ms', () => {
     expect(payloadOnlyMicros(1024, 424)).toBeCloseTo(19320.75, 1);
+  });
+
+  it('as characters the same 1 KiB at 424 kbit/s is 10 240 etu of 2.36 µs ≈ 24.17 ms: 1.25× the raw bits', () => {
+    expect(payloadCharactersMicros(1024, 424)).toBeCloseTo(10240 * 2.35988, 0);
+    expect(payloadCharactersMicros(1024, 424) / payloadOnlyMicros(1024, 424)).toBeCloseTo(1.25, 2);
   });
 });

@@ -44,7 +44,16 @@ export function exchangeMicros(sentBytes: number, answerBytes: number | null, to
   return out + ((TR0_FC + TR1_FC) / FC) * 1e6 + frameMicros(answerBytes, toReader) + PCD_GUARD_ETU * etuMicros(toReader);
 }
 
-/** The floor: `bytes` of payload at `kbps` with no framing, no turnaround, 8 bits a byte, in microseconds. */
+/**
+ * The payload-only limit as characters (the reading `npm run bench`'s target uses, README
+ * "Benchmarks"): `bytes` of payload, each a 10-etu character with no extra guard time, no SOF/EOF,
+ * CRC_B, prologue or turnaround, in microseconds.
+ */
+export function payloadCharactersMicros(bytes: number, kbps: number): number {
+  return bytes * CHARACTER_ETU * etuMicros(kbps);
+}
+
+/** The floor as raw bits: `bytes` of payload at `kbps` with no framing, no turnaround, 8 bits a byte, in microseconds. */
 export function payloadOnlyMicros(bytes: number, kbps: number): number {
   return ((bytes * 8) / (kbps * 1000)) * 1e6;
 }
