@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { errorMessage } from './errorMessages';
 import { ja } from './ja';
 
 /**
@@ -46,5 +47,17 @@ describe('what the screen may claim', () => {
   it('credits the one-card measurements to their public source, not to a survey of ours', () => {
     expect(all(en)).not.toMatch(/the card surveyed/);
     expect(all(ja)).not.toMatch(/調査したカード/);
+  });
+});
+
+describe('what the screen may claim about the simulator and PINs', () => {
+  it('does not call the simulator faithful: nothing shows it behaves like a real chip beyond what the sources say', () => {
+    expect(en['start.simulator.body']).not.toMatch(/faithful/i);
+    expect(ja['start.simulator.body']).not.toMatch(/本物どおり/);
+  });
+
+  it('does not send someone to "the PIN you set at issuance" for a wrong PIN: 照合番号A/B and the birth-date key are not set by anyone', () => {
+    expect(errorMessage('card/wrong-pin', 'en', { triesLeft: 2 })).not.toMatch(/issuance/);
+    expect(errorMessage('card/wrong-pin', 'ja', { triesLeft: 2 })).not.toMatch(/交付時/);
   });
 });

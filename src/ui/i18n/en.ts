@@ -7,7 +7,7 @@ export const en = {
   'start.lead': 'Anyone who holds your My Number Card to a card reader can read, with no PIN, a number that identifies you: the serial number of its authentication certificate. See what your card gives away — in the simulator, from a transcript, or with your own card and a reader.',
   'start.readers.title': 'Your own card, with a reader',
   'start.simulator.title': 'Simulator',
-  'start.simulator.body': 'A faithful virtual My Number Card with a fictional holder. No card or reader needed.',
+  'start.simulator.body': 'A virtual My Number Card built from public descriptions of the real one, with a fictional holder. No card or reader needed.',
   'start.simulator.holder': 'Holder',
   'start.simulator.holder.adult': 'Adult (both certificates)',
   'start.simulator.holder.child': 'Under 15 (no signature certificate)',

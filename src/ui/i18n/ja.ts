@@ -9,7 +9,7 @@ export const ja: Catalog = {
   'start.lead': 'マイナンバーカードをカードリーダーにかざせば、誰でも暗証番号なしで、あなたを識別できる番号（利用者証明用電子証明書のシリアル番号）を読み取れます。あなたのカードが何を明かすのかを、シミュレーター、記録ファイル、またはお手元のカードとリーダーで確かめましょう。',
   'start.readers.title': 'お手元のカードとカードリーダーで',
   'start.simulator.title': 'シミュレーター',
-  'start.simulator.body': '架空の人物の、本物どおりに振る舞う仮想マイナンバーカード。カードもリーダーも不要です。',
+  'start.simulator.body': '公開資料に記された本物の動作をもとに作った、架空の人物の仮想マイナンバーカード。カードもリーダーも不要です。',
   'start.simulator.holder': '名義人',
   'start.simulator.holder.adult': '成人（電子証明書 2 種あり）',
   'start.simulator.holder.child': '15 歳未満（署名用電子証明書なし）',
