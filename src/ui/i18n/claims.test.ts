@@ -60,4 +60,14 @@ describe('what the screen may claim about the simulator and PINs', () => {
     expect(errorMessage('card/wrong-pin', 'en', { triesLeft: 2 })).not.toMatch(/issuance/);
     expect(errorMessage('card/wrong-pin', 'ja', { triesLeft: 2 })).not.toMatch(/交付時/);
   });
+
+  it('keeps "full" birth date in Japanese too: the month and day are (probably) readable with no PIN', () => {
+    expect(en['summary.notShown']).toMatch(/full birth date/);
+    expect(ja['summary.notShown']).toMatch(/生まれ年を含む/);
+  });
+
+  it('says a move revokes the signature certificate, not the authentication one (§12: it survives a move)', () => {
+    expect(en['certs.revocation']).toMatch(/for the signature certificate — a change of name, address/);
+    expect(ja['certs.revocation']).toMatch(/署名用電子証明書は.*住所.*変更でも失効/);
+  });
 });
