@@ -13,6 +13,9 @@ test('the card check names the card, its ATR, the applets that answered and the 
   await page.getByTestId('check-card').click();
   const identity = page.getByTestId('identity');
   await expect(identity).toContainText('JPKIAPICCTOKEN2');
+  // The virtual card answers as a My Number Card; it is never called one.
+  await expect(identity).toContainText('not a real one');
+  await expect(identity).not.toContainText('This is a My Number Card');
   await expect(identity.getByTestId('card-check-atr')).toHaveAttribute('data-known', 'true');
   await expect(identity.getByTestId('card-check-applets')).toContainText('JPKI');
   await expect(identity.getByTestId('card-check-applets')).toContainText('Card face check');

@@ -17,3 +17,13 @@ test('visual PIN-A (the My Number) opens the card face with the face photo drawn
   await expect(photo).toBeVisible();
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });
+
+test('a PIN whose maximum tries no source establishes shows the count the card gave, never "of N" (docs/card-reference.md §15.7)', async ({ page }) => {
+  await startSimulator(page);
+  await scanCard(page);
+  const textPinA = page.getByTestId('pin-tries-textPinA');
+  await expect(textPinA).toHaveAttribute('data-tries', '10');
+  await expect(textPinA).toHaveText('Tries left: 10');
+  await openPin(page, 'textPinA');
+  await expect(page.getByTestId('pin-dialog-tries')).toHaveText('Tries left before you type: 10.');
+});

@@ -26,8 +26,15 @@ export interface PinStateView {
   readonly pinId: PinKey;
   readonly applet: AppletKey;
   readonly format: PinFormatView;
-  readonly maxTries: number;
-  /** null until probed, and for a credential the card was never issued. */
+  /**
+   * The counter's maximum, or null where the sources do not establish it (docs/card-reference.md
+   * §10, §15.7): the UI then says the tries left alone, never an "of N" it cannot stand behind.
+   */
+  readonly maxTries: number | null;
+  /**
+   * null until probed, for a credential the card was never issued, and after a right VERIFY of a
+   * credential whose maximum is not established (the counter is back at a maximum nobody knows).
+   */
   readonly triesLeft: number | null;
   readonly blocked: boolean;
   /**

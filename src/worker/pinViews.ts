@@ -29,8 +29,9 @@ export function pinStateView(pinId: PinId, status: PinStatus | null, verified: b
     pinId,
     applet: spec.applet,
     format: pinFormatView(spec.format),
-    maxTries: spec.maxTries,
-    triesLeft: status && !notIssued ? status.triesLeft : null,
+    maxTries: spec.maxTriesConfirmed ? spec.maxTries : null,
+    // A verified key's count is "back to the maximum" (§10), a number only where the maximum is known.
+    triesLeft: status && !notIssued && !(status.verified && !spec.maxTriesConfirmed) ? status.triesLeft : null,
     blocked: status && !notIssued ? status.blocked : false,
     notIssued,
     verified: verified || (status?.verified ?? false),

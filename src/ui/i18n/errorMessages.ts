@@ -67,8 +67,8 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     ja: 'カードは応答しましたが、プラスチックのマイナンバーカードではありません。マイナンバーカードで、もう一度お試しください。',
   },
   'card/wrong-pin': {
-    en: 'That PIN was wrong. {triesLeft} tries left. Check the PIN you set at issuance and try again carefully.',
-    ja: '暗証番号が違います。残り {triesLeft} 回です。交付時に設定した暗証番号を確かめて、慎重にもう一度入力してください。',
+    en: 'That PIN was wrong. {triesLeft} tries left. Check what you type and try again carefully.',
+    ja: '暗証番号が違います。残り {triesLeft} 回です。入力した内容を確かめて、慎重にもう一度入力してください。',
   },
   'card/pin-blocked': {
     en: 'This PIN is blocked and will not be sent again. Take the card and an identity document to your municipal office to reset it (the 24-hour suspension hotline is for a lost card, not a forgotten PIN).',

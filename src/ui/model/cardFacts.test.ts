@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FileContentView } from '../../protocol';
 import { row } from '../testing/fakes';
-import { cardFacts } from './cardFacts';
+import { translate } from '../i18n/translate';
+import { cardFacts, identitySentenceKey } from './cardFacts';
 
 const content = (value: string, kind: 'text' | 'date' = 'text'): FileContentView => ({
   fields: [{ key: 'value' as const, value, kind }],
@@ -24,5 +25,20 @@ describe('cardFacts', () => {
     expect(facts.cardId?.value).toBe('MYNA0001');
     // Not read: no expiry claimed, whatever the row holds.
     expect(facts.expiry).toBeNull();
+  });
+});
+
+describe('identitySentenceKey', () => {
+  it('calls only a card in a reader a My Number Card; the simulator and a transcript say what they are', () => {
+    expect(translate('en', identitySentenceKey(true, 'card'), { label: 'X' })).toMatch(/^This is a My Number Card/);
+    for (const from of ['simulator', 'transcript'] as const) {
+      for (const language of ['en', 'ja'] as const) {
+        const text = translate(language, identitySentenceKey(true, from), { label: 'X' });
+        expect(text).not.toMatch(/^This is a My Number Card|^マイナンバーカードです/);
+      }
+    }
+    expect(translate('en', identitySentenceKey(true, 'simulator'), { label: 'X' })).toMatch(/not a real one/);
+    expect(translate('ja', identitySentenceKey(true, 'transcript'), { label: 'X' })).toMatch(/ファイルから再生/);
+    expect(identitySentenceKey(false, 'simulator')).toBe('card.identity.other');
   });
 });

@@ -1,4 +1,5 @@
 import type { AppletKey, ExposureRowView, FieldView } from '../../protocol';
+import type { MessageKey } from '../i18n/en';
 
 /** What "Check the card" adds from the scan: the applets that answered, and the card ID and expiry read with no PIN (docs/card-reference.md §9.4). */
 export interface CardFacts {
@@ -20,4 +21,16 @@ export function cardFacts(rows: readonly ExposureRowView[]): CardFacts {
   }
   const first = (key: string) => rows.find((r) => r.key === key && r.status === 'read')?.content?.fields[0] ?? null;
   return { applets, cardId: first('cardLevel/0045'), expiry: first('cardLevel/00F2') };
+}
+
+/** Where the answers "Check the card" judged came from: a card in a reader, the simulator, or a transcript file. */
+export type AnswerSource = 'card' | 'simulator' | 'transcript';
+
+/**
+ * The identity sentence: only a card in a reader "is" a My Number Card. The simulator answers as
+ * one and a transcript replays one; neither may be called a card on screen.
+ */
+export function identitySentenceKey(isMyNumberCard: boolean, from: AnswerSource): MessageKey {
+  if (!isMyNumberCard) return 'card.identity.other';
+  return from === 'simulator' ? 'card.identity.myNumber.simulated' : from === 'transcript' ? 'card.identity.myNumber.recorded' : 'card.identity.myNumber';
 }

@@ -10,7 +10,7 @@ export interface ExportedFact {
 /** What one kind of transcript export holds, derived from what the session actually read. */
 export interface ExportContents {
   readonly facts: readonly ExportedFact[];
-  /** The authentication certificate's serial, when it was read (the number services record). */
+  /** The authentication certificate's serial, when it was read (the number every service receives at login). */
   readonly serial: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { cardFacts } from '../../model/cardFacts';
+import { cardFacts, identitySentenceKey } from '../../model/cardFacts';
 import { fieldText } from '../../model/fieldText';
 import { useAppStore } from '../../store/AppStoreContext';
 import {
@@ -107,7 +107,7 @@ export function CardPanel() {
       {source?.kind === 'reader' && <ReaderReportButton />}
       {identity && (
         <div className="result" data-testid="identity">
-          <IdentitySentence text={t(identity.isMyNumberCard ? 'card.identity.myNumber' : 'card.identity.other', { label: TOKEN_SLOT })} tokenLabel={identity.tokenLabel} />
+          <IdentitySentence text={t(identitySentenceKey(identity.isMyNumberCard, source?.kind === 'simulator' ? 'simulator' : source?.kind === 'transcript' ? 'transcript' : 'card'), { label: TOKEN_SLOT })} tokenLabel={identity.tokenLabel} />
           <ul className="card-facts">
             <li data-testid="card-check-atr" data-known={identity.atrKnown}>{t(identity.atrKnown ? 'card.check.atrKnown' : 'card.check.atrUnknown')}</li>
             {facts.applets.length > 0 && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PinFormatView } from '../../../protocol';
 import { errorMessage } from '../../i18n/errorMessages';
 import { checkPin, inputModeFor } from '../../model/pinInput';
+import { pinTriesText } from '../../model/pinTriesText';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectClosePinDialog, selectLanguage, selectPinDialog, selectPins, selectSubmitPin } from '../../store/selectors';
 import { useT } from '../../useT';
@@ -28,6 +29,7 @@ export function PinDialog() {
   const lastTry = pin.triesLeft === 1;
   const canSend = check.problem === null && !dialog.submitting && (!lastTry || confirmed);
   const name = t(`pin.name.${pin.pinId}`);
+  const tries = pinTriesText(pin, 'dialog');
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -53,7 +55,7 @@ export function PinDialog() {
           <p className="warning" data-testid="pin-blocked-explanation">{t('pinDialog.blocked')}</p>
         ) : (
           <form onSubmit={(e) => void onSubmit(e)}>
-            <p data-testid="pin-dialog-tries">{t('pinDialog.tries', { left: pin.triesLeft ?? '?', max: pin.maxTries })}</p>
+            <p data-testid="pin-dialog-tries">{t(tries.key, tries.values)}</p>
             <p className="muted small">{formatHint(t, pin.format)}</p>
             <label className="field pin-field">
               <span>{t('pinDialog.label')}</span>

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectOpenPinDialog, selectPins } from '../../store/selectors';
 import { useT } from '../../useT';
 import { openWhenWide } from '../Fold/openWhenWide';
+import { pinTriesText } from '../../model/pinTriesText';
 
 /**
  * Every PIN with its tries left (read without spending any, docs/card-reference.md §2) and a way to
@@ -14,7 +15,10 @@ export function PinList() {
   const busy = useAppStore(selectBusy);
   const openPinDialog = useAppStore(selectOpenPinDialog);
   if (pins.length === 0) return null;
-  const tries = (p: PinStateView) => (p.triesLeft === null ? t('pins.triesUnknown') : t('pins.tries', { left: p.triesLeft, max: p.maxTries }));
+  const tries = (p: PinStateView) => {
+    const said = pinTriesText(p, 'list');
+    return t(said.key, said.values);
+  };
   return (
     <section className="panel" aria-labelledby="pins-heading" data-testid="pin-list">
       <details className="pins-fold" ref={openWhenWide}>

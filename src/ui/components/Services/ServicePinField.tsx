@@ -1,4 +1,5 @@
 import { inputModeFor } from '../../model/pinInput';
+import { pinTriesText } from '../../model/pinTriesText';
 import { useT } from '../../useT';
 import type { PinEntry } from './usePinEntry';
 
@@ -10,6 +11,7 @@ import type { PinEntry } from './usePinEntry';
 export function ServicePinField({ entry, label, prefix }: { entry: PinEntry; label: string; prefix: string }) {
   const t = useT();
   const { pin, format, check } = entry;
+  const tries = pin ? pinTriesText(pin, 'service') : null;
   if (entry.blocked) {
     return (
       <p className="warning" data-testid={`${prefix}-blocked`}>
@@ -34,7 +36,7 @@ export function ServicePinField({ entry, label, prefix }: { entry: PinEntry; lab
         />
       </label>
       <p id={`${prefix}-pin-hint`} className="muted small" data-testid={`${prefix}-tries`} data-tries={pin?.triesLeft ?? ''}>
-        {pin?.triesLeft != null ? t('servicePin.tries', { left: pin.triesLeft, max: pin.maxTries }) : t('servicePin.triesUnknown')}{' '}
+        {tries ? t(tries.key, tries.values) : t('servicePin.triesUnknown')}{' '}
         {format.kind === 'digits' ? t('pinDialog.format.digits', { length: format.length }) : t('pinDialog.format.alphanumeric', { min: format.minLength, max: format.maxLength })}
       </p>
       {check.problem && check.problem !== 'empty' && (

@@ -5,6 +5,8 @@ export const enCard = {
   'card.check': 'Check the card',
   'card.checking': 'Checking…',
   'card.identity.myNumber': 'This is a My Number Card (token {label}).',
+  'card.identity.myNumber.simulated': 'The simulator answers as a My Number Card does (token {label}); it is a virtual card, not a real one.',
+  'card.identity.myNumber.recorded': 'The recorded card answered as a My Number Card (token {label}); what shows here is played back from the file.',
   'card.identity.other': 'The JPKI applet answered with token {label}, which is not a plastic My Number Card.',
   'card.check.atrKnown': 'Its ATR is one the public lists (pcsc-tools) name for a My Number Card.',
   'card.check.atrUnknown': 'Its ATR is not in the public lists of My Number Card ATRs; the JPKI applet’s answer is what identifies the card.',

@@ -78,7 +78,7 @@ export const enServices = {
   'certs.onCard.absent': 'The card holds no CA certificate for it.',
   'certs.onCard.bundled': 'The card’s CA certificate is byte for byte one of the bundled ones.',
   'certs.onCard.note': 'Matching the CA certificate on the same card only proves that the card is self-consistent: a forged card would carry a matching forged CA.',
-  'certs.revocation': 'What cannot be checked here: revocation. Whether a certificate has been revoked (a lost card, a changed address, a death) is known only online, from J-LIS, and MynaLens sends nothing anywhere.',
+  'certs.revocation': 'What cannot be checked here: revocation. Whether a certificate has been revoked (a lost card, a death, or — for the signature certificate — a change of name, address, birth date or sex) is known only online, from J-LIS, and MynaLens sends nothing anywhere.',
   'certs.law': 'Verifying signatures and certificates as a service for others is reserved by law to operators approved by the minister (公的個人認証法). This is a self-check of your own card.',
   'cardData.heading': 'Card-data authenticity',
   'cardData.intro': 'The chip also carries signatures over its own data: an integrity record over the My Number and the four basic facts (券面事項入力補助AP), and a signature over the card face (券面事項確認AP).',

@@ -8,6 +8,8 @@ export const jaCard: CatalogPart<typeof enCard> = {
   'card.check': 'カードを確認',
   'card.checking': '確認中…',
   'card.identity.myNumber': 'マイナンバーカードです（トークン {label}）。',
+  'card.identity.myNumber.simulated': 'シミュレーターはマイナンバーカードと同じように応答します（トークン {label}）。実物のカードではなく、仮想のカードです。',
+  'card.identity.myNumber.recorded': '記録されたカードはマイナンバーカードとして応答しました（トークン {label}）。ここに表示しているのはファイルから再生した応答です。',
   'card.identity.other': 'JPKI AP はトークン {label} を返しました。プラスチックのマイナンバーカードではありません。',
   'card.check.atrKnown': 'ATR は、公開されている一覧（pcsc-tools）でマイナンバーカードのものとされている値です。',
   'card.check.atrUnknown': 'ATR は、公開されているマイナンバーカードの ATR 一覧にありません。カードの判定は JPKI AP の応答によります。',
