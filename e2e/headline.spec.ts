@@ -34,6 +34,12 @@ for (const language of ['ja', 'en'] as const) {
     const serial = (await headline.getByTestId('serial-mark').textContent())!;
     expect(serial).toMatch(/^[0-9A-F]{6,}$/);
     await expect(headline).toHaveAttribute('data-serial', serial);
+    // The first screen shows the whole headline: the ways in sit low on the start screen, and the
+    // page scrolled to reach one must not open the result scrolled past the headline's start.
+    const headlineTop = await headline.evaluate((element) => element.getBoundingClientRect().top);
+    const headlineBottom = await headline.evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(headlineTop).toBeGreaterThanOrEqual(0);
+    expect(headlineBottom).toBeLessThanOrEqual(page.viewportSize()!.height);
     const summaryBox = (await page.getByTestId('no-pin-summary').boundingBox())!;
     const pinsBox = (await page.getByTestId('pin-list').boundingBox())!;
     expect(summaryBox.y).toBeLessThan(pinsBox.y);

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectView } from '../../store/selectors';
 import { CardPanel } from '../CardPanel/CardPanel';
@@ -20,6 +20,12 @@ const ServicesView = lazy(() => import('../Services/ServicesView').then((m) => (
  */
 export function CardView() {
   const view = useAppStore(selectView);
+  // The ways in sit low on the start screen, so choosing one leaves the page scrolled; the card view
+  // replaces it and must open at its top, where the headline says what the card gave away.
+  useLayoutEffect(() => {
+    const page = document.scrollingElement;
+    if (page) page.scrollTop = 0;
+  }, []);
   return (
     <>
       <CardPanel />
