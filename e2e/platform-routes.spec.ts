@@ -24,7 +24,7 @@ test('Chrome for Android with Web NFC: a tap says "detected, cannot be read here
   const section = page.getByTestId('nfc-section');
   await expect(section).toContainText('a web page cannot read it');
   await section.getByTestId('nfc-start').click();
-  await expect(page.getByTestId('nfc-detected')).toContainText('Your card was detected');
+  await expect(page.getByTestId('nfc-detected')).toContainText('A card was detected');
   await expect(page.getByTestId('nfc-detected')).toContainText('PaSoRi');
   await expect(page.getByTestId('card-panel')).toHaveCount(0);
 
