@@ -65,12 +65,18 @@ export function commandParts(apdu: Uint8Array, room: number, extended: boolean):
 
 /**
  * CCID 1.1 §6.2.1: after each part of a chained command but the last, the reader answers with an
- * empty DataBlock whose bChainParameter is 10 ("send the next part"); anything else means it did not
- * take the chain.
+ * empty DataBlock whose bChainParameter should be 10 ("send the next part"). What decides is that
+ * the block is empty: libccid (`CmdXfrBlockAPDU_extended`) reads that block without looking at its
+ * bChainParameter and fails only when it carries data, so a reader that says 00 there works with
+ * the OS's own driver and must work with ours. A block with data means the reader answered a
+ * command it had only part of: the exchange ends.
  */
-export function requireNextCommandPartAsked(chainParameter: number): void {
-  if (chainParameter !== ChainParameter.nextCommandPart) {
-    throw new TransportError('transport/protocol', 'the reader did not ask for the rest of a chained command');
+export function requireNextCommandPartAsked(reply: { readonly data: Uint8Array; readonly chainParameter: number }): void {
+  if (reply.data.length > 0) {
+    throw new TransportError(
+      'transport/protocol',
+      `the reader answered ${reply.data.length} bytes (bChainParameter ${reply.chainParameter}) before it had the whole chained command`,
+    );
   }
 }
 

@@ -13,7 +13,7 @@ export interface ApduLevelLink {
 
 /**
  * One APDU at short or extended APDU level (docs/browser-platform.md §4.6): the command's parts go
- * out as `commandParts` cuts them, each but the last acknowledged by an empty "next part" DataBlock,
+ * out as `commandParts` cuts them, each but the last acknowledged by an empty DataBlock ("next part", bChainParameter 10 by the spec),
  * then the answer's parts are gathered by `ResponseChain`, each next one asked for with an empty
  * XfrBlock (wLevelParameter 0010).
  */
@@ -21,7 +21,7 @@ export async function exchangeAtApduLevel(apdu: Uint8Array, link: ApduLevelLink)
   const [first, ...rest] = commandParts(apdu, link.room, link.extended);
   let reply = await link.xfr(first!.data, first!.levelParameter);
   for (const part of rest) {
-    requireNextCommandPartAsked(reply.chainParameter);
+    requireNextCommandPartAsked(reply);
     reply = await link.xfr(part.data, part.levelParameter);
   }
   const chain = new ResponseChain();
