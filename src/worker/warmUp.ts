@@ -27,7 +27,8 @@ export function warmUp(simulator?: SimulatorHolderId): void {
 }
 
 /**
- * OpenJPEG's WebAssembly, fetched and compiled once a scan is done, while the person reads it:
+ * OpenJPEG's WebAssembly, fetched and compiled once a scan is done, while the person reads it
+ * (if the idle rehearsal has not yet):
  * the first face photo (docs/card-reference.md §8.2), behind a PIN, then decodes at once.
  */
 export function warmDecoders(images: ImageOptions): void {
@@ -62,4 +63,7 @@ export async function rehearseScan(openSimulatedCard: OpenSimulatedCard, images:
     await session.end();
     session.forget();
   }
+  // OpenJPEG too, now rather than after the person's first scan: compiling its WebAssembly takes
+  // a core for a while, and then it would compete with drawing that scan's result.
+  await prepareOpenJpeg(images.jp2WasmUrl).catch(() => undefined);
 }
