@@ -52,7 +52,7 @@ const LOADED_WHEN_USED: readonly (readonly [RegExp, string])[] = [
   [/src\/worker\/readerReport\//, 'the reader report (loaded when a reader is opened or the report asked for)'],
   [/src\/(transport\/TranscriptCard|worker\/transcriptFile)\.ts$/, 'the transcript parser (loaded when a transcript is opened or exported)'],
   [/src\/worker\/services\//, 'the services (loaded when one is used)'],
-  [/src\/ui\/components\/(CardView|Services\/ServicesView|PinDialog|RowDetail|ExportTranscriptDialog|PrivacyPage)\//, 'a view the start screen never shows'],
+  [/src\/ui\/components\/(CardView|Services\/ServicesView|PinDialog|RowDetail|ExportTranscriptDialog|PrivacyPage)\/|src\/ui\/components\/ApduLog\/ApduLogRows\.tsx$/, 'a view the start screen never shows'],
   // The start screen knows at once whether each route is there (platform/lazyBridgeAccess.ts, lazySmartCardAccess.ts); the route itself loads when used.
   [/src\/platform\/(bridgeAccess|bridgeLink|bridgeProtocol|bridgeSmartCard|smartCard)\.ts$/, 'the bridge or Web Smart Card route (loaded when first used)'],
 ];

@@ -5,22 +5,25 @@ import { createElement, lazy, useEffect, useState, type ComponentType, type Reac
  * with `import()` (issue "speed to the physical limit" §4: start-up JavaScript ≤ 150 KiB gzip):
  * what a service sees (lazy in CardView.tsx, preloaded here), the PIN dialog, a row's detail, the transcript export dialog and the privacy
  * page. A connected card brings them in at once (`preloadCardViews`), so by the time anyone opens
- * one it is there: no empty frame, no second click.
+ * one it is there: no empty frame, no second click. The APDU log's rows load with the card view
+ * at the first press (`useCardViewLoaded`): the start screen's log is empty until a card is there.
  */
 const loadServicesView = () => import('./components/Services/ServicesView');
 const loadPinDialog = () => import('./components/PinDialog/PinDialog');
 const loadRowDetail = () => import('./components/RowDetail/RowDetail');
 const loadExportTranscriptDialog = () => import('./components/ExportTranscriptDialog/ExportTranscriptDialog');
 const loadPrivacyPage = () => import('./components/PrivacyPage/PrivacyPage');
+const loadApduLogRows = () => import('./components/ApduLog/ApduLogRows');
 
 export const PinDialog = lazy(() => loadPinDialog().then((m) => ({ default: m.PinDialog })));
 export const RowDetail = lazy(() => loadRowDetail().then((m) => ({ default: m.RowDetail })));
 export const ExportTranscriptDialog = lazy(() => loadExportTranscriptDialog().then((m) => ({ default: m.ExportTranscriptDialog })));
 export const PrivacyPage = lazy(() => loadPrivacyPage().then((m) => ({ default: m.PrivacyPage })));
+export const ApduLogRows = lazy(() => loadApduLogRows().then((m) => ({ default: m.ApduLogRows })));
 
 /** Starts loading the connected card's views (once a card is there, off the path anyone waits on). */
 export function preloadCardViews(): void {
-  for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog]) void load().catch(() => undefined);
+  for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog, loadApduLogRows]) void load().catch(() => undefined);
 }
 
 const loadCardView = () => import('./components/CardView/CardView');
@@ -49,7 +52,10 @@ export function useCardViewLoaded(connected: boolean): boolean {
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    const load = () => void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
+    const load = () => {
+      void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
+      void loadApduLogRows().catch(() => undefined);
+    };
     if (connected) load();
     // The first press or key anywhere: a connection is on its way, so the view loads beside it.
     document.addEventListener('pointerdown', load, { capture: true, once: true });
