@@ -5,35 +5,37 @@ import { createElement, lazy, useEffect, useState, type ComponentType, type Reac
  * with `import()` (issue "speed to the physical limit" §4: start-up JavaScript ≤ 150 KiB gzip):
  * what a service sees (lazy in CardView.tsx, preloaded here), the PIN dialog, a row's detail, the transcript export dialog and the privacy
  * page. A connected card brings them in at once (`preloadCardViews`), so by the time anyone opens
- * one it is there: no empty frame, no second click. The APDU log's rows load with the card view
- * at the first press (`useCardViewLoaded`): the start screen's log is empty until a card is there.
+ * one it is there: no empty frame, no second click. The APDU log's rows come with the card view
+ * (`useCardViewLoaded`): the start screen's log is empty until a card is there.
  */
 const loadServicesView = () => import('./components/Services/ServicesView');
 const loadPinDialog = () => import('./components/PinDialog/PinDialog');
 const loadRowDetail = () => import('./components/RowDetail/RowDetail');
 const loadExportTranscriptDialog = () => import('./components/ExportTranscriptDialog/ExportTranscriptDialog');
 const loadPrivacyPage = () => import('./components/PrivacyPage/PrivacyPage');
-const loadApduLogRows = () => import('./components/ApduLog/ApduLogRows');
 
 export const PinDialog = lazy(() => loadPinDialog().then((m) => ({ default: m.PinDialog })));
 export const RowDetail = lazy(() => loadRowDetail().then((m) => ({ default: m.RowDetail })));
 export const ExportTranscriptDialog = lazy(() => loadExportTranscriptDialog().then((m) => ({ default: m.ExportTranscriptDialog })));
 export const PrivacyPage = lazy(() => loadPrivacyPage().then((m) => ({ default: m.PrivacyPage })));
-export const ApduLogRows = lazy(() => loadApduLogRows().then((m) => ({ default: m.ApduLogRows })));
 
 /** Starts loading the connected card's views (once a card is there, off the path anyone waits on). */
 export function preloadCardViews(): void {
-  for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog, loadApduLogRows]) void load().catch(() => undefined);
+  for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog]) void load().catch(() => undefined);
 }
 
-const loadCardView = () => import('./components/CardView/CardView');
+const loadCardView = () => Promise.all([import('./components/CardView/CardView'), import('./components/ApduLog/ApduLogRows')]);
 let cardView: ComponentType | null = null;
+let apduLogRows: ComponentType | null = null;
 let cardViewLoading: Promise<ComponentType> | null = null;
 
-/** Loads the connected card's view once; a failed load is tried again by the next call. */
+/** Loads the connected card's view and the log's rows once; a failed load is tried again by the next call. */
 function loadCardViewOnce(): Promise<ComponentType> {
   cardViewLoading ??= loadCardView().then(
-    (m) => (cardView = m.CardView),
+    ([view, rows]) => {
+      apduLogRows = rows.ApduLogRows;
+      return (cardView = view.CardView);
+    },
     (error: unknown) => {
       cardViewLoading = null;
       throw error;
@@ -52,10 +54,7 @@ export function useCardViewLoaded(connected: boolean): boolean {
   useEffect(() => {
     if (loaded) return;
     let live = true;
-    const load = () => {
-      void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
-      void loadApduLogRows().catch(() => undefined);
-    };
+    const load = () => void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
     if (connected) load();
     // The first press or key anywhere: a connection is on its way, so the view loads beside it.
     document.addEventListener('pointerdown', load, { capture: true, once: true });
@@ -72,4 +71,14 @@ export function useCardViewLoaded(connected: boolean): boolean {
 /** The connected card's view once `useCardViewLoaded` says it is there. */
 export function LoadedCardView(): ReactNode {
   return cardView ? createElement(cardView) : null;
+}
+
+/**
+ * The APDU log's rows (ApduLog/ApduLogRows.tsx), there by the time the card view is: rendered at
+ * once, never suspended, so the card view never shows a log without its rows. Until then — a
+ * log filled before the card view arrived, on the start screen — its closed fold holds no rows;
+ * the App re-renders the log when the card view has loaded.
+ */
+export function LoadedApduLogRows(): ReactNode {
+  return apduLogRows ? createElement(apduLogRows) : null;
 }

@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectClearAll, selectConnection, selectLog, selectLogHidden } from '../../store/selectors';
 import { useT } from '../../useT';
-import { ApduLogRows, ExportTranscriptDialog } from '../../lazyViews';
+import { ExportTranscriptDialog, LoadedApduLogRows } from '../../lazyViews';
 
 /**
  * Every command and response, names decoded, status words explained, PINs hidden (and their
@@ -50,9 +50,7 @@ export function ApduLog() {
               {t('log.hiddenRows', { count: hidden })}
             </p>
           )}
-          <Suspense fallback={null}>
-            <ApduLogRows />
-          </Suspense>
+          <LoadedApduLogRows />
         </details>
       )}
     </section>

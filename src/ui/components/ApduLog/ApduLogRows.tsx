@@ -11,8 +11,7 @@ import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 /**
  * The log's rows, inside its fold (ApduLog.tsx): a chunk of its own, loaded with the card view at
  * the first press (ui/lazyViews.ts), because rows exist only once a card or transcript has been
- * opened and the start screen shows an empty log (issue "speed to the physical limit" §4). The
- * fold is closed when rows first arrive, so their loading is never seen.
+ * opened and the start screen shows an empty log (issue "speed to the physical limit" §4).
  */
 export function ApduLogRows() {
   const t = useT();
