@@ -32,7 +32,7 @@ function startPage() {
   return { store, received, session, close };
 }
 
-const events = (received: readonly WorkerMessage[]): EngineEvent[] => received.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+const events = (received: readonly WorkerMessage[]): EngineEvent[] => received.flatMap((m) => (m.kind === 'events' ? m.events : []));
 
 /** Each row event and each PIN state sent, and whether it differed from what that connection last sent of it. */
 function sends(received: readonly WorkerMessage[]) {

@@ -66,8 +66,8 @@ export class EngineClient {
       this.onPong?.(message.id);
       return;
     }
-    if (message.kind === 'event') {
-      for (const listener of [...this.listeners]) listener(message.event);
+    if (message.kind === 'events') {
+      for (const event of message.events) for (const listener of [...this.listeners]) listener(event);
       return;
     }
     const waiter = this.pending.get(message.id);

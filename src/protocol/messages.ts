@@ -45,9 +45,11 @@ export interface EngineMethods {
   /**
    * Brings in, off the path anyone waits on, what a scan will need (worker/warmUp.ts): asked when the
    * person turns to a way in, with `simulator` when to the simulator. Answered at once, out of turn;
-   * the loads go on behind it.
+   * the loads go on behind it. With `rehearse` (asked once, while the start screen is idle) the
+   * engine also runs a silent scan of a simulated card of its own (`simulator`'s, else the adult's),
+   * and answers when it is done.
    */
-  warmUp: { params: { simulator?: SimulatorHolderId }; result: null };
+  warmUp: { params: { simulator?: SimulatorHolderId; rehearse?: boolean }; result: null };
   connectSimulator: {
     params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState; personality?: SimulatorPersonalityId };
     result: ConnectionInfo;
@@ -165,9 +167,10 @@ export type EngineEvent =
    */
   | { readonly type: 'restarted'; readonly reason: SerializedError };
 
-export interface EventMessage {
-  readonly kind: 'event';
-  readonly event: EngineEvent;
+/** Engine events in the order raised, several to a message (worker/eventOutbox.ts). */
+export interface EventsMessage {
+  readonly kind: 'events';
+  readonly events: readonly EngineEvent[];
 }
 
 /**
@@ -184,7 +187,7 @@ export interface PongMessage {
   readonly id: number;
 }
 
-export type WorkerMessage = ResponseMessage | EventMessage | PongMessage;
+export type WorkerMessage = ResponseMessage | EventsMessage | PongMessage;
 
 /**
  * What both ends need of a message port: a `Worker`, a worker's `self`, or a `MessagePort` in

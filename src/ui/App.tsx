@@ -7,7 +7,9 @@ import { StartScreen } from './components/StartScreen/StartScreen';
 import { UsbChooserStatus } from './components/UsbChooserStatus/UsbChooserStatus';
 import { LoadedCardView, PinDialog, PrivacyPage, RowDetail, preloadCardViews, useCardViewLoaded } from './lazyViews';
 import { useAppStore } from './store/AppStoreContext';
-import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectSelectedRow } from './store/selectors';
+import { selectConnection, selectInterrupted, selectLanguage, selectPinDialog, selectScanning, selectSelectedRow } from './store/selectors';
+import { ScanProgress } from './components/ScanProgress/ScanProgress';
+import { useCardViewShown } from './cardViewHold';
 import { useT } from './useT';
 
 /** The application shell: start screen, or the connected card with its exposure matrix, PINs and log, or what a service sees. */
@@ -20,7 +22,9 @@ export function App() {
   const selectedRow = useAppStore(selectSelectedRow);
   const [showPrivacy, setShowPrivacy] = useState(false);
   const [, startTransition] = useTransition();
+  const scanning = useAppStore(selectScanning);
   const connected = Boolean(connection || interrupted);
+  const cardViewShown = useCardViewShown(connected, scanning);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -47,7 +51,8 @@ export function App() {
             <PrivacyPage onClose={() => setShowPrivacy(false)} closeLabel={t('privacy.close')} />
           ) : (
             <>
-              {connected && cardViewLoaded ? <LoadedCardView /> : <StartScreen />}
+              {/* A connection's first scan shows its progress alone for a moment (cardViewHold.ts), then the card. */}
+              {cardViewShown && cardViewLoaded ? <LoadedCardView /> : connected && scanning ? <ScanProgress /> : <StartScreen />}
               <ApduLog />
             </>
           )}

@@ -1,4 +1,5 @@
 import { createElement, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { whenIdle } from './whenIdle';
 
 /*
  * Views the start screen never shows, each a chunk of the build loaded from the app's own origin
@@ -46,7 +47,8 @@ function loadCardViewOnce(): Promise<ComponentType> {
 
 /**
  * The connected card's view (CardView.tsx), a chunk the start screen does not need: loading starts
- * at the person's first press or key on the page, and the start screen stays until it is there, so
+ * once the page is idle or at the person's first press or key on it, whichever comes first, and
+ * the start screen stays until it is there, so
  * the scan's result replaces it in one step — never an empty frame, never a second click.
  */
 export function useCardViewLoaded(connected: boolean): boolean {
@@ -56,11 +58,14 @@ export function useCardViewLoaded(connected: boolean): boolean {
     let live = true;
     const load = () => void loadCardViewOnce().then(() => live && setLoaded(true), () => undefined);
     if (connected) load();
-    // The first press or key anywhere: a connection is on its way, so the view loads beside it.
+    // The first press or key anywhere: a connection is on its way, so the view loads beside it —
+    // unless the page was idle first: then it is already here when the first scan ends.
     document.addEventListener('pointerdown', load, { capture: true, once: true });
     document.addEventListener('keydown', load, { capture: true, once: true });
+    const cancelIdle = whenIdle(load);
     return () => {
       live = false;
+      cancelIdle();
       document.removeEventListener('pointerdown', load, { capture: true });
       document.removeEventListener('keydown', load, { capture: true });
     };

@@ -19,9 +19,7 @@ import type {
   PongMessage,
   ResponseMessage,
   RequestMessage,
-  SimulatorCardState,
   SimulatorHolderId,
-  SimulatorPersonalityId,
   TranscriptKind,
 } from '../protocol';
 import { listReaderViews } from './readerList';
@@ -31,7 +29,9 @@ import { runScan } from './scan';
 import { serializeError } from './serializeError';
 import { EngineSession } from './session';
 import { loadPkijs } from '../cards/mynumber/pkijsModule';
-import { warmDecoders, warmUp } from './warmUp';
+import { rehearseScan, warmDecoders, warmUp } from './warmUp';
+import { loadSimulatorTransport, type SimulatorFactory } from './simulatorFactory';
+import { EventOutbox } from './eventOutbox';
 
 /**
  * Requests that parse a certificate or a CMS, so they wait for pkijs (a chunk of its own that the
@@ -43,25 +43,7 @@ const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connec
 
 export { toLogRow } from './logRows';
 
-/**
- * Opens a transport to the simulated card of one holder, starting with the given tries left
- * (docs/card-reference.md §5, §10), behind the ATR of one card personality (issue 15 §1; default
- * the simulator's own); injected so tests and builds can choose.
- */
-export type SimulatorFactory = (
-  holder: SimulatorHolderId,
-  extendedLength: boolean,
-  triesLeft?: SimulatorCardState,
-  personality?: SimulatorPersonalityId,
-) => Promise<CardTransport>;
-
-/** Loads the simulator only when asked for, so a session with a real reader never downloads it. */
-export const loadSimulatorTransport: SimulatorFactory = async (holder, extendedLength, triesLeft, personality) => {
-  const { SimulatedCard, SimulatorTransport, loadPersonalisation, cardPersonality, DEFAULT_CARD_PERSONALITY } = await import('../simulator');
-  const { atr } = cardPersonality(personality ?? DEFAULT_CARD_PERSONALITY);
-  const card = new SimulatedCard(await loadPersonalisation(holder), { triesLeft: { ...triesLeft }, atr });
-  return new SimulatorTransport(card, { extendedLength });
-};
+export { loadSimulatorTransport, type SimulatorFactory } from './simulatorFactory';
 
 /*
  * What the engine loads only when first needed (issue "speed to the physical limit" §4), each a
@@ -121,6 +103,7 @@ export class Engine {
   /** The reader attempt whose start-up is under way, so ending the session can cut it short. */
   private starting: ReaderAttempt | null = null;
   private readonly session: EngineSession;
+  private readonly outbox = new EventOutbox((message) => this.endpoint.postMessage(message));
   private readonly openSimulator: SimulatorFactory;
   private readonly usb: UsbLike | null;
   /** The USB reader in use, and the id of the last one, so reconnecting it continues the session. */
@@ -129,6 +112,8 @@ export class Engine {
   /** The last USB reader connection or attempt, for the reader report; gone with the session. */
   private readerAttempt: ReaderAttempt | null = null;
   private unrestricted = false;
+  /** The one rehearsal scan of this worker (warmUp.ts), once asked for. */
+  private rehearsal: Promise<void> | null = null;
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
     if (this.reader && event.device === this.reader.device) this.reader.reader.deviceLost();
@@ -182,15 +167,21 @@ export class Engine {
       // A card is there: bring in now, while the person looks, what its scan will need.
       if (CONNECTS.has(message.method)) warmUp();
       if (message.method === 'scan') warmDecoders(this.session.images);
+      this.outbox.flush();
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() } satisfies ResponseMessage);
     } catch (error) {
+      this.outbox.flush();
       this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error), engineMs: engineMs() } satisfies ResponseMessage);
     }
   }
 
   /** What each request does; plain data in, plain data out (protocol/messages.ts). */
   private readonly handlers: EngineHandlers = {
-    warmUp: async (params) => (warmUp(params?.simulator), null),
+    warmUp: async (params) => {
+      warmUp(params?.simulator);
+      if (params?.rehearse) await this.rehearse(params.simulator ?? 'adult');
+      return null;
+    },
     connectSimulator: (params) => this.connectSimulator(params),
     listReaders: (params) => {
       this.unrestricted = params.unrestricted === true;
@@ -248,6 +239,12 @@ export class Engine {
     await Promise.race([this.session.end().catch(() => undefined), bound]);
     clearTimeout(timer);
     return null;
+  }
+
+  /** Runs the rehearsal once; one that fails (a chunk that would not load) is only a warm-up missed. */
+  private rehearse(holder: SimulatorHolderId): Promise<void> {
+    this.rehearsal ??= rehearseScan((cardHolder, extendedLength) => this.openSimulator(cardHolder, extendedLength), this.session.images, holder).catch(() => undefined);
+    return this.rehearsal;
   }
 
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {
@@ -394,6 +391,6 @@ export class Engine {
   private emit(event: EngineEvent): void {
     // A reader lost after start-up: the report says why, as it says why a start-up failed.
     if (event.type === 'connection' && !event.connected && event.reason) this.readerAttempt?.failed(event.reason, 'after start-up');
-    this.endpoint.postMessage({ kind: 'event', event });
+    this.outbox.add(event);
   }
 }

@@ -5,6 +5,8 @@ import { contactPayloadBitsMicros, contactPayloadCharactersMicros, type ContactA
 import { FakeCcidDevice } from '../simulator/FakeCcidDevice';
 import { FakeRcs300Device } from '../simulator/FakeRcs300Device';
 import { FakeRcs380Device } from '../simulator/FakeRcs380Device';
+import { formatTypeBBreakdown, snapshotByKind } from '../simulator/bench-support/typeBBreakdown';
+import type { TypeBAirLedger, ExchangeKindTotals } from '../simulator/rcs380/TypeBAirLedger';
 import { payloadCharactersMicros, payloadOnlyMicros } from '../simulator/rcs380/typeBAirTime';
 import { writeBenchFigures, type BenchFigure } from '../testing/benchResults';
 import type { CardTransport } from '../transport';
@@ -52,27 +54,49 @@ interface Run {
   readonly bitsRatio: number;
   readonly card: CardPersonalityId;
   readonly flow: string;
+  readonly limitMs: number;
+  /** Contactless runs: the time by kind of exchange (TypeBAirLedger). */
+  readonly byKind?: ReadonlyMap<string, ExchangeKindTotals>;
 }
 
 const runs: Run[] = [];
+
+/**
+ * Every APDU byte the app exchanges, counted where the reader takes it. The session's log cannot
+ * serve: it shows a VERIFY without its data (house rule 6 hides a PIN's length too), yet the card
+ * receives those bytes, so they belong to the payload. Counted before the send, since PIN bytes are
+ * zeroed once transmitted.
+ */
+function countPayload(reader: CardTransport): () => number {
+  let bytes = 0;
+  const transmit = reader.transmit.bind(reader);
+  reader.transmit = async (command, meta) => {
+    bytes += command.length;
+    const response = await transmit(command, meta);
+    bytes += response.length;
+    return response;
+  };
+  return () => bytes;
+}
 
 /** Runs the app's path over `reader` and measures each of `views` (one link, or one link seen at two rates). */
 async function measure(
   flow: 'no-PIN scan' | 'full flow',
   card: CardPersonalityId,
   reader: CardTransport,
-  views: readonly { path: string; label: string; air: () => ContactAir }[],
+  views: readonly { path: string; label: string; air: () => ContactAir | TypeBAirLedger }[],
   limit: () => Limit,
 ): Promise<void> {
   const session = new EngineSession(() => undefined);
   // From power-on: each device is fresh, so the totals include the reader's start-up on the link
   // (contact activation, ATR and PPS; Type B polling, ATTRIB and the rate change).
   const before = views.map(() => ({ micros: 0, bytesToCard: 0, bytesToReader: 0 }));
+  const payloadSoFar = countPayload(reader);
   session.attach(reader, { reader: { id: 'bench', name: views[0]!.label } });
   await session.checkWhichCard(false);
   await runScan(session);
   if (flow === 'full flow') for (const [pinId, pin] of CREDENTIALS) await verifyPin(session, { pinId, pin });
-  const payload = session.log.reduce((sum, e) => sum + e.command.length + (e.response?.length ?? 0), 0);
+  const payload = payloadSoFar();
   const { characters, bits, says } = limit();
   views.forEach((view, i) => {
     const after = view.air();
@@ -81,7 +105,8 @@ async function measure(
     const bitsMs = bits(payload) / 1000;
     const toCard = after.bytesToCard - before[i]!.bytesToCard;
     const toReader = after.bytesToReader - before[i]!.bytesToReader;
-    runs.push({ path: view.path, ratio: modelledMs / limitMs, bitsRatio: modelledMs / bitsMs, card, flow });
+    const byKind = 'byKind' in after ? snapshotByKind(after.byKind) : undefined;
+    runs.push({ path: view.path, ratio: modelledMs / limitMs, bitsRatio: modelledMs / bitsMs, card, flow, limitMs, ...(byKind ? { byKind } : {}) });
     // Bench files may print (house rule 12): these figures are the point of the run.
     // eslint-disable-next-line no-console
     console.log(
@@ -141,6 +166,11 @@ for (const flow of ['no-PIN scan', 'full flow'] as const) {
 /** Each path's worst run (card personality and flow) is the table's figure; its raw-bit ratio goes beside it. */
 const worst = new Map<string, Run>();
 for (const run of runs) if ((worst.get(run.path)?.ratio ?? -1) < run.ratio) worst.set(run.path, run);
+// Where a contactless path's time goes, exchange by exchange, for its worst run (issue 16 §2).
+for (const w of worst.values()) {
+  // eslint-disable-next-line no-console
+  if (w.byKind) console.log(formatTypeBBreakdown(`${w.path}, ${w.card}, ${w.flow}`, w.byKind, w.limitMs));
+}
 writeBenchFigures(
   'link-budget',
   [...worst.values()].map(

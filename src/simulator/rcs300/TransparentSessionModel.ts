@@ -1,5 +1,5 @@
 import { crcBHolds, withCrcB } from '../rcs380/crcB';
-import { exchangeMicros } from '../rcs380/typeBAirTime';
+import { TypeBAirLedger } from '../rcs380/TypeBAirLedger';
 import type { TypeBCard } from '../rcs380/TypeBCard';
 import type { FakeRcs300Fault } from './faults';
 import { parseCommand, responseObject, type DataObjectIn } from './pseudoApduCommand';
@@ -51,7 +51,7 @@ export class TransparentSessionModel {
   /** Frames the host sent over the field (without CRC_B), for tests. */
   readonly rfFrames: number[][] = [];
   /** The link-time model's running totals (rcs380/typeBAirTime.ts), at 106 kbit/s: this route never asks for more. */
-  readonly air = { micros: 0, bytesToCard: 0, bytesToReader: 0 };
+  readonly air = new TypeBAirLedger();
   /** Names of the commands handled, in order, for tests. */
   readonly commands: string[] = [];
   /** WUPBs the reader sent itself while switching to Type B layer 3. */
@@ -169,9 +169,7 @@ export class TransparentSessionModel {
     if (slow) this.rfMs += slow.ms;
     this.queueWtx();
     let answer = this.around.card.receive(toCard);
-    this.air.micros += exchangeMicros(toCard.length, answer?.length ?? null, 106, 106);
-    this.air.bytesToCard += toCard.length;
-    this.air.bytesToReader += answer?.length ?? 0;
+    this.air.count(toCard, answer, 106, 106);
     if (answer && this.around.card.protocol?.chaining && this.around.take('remove-card-mid-chain')) this.around.removeCard();
     if (!answer || this.around.take('lose-response')) throw new ObjectError(SW.noCard);
     if (this.around.take('corrupt-response')) answer = answer.map((b, i) => (i === 1 ? b ^ 0x01 : b));

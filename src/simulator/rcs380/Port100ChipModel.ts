@@ -1,7 +1,7 @@
 import { crcBHolds, withCrcB } from './crcB';
-import { exchangeMicros } from './typeBAirTime';
 import type { FakeRcs380Fault } from './faults';
 import type { TypeBCard } from './TypeBCard';
+import { TypeBAirLedger } from './TypeBAirLedger';
 
 /** Status words of InCommRF (nfcpy rcs380.py `CommunicationError`; port100.c `PORT100_CMD_STATUS_TIMEOUT`). */
 const RECEIVE_TIMEOUT = 0x80;
@@ -38,8 +38,8 @@ export class Port100ChipModel {
   readonly commands: number[] = [];
   /** Every frame sent over the field (CRC_B excluded), in order (for tests and the bench). */
   readonly rfFrames: number[][] = [];
-  /** The link-time model's running totals (typeBAirTime.ts): microseconds on the air and bytes both ways, CRC_B included. */
-  readonly air = { micros: 0, bytesToCard: 0, bytesToReader: 0 };
+  /** The link-time model's account (typeBAirTime.ts): microseconds on the air and bytes both ways, CRC_B included, and where the time went. */
+  readonly air = new TypeBAirLedger();
   private commandType = 0;
   private fieldOn = false;
   private typeB = false;
@@ -135,7 +135,7 @@ export class Port100ChipModel {
     const { toCard: listensAt, toReader: answersAt } = card.rates;
     const heard = this.typeB && listensAt === this.sendRate && card.worksAt(this.sendRate);
     if (!heard || !this.around.cardInField() || this.around.take('lose-command')) {
-      this.countAir(toCard.length, null);
+      this.air.count(toCard, null, this.sendRate, this.receiveRate);
       return status(RECEIVE_TIMEOUT);
     }
     // InCommRF's timeout, little-endian in 0.1 ms units (nfcpy rcs380.py `in_comm_rf`): a card slower
@@ -145,13 +145,13 @@ export class Port100ChipModel {
     const after = (r: ChipReply, ms: number): ChipReply => ('body' in r ? { ...r, afterMs: ms } : r);
     if (slow && slow.ms > timeoutMs) {
       card.receive(toCard);
-      this.countAir(toCard.length, null);
+      this.air.count(toCard, null, this.sendRate, this.receiveRate);
       return after(status(RECEIVE_TIMEOUT), timeoutMs);
     }
     const late = (r: ChipReply): ChipReply => (slow ? after(r, slow.ms) : r);
     this.queueWtx();
     let answer = card.receive(toCard);
-    this.countAir(toCard.length, answer?.length ?? null);
+    this.air.count(toCard, answer, this.sendRate, this.receiveRate);
     if (answer && card.protocol?.chaining && this.around.take('remove-card-mid-chain')) this.around.removeCard();
     if (answer && (answersAt !== this.receiveRate || !card.worksAt(answersAt))) answer = null; // the chip cannot demodulate it
     if (!answer || this.around.take('lose-response')) return status(RECEIVE_TIMEOUT);
@@ -159,12 +159,6 @@ export class Port100ChipModel {
     // Setting 02 (check CRC): the chip checks CRC_B and strips it; without it the host gets it raw.
     if (this.protocol.get(0x02) !== 1) return late(status(0, answer));
     return late(crcBHolds(answer) ? status(0, answer.slice(0, -2)) : status(CRC_ERROR));
-  }
-
-  private countAir(sent: number, answered: number | null): void {
-    this.air.micros += exchangeMicros(sent, answered, this.sendRate, this.receiveRate);
-    this.air.bytesToCard += sent;
-    this.air.bytesToReader += answered ?? 0;
   }
 
   /** Faults that make the card ask for more time are handed to its ISO-DEP half before it answers. */

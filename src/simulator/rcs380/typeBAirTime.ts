@@ -16,6 +16,8 @@ const FC = 13_560_000;
 const SOF_ETU = 12;
 const EOF_ETU = 10;
 const CHARACTER_ETU = 10;
+/** CRC_B: two characters at the end of every frame (ISO/IEC 14443-3 §7.2). */
+const CRC_B_BYTES = 2;
 /** TR0 min = 64/fs = 1024/fc; TR1 min = 80/fs = 1280/fc (fs = fc/16). */
 const TR0_FC = 1024;
 const TR1_FC = 1280;
@@ -33,15 +35,40 @@ export function frameMicros(bytes: number, kbps: number): number {
   return (SOF_ETU + CHARACTER_ETU * bytes + EOF_ETU) * etuMicros(kbps);
 }
 
+/** Where one exchange's time goes, in microseconds (their sum is `exchangeMicros`). */
+export interface ExchangeParts {
+  /** The frames' characters, CRC_B aside: 10 etu a byte at each direction's rate. */
+  readonly characters: number;
+  /** SOF, EOF and the two CRC_B characters of each frame. */
+  readonly framing: number;
+  /** TR0 and TR1 before the card's frame, and the reader's guard after it (nothing when the card is silent). */
+  readonly turnaround: number;
+}
+
+/**
+ * One exchange split into its parts: the reader's frame of `sentBytes` at `toCard` kbit/s, then
+ * (if the card answered) TR0, TR1, the card's frame of `answerBytes` at `toReader` kbit/s and the
+ * reader's guard. Frame sizes include CRC_B.
+ */
+export function exchangeParts(sentBytes: number, answerBytes: number | null, toCard: number, toReader: number): ExchangeParts {
+  const frameOverheadEtu = SOF_ETU + EOF_ETU + CHARACTER_ETU * CRC_B_BYTES;
+  const out = { characters: CHARACTER_ETU * (sentBytes - CRC_B_BYTES) * etuMicros(toCard), framing: frameOverheadEtu * etuMicros(toCard) };
+  if (answerBytes === null) return { ...out, turnaround: 0 };
+  return {
+    characters: out.characters + CHARACTER_ETU * (answerBytes - CRC_B_BYTES) * etuMicros(toReader),
+    framing: out.framing + frameOverheadEtu * etuMicros(toReader),
+    turnaround: ((TR0_FC + TR1_FC) / FC) * 1e6 + PCD_GUARD_ETU * etuMicros(toReader),
+  };
+}
+
 /**
  * One exchange: the reader's frame at `toCard` kbit/s, then (if the card answered) TR0, TR1 and
  * the card's frame at `toReader` kbit/s, then the reader's guard before it may send again.
  * Frame sizes include CRC_B. The card's own processing time is not link time and is left out.
  */
 export function exchangeMicros(sentBytes: number, answerBytes: number | null, toCard: number, toReader: number): number {
-  const out = frameMicros(sentBytes, toCard);
-  if (answerBytes === null) return out;
-  return out + ((TR0_FC + TR1_FC) / FC) * 1e6 + frameMicros(answerBytes, toReader) + PCD_GUARD_ETU * etuMicros(toReader);
+  const { characters, framing, turnaround } = exchangeParts(sentBytes, answerBytes, toCard, toReader);
+  return characters + framing + turnaround;
 }
 
 /**

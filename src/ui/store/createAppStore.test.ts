@@ -3,6 +3,7 @@ import type { ConnectionInfo } from '../../protocol';
 import { SCAN_SUMMARY, fakeClient, memoryStorage, pinState, row } from '../testing/fakes';
 import { LOG_ROWS_SHOWN } from './logWindow';
 import { createAppStore, END_SESSION_ANSWER_MS } from './createAppStore';
+import { WARMED_UP_MARK } from './warmedUpMark';
 
 const INFO: ConnectionInfo = { kind: 'simulator', atr: '3B E0', extendedLength: true };
 const content = { rawHex: '3082', byteLength: 2, fields: [], images: [] };
@@ -100,6 +101,16 @@ describe('createAppStore', () => {
     emit({ type: 'restarted', reason: { code: 'engine/restarted', message: 'restarted' } });
     store.getState().warmUp('adult');
     expect(calls.at(-1)).toEqual({ method: 'warmUp', params: { simulator: 'adult' } });
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('asks for the rehearsal scan once, and marks the page warmed up when the engine has done it', async () => {
+    performance.clearMarks(WARMED_UP_MARK);
+    const { store, calls } = setup({ warmUp: () => null });
+    store.getState().rehearseScan();
+    store.getState().rehearseScan();
+    expect(calls.map((c) => [c.method, c.params])).toEqual([['warmUp', { rehearse: true }]]);
+    await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
     expect(store.getState().busy).toBe(false);
   });
 

@@ -16,6 +16,7 @@ import type { BridgeAccessLike } from '../../platform/bridgeAccess';
 import { NO_BRIDGE, bridgeActions } from './bridgeActions';
 import { errorInfo } from './errorInfo';
 import { updatePinCount } from './mergeRows';
+import { markWarmedUp } from './warmedUpMark';
 import { NO_NFC, NO_SMART_CARD, platformActions } from './platformActions';
 import { NO_USB, readerActions } from './readerActions';
 import { servicesActions } from './servicesSlice';
@@ -30,6 +31,8 @@ export const END_SESSION_ANSWER_MS = 6000;
 
 /** Where the one persisted preference lives. Card data is never persisted (house rule 10). */
 const LANGUAGE_KEY = 'mynalens.language';
+/** The key of the rehearsal in `warmed`: never a holder's id. */
+const REHEARSED = 'rehearsal';
 
 /** Storage for preferences; `localStorage` in the browser, a map in tests. */
 export interface PreferenceStorage {
@@ -74,6 +77,7 @@ export function createAppStore(
     restart: engine.restart ? (cause) => engine.restart?.(cause) : undefined,
   };
   /** What this engine was already asked to warm up ('' for the scan's own needs, or a holder); a replaced engine starts cold. */
+  /** What was asked of `warmUp` (by holder, '' for none) and whether the rehearsal was: each once per engine. */
   const warmed = new Set<string>();
   const saved = storage.getItem(LANGUAGE_KEY);
   const initialLanguage: Language = saved === 'ja' || saved === 'en' ? saved : languageFromLocale(locales);
@@ -174,6 +178,11 @@ export function createAppStore(
         if (warmed.has(simulator ?? '')) return;
         warmed.add(simulator ?? '');
         void engine.call('warmUp', simulator ? { simulator } : {}).catch(() => undefined);
+      },
+      rehearseScan: () => {
+        if (warmed.has(REHEARSED)) return;
+        warmed.add(REHEARSED);
+        void engine.call('warmUp', { rehearse: true }).then(markWarmedUp, () => undefined);
       },
       openTranscript: async (file) => {
         let scanned = Promise.resolve();

@@ -14,6 +14,7 @@ export const selectLogHidden = (s: AppState) => s.logHidden;
 export const selectSetLanguage = (s: AppState) => s.setLanguage;
 export const selectConnectSimulator = (s: AppState) => s.connectSimulator;
 export const selectWarmUp = (s: AppState) => s.warmUp;
+export const selectRehearseScan = (s: AppState) => s.rehearseScan;
 export const selectOpenTranscript = (s: AppState) => s.openTranscript;
 export const selectCheckCard = (s: AppState) => s.checkCard;
 export const selectDisconnect = (s: AppState) => s.disconnect;

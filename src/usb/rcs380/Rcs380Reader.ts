@@ -22,7 +22,7 @@ export interface Rcs380ReaderOptions {
   /** WUPB polls before "no card" (default 10), and the pause between them (default 100 ms). */
   readonly pollAttempts?: number;
   readonly pollIntervalMs?: number;
-  /** FSDI announced in ATTRIB; default 8 (256 bytes, within the ~290 RF bytes the chip carries). */
+  /** FSDI announced in ATTRIB; default 8 (256 bytes): the largest that fits the ~290 RF bytes the chip carries, FSDI 9 being 512. */
   readonly fsdi?: number;
   /** Longest any one APDU may take, S(WTX) and retransmissions included. Default 60 s. */
   readonly commandDeadlineMs?: number;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useLayoutEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useLayoutEffect } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectView } from '../../store/selectors';
 import { CardPanel } from '../CardPanel/CardPanel';
@@ -20,6 +20,10 @@ const ServicesView = lazy(() => import('../Services/ServicesView').then((m) => (
  */
 export function CardView() {
   const view = useAppStore(selectView);
+  // The headline first: the PINs and the file matrix below it are drawn in the pass after (a
+  // deferred value starts false and turns true at once, in a render the browser may paint
+  // before), so the view's first frame carries what it says and not the hundreds of cells under it.
+  const belowDrawn = useDeferredValue(true, false);
   // The ways in sit low on the start screen, so choosing one leaves the page scrolled; the card view
   // replaces it and must open at its top, where the headline says what the card gave away.
   useLayoutEffect(() => {
@@ -44,8 +48,12 @@ export function CardView() {
             <ScanProgress />
             <ExposureSummary />
             <PinOpened />
-            <PinList />
-            <ExposureMatrix />
+            {belowDrawn && (
+              <>
+                <PinList />
+                <ExposureMatrix />
+              </>
+            )}
           </>
         )}
       </div>

@@ -1,8 +1,9 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../protocol';
 import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
-import { selectBusy, selectConnectSimulator, selectOpenTranscript, selectWarmUp } from '../../store/selectors';
+import { selectBusy, selectConnectSimulator, selectOpenTranscript, selectRehearseScan, selectWarmUp } from '../../store/selectors';
+import { whenIdle } from '../../whenIdle';
 import { useT } from '../../useT';
 import { BridgeChoice } from '../BridgeChoice/BridgeChoice';
 import { CardPersonalitySelect } from '../CardPersonalitySelect/CardPersonalitySelect';
@@ -17,9 +18,14 @@ export function StartScreen() {
   const connectSimulator = useAppStore(selectConnectSimulator);
   const openTranscript = useAppStore(selectOpenTranscript);
   const warmUp = useAppStore(selectWarmUp);
+  const rehearseScan = useAppStore(selectRehearseScan);
   const [holder, setHolder] = useState<SimulatorHolderId>('adult');
   const [cardState, setCardState] = useState<CardStateChoice>('fresh');
   const [personality, setPersonality] = useState<SimulatorPersonalityId>('my-number');
+
+  // While the person reads this screen, the engine rehearses a scan (worker/warmUp.ts), so the
+  // first real one — whichever way in — runs as fast as a second.
+  useEffect(() => whenIdle(rehearseScan), [rehearseScan]);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -35,7 +41,8 @@ export function StartScreen() {
       <h2 id="start-heading">{t('start.heading')}</h2>
       {/*
         Turning to a way in (pointer or focus) is the moment to bring in what its scan will need, and
-        the simulator for the simulator: the click that follows scans at once. Nothing loads before.
+        the simulator for the simulator: the click that follows scans at once — in case it comes
+        before the idle rehearsal above has brought them in.
       */}
       <div className="choices" onPointerEnter={() => warmUp()} onFocus={() => warmUp()}>
         <div className="choice" onPointerEnter={() => warmUp(holder)} onFocus={() => warmUp(holder)}>
