@@ -9,9 +9,10 @@ import { useT } from '../../useT';
 import { MyNumberReveal } from '../MyNumberReveal/MyNumberReveal';
 
 /**
- * The log's rows, inside its fold (ApduLog.tsx): a chunk of its own, loaded with the card view at
- * the first press (ui/lazyViews.ts), because rows exist only once a card or transcript has been
- * opened and the start screen shows an empty log (issue "speed to the physical limit" §4).
+ * The log's rows, inside its fold (ApduLog.tsx): a chunk of its own, loaded with the card view once
+ * the page is idle or at the first press (ui/lazyViews.ts), because rows exist only once a card or
+ * transcript has been opened and the start screen shows an empty log (issue "speed to the physical
+ * limit" §4).
  */
 export function ApduLogRows() {
   const t = useT();
