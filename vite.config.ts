@@ -108,7 +108,15 @@ export default defineConfig(({ mode }) => ({
   ],
   worker: { format: 'es', plugins: () => (emulatedUsb(mode) ? [usbEmulator()] : []) },
   define: { 'import.meta.env.INSTALLED_APP': JSON.stringify(installedApp(mode)) },
-  build: { target: 'es2022', sourcemap: true, outDir: OUT_DIRS[mode] ?? 'dist' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    outDir: OUT_DIRS[mode] ?? 'dist',
+    // Vite's polyfill for <link rel="modulepreload"> is start-up code for browsers that lack the hint:
+    // Chromium, the one engine with WebUSB, has had it since 66, and a browser without it only skips
+    // the hint — the modules still load as imports (issue "speed to the physical limit" §4).
+    modulePreload: { polyfill: false },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

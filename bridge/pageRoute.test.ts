@@ -7,8 +7,9 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { BRIDGE_TOKEN_KEY, BridgeAccess } from '../src/platform/bridgeAccess';
+import { BRIDGE_TOKEN_KEY, BridgeAccess, type BridgeAccessOptions } from '../src/platform/bridgeAccess';
 import type { WebSocketLike } from '../src/platform/bridgeLink';
+import { LazyBridgeAccess } from '../src/platform/lazyBridgeAccess';
 import type { SmartCardSession } from '../src/platform/smartCard';
 import { PortTransport, type TransportError } from '../src/transport';
 import { FakePcscLibrary } from './pcsc/FakePcscLibrary';
@@ -54,14 +55,19 @@ async function startBridge(store: PairingStore, port = 0, origins = [APP]): Prom
   return { server, port: await server.listen(), lib };
 }
 
-function pageAccess(port: number, storage = memoryStorage(), permission: PermissionState | null = null, origin = APP): BridgeAccess {
-  return new BridgeAccess({
+/** The page's side of the bridge at `port`, in Node: the `ws` package as its WebSocket, storage in memory. */
+function pageOptions(port: number, storage = memoryStorage(), permission: PermissionState | null = null, origin = APP): BridgeAccessOptions {
+  return {
     url: `ws://127.0.0.1:${port}/`,
     storage,
     desktop: true,
     networkPermission: async () => permission,
     createSocket: (url) => new WebSocket(url, { origin }) as unknown as WebSocketLike,
-  });
+  };
+}
+
+function pageAccess(...args: Parameters<typeof pageOptions>): BridgeAccess {
+  return new BridgeAccess(pageOptions(...args));
 }
 
 function engineSide(session: SmartCardSession): PortTransport {
@@ -130,6 +136,24 @@ describe('the page’s route through the bridge', () => {
     await startBridge(store, first.port);
     expect(await access.find()).toBe('ready');
     expect(await engineSide(await access.connect('Reader A')).transmit(SELECT_JPKI)).toEqual(Uint8Array.of(0x90, 0x00));
+  });
+
+  it('as the app holds it (LazyBridgeAccess, loaded at first use): a loss listener added before the bridge loaded hears it stop', async () => {
+    const first = await startBridge(memoryStore());
+    const access = new LazyBridgeAccess(pageOptions(first.port));
+    expect(access.available).toBe(true);
+    let lost = 0;
+    access.onLost(() => lost++);
+    expect(await access.find()).toBe('needs-pairing');
+    await access.pair('12345678');
+    const transport = engineSide(await access.connect('Reader A'));
+    expect(await transport.transmit(SELECT_JPKI)).toEqual(Uint8Array.of(0x90, 0x00));
+    const gone = disconnection(transport);
+    await first.server.close();
+    servers.splice(servers.indexOf(first.server), 1);
+    expect((await gone).code).toBe('transport/bridge-lost');
+    expect(lost).toBe(1);
+    await expect(access.listReaders()).rejects.toMatchObject({ code: 'bridge/lost' });
   });
 
   it('says why it cannot sign in: no bridge, a denied local-network permission, a refused origin, a wrong or malformed code', async () => {

@@ -4,7 +4,8 @@
  * statically, against the target of issue "speed to the physical limit" §4 — and what the service
  * worker precaches; checks that no start-up chunk carries the OpenJPEG WebAssembly, the
  * simulator's card data, pkijs or asn1js, the USB reader drivers, the transcript parser, the
- * services, the reader report or the views the start screen never shows (each loads only when used).
+ * services, the reader report, the bridge and Web Smart Card routes or the views the start screen
+ * never shows (each loads only when used).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -51,7 +52,9 @@ const LOADED_WHEN_USED: readonly (readonly [RegExp, string])[] = [
   [/src\/worker\/readerReport\//, 'the reader report (loaded when a reader is opened or the report asked for)'],
   [/src\/(transport\/TranscriptCard|worker\/transcriptFile)\.ts$/, 'the transcript parser (loaded when a transcript is opened or exported)'],
   [/src\/worker\/services\//, 'the services (loaded when one is used)'],
-  [/src\/ui\/components\/(CardView|Services\/ServicesView|PinDialog|RowDetail|ExportTranscriptDialog|PrivacyPage)\//, 'a view the start screen never shows'],
+  [/src\/ui\/components\/(CardView|Services\/ServicesView|PinDialog|RowDetail|ExportTranscriptDialog|PrivacyPage)\/|src\/ui\/components\/ApduLog\/ApduLogRows\.tsx$/, 'a view the start screen never shows'],
+  // The start screen knows at once whether each route is there (platform/lazyBridgeAccess.ts, lazySmartCardAccess.ts); the route itself loads when used.
+  [/src\/platform\/(bridgeAccess|bridgeLink|bridgeProtocol|bridgeSmartCard|smartCard)\.ts$/, 'the bridge or Web Smart Card route (loaded when first used)'],
 ];
 
 let startupRaw = 0;
@@ -91,4 +94,4 @@ const verdict = startupGzip <= STARTUP_TARGET_GZIP ? 'met' : 'NOT met';
 writeBenchFigures('bundle', [{ id: 'bundle.startup', value: startupGzip / 1024, note: `${kib(startupRaw)} raw` }]);
 console.log(`start-up JavaScript: ${kib(startupRaw)} raw, ${kib(startupGzip)} gzip — target ≤ ${kib(STARTUP_TARGET_GZIP)} gzip: ${verdict}`);
 console.log(`precache: ${precached.length} files, ${kib(precacheBytes)} (includes ${wasm.join(', ')}, the worker and the simulator chunks)`);
-console.log('start-up chunks carry no OpenJPEG WebAssembly, no simulator card data, no pkijs or asn1js, no USB reader driver, transcript parser, services or reader report, and no view the start screen never shows: ok');
+console.log('start-up chunks carry no OpenJPEG WebAssembly, no simulator card data, no pkijs or asn1js, no USB reader driver, transcript parser, services or reader report, no bridge or Web Smart Card route, and no view the start screen never shows: ok');

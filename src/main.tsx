@@ -7,8 +7,8 @@ import { App } from './ui/App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { installSameOriginScriptPolicy } from './pwa/trustedTypes';
 import { requestReader, usbCapabilities } from './usb/permission';
-import { BridgeAccess } from './platform/bridgeAccess';
-import { WebSmartCardAccess } from './platform/smartCard';
+import { LazyBridgeAccess } from './platform/lazyBridgeAccess';
+import { LazySmartCardAccess } from './platform/lazySmartCardAccess';
 import { waitForTap, webNfcAvailable } from './platform/webNfc';
 import './ui/styles.css';
 
@@ -24,7 +24,8 @@ const store = createAppStore(
   window.localStorage,
   navigator.languages,
   { capabilities: usbCapabilities, requestReader },
-  { smartCard: new WebSmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap }, bridge: new BridgeAccess() },
+  // PC/SC through the bridge or navigator.smartCard: offered at once where available, loaded when first used.
+  { smartCard: new LazySmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap }, bridge: new LazyBridgeAccess() },
 );
 
 const serviceWorker = registerServiceWorker((status) =>

@@ -6,6 +6,7 @@
  * same `WebSmartCardAccess` as `navigator.smartCard`.
  */
 
+import { isDesktopBrowser } from './bridgeAvailability';
 import { BridgeLink, bridgeFailure, type BridgeFailure, type WebSocketFactory } from './bridgeLink';
 import { BRIDGE_DEFAULT_PORT } from './bridgeProtocol';
 import { BridgeSmartCardManager } from './bridgeSmartCard';
@@ -54,11 +55,6 @@ async function localNetworkPermission(): Promise<PermissionState | null> {
     }
   }
   return null;
-}
-
-function isDesktopBrowser(): boolean {
-  const agent = globalThis.navigator?.userAgent ?? '';
-  return typeof WebSocket !== 'undefined' && !/Android|iPhone|iPad|Mobile/i.test(agent);
 }
 
 export class BridgeAccess implements BridgeAccessLike {

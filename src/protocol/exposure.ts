@@ -8,7 +8,7 @@ import type { ErrorCode } from './errorCodes';
 import type { AppletKey, PinKey } from './pins';
 import type { SerializedError } from './serializedError';
 
-/** Who may read a file, as declared by the card reference (cards/mynumber/exposure.ts). */
+/** Who may read a file, as declared by the card reference (cards/mynumber/exposure.ts; held equal by worker/cardTypeMirrors.ts). */
 export type AccessView =
   | { readonly kind: 'free' }
   | { readonly kind: 'pin'; readonly anyOf: readonly PinKey[] }

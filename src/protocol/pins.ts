@@ -3,7 +3,7 @@
 /** The applets of the exposure matrix, plus the card-level GET DATA objects (docs/card-reference.md §9.4). */
 export type AppletKey = 'jpki' | 'text' | 'visual' | 'common' | 'juki' | 'cardLevel';
 
-/** Every credential of docs/card-reference.md §10, by the same names the card client uses. */
+/** Every credential of docs/card-reference.md §10, by the same names the card client uses (held equal by worker/cardTypeMirrors.ts). */
 export type PinKey =
   | 'jpkiAuth'
   | 'jpkiSign'

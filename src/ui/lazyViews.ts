@@ -6,7 +6,8 @@ import { whenIdle } from './whenIdle';
  * with `import()` (issue "speed to the physical limit" §4: start-up JavaScript ≤ 150 KiB gzip):
  * what a service sees (lazy in CardView.tsx, preloaded here), the PIN dialog, a row's detail, the transcript export dialog and the privacy
  * page. A connected card brings them in at once (`preloadCardViews`), so by the time anyone opens
- * one it is there: no empty frame, no second click.
+ * one it is there: no empty frame, no second click. The APDU log's rows come with the card view
+ * (`useCardViewLoaded`): the start screen's log is empty until a card is there.
  */
 const loadServicesView = () => import('./components/Services/ServicesView');
 const loadPinDialog = () => import('./components/PinDialog/PinDialog');
@@ -24,14 +25,18 @@ export function preloadCardViews(): void {
   for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog]) void load().catch(() => undefined);
 }
 
-const loadCardView = () => import('./components/CardView/CardView');
+const loadCardView = () => Promise.all([import('./components/CardView/CardView'), import('./components/ApduLog/ApduLogRows')]);
 let cardView: ComponentType | null = null;
+let apduLogRows: ComponentType | null = null;
 let cardViewLoading: Promise<ComponentType> | null = null;
 
-/** Loads the connected card's view once; a failed load is tried again by the next call. */
+/** Loads the connected card's view and the log's rows once; a failed load is tried again by the next call. */
 function loadCardViewOnce(): Promise<ComponentType> {
   cardViewLoading ??= loadCardView().then(
-    (m) => (cardView = m.CardView),
+    ([view, rows]) => {
+      apduLogRows = rows.ApduLogRows;
+      return (cardView = view.CardView);
+    },
     (error: unknown) => {
       cardViewLoading = null;
       throw error;
@@ -71,4 +76,14 @@ export function useCardViewLoaded(connected: boolean): boolean {
 /** The connected card's view once `useCardViewLoaded` says it is there. */
 export function LoadedCardView(): ReactNode {
   return cardView ? createElement(cardView) : null;
+}
+
+/**
+ * The APDU log's rows (ApduLog/ApduLogRows.tsx), there by the time the card view is: rendered at
+ * once, never suspended, so the card view never shows a log without its rows. Until then — a
+ * log filled before the card view arrived, on the start screen — its closed fold holds no rows;
+ * the App re-renders the log when the card view has loaded.
+ */
+export function LoadedApduLogRows(): ReactNode {
+  return apduLogRows ? createElement(apduLogRows) : null;
 }

@@ -13,12 +13,7 @@ import type {
   UsbAccessLayerErrorCode,
 } from '../protocol';
 import type { ImageDecodeError } from './image/decodeJp2';
-
-/** `true` only when the two unions hold the same codes, neither more nor fewer. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** A type argument that is not `true` fails to compile, on its own line. */
-type Expect<T extends true> = T;
+import type { Expect, Same } from './typeEquality';
 
 /**
  * protocol/errorCodes.ts spells every code so the protocol imports nothing of the app; the worker

@@ -2,13 +2,7 @@ import { fromHex } from '../bytes';
 import type { PinStatus } from '../cards/mynumber/AppletBase';
 import { decodeCertificateFlags, type CertificateFlagsView } from '../cards/mynumber/jpki/certificateFlags';
 import { PINS, type PinFormat, type PinId } from '../cards/mynumber/pin';
-import type { ExposureRowView, PinFormatView, PinKey, PinStateView } from '../protocol';
-
-/** True only when two union types have exactly the same members. */
-type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// protocol/pins.ts restates the card client's PIN names because the UI may not import cards/;
-// this line stops the build the day the two lists drift apart.
-export const PIN_KEYS_MATCH_CLIENT: SameUnion<PinKey, PinId> = true;
+import type { ExposureRowView, PinFormatView, PinStateView } from '../protocol';
 
 /** A PIN format as the UI validates it while the person types (docs/card-reference.md §6.2, §10). */
 function pinFormatView(format: PinFormat): PinFormatView {
