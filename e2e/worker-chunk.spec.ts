@@ -1,6 +1,20 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
+import { WARMED_UP_MARK } from '../src/ui/store/warmedUpMark';
 
-test('the card engine runs in its own worker chunk, and the simulator and OpenJPEG load only when used', async ({ page, baseURL }) => {
+/**
+ * A page that never finds an idle moment: what loads here loads for start-up or for a gesture,
+ * not for the start screen's idle rehearsal (ui/whenIdle.ts, worker/warmUp.ts), tested below.
+ */
+async function neverIdle(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+    window.cancelIdleCallback = () => undefined;
+  });
+}
+
+test('the card engine runs in its own worker chunk, and the simulator and OpenJPEG are no start-up chunks', async ({ page, baseURL }) => {
+  await neverIdle(page);
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.resourceType() === 'script' || r.url().endsWith('.wasm')) scripts.push(new URL(r.url()).pathname);
@@ -25,6 +39,7 @@ test('the card engine runs in its own worker chunk, and the simulator and OpenJP
 const PKIJS = /CLASS_NAME\s*=\s*[`"']SignedAndUnsignedAttributes/;
 
 test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once the person turns to a way in', async ({ page, baseURL }) => {
+  await neverIdle(page);
   const loaded: { url: string; pkijs: Promise<boolean> }[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return;
@@ -50,3 +65,21 @@ test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once th
   await expect(page.getByTestId('no-pin-summary')).toBeVisible();
 });
 
+
+test('while the start screen sits idle the engine rehearses a scan: pkijs, the simulator and OpenJPEG come in from the app\'s origin before any choice, and nothing shows it', async ({ page, baseURL }) => {
+  const loaded: { url: string; pkijs: Promise<boolean> }[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'script' && !r.url().endsWith('.wasm')) return;
+    loaded.push({ url: r.url(), pkijs: r.text().then((text) => PKIJS.test(text), () => false) });
+  });
+  await page.goto('/');
+  await page.getByTestId('lang-en').click();
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
+  expect(await Promise.all(loaded.map((s) => s.pkijs))).toContain(true);
+  expect(loaded.some((s) => s.url.endsWith('.wasm'))).toBe(true);
+  expect(loaded.every((s) => new URL(s.url).origin === new URL(baseURL!).origin)).toBe(true);
+  // The rehearsal's card is the engine's own: the page still shows the start screen and an empty log.
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  await expect(page.getByTestId('apdu-log-panel')).toContainText('No commands sent yet.');
+  await expect(page.getByTestId('apdu-log-fold')).toHaveCount(0);
+});
