@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
+import { countReadRows, enterPin, openPin, scanCard, startSimulator, submitPin } from './support/flows';
 import { PcscBridgeRig, connectThroughBridge, type RunningBridge } from './support/pcscBridge';
 import { test, expect } from './support/test';
 
@@ -31,7 +31,7 @@ let fullScanReadRows = 0;
 
 /** Some rows were read, fewer than a whole scan reads, and they are still on screen. */
 async function expectRowsKeptFromAnUnfinishedScan(page: Page): Promise<void> {
-  const read = await page.locator('[data-testid^="row-"][data-status="read"]').count();
+  const read = await countReadRows(page, page.locator('[data-testid^="row-"][data-status="read"]'));
   expect(read).toBeGreaterThan(0);
   expect(read).toBeLessThan(fullScanReadRows);
 }

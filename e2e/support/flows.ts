@@ -79,3 +79,13 @@ export async function verifyCommands(page: Page): Promise<string[]> {
   const rows = page.getByTestId('apdu-row').filter({ hasText: 'VERIFY' });
   return rows.getByTestId('apdu-command').allTextContents();
 }
+
+/**
+ * How many matrix rows show as read, counted once the matrix is drawn: the card view draws its
+ * headline first and the PINs and the matrix in the pass after, so a count taken the moment an
+ * error or a summary appears can run ahead of the rows.
+ */
+export async function countReadRows(page: Page, rows = page.locator('tr[data-status="read"]')): Promise<number> {
+  await expect(page.getByTestId('matrix')).toBeVisible();
+  return rows.count();
+}
