@@ -293,6 +293,36 @@ describe('createAppStore', () => {
     expect(store.getState().myNumberRevealed).toBe(false);
   });
 
+  it('asks for the scan in the same breath as the simulator connection, before its answer, and only once', async () => {
+    let connected: (info: ConnectionInfo) => void = () => {};
+    const { store, calls } = setup({
+      connectSimulator: () => new Promise<ConnectionInfo>((resolve) => (connected = resolve)),
+      scan: () => SCAN_SUMMARY,
+    });
+    const choosing = store.getState().connectSimulator('adult');
+    // The engine runs calls in turn, so it starts the scan the moment the connection stands.
+    expect(calls.map((c) => c.method)).toEqual(['connectSimulator', 'scan']);
+    expect(store.getState().scanning).toBe(false);
+    connected(INFO);
+    await choosing;
+    expect(calls.map((c) => c.method)).toEqual(['connectSimulator', 'scan']);
+    expect(store.getState()).toMatchObject({ connection: INFO, scanned: true, scanning: false, errorCode: null, busy: false });
+  });
+
+  it('a transcript that cannot be opened shows its own error, not the "not connected" of the scan asked for behind it', async () => {
+    const { store, calls } = setup({
+      openTranscript: () => {
+        throw Object.assign(new Error('bad'), { code: 'transcript/invalid', details: { line: 3 } });
+      },
+      scan: () => {
+        throw Object.assign(new Error('no card'), { code: 'engine/not-connected' });
+      },
+    });
+    await store.getState().openTranscript(new Blob(['garbage']));
+    expect(calls.map((c) => c.method)).toEqual(['openTranscript', 'scan']);
+    expect(store.getState()).toMatchObject({ errorCode: 'transcript/invalid', errorDetails: { line: 3 }, scanning: false, scanned: false, busy: false });
+  });
+
   it('shows an engine refusal by code and details', async () => {
     const { store } = setup({
       openTranscript: () => {

@@ -168,9 +168,11 @@ export function createAppStore(
           set({ ...EMPTY_CARD_DATA });
           const triesLeft = CARD_STATES[cardState];
           const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
-          const connection = await client.call('connectSimulator', params);
+          const connecting = client.call('connectSimulator', params);
+          const scanAnswer = askForScanBehind(client);
+          const connection = await connecting;
           set({ connection, source: { kind: 'simulator', holder } });
-          scanned = scanIfNew(get);
+          scanned = scan(set, get, client, run, scanAnswer);
         });
         await scanned;
       },
@@ -190,9 +192,11 @@ export function createAppStore(
           set({ ...EMPTY_CARD_DATA });
           // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
           const fileName = file instanceof File ? file.name : 'transcript';
-          const connection = await client.call('openTranscript', { file, fileName });
+          const connecting = client.call('openTranscript', { file, fileName });
+          const scanAnswer = askForScanBehind(client);
+          const connection = await connecting;
           set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
-          scanned = scanIfNew(get);
+          scanned = scan(set, get, client, run, scanAnswer);
         });
         await scanned;
       },
@@ -240,9 +244,7 @@ export function createAppStore(
 
 /**
  * Choosing a card is asking to see it: once a connection stands and nothing of this card was
- * scanned yet, the no-PIN scan starts at once. The simulator and a transcript ask for it in the
- * same step as they take the connection, before the page renders it: the engine scans while the
- * page draws the card's view, instead of after (issue "speed to the physical limit" §3). A continued session (Reconnect after an
+ * scanned yet, the no-PIN scan starts at once. A continued session (Reconnect after an
  * interruption) is not: it keeps what it read, and the person, told what happened (an unfinished
  * scan, or a different card found in the reader), presses Scan when ready.
  */
@@ -267,12 +269,34 @@ function scanOnConnect<A extends object>(get: GetState, actions: A, connects: re
   return wrapped;
 }
 
-async function scan(set: SetState, get: GetState, client: EngineClientLike, run: (work: () => Promise<void>) => Promise<void>): Promise<void> {
+/**
+ * The simulator and a transcript always scan a new connection, so they ask for the scan in the
+ * same breath as the connection, before its answer: the engine, which runs calls in turn, starts
+ * the scan the moment the connection stands, while the page is still drawing the click — not a
+ * round trip through the page later (issue "speed to the physical limit" §3). A connection that
+ * fails fails the scan behind it too ("not connected"); that second error is the first's echo,
+ * so it is dropped here and only the connection's is shown.
+ */
+function askForScanBehind(client: EngineClientLike): Promise<unknown> {
+  const answer = client.call('scan', {});
+  answer.catch(() => undefined);
+  return answer;
+}
+
+/** Runs the no-PIN scan, or takes the answer of one already asked for (`askForScanBehind`). */
+async function scan(
+  set: SetState,
+  get: GetState,
+  client: EngineClientLike,
+  run: (work: () => Promise<void>) => Promise<void>,
+  askedFor?: Promise<unknown>,
+): Promise<void> {
   set({ scanning: true, progress: { done: 0, total: 0, current: null } });
   try {
     await run(async () => {
-      // Rows and PIN states came as events while it ran; `client.call` took them in before this.
-      await client.call('scan', {});
+      // Rows and PIN states came as events while it ran; the answer arrives after them, and
+      // `set` takes in every event received before it changes anything.
+      await (askedFor ?? client.call('scan', {}));
       set({ scanned: true });
     });
   } finally {
