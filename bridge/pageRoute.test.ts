@@ -81,6 +81,25 @@ function disconnection(transport: PortTransport): Promise<TransportError> {
   return new Promise((resolve) => transport.onDisconnect(resolve));
 }
 
+/**
+ * Stops a running bridge under a connected page and checks what the page is told: the card's
+ * transport ends with `transport/bridge-lost`, the loss listener hears it once, and the access
+ * refuses further work with `bridge/lost`.
+ */
+async function stopBridgeExpectingLoss(
+  bridge: Running,
+  transport: PortTransport,
+  access: Pick<BridgeAccess, 'listReaders'>,
+  lostCount: () => number,
+): Promise<void> {
+  const gone = disconnection(transport);
+  await bridge.server.close();
+  servers.splice(servers.indexOf(bridge.server), 1);
+  expect((await gone).code).toBe('transport/bridge-lost');
+  expect(lostCount()).toBe(1);
+  await expect(access.listReaders()).rejects.toMatchObject({ code: 'bridge/lost' });
+}
+
 describe('the page’s route through the bridge', () => {
   it('pairs once, lists readers with card presence, and hands the card to PortTransport', async () => {
     const { port } = await startBridge(memoryStore());
@@ -126,12 +145,7 @@ describe('the page’s route through the bridge', () => {
     let lost = 0;
     access.onLost(() => lost++);
     const transport = engineSide(await access.connect('Reader A'));
-    const gone = disconnection(transport);
-    await first.server.close();
-    servers.splice(servers.indexOf(first.server), 1);
-    expect((await gone).code).toBe('transport/bridge-lost');
-    expect(lost).toBe(1);
-    await expect(access.listReaders()).rejects.toMatchObject({ code: 'bridge/lost' });
+    await stopBridgeExpectingLoss(first, transport, access, () => lost);
 
     await startBridge(store, first.port);
     expect(await access.find()).toBe('ready');
@@ -148,12 +162,7 @@ describe('the page’s route through the bridge', () => {
     await access.pair('12345678');
     const transport = engineSide(await access.connect('Reader A'));
     expect(await transport.transmit(SELECT_JPKI)).toEqual(Uint8Array.of(0x90, 0x00));
-    const gone = disconnection(transport);
-    await first.server.close();
-    servers.splice(servers.indexOf(first.server), 1);
-    expect((await gone).code).toBe('transport/bridge-lost');
-    expect(lost).toBe(1);
-    await expect(access.listReaders()).rejects.toMatchObject({ code: 'bridge/lost' });
+    await stopBridgeExpectingLoss(first, transport, access, () => lost);
   });
 
   it('says why it cannot sign in: no bridge, a denied local-network permission, a refused origin, a wrong or malformed code', async () => {

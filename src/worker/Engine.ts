@@ -43,7 +43,6 @@ const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connec
 
 export { toLogRow } from './logRows';
 
-export { loadSimulatorTransport, type SimulatorFactory } from './simulatorFactory';
 
 /*
  * What the engine loads only when first needed (issue "speed to the physical limit" §4), each a
@@ -112,7 +111,7 @@ export class Engine {
   /** The last USB reader connection or attempt, for the reader report; gone with the session. */
   private readerAttempt: ReaderAttempt | null = null;
   private unrestricted = false;
-  /** The one rehearsal scan of this worker (warmUp.ts), once asked for. */
+  /** This worker's one rehearsal (warmUp.ts: three silent scans of a simulated card of its own), once asked for. */
   private rehearsal: Promise<void> | null = null;
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
@@ -167,12 +166,16 @@ export class Engine {
       // A card is there: bring in now, while the person looks, what its scan will need.
       if (CONNECTS.has(message.method)) warmUp();
       if (message.method === 'scan') warmDecoders(this.session.images);
-      this.outbox.flush();
-      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() } satisfies ResponseMessage);
+      this.answer({ kind: 'response', id: message.id, ok: true, result, engineMs: engineMs() });
     } catch (error) {
-      this.outbox.flush();
-      this.endpoint.postMessage({ kind: 'response', id: message.id, ok: false, error: serializeError(error), engineMs: engineMs() } satisfies ResponseMessage);
+      this.answer({ kind: 'response', id: message.id, ok: false, error: serializeError(error), engineMs: engineMs() });
     }
+  }
+
+  /** Posts a request's answer after every event it raised: the page takes a request's events in before its answer. */
+  private answer(response: ResponseMessage): void {
+    this.outbox.flush();
+    this.endpoint.postMessage(response);
   }
 
   /** What each request does; plain data in, plain data out (protocol/messages.ts). */

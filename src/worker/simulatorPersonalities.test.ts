@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { toHex } from '../bytes';
 import { CARD_PERSONALITIES, CARD_PERSONALITY_IDS, type CardPersonalityId } from '../simulator';
-import { loadSimulatorTransport } from './Engine';
+import { loadSimulatorTransport } from './simulatorFactory';
 import type { SimulatorPersonalityId } from '../protocol';
 import { startEngine, statuses } from './test-support/engineHarness';
 

@@ -1,7 +1,8 @@
 import { SimulatedCard, SimulatorTransport, cardPersonality, loadPersonalisation, type SimulatedCardOptions } from '../../simulator';
 import type { BridgeRequest, CardTransport } from '../../transport';
 import type { UsbLike } from '../../usb/host/UsbLike';
-import { Engine, type SimulatorFactory } from '../Engine';
+import { Engine } from '../Engine';
+import type { SimulatorFactory } from '../simulatorFactory';
 import { EngineClient } from '../../client/EngineClient';
 import type { ApduLogRow, EngineEvent, EngineMethods, ExposureRowView, PinStateView, SimulatorHolderId } from '../../protocol';
 
