@@ -82,4 +82,33 @@ test('while the start screen sits idle the engine rehearses a scan: pkijs, the s
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await expect(page.getByTestId('apdu-log-panel')).toContainText('No commands sent yet.');
   await expect(page.getByTestId('apdu-log-fold')).toHaveCount(0);
+  // Its card view was drawn off the page, once: the card view's chunk came in, and nothing of the
+  // drawing is in the document — no headline, no matrix, no second log.
+  expect(loaded.some((s) => /\/CardView-[^/]*\.js$/.test(s.url))).toBe(true);
+  await expect(page.getByTestId('headline')).toHaveCount(0);
+  await expect(page.getByTestId('matrix')).toHaveCount(0);
+  await expect(page.getByTestId('apdu-log-panel')).toHaveCount(1);
+});
+
+test('the rehearsal\'s off-page drawing of the card view leaves the start screen where the person scrolled it', async ({ page }) => {
+  // The page's idle moments, held until the test lets them run: the person has scrolled first.
+  await page.addInitScript(() => {
+    const held: IdleRequestCallback[] = [];
+    Object.assign(window, { heldIdle: held });
+    window.requestIdleCallback = (callback) => held.push(callback);
+    window.cancelIdleCallback = () => undefined;
+  });
+  await page.setViewportSize({ width: 390, height: 500 });
+  await page.goto('/');
+  await page.getByTestId('use-simulator').scrollIntoViewIfNeeded();
+  const scrolledTo = await page.evaluate(() => window.scrollY);
+  expect(scrolledTo).toBeGreaterThan(0);
+  expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, WARMED_UP_MARK)).toBe(0);
+  await page.evaluate(() => {
+    const held = (window as unknown as { heldIdle: IdleRequestCallback[] }).heldIdle;
+    for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
+  });
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
+  await expect(page.getByTestId('start-screen')).toBeVisible();
 });

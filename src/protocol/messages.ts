@@ -40,16 +40,28 @@ export interface PinOpenedSummary {
   readonly addressing: AddressingView;
 }
 
+/**
+ * What the rehearsal's last scan would have shown, had its card been anyone's: its connection and
+ * its events. The card is the simulator's, made for the rehearsal — no person's data — and the
+ * page draws it once, off the page, so its views too are warm before the person's first scan
+ * (ui/rehearsalDrawing.tsx). It never enters the person's session.
+ */
+export interface RehearsalSample {
+  readonly holder: SimulatorHolderId;
+  readonly connection: ConnectionInfo;
+  readonly events: readonly EngineEvent[];
+}
+
 /** The engine's methods: request parameters and result types by name. */
 export interface EngineMethods {
   /**
    * Brings in, off the path anyone waits on, what a scan will need (worker/warmUp.ts): asked when the
    * person turns to a way in, with `simulator` when to the simulator. Answered at once, out of turn;
    * the loads go on behind it. With `rehearse` (asked once, while the start screen is idle) the
-   * engine also runs a silent scan of a simulated card of its own (`simulator`'s, else the adult's),
-   * and answers when it is done.
+   * engine also runs silent scans of a simulated card of its own (`simulator`'s, else the adult's),
+   * and answers when they are done, with what the last one would have shown (`RehearsalSample`).
    */
-  warmUp: { params: { simulator?: SimulatorHolderId; rehearse?: boolean }; result: null };
+  warmUp: { params: { simulator?: SimulatorHolderId; rehearse?: boolean }; result: RehearsalSample | null };
   connectSimulator: {
     params: { holder: SimulatorHolderId; extendedLength?: boolean; triesLeft?: SimulatorCardState; personality?: SimulatorPersonalityId };
     result: ConnectionInfo;

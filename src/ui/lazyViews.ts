@@ -31,7 +31,7 @@ let apduLogRows: ComponentType | null = null;
 let cardViewLoading: Promise<ComponentType> | null = null;
 
 /** Loads the connected card's view and the log's rows once; a failed load is tried again by the next call. */
-function loadCardViewOnce(): Promise<ComponentType> {
+export function loadCardViewOnce(): Promise<ComponentType> {
   cardViewLoading ??= loadCardView().then(
     ([view, rows]) => {
       apduLogRows = rows.ApduLogRows;

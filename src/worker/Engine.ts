@@ -18,6 +18,7 @@ import type {
   PingMessage,
   PongMessage,
   ResponseMessage,
+  RehearsalSample,
   RequestMessage,
   SimulatorHolderId,
   TranscriptKind,
@@ -112,7 +113,7 @@ export class Engine {
   private readerAttempt: ReaderAttempt | null = null;
   private unrestricted = false;
   /** This worker's one rehearsal (warmUp.ts: three silent scans of a simulated card of its own), once asked for. */
-  private rehearsal: Promise<void> | null = null;
+  private rehearsal: Promise<RehearsalSample | null> | null = null;
   private readonly onUsbConnect = () => void this.emitReaders();
   private readonly onUsbDisconnect = (event: UsbConnectionEventLike) => {
     if (this.reader && event.device === this.reader.device) this.reader.reader.deviceLost();
@@ -182,8 +183,7 @@ export class Engine {
   private readonly handlers: EngineHandlers = {
     warmUp: async (params) => {
       warmUp(params?.simulator);
-      if (params?.rehearse) await this.rehearse(params.simulator ?? 'adult');
-      return null;
+      return params?.rehearse ? this.rehearse(params.simulator ?? 'adult') : null;
     },
     connectSimulator: (params) => this.connectSimulator(params),
     listReaders: (params) => {
@@ -244,10 +244,10 @@ export class Engine {
     return null;
   }
 
-  /** Runs the rehearsal once; one that fails (a chunk that would not load) is only a warm-up missed. */
-  private rehearse(holder: SimulatorHolderId): Promise<void> {
-    this.rehearsal ??= rehearseScan((cardHolder, extendedLength) => this.openSimulator(cardHolder, extendedLength), this.session.images, holder).catch(() => undefined);
-    return this.rehearsal;
+  /** Runs the rehearsal once and answers with its sample; asked again, waits for it and answers null (the sample is drawn once). One that fails (a chunk that would not load) is only a warm-up missed. */
+  private rehearse(holder: SimulatorHolderId): Promise<RehearsalSample | null> {
+    if (this.rehearsal) return this.rehearsal.then(() => null);
+    return (this.rehearsal = rehearseScan((cardHolder, extendedLength) => this.openSimulator(cardHolder, extendedLength), this.session.images, holder).catch(() => null));
   }
 
   private async connectSimulator(params: Params<'connectSimulator'>): Promise<ConnectionInfo> {

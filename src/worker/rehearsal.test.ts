@@ -18,10 +18,21 @@ describe('the idle rehearsal scan', () => {
     for (const engine of engines.splice(0)) await engine.close();
   });
 
-  it('scans a card of its own and tells the page nothing but that it is done', async () => {
+  it('scans a card of its own and tells the page nothing but its answer: a sample of what the last scan would have shown', async () => {
     const page = start();
     await page.eventWhere((e) => e.type === 'ready');
-    expect(await page.client.call('warmUp', { rehearse: true })).toBeNull();
+    const sample = await page.client.call('warmUp', { rehearse: true });
+    // The sample is the simulator's own card, scanned once: the rows a no-PIN scan reads, its log.
+    expect(sample).toMatchObject({ holder: 'adult', connection: { kind: 'simulator', extendedLength: true } });
+    const sampleRows = sample!.events.flatMap((e) => (e.type === 'row' ? [e.row] : []));
+    expect(sampleRows.some((row) => row.key === 'jpki/000A' && row.status === 'read')).toBe(true);
+    expect(sample!.events.filter((e) => e.type === 'progress').length).toBeGreaterThan(0);
+    // A scan's events only: not the rehearsal session's end ("disconnected") after it.
+    expect(sample!.events.filter((e) => e.type === 'connection')).toEqual([]);
+    const lastScanLog = sample!.events.filter((e) => e.type === 'apdu');
+    expect(lastScanLog.length).toBeGreaterThan(0);
+    // One scan's log, not the three the card answered.
+    expect(lastScanLog.length).toBeLessThan(page.commands.length / 2);
     // Its card got whole scans (each reads every free file: docs/card-reference.md §3)…
     expect(page.commands.length).toBeGreaterThanOrEqual(3 * 40);
     // …and the person's session heard nothing of them.
@@ -32,11 +43,11 @@ describe('the idle rehearsal scan', () => {
     expect(session.rowList().every((row) => row.status !== 'read')).toBe(true);
   });
 
-  it('runs once per engine: asked again, it scans nothing more', async () => {
+  it('runs once per engine: asked again, it scans nothing more and answers no second sample', async () => {
     const page = start();
-    await page.client.call('warmUp', { rehearse: true });
+    expect(await page.client.call('warmUp', { rehearse: true })).not.toBeNull();
     const sent = page.commands.length;
-    await page.client.call('warmUp', { rehearse: true });
+    expect(await page.client.call('warmUp', { rehearse: true })).toBeNull();
     expect(page.commands.length).toBe(sent);
   });
 

@@ -1,5 +1,5 @@
 import { loadPkijs } from '../cards/mynumber/pkijsModule';
-import type { SimulatorHolderId } from '../protocol';
+import type { EngineEvent, RehearsalSample, SimulatorHolderId } from '../protocol';
 import type { CardTransport } from '../transport';
 import type { ImageOptions } from './content/images';
 import { prepareOpenJpeg } from './image/decodeJp2';
@@ -46,19 +46,28 @@ const REHEARSAL_SCANS = 3;
 export type OpenSimulatedCard = (holder: SimulatorHolderId, extendedLength: boolean) => Promise<CardTransport>;
 
 /**
- * A no-PIN scan of a simulated card of its own, in a session of its own that tells nobody
- * anything, while the start screen sits idle: the engine's code runs once before the person's
- * first scan, which then costs what a second one does (a fresh worker's first scan costs three to
- * four times a warm one: every chunk loaded, bytecode compiled, then optimised after several runs). Shares
- * nothing with the person's session — no event, no log line, no row — and never touches a
- * reader: the card is the simulator's, made for this and dropped after.
+ * No-PIN scans of a simulated card of its own, in a session of its own that tells nobody
+ * anything, while the start screen sits idle: the engine's code runs before the person's first
+ * scan, which then costs what a later one does (a fresh worker's first scan costs three to four
+ * times a warm one: every chunk loaded, bytecode compiled, then optimised after several runs).
+ * Shares nothing with the person's session — no event, no log line, no row — and never touches a
+ * reader: the card is the simulator's, made for this and dropped after. Answers with what its last
+ * scan would have shown (`RehearsalSample`), for the page to warm its own drawing with.
  */
-export async function rehearseScan(openSimulatedCard: OpenSimulatedCard, images: ImageOptions, holder: SimulatorHolderId): Promise<void> {
-  const session = new EngineSession(() => undefined, images);
+export async function rehearseScan(openSimulatedCard: OpenSimulatedCard, images: ImageOptions, holder: SimulatorHolderId): Promise<RehearsalSample> {
+  // Only what a scan raises is kept: the session's end, after, would say "disconnected".
+  let recording: EngineEvent[] | null = null;
+  let lastScanEvents: EngineEvent[] = [];
+  const session = new EngineSession((event) => recording?.push(event), images);
   const [card] = await Promise.all([openSimulatedCard(holder, true), loadPkijs(), loadContentViews()]);
-  session.attach(card, { poweredOn: true });
+  const connection = session.attach(card, { poweredOn: true });
   try {
-    for (let round = 0; round < REHEARSAL_SCANS; round++) await runScan(session);
+    for (let round = 0; round < REHEARSAL_SCANS; round++) {
+      const events: EngineEvent[] = (recording = []);
+      await runScan(session);
+      recording = null;
+      lastScanEvents = events;
+    }
   } finally {
     await session.end();
     session.forget();
@@ -66,4 +75,5 @@ export async function rehearseScan(openSimulatedCard: OpenSimulatedCard, images:
   // OpenJPEG too, now rather than after the person's first scan: compiling its WebAssembly takes
   // a core for a while, and then it would compete with drawing that scan's result.
   await prepareOpenJpeg(images.jp2WasmUrl).catch(() => undefined);
+  return { holder, connection, events: lastScanEvents };
 }

@@ -11,6 +11,7 @@ import type {
   PinStateView,
   ReaderCheckView,
   ReaderView,
+  RehearsalSample,
   ScanStep,
   SimulatorCardState,
   SimulatorHolderId,
@@ -126,11 +127,14 @@ export interface AppState extends ServicesActions {
    */
   warmUp(simulator?: SimulatorHolderId): void;
   /**
-   * Asks the engine, once, to rehearse a no-PIN scan of a simulated card of its own, silently
+   * Asks the engine, once, to rehearse no-PIN scans of a simulated card of its own, silently
    * (worker/warmUp.ts `rehearseScan`): while the start screen sits idle, so the person's first
-   * scan runs as fast as a second one. Done, it leaves the User Timing mark `WARMED_UP_MARK` (warmedUpMark.ts).
+   * scan runs as fast as a later one. The engine answers with a sample of what its last scan would
+   * have shown; `drawSample`, when given, draws it off the page (ui/rehearsalDrawing.tsx) — unless
+   * a card is connected by then, whose own view is being drawn. Done, it leaves the User Timing
+   * mark `WARMED_UP_MARK` (warmedUpMark.ts).
    */
-  rehearseScan(): void;
+  rehearseScan(drawSample?: (sample: RehearsalSample, state: AppState) => Promise<void>): void;
   /** Hands the chosen file to the engine unread: the worker checks and parses it, never this thread. */
   openTranscript(file: Blob): Promise<void>;
   checkCard(): Promise<void>;

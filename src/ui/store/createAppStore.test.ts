@@ -114,6 +114,40 @@ describe('createAppStore', () => {
     expect(store.getState().busy).toBe(false);
   });
 
+  it('hands the rehearsal\'s sample to the drawing, with the page\'s state, and marks the page warmed up only after it', async () => {
+    performance.clearMarks(WARMED_UP_MARK);
+    const sample = { holder: 'adult' as const, connection: INFO, events: [{ type: 'row' as const, row: row({ key: 'jpki/000A', status: 'read' as const }) }] };
+    const { store } = setup({ warmUp: () => sample });
+    let finishDrawing: () => void = () => {};
+    const drawn: unknown[] = [];
+    store.getState().rehearseScan((given, state) => {
+      drawn.push(given, state.language);
+      return new Promise<void>((resolve) => (finishDrawing = resolve));
+    });
+    await vi.waitFor(() => expect(drawn).toEqual([sample, 'en']));
+    expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(0);
+    finishDrawing();
+    await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
+    // The person's own state took in nothing of the sample.
+    expect(store.getState()).toMatchObject({ connection: null, rows: [], log: [] });
+  });
+
+  it('draws no sample over a card connected meanwhile, and a drawing that fails still marks the page warmed up', async () => {
+    const sample = { holder: 'adult' as const, connection: INFO, events: [] };
+    performance.clearMarks(WARMED_UP_MARK);
+    const connected = setup({ warmUp: () => sample, scan: () => SCAN_SUMMARY });
+    await connected.store.getState().connectSimulator('adult');
+    const draw = vi.fn(async () => undefined);
+    connected.store.getState().rehearseScan(draw);
+    await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
+    expect(draw).not.toHaveBeenCalled();
+
+    performance.clearMarks(WARMED_UP_MARK);
+    const failing = setup({ warmUp: () => sample });
+    failing.store.getState().rehearseScan(() => Promise.reject(new Error('no card view chunk')));
+    await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
+  });
+
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
     emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });

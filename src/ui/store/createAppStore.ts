@@ -181,10 +181,17 @@ export function createAppStore(
         warmed.add(simulator ?? '');
         void engine.call('warmUp', simulator ? { simulator } : {}).catch(() => undefined);
       },
-      rehearseScan: () => {
+      rehearseScan: (drawSample) => {
         if (warmed.has(REHEARSED)) return;
         warmed.add(REHEARSED);
-        void engine.call('warmUp', { rehearse: true }).then(markWarmedUp, () => undefined);
+        void engine
+          .call('warmUp', { rehearse: true })
+          .then(async (sample) => {
+            const { connection, interrupted } = get();
+            // Failing to draw a sample costs only the warm-up: the person's own view draws as ever.
+            if (sample && drawSample && !connection && !interrupted) await drawSample(sample, get()).catch(() => undefined);
+          })
+          .then(markWarmedUp, () => undefined);
       },
       openTranscript: async (file) => {
         let scanned = Promise.resolve();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useLayoutEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectView } from '../../store/selectors';
 import { CardPanel } from '../CardPanel/CardPanel';
@@ -28,16 +28,18 @@ export function CardView() {
   // replaces it and must open at its top, where the headline says what the card gave away.
   // `scrollTo(0, 0)`, not `scrollTop = 0`: the origin needs no clamping, so the browser moves
   // there without first laying out the whole new view — setting `scrollTop` forced that layout
-  // inside the commit, a third of the view's first drawing (measured in Chromium).
+  // inside the commit, a third of the view's first drawing (measured in Chromium). Only a view in
+  // the page moves it: the rehearsal's drawing (rehearsalDrawing.tsx) is never attached.
+  const panel = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    window.scrollTo(0, 0);
+    if (panel.current?.isConnected) window.scrollTo(0, 0);
   }, []);
   return (
     <>
       <CardPanel />
       <ReaderCheck />
       <ViewNav />
-      <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
+      <div ref={panel} role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} data-testid="view-panel">
         {view === 'services' ? (
           <>
             <PinOpened />

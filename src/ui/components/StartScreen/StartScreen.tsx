@@ -3,6 +3,7 @@ import type { SimulatorHolderId, SimulatorPersonalityId } from '../../../protoco
 import type { CardStateChoice } from '../../store/appState';
 import { useAppStore } from '../../store/AppStoreContext';
 import { selectBusy, selectConnectSimulator, selectOpenTranscript, selectRehearseScan, selectWarmUp } from '../../store/selectors';
+import { drawRehearsalSample } from '../../rehearsalDrawing';
 import { whenIdle } from '../../whenIdle';
 import { useT } from '../../useT';
 import { BridgeChoice } from '../BridgeChoice/BridgeChoice';
@@ -23,9 +24,10 @@ export function StartScreen() {
   const [cardState, setCardState] = useState<CardStateChoice>('fresh');
   const [personality, setPersonality] = useState<SimulatorPersonalityId>('my-number');
 
-  // While the person reads this screen, the engine rehearses a scan (worker/warmUp.ts), so the
-  // first real one — whichever way in — runs as fast as a second.
-  useEffect(() => whenIdle(rehearseScan), [rehearseScan]);
+  // While the person reads this screen, the engine rehearses a scan (worker/warmUp.ts) and the
+  // page draws its sample off the page (rehearsalDrawing.tsx), so the first real one — whichever
+  // way in — runs and draws as fast as a later one.
+  useEffect(() => whenIdle(() => rehearseScan(drawRehearsalSample)), [rehearseScan]);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
