@@ -85,6 +85,10 @@ test('while the start screen sits idle the engine rehearses a scan: pkijs, the s
   // Its card view was drawn off the page, once: the card view's chunk came in, and nothing of the
   // drawing is in the document — no headline, no matrix, no second log.
   expect(loaded.some((s) => /\/CardView-[^/]*\.js$/.test(s.url))).toBe(true);
+  // So did the views a connected card brings in, which at the first connection competed with its scan.
+  for (const view of ['ServicesView', 'PinDialog', 'RowDetail', 'ExportTranscriptDialog']) {
+    expect(loaded.some((s) => new RegExp(`/${view}-[^/]*\\.js$`).test(s.url)), view).toBe(true);
+  }
   await expect(page.getByTestId('headline')).toHaveCount(0);
   await expect(page.getByTestId('matrix')).toHaveCount(0);
   await expect(page.getByTestId('apdu-log-panel')).toHaveCount(1);

@@ -30,7 +30,7 @@ export function App() {
   }, [language]);
   const cardViewLoaded = useCardViewLoaded(connected);
   useEffect(() => {
-    if (connected) preloadCardViews();
+    if (connected) void preloadCardViews();
   }, [connected]);
   return (
     <div className="app">

@@ -21,8 +21,9 @@ export const ExportTranscriptDialog = lazy(() => loadExportTranscriptDialog().th
 export const PrivacyPage = lazy(() => loadPrivacyPage().then((m) => ({ default: m.PrivacyPage })));
 
 /** Starts loading the connected card's views (once a card is there, off the path anyone waits on). */
-export function preloadCardViews(): void {
-  for (const load of [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog]) void load().catch(() => undefined);
+export function preloadCardViews(): Promise<void> {
+  const loads = [loadServicesView, loadPinDialog, loadRowDetail, loadExportTranscriptDialog].map((load) => load().catch(() => undefined));
+  return Promise.all(loads).then(() => undefined);
 }
 
 const loadCardView = () => Promise.all([import('./components/CardView/CardView'), import('./components/ApduLog/ApduLogRows')]);

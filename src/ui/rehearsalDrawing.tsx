@@ -4,7 +4,7 @@ import { createStore } from 'zustand';
 import type { RehearsalSample } from '../protocol';
 import { ApduLog } from './components/ApduLog/ApduLog';
 import { ScanProgress } from './components/ScanProgress/ScanProgress';
-import { LoadedCardView, loadCardViewOnce } from './lazyViews';
+import { LoadedCardView, loadCardViewOnce, preloadCardViews } from './lazyViews';
 import type { AppState } from './store/appState';
 import { EMPTY_CARD_DATA } from './store/appState';
 import { AppStoreProvider, useAppStore } from './store/AppStoreContext';
@@ -25,7 +25,10 @@ const SECOND_PASS_WAIT_MS = 2_000;
  * nothing of the sample.
  */
 export async function drawRehearsalSample(sample: RehearsalSample, state: AppState): Promise<void> {
-  await loadCardViewOnce();
+  // The views a connected card brings in (the services view, the PIN dialog, a row's detail, the
+  // export dialog) come now too: loading them at the person's first connection competed with
+  // that first scan for the machine.
+  await Promise.all([loadCardViewOnce(), preloadCardViews()]);
   const scanning: AppState = {
     ...state,
     ...EMPTY_CARD_DATA,
