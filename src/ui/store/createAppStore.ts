@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EngineEvent } from '../../protocol';
+import type { ConnectionInfo, EngineEvent } from '../../protocol';
 import { applyEngineEvents } from './engineEvents';
 import { createEventBatcher, nextAnimationFrame, type FrameScheduler } from './eventBatcher';
 import { languageFromLocale, type Language } from '../i18n/translate';
@@ -7,6 +7,7 @@ import {
   CARD_STATES,
   EMPTY_CARD_DATA,
   type AppState,
+  type CardSource,
   type EngineClientLike,
   type NfcAccessLike,
   type SmartCardAccessLike,
@@ -142,6 +143,24 @@ export function createAppStore(
       set({ ...EMPTY_CARD_DATA });
     }
 
+    /**
+     * A connection the engine scans at once (the simulator, a transcript): the card data of the last
+     * one goes, the connection is made, and its scan — asked for behind it (`askForScanBehind`) —
+     * runs to its end.
+     */
+    async function connectAndScan(connect: () => Promise<ConnectionInfo>, sourceOf: (connection: ConnectionInfo) => CardSource): Promise<void> {
+      let scanned = Promise.resolve();
+      await run(async () => {
+        set({ ...EMPTY_CARD_DATA });
+        const connecting = connect();
+        const scanAnswer = askForScanBehind(client);
+        const connection = await connecting;
+        set({ connection, source: sourceOf(connection) });
+        scanned = scan(set, get, client, run, scanAnswer);
+      });
+      await scanned;
+    }
+
     return {
       language: initialLanguage,
       ...EMPTY_CARD_DATA,
@@ -162,19 +181,13 @@ export function createAppStore(
         set({ language });
       },
       dismissError: () => set({ errorCode: null, errorDetails: {} }),
-      connectSimulator: async (holder, cardState = 'fresh', personality) => {
-        let scanned = Promise.resolve();
-        await run(async () => {
-          set({ ...EMPTY_CARD_DATA });
-          const triesLeft = CARD_STATES[cardState];
-          const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
-          const connecting = client.call('connectSimulator', params);
-          const scanAnswer = askForScanBehind(client);
-          const connection = await connecting;
-          set({ connection, source: { kind: 'simulator', holder } });
-          scanned = scan(set, get, client, run, scanAnswer);
-        });
-        await scanned;
+      connectSimulator: (holder, cardState = 'fresh', personality) => {
+        const triesLeft = CARD_STATES[cardState];
+        const params = { holder, ...(Object.keys(triesLeft).length > 0 ? { triesLeft } : {}), ...(personality ? { personality } : {}) };
+        return connectAndScan(
+          () => client.call('connectSimulator', params),
+          () => ({ kind: 'simulator', holder }),
+        );
       },
       warmUp: (simulator) => {
         if (warmed.has(simulator ?? '')) return;
@@ -193,19 +206,13 @@ export function createAppStore(
           })
           .then(markWarmedUp, () => undefined);
       },
-      openTranscript: async (file) => {
-        let scanned = Promise.resolve();
-        await run(async () => {
-          set({ ...EMPTY_CARD_DATA });
-          // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
-          const fileName = file instanceof File ? file.name : 'transcript';
-          const connecting = client.call('openTranscript', { file, fileName });
-          const scanAnswer = askForScanBehind(client);
-          const connection = await connecting;
-          set({ connection, source: { kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName } });
-          scanned = scan(set, get, client, run, scanAnswer);
-        });
-        await scanned;
+      openTranscript: (file) => {
+        // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
+        const fileName = file instanceof File ? file.name : 'transcript';
+        return connectAndScan(
+          () => client.call('openTranscript', { file, fileName }),
+          (connection) => ({ kind: 'transcript', fileName: connection.transcript?.fileName ?? fileName }),
+        );
       },
       checkCard: () =>
         run(async () => {
