@@ -105,14 +105,17 @@ test('the rehearsal\'s off-page drawing of the card view leaves the start screen
   await page.setViewportSize({ width: 390, height: 500 });
   await page.goto('/');
   await page.getByTestId('use-simulator').scrollIntoViewIfNeeded();
-  const scrolledTo = await page.evaluate(() => window.scrollY);
-  expect(scrolledTo).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   expect(await page.evaluate((mark) => performance.getEntriesByName(mark).length, WARMED_UP_MARK)).toBe(0);
   await page.evaluate(() => {
     const held = (window as unknown as { heldIdle: IdleRequestCallback[] }).heldIdle;
     for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
   });
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
-  expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
+  // Still scrolled down at the ways in. Not an exact offset: a banner appearing above meanwhile
+  // ("ready to work offline") shifts the page by its height, and the browser's scroll anchoring
+  // keeps what the person looks at in place.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(page.getByTestId('use-simulator')).toBeInViewport();
   await expect(page.getByTestId('start-screen')).toBeVisible();
 });
