@@ -51,6 +51,51 @@ test.describe('installable, offline, private', () => {
     await context.setOffline(false);
   });
 
+  test('the offline copy is fetched only after the start screen\'s rehearsal, and the page is marked warmed up only once it is stored', async ({ page }) => {
+    // Records when the engine answered the rehearsal, when the service worker was registered, and
+    // what its install had come to when the page left its warmed-up mark.
+    await page.addInitScript({
+      content: `(() => {
+        const w = window;
+        w.order = { rehearsalAnswered: null, registered: null, installAtMark: null };
+        const rehearsals = new Set();
+        const NativeWorker = window.Worker;
+        window.Worker = class extends NativeWorker {
+          constructor(url, options) {
+            super(url, options);
+            this.addEventListener('message', (event) => {
+              const d = event.data;
+              if (d && d.kind === 'response' && rehearsals.delete(d.id)) w.order.rehearsalAnswered = performance.now();
+            });
+          }
+          postMessage(message, transfer) {
+            if (message && message.kind === 'request' && message.method === 'warmUp' && message.params && message.params.rehearse) rehearsals.add(message.id);
+            super.postMessage(message, transfer);
+          }
+        };
+        let registration = null;
+        const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+        navigator.serviceWorker.register = (...args) => {
+          w.order.registered = performance.now();
+          return register(...args).then((r) => (registration = r));
+        };
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, options) => {
+          if (name === 'mynalens:warmed-up') w.order.installAtMark = registration ? { installing: registration.installing !== null, stored: (registration.active || registration.waiting) !== null } : 'not registered';
+          return mark(name, options);
+        };
+      })();`,
+    });
+    await page.goto('/');
+    await page.waitForFunction(() => performance.getEntriesByName('mynalens:warmed-up').length > 0);
+    const order = await page.evaluate(() => (window as unknown as { order: { rehearsalAnswered: number | null; registered: number | null; installAtMark: unknown } }).order);
+    expect(order.rehearsalAnswered).not.toBeNull();
+    expect(order.registered).not.toBeNull();
+    expect(order.registered!).toBeGreaterThanOrEqual(order.rehearsalAnswered!);
+    expect(order.installAtMark).toEqual({ installing: false, stored: true });
+    await expect(page.getByTestId('app-status')).toHaveAttribute('data-status', 'offline-ready');
+  });
+
   test('a new version waiting shows "update available"; Reload activates it and the page comes back under it', async ({ browser }) => {
     // Its own loopback server over the built site, so the journey can deploy a "new version" —
     // the same service worker script with one line more — without touching the shared server.

@@ -5,6 +5,7 @@ import { createAppStore } from './ui/store/createAppStore';
 import { AppStoreProvider } from './ui/store/AppStoreContext';
 import { App } from './ui/App';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
+import { registerLater } from './pwa/registerLater';
 import { installSameOriginScriptPolicy } from './pwa/trustedTypes';
 import { requestReader, usbCapabilities } from './usb/permission';
 import { LazyBridgeAccess } from './platform/lazyBridgeAccess';
@@ -25,12 +26,20 @@ const store = createAppStore(
   navigator.languages,
   { capabilities: usbCapabilities, requestReader },
   // PC/SC through the bridge or navigator.smartCard: offered at once where available, loaded when first used.
-  { smartCard: new LazySmartCardAccess(), nfc: { available: webNfcAvailable(), waitForTap }, bridge: new LazyBridgeAccess() },
+  {
+    smartCard: new LazySmartCardAccess(),
+    nfc: { available: webNfcAvailable(), waitForTap },
+    bridge: new LazyBridgeAccess(),
+    afterRehearsal: () => offlineCopy.now(),
+  },
 );
 
 const serviceWorker = registerServiceWorker((status) =>
   store.getState().setAppStatus(status, status === 'update-available' ? () => serviceWorker?.applyUpdate() : undefined),
 );
+// The offline copy is fetched once the start screen's rehearsal is over, so the two never
+// compete for the machine, or 10 s after the page loaded at the latest (pwa/registerLater.ts).
+const offlineCopy = registerLater(() => serviceWorker?.register() ?? Promise.resolve(), window, 10_000);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

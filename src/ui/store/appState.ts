@@ -131,7 +131,8 @@ export interface AppState extends ServicesActions {
    * (worker/warmUp.ts `rehearseScan`): while the start screen sits idle, so the person's first
    * scan runs as fast as a later one. The engine answers with a sample of what its last scan would
    * have shown; `drawSample`, when given, draws it off the page (ui/rehearsalDrawing.tsx) — unless
-   * a card is connected by then, whose own view is being drawn. Done, it leaves the User Timing
+   * a card is connected by then, whose own view is being drawn. Then it runs the start-up work
+   * held back until now (`afterRehearsal`, createAppStore) and, all done, leaves the User Timing
    * mark `WARMED_UP_MARK` (warmedUpMark.ts).
    */
   rehearseScan(drawSample?: (sample: RehearsalSample, state: AppState) => Promise<void>): void;

@@ -148,6 +148,44 @@ describe('createAppStore', () => {
     await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
   });
 
+  it('starts the held-back start-up work once the sample is drawn, and marks the page warmed up only when that is done too', async () => {
+    performance.clearMarks(WARMED_UP_MARK);
+    const sample = { holder: 'adult' as const, connection: INFO, events: [] };
+    const fake = fakeClient({ warmUp: () => sample });
+    const order: string[] = [];
+    let finishDrawing: () => void = () => {};
+    let finishWork: () => void = () => {};
+    const store = createAppStore(fake.client, memoryStorage(), ['en-GB'], undefined, {
+      scheduleFrame: fake.scheduleFrame,
+      afterRehearsal: () => {
+        order.push('held-back work');
+        return new Promise<void>((resolve) => (finishWork = resolve));
+      },
+    });
+    store.getState().rehearseScan(() => {
+      order.push('drawing');
+      return new Promise<void>((resolve) => (finishDrawing = resolve));
+    });
+    await vi.waitFor(() => expect(order).toEqual(['drawing']));
+    finishDrawing();
+    await vi.waitFor(() => expect(order).toEqual(['drawing', 'held-back work']));
+    expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(0);
+    finishWork();
+    await vi.waitFor(() => expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(1));
+  });
+
+  it('a rehearsal that fails still starts the held-back work, and marks nothing', async () => {
+    performance.clearMarks(WARMED_UP_MARK);
+    const fake = fakeClient({ warmUp: () => Promise.reject(new Error('the simulator chunk did not load')) });
+    const afterRehearsal = vi.fn(() => Promise.reject(new Error('no service worker either')));
+    const store = createAppStore(fake.client, memoryStorage(), ['en-GB'], undefined, { scheduleFrame: fake.scheduleFrame, afterRehearsal });
+    store.getState().rehearseScan();
+    await vi.waitFor(() => expect(afterRehearsal).toHaveBeenCalledTimes(1));
+    // Every promise step after it has run by the next macrotask.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(performance.getEntriesByName(WARMED_UP_MARK)).toHaveLength(0);
+  });
+
   it('appends APDU log rows and replaces PINs from events', () => {
     const { store, emit } = setup();
     emit({ type: 'apdu', row: { seq: 1, name: 'VERIFY', nameParts: { instruction: 'VERIFY' }, command: '00 20 00 80 ** PIN hidden **', responseData: '', sw: '9000', sensitive: true, elapsedMs: 1 } });

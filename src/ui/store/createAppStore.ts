@@ -58,7 +58,19 @@ export function createAppStore(
     nfc = NO_NFC,
     bridge = NO_BRIDGE,
     scheduleFrame = nextAnimationFrame,
-  }: { smartCard?: SmartCardAccessLike; nfc?: NfcAccessLike; bridge?: BridgeAccessLike; scheduleFrame?: FrameScheduler } = {},
+    afterRehearsal = () => Promise.resolve(),
+  }: {
+    smartCard?: SmartCardAccessLike;
+    nfc?: NfcAccessLike;
+    bridge?: BridgeAccessLike;
+    scheduleFrame?: FrameScheduler;
+    /**
+     * One-off start-up work held back until the rehearsal has ended, however it ended, so the two
+     * do not compete for the machine (main.tsx: the service worker's first install). The page is
+     * marked warmed up once it is done too.
+     */
+    afterRehearsal?: () => Promise<void>;
+  } = {},
 ): StoreApi<AppState> {
   // Engine events are applied once per frame, all together (ui/store/eventBatcher.ts). Anything
   // that acts on the state first takes in the events already received, so the order stays what
@@ -204,7 +216,14 @@ export function createAppStore(
             // Failing to draw a sample costs only the warm-up: the person's own view draws as ever.
             if (sample && drawSample && !connection && !interrupted) await drawSample(sample, get()).catch(() => undefined);
           })
-          .then(markWarmedUp, () => undefined);
+          .then(
+            () => true,
+            () => false,
+          )
+          .then(async (rehearsed) => {
+            await afterRehearsal().catch(() => undefined);
+            if (rehearsed) markWarmedUp();
+          });
       },
       openTranscript: (file) => {
         // The File itself crosses to the worker (a cheap structured clone); the worker reads and checks it.
