@@ -23,7 +23,7 @@ export interface ServiceWorkerControl {
  * Registering is left to the page (`register`) because the first install fetches and stores every
  * file of the app: on a two-core machine that took a core from whatever ran beside it, and the
  * first scan after it waited about 30 ms longer (issue "speed to the physical limit" §3). The
- * page registers once its own start-up work is done (main.tsx).
+ * page registers once its own start-up work is done (main.tsx, registerLater.ts).
  *
  * The installed app (Isolated Web App) registers none: every file it has is in its bundle, so a
  * cache adds nothing, and it must never say "ready to work offline" on a worker's word.
