@@ -6,6 +6,7 @@ import { test, expect } from './support/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { scanCard, startSimulator } from './support/flows';
 import { serveBuiltSite } from './support/staticSite';
+import { RECORD_ENGINE_ANSWERS, type EngineAnswer } from './support/engineAnswers';
 
 test.describe('installable, offline, private', () => {
   test('Chrome reports no installability errors', async ({ baseURL }) => {
@@ -52,27 +53,13 @@ test.describe('installable, offline, private', () => {
   });
 
   test('the offline copy is fetched only after the start screen\'s rehearsal, and the page is marked warmed up only once it is stored', async ({ page }) => {
-    // Records when the engine answered the rehearsal, when the service worker was registered, and
-    // what its install had come to when the page left its warmed-up mark.
+    // Records when the engine answered the rehearsal (RECORD_ENGINE_ANSWERS), when the service
+    // worker was registered, and what its install had come to when the page left its warmed-up mark.
+    await page.addInitScript({ content: RECORD_ENGINE_ANSWERS });
     await page.addInitScript({
       content: `(() => {
         const w = window;
-        w.order = { rehearsalAnswered: null, registered: null, installAtMark: null };
-        const rehearsals = new Set();
-        const NativeWorker = window.Worker;
-        window.Worker = class extends NativeWorker {
-          constructor(url, options) {
-            super(url, options);
-            this.addEventListener('message', (event) => {
-              const d = event.data;
-              if (d && d.kind === 'response' && rehearsals.delete(d.id)) w.order.rehearsalAnswered = performance.now();
-            });
-          }
-          postMessage(message, transfer) {
-            if (message && message.kind === 'request' && message.method === 'warmUp' && message.params && message.params.rehearse) rehearsals.add(message.id);
-            super.postMessage(message, transfer);
-          }
-        };
+        w.order = { registered: null, installAtMark: null };
         let registration = null;
         const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
         navigator.serviceWorker.register = (...args) => {
@@ -88,10 +75,14 @@ test.describe('installable, offline, private', () => {
     });
     await page.goto('/');
     await page.waitForFunction(() => performance.getEntriesByName('mynalens:warmed-up').length > 0);
-    const order = await page.evaluate(() => (window as unknown as { order: { rehearsalAnswered: number | null; registered: number | null; installAtMark: unknown } }).order);
-    expect(order.rehearsalAnswered).not.toBeNull();
+    const { order, answers } = await page.evaluate(() => {
+      const w = window as unknown as { order: { registered: number | null; installAtMark: unknown }; engineAnswers: EngineAnswer[] };
+      return { order: w.order, answers: w.engineAnswers };
+    });
+    const rehearsal = answers.find((a) => a.method === 'warmUp' && (a.params as { rehearse?: boolean }).rehearse);
+    expect(rehearsal).toBeDefined();
     expect(order.registered).not.toBeNull();
-    expect(order.registered!).toBeGreaterThanOrEqual(order.rehearsalAnswered!);
+    expect(order.registered!).toBeGreaterThanOrEqual(rehearsal!.answeredAt);
     expect(order.installAtMark).toEqual({ installing: false, stored: true });
     await expect(page.getByTestId('app-status')).toHaveAttribute('data-status', 'offline-ready');
   });

@@ -13,6 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
+import { RECORD_ENGINE_ANSWERS, type EngineAnswer } from '../e2e/support/engineAnswers';
 import { writeBenchFigures } from '../src/testing/benchResults';
 import { WARMED_UP_MARK } from '../src/ui/store/warmedUpMark';
 
@@ -29,32 +30,16 @@ interface Figures {
 }
 
 /**
- * Installed before the app runs: notes the engine's time of every `scan` answer, and from each
- * click on Scan, the first animation frame in which the summary is on the page and Scan is
- * enabled again (the result shown).
+ * Installed before the app runs, beside `RECORD_ENGINE_ANSWERS` (the engine's time of every `scan`
+ * answer): from each click on Scan, the first animation frame in which the summary is on the page
+ * and Scan is enabled again (the result shown).
  */
 const INSTRUMENT = `(() => {
   // Plain JavaScript, not a function of this file: tsx would wrap named functions in a helper the page lacks.
   const w = window;
-  w.scans = [];
   w.clicks = [];
   w.shown = [];
   w.whole = [];
-  const scanIds = new Set();
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener('message', (event) => {
-        const data = event.data;
-        if (data && data.kind === 'response' && scanIds.delete(data.id)) w.scans.push({ engineMs: data.engineMs });
-      });
-    }
-    postMessage(message, transfer) {
-      if (message && message.kind === 'request' && message.method === 'scan') scanIds.add(message.id);
-      super.postMessage(message, transfer);
-    }
-  };
   document.addEventListener('click', (event) => {
     // Choosing the simulator scans it at once: the click the person waits after is that one.
     if (!(event.target instanceof Element) || !event.target.closest('[data-testid="use-simulator"]')) return;
@@ -77,16 +62,22 @@ const INSTRUMENT = `(() => {
 
 async function scanOnce(page: Page, round: number): Promise<Figures> {
   await page.getByTestId('use-simulator').click();
-  type Recorded = { shown: number[]; whole: number[]; scans: { engineMs: number }[] };
+  type Recorded = { shown: number[]; whole: number[]; engineAnswers: EngineAnswer[] };
   await page.waitForFunction(
-    (n) => { const w = window as unknown as Recorded; return w.shown.length > n && w.whole.length > n && w.scans.length > n; },
+    (n) => {
+      const w = window as unknown as Recorded;
+      return w.shown.length > n && w.whole.length > n && w.engineAnswers.filter((a) => a.method === 'scan').length > n;
+    },
     round,
     { timeout: 60_000 },
   );
-  const { shown, whole, scans } = await page.evaluate(() => { const w = window as unknown as Recorded; return { shown: w.shown, whole: w.whole, scans: w.scans }; });
+  const { shown, whole, scans } = await page.evaluate(() => {
+    const w = window as unknown as Recorded;
+    return { shown: w.shown, whole: w.whole, scans: w.engineAnswers.filter((a) => a.method === 'scan') };
+  });
   await page.getByTestId('clear-all').click();
   await page.getByTestId('use-simulator').waitFor();
-  return { clickToSummaryMs: shown[round]!, clickToWholeMs: whole[round]!, engineMs: scans[round]!.engineMs };
+  return { clickToSummaryMs: shown[round]!, clickToWholeMs: whole[round]!, engineMs: scans[round]!.engineMs! };
 }
 
 /** The display's frame interval on an idle page: the median gap between 30 animation frames. */
@@ -126,6 +117,7 @@ try {
   // Each round a fresh page and worker: its first scan, then warm scans in the same page.
   for (let round = 0; round < ROUNDS; round++) {
     const page = await browser.newPage();
+    await page.addInitScript({ content: RECORD_ENGINE_ANSWERS });
     await page.addInitScript({ content: INSTRUMENT });
     await page.goto(base);
     await page.getByTestId('lang-en').click();
