@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { test, expect } from './support/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
-import { scanCard, startSimulator } from './support/flows';
+import { scanCard, startSimulator, waitForWarmedUp } from './support/flows';
+import { WARMED_UP_MARK } from '../src/ui/store/warmedUpMark';
 import { serveBuiltSite } from './support/staticSite';
 import { RECORD_ENGINE_ANSWERS, type EngineAnswer } from './support/engineAnswers';
 
@@ -68,13 +69,13 @@ test.describe('installable, offline, private', () => {
         };
         const mark = performance.mark.bind(performance);
         performance.mark = (name, options) => {
-          if (name === 'mynalens:warmed-up') w.order.installAtMark = registration ? { installing: registration.installing !== null, stored: (registration.active || registration.waiting) !== null } : 'not registered';
+          if (name === '${WARMED_UP_MARK}') w.order.installAtMark = registration ? { installing: registration.installing !== null, stored: (registration.active || registration.waiting) !== null } : 'not registered';
           return mark(name, options);
         };
       })();`,
     });
     await page.goto('/');
-    await page.waitForFunction(() => performance.getEntriesByName('mynalens:warmed-up').length > 0);
+    await waitForWarmedUp(page);
     const { order, answers } = await page.evaluate(() => {
       const w = window as unknown as { order: { registered: number | null; installAtMark: unknown }; engineAnswers: EngineAnswer[] };
       return { order: w.order, answers: w.engineAnswers };

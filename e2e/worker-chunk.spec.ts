@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
+import { waitForWarmedUp } from './support/flows';
 import { WARMED_UP_MARK } from '../src/ui/store/warmedUpMark';
 
 /**
@@ -65,7 +66,6 @@ test('pkijs is not loaded at start-up; it loads, from the app\'s origin, once th
   await expect(page.getByTestId('no-pin-summary')).toBeVisible();
 });
 
-
 test('while the start screen sits idle the engine rehearses a scan: pkijs, the simulator and OpenJPEG come in from the app\'s origin before any choice, and nothing shows it', async ({ page, baseURL }) => {
   const loaded: { url: string; pkijs: Promise<boolean> }[] = [];
   page.on('response', (r) => {
@@ -74,7 +74,7 @@ test('while the start screen sits idle the engine rehearses a scan: pkijs, the s
   });
   await page.goto('/');
   await page.getByTestId('lang-en').click();
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
+  await waitForWarmedUp(page);
   expect(await Promise.all(loaded.map((s) => s.pkijs))).toContain(true);
   expect(loaded.some((s) => s.url.endsWith('.wasm'))).toBe(true);
   expect(loaded.every((s) => new URL(s.url).origin === new URL(baseURL!).origin)).toBe(true);
@@ -111,7 +111,7 @@ test('the rehearsal\'s off-page drawing of the card view leaves the start screen
     const held = (window as unknown as { heldIdle: IdleRequestCallback[] }).heldIdle;
     for (const callback of held.splice(0)) callback({ didTimeout: false, timeRemaining: () => 50 });
   });
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
+  await waitForWarmedUp(page);
   // Still scrolled down at the ways in. Not an exact offset: a banner appearing above meanwhile
   // ("ready to work offline") shifts the page by its height, and the browser's scroll anchoring
   // keeps what the person looks at in place.

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './test';
+import { WARMED_UP_MARK } from '../../src/ui/store/warmedUpMark';
 
 /** Starts the simulator from the start screen (opening it unless `navigate` is false), in English unless told otherwise. */
 export async function startSimulator(
@@ -88,4 +89,12 @@ export async function verifyCommands(page: Page): Promise<string[]> {
 export async function countReadRows(page: Page, rows = page.locator('tr[data-status="read"]')): Promise<number> {
   await expect(page.getByTestId('matrix')).toBeVisible();
   return rows.count();
+}
+
+/**
+ * Waits until the page has done its start-up work — the start screen's idle rehearsal, then the
+ * service worker's first install — and left the mark that says so (ui/store/warmedUpMark.ts).
+ */
+export async function waitForWarmedUp(page: Page): Promise<void> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, WARMED_UP_MARK);
 }

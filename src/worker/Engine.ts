@@ -44,7 +44,6 @@ const CONNECTS: ReadonlySet<EngineMethod> = new Set(['connectSimulator', 'connec
 
 export { toLogRow } from './logRows';
 
-
 /*
  * What the engine loads only when first needed (issue "speed to the physical limit" §4), each a
  * chunk of the build on the app's own origin: the USB reader drivers when a reader is opened, the
